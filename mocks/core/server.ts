@@ -1,0 +1,220 @@
+// A small HTTP server shared by every reference mock: routing, body limits, the test-only
+// /__mock/ control routes, and the rule that bad input never becomes a crash or a 5xx without
+// the provider's documented error shape.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { MockClock } from './clock.ts';
+
+export interface MockRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  params: Record<string, string>;
+  body: Buffer;
+}
+
+export interface MockReply {
+  status: number;
+  headers?: Record<string, string>;
+  /** A string or Buffer is sent as is; anything else as JSON. */
+  body?: unknown;
+}
+
+export interface Route {
+  method: string;
+  /** A path template, `:name` marks a parameter: `/v4/card/:cardId/controlToken`. */
+  path: string;
+  handle(req: MockRequest): MockReply | Promise<MockReply>;
+}
+
+/** Why the server itself refused a request before any provider route ran. */
+export type FrameworkRefusal = 'not-found' | 'method-not-allowed' | 'too-large' | 'bad-path' | 'internal';
+
+export interface MockApp {
+  provider: string;
+  routes: Route[];
+  /** Extra test-only routes, mounted under /__mock/ next to state, clock and reset. */
+  controlRoutes?: Route[];
+  /** The provider part of GET /__mock/state. */
+  state(): Record<string, unknown>;
+  reset(): void;
+  /** The provider's documented error shape for refusals made by this server. */
+  refuse(req: MockRequest, status: number, reason: FrameworkRefusal): MockReply;
+}
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** false: no /__mock/ routes (what a production-like sandbox would look like). */
+  control?: boolean;
+  maxBodyBytes?: number;
+}
+
+export interface RunningMock {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+interface CompiledRoute {
+  route: Route;
+  method: string;
+  regex: RegExp;
+  names: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const pattern = route.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, method: route.method.toUpperCase(), regex: new RegExp(`^${pattern}$`), names };
+}
+
+const ClockBody = z.strictObject({ advanceMs: z.number().finite().min(0).max(366 * 24 * 3600 * 1000) });
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): MockReply {
+  return { status, body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };
+}
+
+export function parseJsonBody(req: MockRequest): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(req.body.toString('utf8') || 'null') };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Test-only control routes common to every mock; the app adds its own. */
+function controlRoutes(app: MockApp, clock: MockClock, defects: readonly string[]): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/__mock/state',
+      handle: () =>
+        json(200, { provider: app.provider, now: clock.now(), clockOffsetMs: clock.offset, defects, ...app.state() }),
+    },
+    {
+      method: 'POST',
+      path: '/__mock/clock',
+      handle: (req) => {
+        const parsed = parseJsonBody(req);
+        const body = parsed.ok ? ClockBody.safeParse(parsed.value) : undefined;
+        if (!body?.success) return json(400, { error: 'expected {"advanceMs": n} with 0 <= n' });
+        return json(200, { now: clock.advance(body.data.advanceMs), clockOffsetMs: clock.offset });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/__mock/reset',
+      handle: () => {
+        clock.reset();
+        app.reset();
+        return json(200, { reset: true });
+      },
+    },
+    ...(app.controlRoutes ?? []),
+  ];
+}
+
+export async function serve(
+  app: MockApp,
+  clock: MockClock,
+  defects: readonly string[],
+  options: ServeOptions = {},
+): Promise<RunningMock> {
+  const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  const compiled = [...app.routes, ...(options.control === false ? [] : controlRoutes(app, clock, defects))].map(
+    compile,
+  );
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    const host = options.host ?? '127.0.0.1';
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      url = new URL('http://invalid/');
+    }
+    const base: MockRequest = { method: (req.method ?? 'GET').toUpperCase(), url, headers: req.headers, params: {}, body: Buffer.alloc(0) };
+
+    const reply = (r: MockReply) => {
+      if (res.headersSent) return;
+      let payload: string | Buffer = '';
+      const headers = { ...(r.headers ?? {}) };
+      if (typeof r.body === 'string' || Buffer.isBuffer(r.body)) payload = r.body;
+      else if (r.body !== undefined) {
+        payload = JSON.stringify(r.body);
+        headers['content-type'] ??= 'application/json; charset=utf-8';
+      }
+      headers['content-length'] = String(Buffer.byteLength(payload));
+      res.writeHead(r.status, headers);
+      res.end(base.method === 'HEAD' ? undefined : payload);
+    };
+
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > maxBody) {
+        if (!tooLarge) {
+          tooLarge = true;
+          reply(app.refuse(base, 413, 'too-large'));
+          // Stop reading; let the client see the answer, then drop the connection.
+          req.pause();
+          res.on('finish', () => req.socket.destroy());
+        }
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      if (tooLarge) return;
+      const request: MockRequest = { ...base, body: Buffer.concat(chunks) };
+      void dispatch(request).then(reply, () => reply(app.refuse(request, 500, 'internal')));
+    });
+  });
+
+  async function dispatch(req: MockRequest): Promise<MockReply> {
+    let pathMatched = false;
+    for (const c of compiled) {
+      const m = c.regex.exec(req.url.pathname);
+      if (!m) continue;
+      pathMatched = true;
+      if (c.method !== req.method && !(c.method === 'GET' && req.method === 'HEAD')) continue;
+      const params: Record<string, string> = {};
+      try {
+        c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
+      } catch {
+        return app.refuse(req, 400, 'bad-path');
+      }
+      return await c.route.handle({ ...req, params });
+    }
+    return app.refuse(req, pathMatched ? 405 : 404, pathMatched ? 'method-not-allowed' : 'not-found');
+  }
+
+  // A slow or silent client must not hold the mock forever.
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 2_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = (options.host ?? '127.0.0.1').includes(':') ? `[${options.host}]` : (options.host ?? '127.0.0.1');
+  return {
+    url: `http://${hostForUrl}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

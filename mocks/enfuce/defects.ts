@@ -1,0 +1,25 @@
+import { defineDefects } from '../../src/core/defects.ts';
+import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
+
+const d = <N extends string>(name: N, breaks: EnfuceRequirementId, description: string) => ({ name, breaks, description });
+
+export const enfuceDefects = defineDefects([
+  d('token-ttl-60s', 'ENF-TOKEN-TTL-30S', 'control tokens live 60 s instead of 30 s'),
+  d('token-reusable', 'ENF-TOKEN-SINGLE-USE', 'a control token shows the card data again on a second use'),
+  d('frame-accepts-any-origin', 'ENF-FRAME-ORIGIN-CHECK', 'the frame acts on a message from any origin'),
+  d('frame-accepts-any-operation', 'ENF-FRAME-MESSAGE-SHAPE', 'the frame acts on a message whatever its operation'),
+  d('frame-renders-without-token', 'ENF-FRAME-MESSAGE-SHAPE', 'without a token, the frame and the card-data page show the last card viewed'),
+  d('no-store-missing', 'ENF-NO-STORE', 'card-data pages are sent without Cache-Control: no-store'),
+  d('frame-ancestors-missing', 'ENF-FRAME-ANCESTORS', 'the frame page has no frame-ancestors directive'),
+  d('frame-key-not-checked', 'ENF-FRAME-KEY', 'the frame page loads for a missing or unknown key'),
+  d('unknown-card-201', 'ENF-UNKNOWN-CARD-404', 'a token is issued for an unknown cardId'),
+  d('card-data-in-token-response', 'ENF-NO-CARD-DATA-IN-TOKEN-RESPONSE', 'the controlToken answer also carries the PAN'),
+  d('audit-user-optional', 'ENF-AUDIT-USER-REQUIRED', 'controlToken is answered without auditUser'),
+  d('auth-not-checked', 'ENF-AUTH-BASIC', 'controlToken is answered without valid Basic credentials'),
+  d('predictable-token', 'ENF-TOKEN-UNIQUE', 'control tokens are a counter'),
+  d('error-page-shows-card', 'ENF-INVALID-TOKEN-REFUSED', 'the error page for a used token repeats the card number'),
+  d('crash-on-bad-input', 'ENF-ERROR-SHAPE', 'a malformed form body gets a 500 with a stack trace'),
+  d('card-status-checked', 'ENF-NO-STATUS-CHECK', 'no token is issued for a frozen card'),
+] as const);
+
+export type EnfuceDefectName = (typeof enfuceDefects)[number]['name'];

@@ -1,0 +1,40 @@
+// The conformance suite. Projects come from the provider registry: `<id>` (API and browser
+// checks), `<id>-pact-consumer`, and `<id>-pact-provider` (verifies the pact the consumer step
+// wrote, so it depends on it). `npx card-reveal-harness run` is the way in; it sets CRH_OUTPUT_DIR.
+import { defineConfig, type Project } from '@playwright/test';
+import { providers } from './src/providers.ts';
+import { chromiumLaunchOptions } from './src/core/browser.ts';
+
+const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
+
+const projects: Project[] = providers.flatMap((p) => [
+  { name: p.id, testDir: `specs/${p.id}`, testIgnore: '**/pact/**' },
+  { name: `${p.id}-pact-consumer`, testDir: `specs/${p.id}/pact`, testMatch: 'consumer.spec.ts' },
+  { name: `${p.id}-pact-provider`, testDir: `specs/${p.id}/pact`, testMatch: 'provider.spec.ts', dependencies: [`${p.id}-pact-consumer`] },
+]);
+
+export default defineConfig({
+  testDir: 'specs',
+  outputDir: `${out}/test-results`,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [
+    [process.env.CRH_QUIET ? 'dot' : 'list'],
+    ['junit', { outputFile: `${out}/junit.xml` }],
+    ['allure-playwright', { resultsDir: `${out}/allure-results`, detail: false, suiteTitle: true }],
+    ['./reporters/conformance.ts', { outputDir: out }],
+  ],
+  use: {
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions(),
+    // Traces, screenshots and videos would capture the card data the frame shows: never taken.
+    trace: 'off',
+    screenshot: 'off',
+    video: 'off',
+  },
+  projects,
+});

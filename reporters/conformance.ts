@@ -1,0 +1,61 @@
+// The conformance matrix: per provider, per requirement, pass / fail / not applicable, with the
+// requirement's words and the profile in force. Written as conformance.json and conformance.md,
+// summarised on stdout, closing with the plain line "N passed, N failed, N skipped".
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { buildMatrix, renderMarkdown, type TestOutcome } from '../src/core/matrix.ts';
+import { redactor } from '../specs/fixtures/redaction.ts';
+
+export default class ConformanceReporter implements Reporter {
+  private outcomes: TestOutcome[] = [];
+  private readonly outputDir: string;
+
+  constructor(options: { outputDir?: string } = {}) {
+    this.outputDir = options.outputDir ?? 'reports';
+  }
+
+  printsToStdio(): boolean {
+    return true;
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const project = test.parent.project()?.name ?? '';
+    const requirementIds = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
+    const skipReason = test.annotations.find((a) => a.type === 'skip')?.description ?? result.annotations.find((a) => a.type === 'skip')?.description;
+    const status = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skipped' : 'fail';
+    // Keep only the last retry's outcome of a test.
+    this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
+    this.outcomes.push({
+      testId: test.id,
+      project,
+      title: test.titlePath().slice(3).join(' › '),
+      file: test.location.file,
+      requirementIds,
+      status,
+      ...(skipReason ? { skipReason } : {}),
+      ...(result.error?.message ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') } : {}),
+    });
+  }
+
+  onEnd(result: FullResult): void {
+    const matrix = buildMatrix(this.outcomes, process.env);
+    mkdirSync(this.outputDir, { recursive: true });
+    writeFileSync(join(this.outputDir, 'conformance.json'), `${JSON.stringify({ status: result.status, ...matrix }, null, 2)}\n`);
+    writeFileSync(join(this.outputDir, 'conformance.md'), renderMarkdown(matrix));
+    const lines: string[] = ['', 'Conformance'];
+    for (const p of matrix.providers) {
+      const c = p.counts;
+      lines.push(`  ${p.id.padEnd(10)} ${c.pass} pass, ${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run  (target: ${p.target})`);
+      for (const r of p.requirements.filter((r) => r.verdict === 'fail')) lines.push(`    FAIL ${r.id}: ${r.text}`);
+    }
+    lines.push(`  matrix: ${join(this.outputDir, 'conformance.md')}`);
+    const t = matrix.tests;
+    lines.push(`conformance: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+}
+
+function stripAnsi(s: string): string {
+  return s.replace(/\u001b\[[0-9;]*m/g, '');
+}

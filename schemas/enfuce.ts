@@ -1,0 +1,66 @@
+// Enfuce Card API v4: POST /v4/card/{cardId}/controlToken and the card-data pages it opens.
+// Source: seeds/000 and the Enfuce section of PROVIDERS.md. Field comments quote the document.
+import { z } from 'zod';
+
+export const ControlTokenPath = z
+  .strictObject({
+    /** "The id of the card's data requested" (required). */
+    cardId: z.string().min(1),
+  })
+  .meta({ title: 'Enfuce controlToken path parameters' });
+
+export const ControlTokenQuery = z
+  .looseObject({
+    /** "The audit user to log the request" (required). Free text. */
+    auditUser: z.string().min(1),
+  })
+  .meta({ title: 'Enfuce controlToken query' });
+
+/** 201 application/json. Extra members are allowed: the document lists, it does not forbid. */
+export const ControlTokenResponse = z
+  .looseObject({
+    /** "The control token." (required) */
+    token: z.string().min(1),
+    /** "The URL to call on mobile devices for accessing the card's data." */
+    cardDataUrl: z.url().optional(),
+    /** "The URL to open in iframe to access the card's data." */
+    cardDataFrameUrl: z.url().optional(),
+  })
+  .meta({ title: 'Enfuce controlToken 201 response' });
+
+/**
+ * default (PROVIDERS.md is silent on Enfuce's error body): a JSON object with a machine code and a
+ * human message. Profile option `errorBody`.
+ */
+export const ApiError = z
+  .looseObject({
+    errorCode: z.string().min(1),
+    message: z.string(),
+  })
+  .meta({ title: 'Enfuce API error (default shape)' });
+
+/** Mobile: form-encoded POST cardDataUrl, "the content of the token in a form field named token". */
+export const CardDataForm = z.strictObject({ token: z.string().min(1) }).meta({ title: 'Enfuce card-data form' });
+
+/** Desktop: `cardDataFrameUrl?key=…`, "Key needs to agreed with Enfuce beforehand". */
+export const FrameQuery = z.looseObject({ key: z.string().min(1) }).meta({ title: 'Enfuce card-data frame query' });
+
+/** `iframe.contentWindow.postMessage({operation: 'view-pan', token}, cardDataFrameUrl)` */
+export const FrameMessage = z
+  .strictObject({ operation: z.literal('view-pan'), token: z.string().min(1) })
+  .meta({ title: 'Enfuce card-data frame message' });
+
+export type ControlTokenResponse = z.infer<typeof ControlTokenResponse>;
+export type ApiError = z.infer<typeof ApiError>;
+export type FrameMessage = z.infer<typeof FrameMessage>;
+
+/** Every schema of the provider, by the file name its JSON Schema is emitted to. */
+export const enfuceSchemas = {
+  'control-token.path': ControlTokenPath,
+  'control-token.query': ControlTokenQuery,
+  'control-token.response-201': ControlTokenResponse,
+  'error': ApiError,
+  'card-data.form': CardDataForm,
+  'card-data-frame.query': FrameQuery,
+  'card-data-frame.message': FrameMessage,
+} as const;

@@ -1,0 +1,220 @@
+// Enfuce, API level: controlToken, the mobile card-data POST, and the frame page's headers.
+import { randomBytes } from 'node:crypto';
+import { basicAuth, send, type HttpExchange } from '../../src/core/http.ts';
+import { visibleText } from '../../src/providers/enfuce/snapshot.ts';
+import { requireControl } from '../fixtures/base.ts';
+import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
+import { expect, req, test, type EnfuceSetup } from './fixtures.ts';
+
+const TTL_MS = 30_000;
+
+function bodyJson(ex: HttpExchange): unknown {
+  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
+  try {
+    return JSON.parse(ex.response.body);
+  } catch {
+    throw new Error(`the body is not JSON (${ex.response.body.length} bytes)`);
+  }
+}
+
+function expectJsonError(ex: HttpExchange, status: number) {
+  expect(ex.response.status, 'status').toBe(status);
+  expect(bodyJson(ex)).toMatchSchema('enfuce', 'error');
+}
+
+/** A refusal of the card-data page: 4xx, HTML, no card data of any card. */
+function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup) {
+  expect(ex.response.status, 'status').toBeGreaterThanOrEqual(400);
+  expect(ex.response.status, 'status').toBeLessThan(500);
+  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^text\/html/);
+  expect(visibleText(ex.response.body)).toShowNoCardData(setup.allCards);
+  expect(ex.response.body).toShowNoCardData(setup.allCards);
+}
+
+async function issue(client: EnfuceClient, setup: EnfuceSetup) {
+  const ex = await client.controlToken(setup.cardId);
+  expect(ex.response.status, 'controlToken status').toBe(201);
+  const body = bodyJson(ex);
+  expect(body).toMatchSchema('enfuce', 'control-token.response-201');
+  return body as { token: string; cardDataUrl: string; cardDataFrameUrl: string };
+}
+
+test.describe('controlToken', () => {
+  test('issues a token and the two URLs (201, JSON)', req('ENF-TOKEN-201'), async ({ enfuceClient, setup }) => {
+    const body = await issue(enfuceClient, setup);
+    expect(body.cardDataUrl, 'cardDataUrl').toBeTruthy();
+    expect(body.cardDataFrameUrl, 'cardDataFrameUrl').toBeTruthy();
+  });
+
+  test('the answer carries no card data', req('ENF-NO-CARD-DATA-IN-TOKEN-RESPONSE'), async ({ enfuceClient, setup }) => {
+    const ex = await enfuceClient.controlToken(setup.cardId);
+    expect(ex.response.status).toBe(201);
+    expect(ex.response.body).toShowNoCardData(setup.allCards);
+  });
+
+  test('every token is new and unguessable', req('ENF-TOKEN-UNIQUE'), async ({ enfuceClient, setup }) => {
+    const tokens: string[] = [];
+    for (let i = 0; i < 6; i++) tokens.push((await issue(enfuceClient, setup)).token);
+    expect(new Set(tokens).size, 'distinct tokens').toBe(tokens.length);
+    for (const t of tokens) {
+      expect(t.length, 'token length').toBeGreaterThanOrEqual(16);
+      expect(new Set(t).size, 'distinct characters in a token (a counter has few)').toBeGreaterThanOrEqual(10);
+    }
+    const sorted = [...tokens].sort();
+    for (let i = 1; i < sorted.length; i++) {
+      const [a, b] = [sorted[i - 1]!, sorted[i]!];
+      let common = 0;
+      while (common < a.length && a[common] === b[common]) common++;
+      expect(common, 'common prefix of two tokens').toBeLessThan(Math.min(a.length, b.length) / 2);
+    }
+  });
+
+  test('refuses a request without auditUser', req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
+    expectJsonError(await enfuceClient.controlToken(setup.cardId, null), 400);
+    expectJsonError(await enfuceClient.controlToken(setup.cardId, ''), 400);
+  });
+
+  test('an unknown cardId fails', req('ENF-UNKNOWN-CARD-404', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
+    expectJsonError(await enfuceClient.controlToken(setup.unknownCardId), setup.profile.unknownCardStatus);
+  });
+
+  test('no card-status check: a frozen card still gets a token', req('ENF-NO-STATUS-CHECK'), async ({ enfuceClient, setup }) => {
+    test.skip(!setup.frozenCardId, 'not applicable: no frozen test card (set ENFUCE_FROZEN_CARD_ID)');
+    const ex = await enfuceClient.controlToken(setup.frozenCardId!);
+    expect(ex.response.status).toBe(201);
+    expect(bodyJson(ex)).toMatchSchema('enfuce', 'control-token.response-201');
+  });
+
+  test('requires Basic authentication', req('ENF-AUTH-BASIC', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
+    expectJsonError(await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null }), 401);
+    const wrong = `Basic ${Buffer.from(`${setup.credentials.username}:wrong-${randomBytes(4).toString('hex')}`).toString('base64')}`;
+    const ex = await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: wrong });
+    expectJsonError(ex, 401);
+    expect(ex.response.headers['www-authenticate'] ?? '', 'WWW-Authenticate').toMatch(/^Basic/i);
+  });
+
+  test('bad input gets a 4xx in the error shape, never a 5xx', req('ENF-ERROR-SHAPE'), async ({ setup, http }) => {
+    const base = setup.target.baseUrl;
+    const auth = { authorization: basicAuth(setup.credentials.username, setup.credentials.password) };
+    const cases = [
+      { method: 'POST', url: `${base}/v4/card/%E0%A4%A/controlToken?auditUser=qa` },
+      { method: 'POST', url: `${base}/v4/card/${'x'.repeat(4000)}/controlToken?auditUser=qa` },
+      { method: 'GET', url: `${base}/v4/card/${setup.cardId}/controlToken?auditUser=qa` },
+      { method: 'POST', url: `${base}/v4/card/${setup.cardId}/controlToken?auditUser=qa`, body: '{"not":"expected"', headers: { 'content-type': 'application/json' } },
+    ];
+    for (const c of cases) {
+      const ex = await send({ method: c.method, url: c.url, headers: { ...auth, ...(c.headers ?? {}) }, ...(c.body ? { body: c.body } : {}) }, http);
+      if (ex.response.status === 201) continue; // a body the endpoint ignores is not an error
+      expect(ex.response.status, `${c.method} status`).toBeGreaterThanOrEqual(400);
+      expect(ex.response.status, `${c.method} status`).toBeLessThan(500);
+      expect(bodyJson(ex)).toMatchSchema('enfuce', 'error');
+    }
+  });
+});
+
+test.describe('mobile card data (form POST)', () => {
+  test('the token in form field "token" shows PAN, expiry and CVV2 as HTML', req('ENF-MOBILE-FORM-POST', 'ENF-SNAPSHOT-CONTENT'), async ({ enfuceClient, setup }) => {
+    const { token, cardDataUrl } = await issue(enfuceClient, setup);
+    const ex = await enfuceClient.viewCardData(cardDataUrl, token);
+    expect(ex.response.status).toBe(200);
+    expect(ex.response.headers['content-type'] ?? '').toMatch(/^text\/html/);
+    expect(visibleText(ex.response.body)).toShowCard(setup.card);
+  });
+
+  test('card-data pages are not stored (Cache-Control: no-store)', req('ENF-NO-STORE'), async ({ enfuceClient, setup }) => {
+    test.skip(!setup.profile.noStore, 'not applicable: profile noStore=false');
+    const { token, cardDataUrl } = await issue(enfuceClient, setup);
+    const ok = await enfuceClient.viewCardData(cardDataUrl, token);
+    expect(ok.response.status).toBe(200);
+    expect(ok.response.headers['cache-control'] ?? '', 'Cache-Control of the snapshot').toMatch(/(^|,\s*)no-store(\s*,|$)/);
+    const refused = await enfuceClient.viewCardData(cardDataUrl, token);
+    expect(refused.response.headers['cache-control'] ?? '', 'Cache-Control of the error page').toMatch(/(^|,\s*)no-store(\s*,|$)/);
+  });
+
+  test('a token works once; a second use is refused with no card data', req('ENF-TOKEN-SINGLE-USE', 'ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
+    test.skip(!setup.profile.tokenSingleUse, 'not applicable: profile tokenSingleUse=false');
+    const { token, cardDataUrl } = await issue(enfuceClient, setup);
+    expect((await enfuceClient.viewCardData(cardDataUrl, token)).response.status).toBe(200);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup);
+  });
+
+  test('an unknown token is refused with no card data', req('ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
+    const { cardDataUrl } = await issue(enfuceClient, setup);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, randomBytes(32).toString('base64url')), setup);
+  });
+
+  test('a missing token is refused, even right after a card was shown', req('ENF-INVALID-TOKEN-REFUSED', 'ENF-FRAME-MESSAGE-SHAPE'), async ({ enfuceClient, setup }) => {
+    const { token, cardDataUrl } = await issue(enfuceClient, setup);
+    expect((await enfuceClient.viewCardData(cardDataUrl, token)).response.status).toBe(200);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, ''), setup);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null), setup);
+  });
+
+  test('a malformed request gets a 4xx page, never a 5xx', req('ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
+    const { cardDataUrl } = await issue(enfuceClient, setup);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null, { contentType: 'application/json', rawBody: '{"token":1}' }), setup);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null, { rawBody: 'token=%ZZ%' }), setup);
+  });
+});
+
+test.describe('the 30-second token (server clock)', () => {
+  test('still valid at 29.9 s', req('ENF-TOKEN-TTL-30S'), async ({ enfuceClient, setup }) => {
+    const control = requireControl(setup.target);
+    const { token, cardDataUrl } = await issue(enfuceClient, setup);
+    await control.advanceClock(TTL_MS - 100);
+    const ex = await enfuceClient.viewCardData(cardDataUrl, token);
+    expect(ex.response.status).toBe(200);
+    expect(visibleText(ex.response.body)).toShowCard(setup.card);
+  });
+
+  test('refused at exactly 30 s', req('ENF-TOKEN-TTL-30S', 'ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
+    const control = requireControl(setup.target);
+    const { token, cardDataUrl } = await issue(enfuceClient, setup);
+    await control.advanceClock(TTL_MS);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup);
+  });
+
+  test('refused after 30 s (31 s, 45 s)', req('ENF-TOKEN-TTL-30S'), async ({ enfuceClient, setup }) => {
+    const control = requireControl(setup.target);
+    const a = await issue(enfuceClient, setup);
+    const b = await issue(enfuceClient, setup);
+    await control.advanceClock(31_000);
+    expectRefusedPage(await enfuceClient.viewCardData(a.cardDataUrl, a.token), setup);
+    await control.advanceClock(14_000);
+    expectRefusedPage(await enfuceClient.viewCardData(b.cardDataUrl, b.token), setup);
+  });
+
+  test('refused after 31 s of real time', { ...req('ENF-TOKEN-TTL-30S'), tag: ['@ENF-TOKEN-TTL-30S', '@slow'] }, async ({ enfuceClient, setup }) => {
+    test.skip(!!setup.target.control, 'not applicable: the controlled-clock checks cover this on a mock');
+    test.slow();
+    const { token, cardDataUrl } = await issue(enfuceClient, setup);
+    await new Promise((r) => setTimeout(r, 31_000));
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup);
+  });
+});
+
+test.describe('frame page (HTTP)', () => {
+  test('no-store, and frame-ancestors names only the agreed origin', req('ENF-FRAME-ANCESTORS', 'ENF-NO-STORE'), async ({ enfuceClient, setup, agreedFrame, http }) => {
+    const { cardDataFrameUrl } = await issue(enfuceClient, setup);
+    const ex = await send({ method: 'GET', url: EnfuceClient.frameUrl(cardDataFrameUrl, agreedFrame.key) }, http);
+    expect(ex.response.status).toBe(200);
+    if (setup.profile.noStore) expect(ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(/(^|,\s*)no-store(\s*,|$)/);
+    if (setup.profile.frameAncestors) {
+      const directive = (ex.response.headers['content-security-policy'] ?? '')
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .find((d) => d[0]?.toLowerCase() === 'frame-ancestors');
+      expect(directive, 'a frame-ancestors directive').toBeDefined();
+      expect(directive!.slice(1), 'frame-ancestors sources').toEqual([agreedFrame.origin]);
+    }
+  });
+
+  test('refuses a missing or unknown key', req('ENF-FRAME-KEY'), async ({ enfuceClient, setup, http }) => {
+    const { cardDataFrameUrl } = await issue(enfuceClient, setup);
+    for (const key of [null, `unknown-${randomBytes(6).toString('hex')}`]) {
+      const ex = await send({ method: 'GET', url: EnfuceClient.frameUrl(cardDataFrameUrl, key) }, http);
+      expect(ex.response.status, `key ${key === null ? 'missing' : 'unknown'}`).toBeGreaterThanOrEqual(400);
+      expect(ex.response.status).toBeLessThan(500);
+    }
+  });
+});

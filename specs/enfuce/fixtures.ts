@@ -1,0 +1,124 @@
+// Enfuce's fixtures: the target (embedded mock or ENFUCE_BASE_URL), the test card, a client that
+// records masked exchanges, and the merchant sites the iframe tests embed the frame in.
+import { randomBytes } from 'node:crypto';
+import { test as base } from '../fixtures/base.ts';
+import { recordingOptions } from '../fixtures/base.ts';
+import type { SendOptions } from '../../src/core/http.ts';
+import { requirementTagger } from '../fixtures/requirements.ts';
+import { resolveTarget, type Target } from '../../src/core/target.ts';
+import { loadProfile } from '../../src/core/profile.ts';
+import { enfuce } from '../../src/providers/enfuce/index.ts';
+import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
+import type { EnfuceProfile } from '../../src/providers/enfuce/profile.ts';
+import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
+import type { ExpectedCard } from '../../src/providers/enfuce/snapshot.ts';
+import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
+import { MerchantSites } from './merchant.ts';
+
+export { expect } from '../fixtures/base.ts';
+export const req = requirementTagger<EnfuceRequirementId>();
+
+export interface EnfuceSetup {
+  target: Target;
+  profile: EnfuceProfile;
+  credentials: { username: string; password: string };
+  /** The card the checks reveal; expected values are unknown on a live target without ENFUCE_CARD_PAN. */
+  cardId: string;
+  card: ExpectedCard | undefined;
+  /** Every card whose data must never show where it should not. */
+  allCards: ExpectedCard[];
+  frozenCardId: string | undefined;
+  unknownCardId: string;
+}
+
+interface MockState {
+  cards: EnfuceCard[];
+  credentials: { username: string; password: string };
+}
+
+async function setupFor(target: Target): Promise<EnfuceSetup> {
+  const profile = loadProfile(enfuce) as EnfuceProfile;
+  const unknownCardId = target.env.ENFUCE_UNKNOWN_CARD_ID ?? `no-such-card-${randomBytes(6).toString('hex')}`;
+  if (target.control && !target.env.ENFUCE_CARD_ID) {
+    const state = await target.control.state<MockState>();
+    const active = state.cards.find((c) => c.status === 'ACTIVE')!;
+    const asExpected = (c: EnfuceCard): ExpectedCard => ({ pan: c.pan, expiry: c.expiry, cvv2: c.cvv2 });
+    return {
+      target,
+      profile,
+      credentials: {
+        username: target.env.ENFUCE_USERNAME ?? state.credentials.username,
+        password: target.env.ENFUCE_PASSWORD ?? state.credentials.password,
+      },
+      cardId: active.cardId,
+      card: asExpected(active),
+      allCards: state.cards.map(asExpected),
+      frozenCardId: state.cards.find((c) => c.status === 'FROZEN')?.cardId,
+      unknownCardId,
+    };
+  }
+  const e = target.env;
+  const card = e.ENFUCE_CARD_PAN ? { pan: e.ENFUCE_CARD_PAN, expiry: e.ENFUCE_CARD_EXPIRY, cvv2: e.ENFUCE_CARD_CVV2 } : undefined;
+  return {
+    target,
+    profile,
+    credentials: { username: e.ENFUCE_USERNAME ?? '', password: e.ENFUCE_PASSWORD ?? '' },
+    cardId: e.ENFUCE_CARD_ID ?? '',
+    card,
+    allCards: card ? [card] : [],
+    frozenCardId: e.ENFUCE_FROZEN_CARD_ID,
+    unknownCardId,
+  };
+}
+
+export interface AgreedFrame {
+  key: string;
+  origin: string;
+}
+
+export const test = base.extend<
+  { enfuceClient: EnfuceClient; freshTarget: void; http: SendOptions; agreedFrame: AgreedFrame },
+  { enfuceTarget: Target; setup: EnfuceSetup; merchants: MerchantSites }
+>({
+  enfuceTarget: [
+    async ({}, use) => {
+      const target = await resolveTarget(enfuce);
+      await use(target);
+      await target.close();
+    },
+    { scope: 'worker' },
+  ],
+  setup: [async ({ enfuceTarget }, use) => use(await setupFor(enfuceTarget)), { scope: 'worker' }],
+  merchants: [
+    async ({}, use) => {
+      const sites = await MerchantSites.start();
+      await use(sites);
+      await sites.close();
+    },
+    { scope: 'worker' },
+  ],
+  // Every test starts from a fresh mock: no tokens, clock at real time.
+  freshTarget: [
+    async ({ enfuceTarget }, use) => {
+      await enfuceTarget.control?.reset();
+      await use();
+    },
+    { auto: true },
+  ],
+  http: async ({}, use, testInfo) => use(recordingOptions(testInfo)),
+  enfuceClient: async ({ setup, http }, use) => {
+    await use(new EnfuceClient({ baseUrl: setup.target.baseUrl, ...setup.credentials, http }));
+  },
+  // A frame key agreed for the merchant origin: registered on a mock, from the env on a live target.
+  agreedFrame: async ({ setup, merchants }, use) => {
+    const { control, env } = setup.target;
+    if (control) {
+      const key = `harness-${randomBytes(6).toString('hex')}`;
+      await control.call('POST', 'frame-keys', { key, origin: merchants.agreed.origin });
+      await use({ key, origin: merchants.agreed.origin });
+      return;
+    }
+    test.skip(!env.ENFUCE_FRAME_KEY || !env.ENFUCE_FRAME_ORIGIN, 'not applicable: set ENFUCE_FRAME_KEY and ENFUCE_FRAME_ORIGIN');
+    await use({ key: env.ENFUCE_FRAME_KEY!, origin: env.ENFUCE_FRAME_ORIGIN! });
+  },
+});

@@ -1,0 +1,84 @@
+// Merchant sites for the iframe checks: real HTTP servers on loopback, each its own origin.
+// (A page faked with page.route would count as a public site, and Chromium's Local Network
+// Access checks would then block the loopback frame.)
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+
+class Site {
+  private pages = new Map<string, string>();
+  private n = 0;
+  constructor(
+    private readonly server: Server,
+    readonly origin: string,
+  ) {
+    server.on('request', (req, res) => {
+      const html = this.pages.get(new URL(req.url ?? '/', origin).pathname);
+      res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html ?? 'not found');
+    });
+  }
+  /** Serves the HTML at a fresh path and returns its URL. */
+  host(html: string): string {
+    const path = `/page-${++this.n}.html`;
+    this.pages.set(path, html);
+    return `${this.origin}${path}`;
+  }
+  close(): Promise<void> {
+    return new Promise((r) => {
+      this.server.closeAllConnections();
+      this.server.close(() => r());
+    });
+  }
+}
+
+async function listen(): Promise<Site> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return new Site(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+}
+
+export class MerchantSites {
+  private constructor(
+    /** The origin agreed with the provider for the frame key. */
+    readonly agreed: Site,
+    /** Any other origin. */
+    readonly other: Site,
+  ) {}
+  static async start(): Promise<MerchantSites> {
+    return new MerchantSites(await listen(), await listen());
+  }
+  close(): Promise<void> {
+    return Promise.all([this.agreed.close(), this.other.close()]).then(() => undefined);
+  }
+}
+
+/**
+ * The merchant's page: embeds the card-data frame, and exposes `reveal(message, delayMs)` that
+ * posts the message to the frame once it has loaded and the delay (on the page's clock) is over.
+ * An optional second iframe from another origin can post its own messages.
+ */
+export function merchantPage(frameUrl: string, otherFrameUrl?: string): string {
+  const targetOrigin = new URL(frameUrl).origin;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Merchant</title></head><body>
+<h1>Your card</h1>
+<iframe id="card-frame" name="card" title="Card data" src="${frameUrl}" width="380" height="200"></iframe>
+${otherFrameUrl ? `<iframe id="other-frame" title="Other" src="${otherFrameUrl}" width="10" height="10"></iframe>` : ''}
+<script>
+  const frame = document.getElementById('card-frame');
+  const loaded = new Promise((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  window.reveal = async (message, delayMs) => {
+    await loaded;
+    setTimeout(() => frame.contentWindow.postMessage(message, ${JSON.stringify(targetOrigin)}), delayMs);
+  };
+</script></body></html>`;
+}
+
+/** A page from another origin, framed next to the card frame: it posts to its sibling. */
+export const siblingPage = `<!doctype html><html><body><script>
+  window.postToCardFrame = (message) => window.parent.frames[0].postMessage(message, '*');
+</script></body></html>`;
+
+export async function cardFrameText(page: Page): Promise<string> {
+  return (await page.frameLocator('#card-frame').locator('body').textContent({ timeout: 5_000 })) ?? '';
+}

@@ -1,0 +1,47 @@
+// A defect makes a reference mock break one documented rule on purpose. The suite must fail
+// against every defect: that is how the harness proves its checks can fail.
+
+export interface Defect {
+  name: string;
+  /** The requirement id the defect breaks. */
+  breaks: string;
+  description: string;
+}
+
+export function defineDefects<const T extends readonly Defect[]>(list: T): T {
+  const seen = new Set<string>();
+  for (const d of list) {
+    if (seen.has(d.name)) throw new Error(`defect listed twice: ${d.name}`);
+    seen.add(d.name);
+  }
+  return list;
+}
+
+/** `CRH_MOCK_DEFECTS=enfuce:token-reusable,exa:reused-iv` → the names for one provider. */
+export function defectsFromEnv(provider: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.CRH_MOCK_DEFECTS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((entry) => {
+      const [p, name] = entry.includes(':') ? entry.split(':', 2) : [provider, entry];
+      return p === provider && name ? [name] : [];
+    });
+}
+
+export class DefectSet<N extends string = string> {
+  private readonly active: ReadonlySet<string>;
+  constructor(catalogue: readonly Defect[], names: readonly string[]) {
+    const known = new Set(catalogue.map((d) => d.name));
+    for (const n of names) {
+      if (!known.has(n)) throw new Error(`unknown defect "${n}"; known: ${[...known].join(', ')}`);
+    }
+    this.active = new Set(names);
+  }
+  has(name: N): boolean {
+    return this.active.has(name);
+  }
+  list(): string[] {
+    return [...this.active];
+  }
+}

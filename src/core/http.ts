@@ -1,0 +1,114 @@
+// The one HTTP client of the harness. A target may be hostile or broken: every call has a
+// timeout, a body size cap and no automatic redirects, and fails with a typed TargetError.
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpExchange {
+  request: HttpRequest;
+  response: HttpResponse;
+  durationMs: number;
+}
+
+export type TargetErrorKind = 'timeout' | 'network' | 'too-large' | 'bad-url';
+
+export class TargetError extends Error {
+  override readonly name = 'TargetError';
+  constructor(
+    readonly kind: TargetErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SendOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Called with every completed exchange (for masked report attachments). */
+  onExchange?: (exchange: HttpExchange) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+export async function send(req: HttpRequest, options: SendOptions = {}): Promise<HttpExchange> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const where = `${req.method} ${safeUrl(req.url)}`;
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    throw new TargetError('bad-url', `not a valid URL: ${where}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TargetError('bad-url', `only http and https targets are supported: ${where}`);
+  }
+  const started = performance.now();
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await fetch(url, {
+      method: req.method,
+      headers: req.headers ?? {},
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      redirect: 'manual',
+      signal,
+    });
+    const body = await readCapped(res, maxBytes, where);
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const exchange = { request: req, response: { status: res.status, headers, body }, durationMs: performance.now() - started };
+    options.onExchange?.(exchange);
+    return exchange;
+  } catch (err) {
+    if (err instanceof TargetError) throw err;
+    if (signal.aborted) throw new TargetError('timeout', `no complete answer within ${timeoutMs} ms: ${where}`);
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new TargetError('network', `connection failed (${cause?.code ?? cause?.message ?? String(err)}): ${where}`);
+  }
+}
+
+async function readCapped(res: Response, maxBytes: number, where: string): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new TargetError('too-large', `response body over ${maxBytes} bytes: ${where}`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A URL for messages: no credentials, no query (a query may carry a token or a key). */
+export function safeUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    return `${u.origin}${u.pathname}${u.search ? '?…' : ''}`;
+  } catch {
+    return '(malformed URL)';
+  }
+}
+
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+}

@@ -1,0 +1,66 @@
+// Card data must never reach a log, a report or an error message of the harness.
+// Everything that may carry text from a target goes through a Redactor first.
+
+/** Last four digits only, the form PCI DSS allows to be shown. */
+export function maskPan(pan: string): string {
+  const digits = pan.replace(/\D/g, '');
+  return digits.length <= 4 ? '****' : `****${digits.slice(-4)}`;
+}
+
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** 13 to 19 digits, possibly grouped by single spaces or dashes, as PANs are written. */
+const PAN_LIKE = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
+
+export interface CardSecrets {
+  pan?: string | undefined;
+  cvv?: string | undefined;
+  pin?: string | undefined;
+}
+
+/**
+ * Replaces known card secrets and anything that looks like a PAN (Luhn-valid run of 13-19 digits)
+ * with a masked form. Short secrets (CVV, PIN) are replaced only as whole digit runs, so that a
+ * port number or a timestamp that happens to contain them stays readable.
+ */
+export class Redactor {
+  private readonly shortSecrets = new Set<string>();
+  private readonly pans = new Set<string>();
+
+  constructor(cards: Iterable<CardSecrets> = []) {
+    for (const card of cards) this.add(card);
+  }
+
+  add(card: CardSecrets): this {
+    if (card.pan) this.pans.add(card.pan.replace(/\D/g, ''));
+    for (const s of [card.cvv, card.pin]) if (s && /^\d{3,12}$/.test(s)) this.shortSecrets.add(s);
+    return this;
+  }
+
+  redact(text: string): string {
+    let out = text.replace(PAN_LIKE, (run) => {
+      const digits = run.replace(/\D/g, '');
+      return luhnValid(digits) || this.pans.has(digits) ? maskPan(digits) : run;
+    });
+    for (const pan of this.pans) out = out.split(pan).join(maskPan(pan));
+    for (const s of this.shortSecrets) {
+      out = out.replace(new RegExp(`(?<![\\d])${s}(?![\\d])`, 'g'), '*'.repeat(s.length));
+    }
+    return out;
+  }
+}
+
+/** A redactor that knows no card yet: masks PAN-like numbers only. */
+export const genericRedactor = new Redactor();

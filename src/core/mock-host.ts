@@ -1,0 +1,24 @@
+// Starts a provider's reference mock: in-process for the specs, or from the CLI for a person.
+import { MockClock } from '../../mocks/core/clock.ts';
+import { serve, type RunningMock } from '../../mocks/core/server.ts';
+import type { ProviderDefinition } from '../providers/types.ts';
+
+export interface StartMockOptions {
+  defects?: readonly string[];
+  port?: number;
+  host?: string;
+  control?: boolean;
+}
+
+export async function startMock(provider: ProviderDefinition, options: StartMockOptions = {}): Promise<RunningMock> {
+  const clock = new MockClock();
+  let url = '';
+  const app = provider.createMock({ clock, defects: options.defects ?? [], baseUrl: () => url });
+  const running = await serve(app, clock, options.defects ?? [], {
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.control !== undefined ? { control: options.control } : {}),
+  });
+  url = running.url;
+  return running;
+}

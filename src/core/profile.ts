@@ -1,0 +1,14 @@
+// A provider's profile: its switchable defaults, overridden by a JSON file named in
+// <PROVIDER>_PROFILE (a path; profiles hold no secrets).
+import { readFileSync } from 'node:fs';
+import type { ProviderDefinition } from '../providers/types.ts';
+
+export function loadProfile(provider: ProviderDefinition, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+  const file = env[`${provider.id.toUpperCase()}_PROFILE`];
+  const raw = file ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : {};
+  const parsed = provider.profile.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`profile ${file} for ${provider.id} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

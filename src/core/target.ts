@@ -1,0 +1,66 @@
+// What the checks run against: the embedded reference mock (default), or a base URL from the
+// environment. Control of server time and state exists only where the target answers /__mock/.
+import { defectsFromEnv } from './defects.ts';
+import { send, type SendOptions } from './http.ts';
+import { startMock } from './mock-host.ts';
+import type { ProviderDefinition } from '../providers/types.ts';
+
+export class MockControl {
+  constructor(
+    readonly baseUrl: string,
+    private readonly options: SendOptions = {},
+  ) {}
+
+  async call<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const ex = await send(
+      {
+        method,
+        url: `${this.baseUrl}/__mock/${path}`,
+        headers: { 'content-type': 'application/json' },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      },
+      this.options,
+    );
+    if (ex.response.status >= 300) throw new Error(`control route ${method} /__mock/${path} answered ${ex.response.status}`);
+    return JSON.parse(ex.response.body) as T;
+  }
+  state<T>(): Promise<T> {
+    return this.call<T>('GET', 'state');
+  }
+  advanceClock(ms: number): Promise<unknown> {
+    return this.call('POST', 'clock', { advanceMs: ms });
+  }
+  reset(): Promise<unknown> {
+    return this.call('POST', 'reset');
+  }
+}
+
+export interface Target {
+  provider: string;
+  kind: 'embedded-mock' | 'url';
+  baseUrl: string;
+  /** Present when the target offers /__mock/ (the mocks; never a real sandbox). */
+  control: MockControl | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  close(): Promise<void>;
+}
+
+export async function resolveTarget(provider: ProviderDefinition, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+  const vars = Object.fromEntries(Object.keys(provider.env.vars).map((k) => [k, env[k]]));
+  const baseUrl = env[provider.env.baseUrl]?.replace(/\/+$/, '');
+  if (!baseUrl) {
+    const mock = await startMock(provider, { defects: defectsFromEnv(provider.id, env) });
+    return { provider: provider.id, kind: 'embedded-mock', baseUrl: mock.url, control: new MockControl(mock.url), env: vars, close: mock.close };
+  }
+  const control = (await offersControl(baseUrl)) ? new MockControl(baseUrl) : undefined;
+  return { provider: provider.id, kind: 'url', baseUrl, control, env: vars, close: async () => {} };
+}
+
+async function offersControl(baseUrl: string): Promise<boolean> {
+  try {
+    const ex = await send({ method: 'GET', url: `${baseUrl}/__mock/state` }, { timeoutMs: 3_000, maxBytes: 256 * 1024 });
+    return ex.response.status === 200 && (JSON.parse(ex.response.body) as { provider?: unknown }).provider !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,16 @@
+// The provider registry: adding a provider means one import and one entry here, plus its own
+// files (schemas/<id>.ts, mocks/<id>/, specs/<id>/, src/providers/<id>/).
+import { enfuce } from './providers/enfuce/index.ts';
+import type { ProviderDefinition } from './providers/types.ts';
+
+export const providers = [enfuce] as const satisfies readonly ProviderDefinition[];
+
+export type ProviderId = (typeof providers)[number]['id'];
+
+export function findProvider(id: string): ProviderDefinition | undefined {
+  return providers.find((p) => p.id === id);
+}
+
+export function providerIds(): string[] {
+  return providers.map((p) => p.id);
+}

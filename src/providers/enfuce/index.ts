@@ -1,0 +1,33 @@
+// Everything the harness knows about Enfuce, in one entry of the registry.
+import { createEnfuceMock } from '../../../mocks/enfuce/index.ts';
+import { enfuceCards } from '../../../mocks/enfuce/cards.ts';
+import { enfuceDefects } from '../../../mocks/enfuce/defects.ts';
+import { enfuceSchemas } from '../../../schemas/enfuce.ts';
+import { maskPan } from '../../core/mask.ts';
+import type { ProviderDefinition } from '../types.ts';
+import { EnfuceProfile } from './profile.ts';
+import { enfuceRequirements } from './requirements.ts';
+
+export const enfuce = {
+  id: 'enfuce',
+  title: 'Enfuce Card API v4 — card-data reveal',
+  seed: '000_144721379b2c97d0.txt',
+  requirements: enfuceRequirements,
+  defects: enfuceDefects,
+  schemas: enfuceSchemas,
+  profile: EnfuceProfile,
+  env: {
+    baseUrl: 'ENFUCE_BASE_URL',
+    vars: {
+      ENFUCE_USERNAME: 'Basic-auth user of the Card API',
+      ENFUCE_PASSWORD: 'Basic-auth password of the Card API (secret)',
+      ENFUCE_CARD_ID: 'id of a test card in the sandbox',
+      ENFUCE_FRAME_KEY: 'frame key agreed with Enfuce',
+      ENFUCE_FRAME_ORIGIN: 'the parent origin agreed for that key',
+      ENFUCE_UNKNOWN_CARD_ID: 'an id that is no card (default: a random one)',
+    },
+    required: ['ENFUCE_USERNAME', 'ENFUCE_PASSWORD', 'ENFUCE_CARD_ID'],
+  },
+  createMock: createEnfuceMock,
+  testCards: enfuceCards.map((c) => ({ id: c.cardId, pan: c.pan, cvv: c.cvv2, summary: `${c.cardId}  ${maskPan(c.pan)}  ${c.status}` })),
+} satisfies ProviderDefinition;

@@ -1,0 +1,124 @@
+import { defineRequirements } from '../../core/requirements.ts';
+
+const TOKEN = 'POST /v4/card/{cardId}/controlToken';
+const MOBILE = 'POST cardDataUrl (mobile)';
+const FRAME = 'GET cardDataFrameUrl?key= (iframe)';
+
+export const enfuceRequirements = defineRequirements({
+  'ENF-AUTH-BASIC': {
+    endpoint: TOKEN,
+    text: 'Basic authentication is used to authenticate towards Enfuce API (RFC 7617).',
+    source: 'provider-docs',
+    severity: 'critical',
+  },
+  'ENF-TOKEN-201': {
+    endpoint: TOKEN,
+    text: 'The successful response from this endpoint returns a token and two URLs (201 application/json: token required; cardDataUrl, cardDataFrameUrl).',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'ENF-AUDIT-USER-REQUIRED': {
+    endpoint: TOKEN,
+    text: 'Query parameter auditUser, string, required: the audit user to log the request.',
+    source: 'document',
+    severity: 'normal',
+  },
+  'ENF-UNKNOWN-CARD-404': {
+    endpoint: TOKEN,
+    text: 'The request will fail if cardId is not valid (default: 404 with the error body).',
+    source: 'document',
+    severity: 'critical',
+  },
+  'ENF-NO-STATUS-CHECK': {
+    endpoint: TOKEN,
+    text: 'Besides cardId, no additional validation is done: Enfuce will not validate open-to-buy, card status or usage limiters.',
+    source: 'document',
+    severity: 'minor',
+  },
+  'ENF-NO-CARD-DATA-IN-TOKEN-RESPONSE': {
+    endpoint: TOKEN,
+    text: 'The service is designed to avoid exposure of sensitive, PCI categorised data to the web/app back-end: the controlToken answer carries no card data.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'ENF-TOKEN-UNIQUE': {
+    endpoint: TOKEN,
+    text: 'default: every control token is new and unguessable (at least 16 characters, never repeated).',
+    source: 'default',
+    severity: 'critical',
+  },
+  'ENF-ERROR-SHAPE': {
+    endpoint: TOKEN,
+    text: 'default: errors of the JSON API are application/json {errorCode, message}; bad input gets a 4xx, never a 5xx.',
+    source: 'default',
+    severity: 'normal',
+  },
+  'ENF-TOKEN-TTL-30S': {
+    endpoint: MOBILE,
+    text: 'Note the token is valid for 30 seconds which is the deadline for the end user device to make the POST call to retrieve the HTML snapshot.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'ENF-TOKEN-SINGLE-USE': {
+    endpoint: MOBILE,
+    text: 'default: a control token shows the card data once; a second use is refused.',
+    source: 'default',
+    severity: 'blocker',
+  },
+  'ENF-MOBILE-FORM-POST': {
+    endpoint: MOBILE,
+    text: 'Mobile app retrieves the HTML snapshot with card data by executing a POST call to the cardDataUrl with the content of the token in a form field named token.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'ENF-SNAPSHOT-CONTENT': {
+    endpoint: MOBILE,
+    text: 'Enfuce responds with a HTML snapshot containing the card data: card number (PAN), expiry date and CVC2/CVV2.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'ENF-INVALID-TOKEN-REFUSED': {
+    endpoint: MOBILE,
+    text: 'The request will fail if the token is not valid (default: a 4xx HTML page with no card data for a missing, unknown, expired or used token).',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'ENF-NO-STORE': {
+    endpoint: MOBILE,
+    text: 'default: pages with card data send Cache-Control: no-store (No card data is stored in the process).',
+    source: 'default',
+    severity: 'critical',
+  },
+  'ENF-FRAME-KEY': {
+    endpoint: FRAME,
+    text: 'Desktop browser opens iframe to cardDataFrameUrl with query parameter key. Key needs to agreed with Enfuce beforehand (default: a missing or unknown key is refused with a 4xx).',
+    source: 'document',
+    severity: 'critical',
+  },
+  'ENF-FRAME-VIEW-PAN': {
+    endpoint: FRAME,
+    text: "After that is loaded, parent page makes window.postMessage() call to the iframe. Posted message object contains field operation with value view-pan and field token. The card data is rendered inside the iframe only.",
+    source: 'document',
+    severity: 'blocker',
+  },
+  'ENF-FRAME-ORIGIN-CHECK': {
+    endpoint: FRAME,
+    text: 'default: the frame accepts messages only from the origin agreed for its key and ignores all others.',
+    source: 'default',
+    severity: 'blocker',
+  },
+  'ENF-FRAME-MESSAGE-SHAPE': {
+    endpoint: FRAME,
+    text: 'default: a message with another operation, or without a token, shows no card data.',
+    source: 'default',
+    severity: 'critical',
+  },
+  'ENF-FRAME-ANCESTORS': {
+    endpoint: FRAME,
+    text: 'default: the frame page sends a Content-Security-Policy whose frame-ancestors names only the origin agreed for the key, so it does not load under any other parent.',
+    source: 'default',
+    severity: 'critical',
+  },
+});
+
+export type EnfuceRequirementId = keyof typeof enfuceRequirements;

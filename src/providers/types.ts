@@ -1,0 +1,35 @@
+import type { ZodObject, ZodType } from 'zod';
+import type { Defect } from '../core/defects.ts';
+import type { Requirement } from '../core/requirements.ts';
+import type { MockClock } from '../../mocks/core/clock.ts';
+import type { MockApp } from '../../mocks/core/server.ts';
+
+export interface MockFactoryOptions {
+  clock: MockClock;
+  defects?: readonly string[];
+  baseUrl: () => string;
+}
+
+export interface ProviderDefinition {
+  /** The id names the Playwright projects, the folders and the env-var prefix. */
+  id: string;
+  title: string;
+  /** The seed document in shared/seeds/ the contract comes from. */
+  seed: string;
+  requirements: Record<string, Requirement>;
+  defects: readonly Defect[];
+  /** Zod schemas by the file name their JSON Schema is emitted to (schemas/json/<id>/<name>.json). */
+  schemas: Record<string, ZodType>;
+  /** Switchable defaults of PROVIDERS.md; parse({}) gives the defaults. */
+  profile: ZodObject;
+  env: {
+    baseUrl: string;
+    /** Env vars the provider's checks read, with what each is. */
+    vars: Record<string, string>;
+    /** Needed when baseUrl is set (a live target). */
+    required: readonly string[];
+  };
+  createMock(options: MockFactoryOptions): MockApp;
+  /** Seeded cards: ids, and the secrets the leak checks look for. */
+  testCards: readonly { id: string; pan: string; cvv?: string; pin?: string; summary: string }[];
+}
