@@ -6,6 +6,9 @@ import { providers } from './src/providers.ts';
 import { chromiumLaunchOptions } from './src/core/browser.ts';
 
 const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
+// On a failure Playwright writes an accessibility snapshot of the page into error-context.md;
+// the page may be showing card data, so that snapshot is switched off.
+process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 
 const projects: Project[] = providers.flatMap((p) => [
   { name: p.id, testDir: `specs/${p.id}`, testIgnore: '**/pact/**' },

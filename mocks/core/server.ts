@@ -73,7 +73,9 @@ function compile(route: Route): CompiledRoute {
   return { route, method: route.method.toUpperCase(), regex: new RegExp(`^${pattern}$`), names };
 }
 
-const ClockBody = z.strictObject({ advanceMs: z.number().finite().min(0).max(366 * 24 * 3600 * 1000) });
+const ClockBody = z
+  .strictObject({ advanceMs: z.number().finite().min(0).max(366 * 24 * 3600 * 1000).optional(), freeze: z.literal(true).optional() })
+  .refine((b) => b.advanceMs !== undefined || b.freeze, 'advanceMs or freeze');
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): MockReply {
   return { status, body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };
@@ -94,7 +96,7 @@ function controlRoutes(app: MockApp, clock: MockClock, defects: readonly string[
       method: 'GET',
       path: '/__mock/state',
       handle: () =>
-        json(200, { provider: app.provider, now: clock.now(), clockOffsetMs: clock.offset, defects, ...app.state() }),
+        json(200, { provider: app.provider, now: clock.now(), clockOffsetMs: clock.offset, frozen: clock.frozen, defects, ...app.state() }),
     },
     {
       method: 'POST',
@@ -102,8 +104,10 @@ function controlRoutes(app: MockApp, clock: MockClock, defects: readonly string[
       handle: (req) => {
         const parsed = parseJsonBody(req);
         const body = parsed.ok ? ClockBody.safeParse(parsed.value) : undefined;
-        if (!body?.success) return json(400, { error: 'expected {"advanceMs": n} with 0 <= n' });
-        return json(200, { now: clock.advance(body.data.advanceMs), clockOffsetMs: clock.offset });
+        if (!body?.success) return json(400, { error: 'expected {"advanceMs": n} with 0 <= n, and/or {"freeze": true}' });
+        if (body.data.freeze) clock.freeze();
+        if (body.data.advanceMs !== undefined) clock.advance(body.data.advanceMs);
+        return json(200, { now: clock.now(), clockOffsetMs: clock.offset, frozen: clock.frozen });
       },
     },
     {

@@ -160,6 +160,7 @@ test.describe('mobile card data (form POST)', () => {
 test.describe('the 30-second token (server clock)', () => {
   test('still valid at 29.9 s', req('ENF-TOKEN-TTL-30S'), async ({ enfuceClient, setup }) => {
     const control = requireControl(setup.target);
+    await control.freezeClock();
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     await control.advanceClock(TTL_MS - 100);
     const ex = await enfuceClient.viewCardData(cardDataUrl, token);
@@ -169,6 +170,7 @@ test.describe('the 30-second token (server clock)', () => {
 
   test('refused at exactly 30 s', req('ENF-TOKEN-TTL-30S', 'ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
     const control = requireControl(setup.target);
+    await control.freezeClock();
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     await control.advanceClock(TTL_MS);
     expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup);
@@ -176,6 +178,7 @@ test.describe('the 30-second token (server clock)', () => {
 
   test('refused after 30 s (31 s, 45 s)', req('ENF-TOKEN-TTL-30S'), async ({ enfuceClient, setup }) => {
     const control = requireControl(setup.target);
+    await control.freezeClock();
     const a = await issue(enfuceClient, setup);
     const b = await issue(enfuceClient, setup);
     await control.advanceClock(31_000);

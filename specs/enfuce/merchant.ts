@@ -79,6 +79,18 @@ export const siblingPage = `<!doctype html><html><body><script>
   window.postToCardFrame = (message) => window.parent.frames[0].postMessage(message, '*');
 </script></body></html>`;
 
+/** The frame's visible text, text nodes joined by spaces (a label and its value stay apart). */
 export async function cardFrameText(page: Page): Promise<string> {
-  return (await page.frameLocator('#card-frame').locator('body').textContent({ timeout: 5_000 })) ?? '';
+  return page
+    .frameLocator('#card-frame')
+    .locator('body')
+    .evaluate((body) => {
+      const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      const parts: string[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement?.closest('script,style')) continue;
+        parts.push(n.textContent ?? '');
+      }
+      return parts.join(' ').replace(/\s+/g, ' ').trim();
+    }, undefined, { timeout: 5_000 });
 }

@@ -27,6 +27,10 @@ export class MockControl {
   state<T>(): Promise<T> {
     return this.call<T>('GET', 'state');
   }
+  /** Stops the server clock following real time, so that only advanceClock moves it. */
+  freezeClock(): Promise<unknown> {
+    return this.call('POST', 'clock', { freeze: true });
+  }
   advanceClock(ms: number): Promise<unknown> {
     return this.call('POST', 'clock', { advanceMs: ms });
   }

@@ -1,0 +1,142 @@
+// Enfuce in a real Chromium: a merchant page on another origin embeds the card-data frame and
+// posts {operation: 'view-pan', token} to it. The card data must render inside the frame only,
+// and only for that message from the agreed origin.
+import type { Page } from '@playwright/test';
+import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
+import { visibleText } from '../../src/providers/enfuce/snapshot.ts';
+import { requireControl } from '../fixtures/base.ts';
+import { expect, req, test, type AgreedFrame, type EnfuceSetup } from './fixtures.ts';
+import { cardFrameText, merchantPage, siblingPage, type MerchantSites } from './merchant.ts';
+
+const TTL_MS = 30_000;
+/** How long a frame that wrongly accepted a message would take to start fetching card data. */
+const QUIET_MS = 750;
+
+async function issue(client: EnfuceClient, setup: EnfuceSetup) {
+  const ex = await client.controlToken(setup.cardId);
+  expect(ex.response.status, 'controlToken status').toBe(201);
+  return JSON.parse(ex.response.body) as { token: string; cardDataUrl: string; cardDataFrameUrl: string };
+}
+
+async function openMerchant(page: Page, merchants: MerchantSites, frame: AgreedFrame, cardDataFrameUrl: string, withSibling = false) {
+  const frameUrl = EnfuceClient.frameUrl(cardDataFrameUrl, frame.key);
+  const url = merchants.agreed.host(merchantPage(frameUrl, withSibling ? merchants.other.host(siblingPage) : undefined));
+  await page.goto(url);
+  await expect(page.frameLocator('#card-frame').locator('body')).toBeAttached();
+}
+
+async function expectFrameShowsCard(page: Page, setup: EnfuceSetup) {
+  await expect.poll(() => cardFrameText(page), { message: 'card data in the frame', timeout: 5_000 }).toShowCard(setup.card);
+  // Inside the frame only: the merchant's own document never holds the card data.
+  expect(visibleText(await page.content())).toShowNoCardData(setup.allCards);
+}
+
+/**
+ * The frame must not act: no card data appears, and the token was not spent (a frame that acted
+ * on the message would have used it, and a single-use token would now be refused).
+ */
+async function expectFrameIgnored(page: Page, setup: EnfuceSetup, client: EnfuceClient, token: { token: string; cardDataUrl: string }) {
+  await page.waitForTimeout(QUIET_MS);
+  expect(await cardFrameText(page)).toShowNoCardData(setup.allCards);
+  const stillValid = await client.viewCardData(token.cardDataUrl, token.token);
+  expect(stillValid.response.status, 'the token must be unspent: the frame must not have used it').toBe(200);
+}
+
+test.describe('card-data iframe', () => {
+  test('view-pan from the agreed origin renders the card inside the frame only', req('ENF-FRAME-VIEW-PAN'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+    const t = await issue(enfuceClient, setup);
+    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    await page.evaluate((m) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, 0), { operation: 'view-pan', token: t.token });
+    await expectFrameShowsCard(page, setup);
+  });
+
+  test('a message from another origin is ignored', req('ENF-FRAME-ORIGIN-CHECK'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+    test.skip(!setup.profile.frameOriginCheck, 'not applicable: profile frameOriginCheck=false');
+    const t = await issue(enfuceClient, setup);
+    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl, true);
+    const sibling = page.frames().find((f) => f.url().startsWith(merchants.other.origin));
+    expect(sibling, 'the other-origin frame').toBeDefined();
+    await sibling!.evaluate((m) => (window as unknown as { postToCardFrame(m: unknown): void }).postToCardFrame(m), { operation: 'view-pan', token: t.token });
+    await expectFrameIgnored(page, setup, enfuceClient, t);
+  });
+
+  test('a message with another operation is ignored', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+    const t = await issue(enfuceClient, setup);
+    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    for (const operation of ['view-pin', 'set-pin', 'VIEW-PAN', 'copy']) {
+      await page.evaluate((m) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, 0), { operation, token: t.token });
+    }
+    await expectFrameIgnored(page, setup, enfuceClient, t);
+  });
+
+  test('a message without a token shows no card data', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+    // Another card view just happened: nothing of it may show without a token.
+    const before = await issue(enfuceClient, setup);
+    expect((await enfuceClient.viewCardData(before.cardDataUrl, before.token)).response.status).toBe(200);
+    const t = await issue(enfuceClient, setup);
+    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    for (const m of [{ operation: 'view-pan' }, { operation: 'view-pan', token: '' }, { operation: 'view-pan', token: null }, 'view-pan']) {
+      await page.evaluate((msg) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(msg, 0), m);
+    }
+    await page.waitForTimeout(QUIET_MS);
+    expect(await cardFrameText(page)).toShowNoCardData(setup.allCards);
+  });
+
+  test('the frame does not load under a parent origin that was not agreed', req('ENF-FRAME-ANCESTORS'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+    test.skip(!setup.profile.frameAncestors, 'not applicable: profile frameAncestors=false');
+    const t = await issue(enfuceClient, setup);
+    const frameUrl = EnfuceClient.frameUrl(t.cardDataFrameUrl, agreedFrame.key);
+    const blocked = page.waitForEvent('requestfailed', { predicate: (r) => r.url() === frameUrl, timeout: 5_000 }).catch(() => undefined);
+    await page.goto(merchants.other.host(merchantPage(frameUrl)));
+    const failure = await blocked;
+    expect(failure?.failure()?.errorText, 'the frame request is blocked by its CSP').toBe('net::ERR_BLOCKED_BY_RESPONSE');
+    // And even if a message is sent, nothing shows.
+    await page.evaluate((m) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, 0), { operation: 'view-pan', token: t.token });
+    await page.waitForTimeout(QUIET_MS);
+    expect(visibleText(await page.content())).toShowNoCardData(setup.allCards);
+  });
+});
+
+test.describe('the 30-second token in the browser (page clock + server clock)', () => {
+  async function revealAfter(page: Page, t: { token: string }, delayMs: number) {
+    await page.evaluate(([m, d]) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, d), [{ operation: 'view-pan', token: t.token }, delayMs] as const);
+  }
+
+  test('a message posted 29.9 s after the token was issued shows the card', req('ENF-TOKEN-TTL-30S', 'ENF-FRAME-VIEW-PAN'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+    const control = requireControl(setup.target);
+    await control.freezeClock();
+    await page.clock.install();
+    const t = await issue(enfuceClient, setup);
+    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    await revealAfter(page, t, TTL_MS - 100);
+    await control.advanceClock(TTL_MS - 100);
+    await page.clock.fastForward(TTL_MS - 100);
+    await expectFrameShowsCard(page, setup);
+  });
+
+  test('a message posted 30 s after the token was issued shows no card data', req('ENF-TOKEN-TTL-30S'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+    const control = requireControl(setup.target);
+    await control.freezeClock();
+    await page.clock.install();
+    const t = await issue(enfuceClient, setup);
+    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    await revealAfter(page, t, TTL_MS);
+    await control.advanceClock(TTL_MS);
+    const answered = page.waitForResponse((r) => r.url() === t.cardDataUrl, { timeout: 5_000 });
+    await page.clock.fastForward(TTL_MS);
+    const res = await answered;
+    expect(res.status(), 'card-data answer to the expired token').toBeGreaterThanOrEqual(400);
+    await page.waitForTimeout(100);
+    expect(await cardFrameText(page)).toShowNoCardData(setup.allCards);
+  });
+
+  test('a message posted 31 s after the token was issued shows no card data (real time)', { ...req('ENF-TOKEN-TTL-30S'), tag: ['@ENF-TOKEN-TTL-30S', '@slow'] }, async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+    test.skip(!!setup.target.control, 'not applicable: the controlled-clock checks cover this on a mock');
+    test.slow();
+    const t = await issue(enfuceClient, setup);
+    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    await revealAfter(page, t, 31_000);
+    await page.waitForTimeout(31_000 + QUIET_MS * 2);
+    expect(await cardFrameText(page)).toShowNoCardData(setup.allCards);
+  });
+});
