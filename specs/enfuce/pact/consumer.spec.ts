@@ -1,0 +1,101 @@
+// Pact V4 consumer contract: what a cardholder app (through EnfuceClient) expects of Enfuce.
+// No card data is written into the pact: the snapshot is checked by status and headers only.
+import { rmSync } from 'node:fs';
+import { MatchersV3 as M, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
+import { CONSUMER, formBody, pactDir, pactFile } from '../../fixtures/pact.ts';
+import { expect, req, test } from '../fixtures.ts';
+import { PACT_STATES, PACT_TOKENS } from './states.ts';
+
+const PROVIDER = 'enfuce';
+const CARD_ID = 'enf-card-active-1';
+const credentials = { username: 'pact-user', password: 'pact-password' };
+const basicAuthHeader = M.regex(/^Basic [A-Za-z0-9+/=]+$/, `Basic ${Buffer.from('pact-user:pact-password').toString('base64')}`);
+const client = (url: string) => new EnfuceClient({ baseUrl: url, ...credentials });
+
+test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
+
+const pact = () => new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: pactDir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
+const controlTokenPath = M.fromProviderState('/v4/card/${cardId}/controlToken', `/v4/card/${CARD_ID}/controlToken`);
+
+test('controlToken for a known card: 201 with a token and two URLs', req('ENF-TOKEN-201', 'ENF-AUTH-BASIC'), async () => {
+  await pact()
+    .addInteraction()
+    .given(PACT_STATES.cardExists)
+    .uponReceiving('a control token request for a known card')
+    .withRequest('POST', controlTokenPath, (b) => b.query({ auditUser: M.string('card-reveal-harness') }).headers({ authorization: basicAuthHeader }))
+    .willRespondWith(201, (b) =>
+      b.headers({ 'content-type': M.regex(/^application\/json(;.*)?$/, 'application/json; charset=utf-8') }).jsonBody({
+        token: M.string('dGhpcy1pcy1hbi1leGFtcGxlLXRva2Vu'),
+        cardDataUrl: M.regex(/^https?:\/\/\S+$/, 'https://card-data.example/v4/card-data/view'),
+        cardDataFrameUrl: M.regex(/^https?:\/\/\S+$/, 'https://card-data.example/v4/card-data/frame'),
+      }),
+    )
+    .executeTest(async (server) => {
+      const ex = await client(server.url).controlToken(CARD_ID);
+      expect(ex.response.status).toBe(201);
+      expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('enfuce', 'control-token.response-201');
+    });
+});
+
+test('controlToken for an unknown card: 404 with the error body', req('ENF-UNKNOWN-CARD-404', 'ENF-ERROR-SHAPE'), async () => {
+  await pact()
+    .addInteraction()
+    .given(PACT_STATES.cardMissing)
+    .uponReceiving('a control token request for an unknown card')
+    .withRequest('POST', '/v4/card/no-such-card/controlToken', (b) => b.query({ auditUser: M.string('card-reveal-harness') }).headers({ authorization: basicAuthHeader }))
+    .willRespondWith(404, (b) => b.jsonBody({ errorCode: M.string('CARD_NOT_FOUND'), message: M.string('no card with this cardId') }))
+    .executeTest(async (server) => {
+      const ex = await client(server.url).controlToken('no-such-card');
+      expect(ex.response.status).toBe(404);
+      expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('enfuce', 'error');
+    });
+});
+
+test('controlToken without auditUser: 400 with the error body', req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'), async () => {
+  await pact()
+    .addInteraction()
+    .given(PACT_STATES.cardExists)
+    .uponReceiving('a control token request without auditUser')
+    .withRequest('POST', controlTokenPath, (b) => b.headers({ authorization: basicAuthHeader }))
+    .willRespondWith(400, (b) => b.jsonBody({ errorCode: M.string('BAD_REQUEST'), message: M.string('query parameter auditUser is required') }))
+    .executeTest(async (server) => {
+      const ex = await client(server.url).controlToken(CARD_ID, null);
+      expect(ex.response.status).toBe(400);
+    });
+});
+
+test('mobile card data with a fresh token: 200 HTML, not stored', req('ENF-MOBILE-FORM-POST', 'ENF-NO-STORE'), async () => {
+  await pact()
+    .addInteraction()
+    .given(PACT_STATES.freshToken)
+    .uponReceiving('a card-data form POST with a fresh token')
+    .withRequest('POST', '/v4/card-data/view', (b) =>
+      formBody(b.headers({ 'content-type': 'application/x-www-form-urlencoded' }), { token: PACT_TOKENS.fresh }),
+    )
+    .willRespondWith(200, (b) =>
+      b.headers({ 'content-type': M.regex(/^text\/html(;.*)?$/, 'text/html; charset=utf-8'), 'cache-control': M.regex(/^(.*,\s*)?no-store(\s*,.*)?$/, 'no-store') }),
+    )
+    .executeTest(async (server) => {
+      const ex = await client(server.url).viewCardData(`${server.url}/v4/card-data/view`, PACT_TOKENS.fresh);
+      expect(ex.response.status).toBe(200);
+    });
+});
+
+test('mobile card data with an expired token: refused with a 4xx HTML page', req('ENF-TOKEN-TTL-30S', 'ENF-INVALID-TOKEN-REFUSED'), async () => {
+  await pact()
+    .addInteraction()
+    .given(PACT_STATES.expiredToken)
+    .uponReceiving('a card-data form POST with a token issued 31 seconds ago')
+    .withRequest('POST', '/v4/card-data/view', (b) =>
+      formBody(b.headers({ 'content-type': 'application/x-www-form-urlencoded' }), { token: PACT_TOKENS.expired }),
+    )
+    .willRespondWith(M.matchStatus(403, M.HTTPResponseStatusClass.ClientError), (b) =>
+      b.headers({ 'content-type': M.regex(/^text\/html(;.*)?$/, 'text/html; charset=utf-8') }),
+    )
+    .executeTest(async (server) => {
+      const ex = await client(server.url).viewCardData(`${server.url}/v4/card-data/view`, PACT_TOKENS.expired);
+      expect(ex.response.status).toBeGreaterThanOrEqual(400);
+      expect(ex.response.status).toBeLessThan(500);
+    });
+});

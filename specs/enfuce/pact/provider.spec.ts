@@ -1,0 +1,41 @@
+// Verifies the pact the consumer step wrote against the target (the embedded mock by default).
+// Provider states are set through the mock's control routes; against a live target, only the
+// interactions whose states need no control run, and the others are reported not applicable.
+import { basicAuth } from '../../../src/core/http.ts';
+import { filteredPact } from '../../fixtures/pact.ts';
+import { verifyPact } from '../../fixtures/pact-verify.ts';
+import { requireControl } from '../../fixtures/base.ts';
+import { expect, req, test, type EnfuceSetup } from '../fixtures.ts';
+import { PACT_STATES, PACT_TOKENS } from './states.ts';
+
+const NO_CONTROL_NEEDED: string[] = [PACT_STATES.cardExists, PACT_STATES.cardMissing];
+
+function verify(setup: EnfuceSetup, pactFile: string) {
+  const seed = (token: string, ageMs: number) => setup.target.control!.call('POST', 'tokens', { token, cardId: setup.cardId, ageMs }).then(() => undefined);
+  return verifyPact({
+    provider: 'enfuce',
+    pactFile,
+    baseUrl: setup.target.baseUrl,
+    // The pact holds example credentials; the target gets the real ones.
+    headers: { authorization: basicAuth(setup.credentials.username, setup.credentials.password) },
+    states: {
+      [PACT_STATES.cardExists]: () => ({ cardId: setup.cardId }),
+      [PACT_STATES.cardMissing]: () => undefined,
+      [PACT_STATES.freshToken]: () => seed(PACT_TOKENS.fresh, 0),
+      [PACT_STATES.expiredToken]: () => seed(PACT_TOKENS.expired, 31_000),
+    },
+  });
+}
+
+test('the target honours the controlToken interactions of the pact', req('ENF-TOKEN-201', 'ENF-UNKNOWN-CARD-404', 'ENF-AUDIT-USER-REQUIRED', 'ENF-AUTH-BASIC'), async ({ setup }) => {
+  const { file, count } = filteredPact('enfuce', (i) => (i.providerStates ?? []).every((s) => NO_CONTROL_NEEDED.includes(s.name)), 'control-token');
+  expect(count, 'interactions to verify').toBeGreaterThan(0);
+  await verify(setup, file);
+});
+
+test('the target honours the card-data interactions of the pact', req('ENF-MOBILE-FORM-POST', 'ENF-TOKEN-TTL-30S', 'ENF-NO-STORE'), async ({ setup }) => {
+  requireControl(setup.target);
+  const { file, count } = filteredPact('enfuce', (i) => (i.providerStates ?? []).some((s) => !NO_CONTROL_NEEDED.includes(s.name)), 'card-data');
+  expect(count, 'interactions to verify').toBeGreaterThan(0);
+  await verify(setup, file);
+});
