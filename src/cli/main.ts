@@ -1,0 +1,63 @@
+// card-reveal-harness: run the conformance suite, start a reference mock, or prove the suite
+// catches every mock defect.
+import { runCommand } from './run.ts';
+import { mockCommand } from './mock.ts';
+import { defectsCommand } from './defects.ts';
+import { reportCommand } from './report.ts';
+import { UsageError } from './usage.ts';
+
+const HELP = `card-reveal-harness — contract checks for card-data reveal APIs
+
+Usage:
+  card-reveal-harness run [--provider <id>]... [--grep <re>] [--shard <i/n>] [--output <dir>] [-- <playwright args>]
+      Runs every check (API, browser, Pact) against the targets: the embedded reference mocks,
+      or <PROVIDER>_BASE_URL with that provider's credentials from the environment.
+      Writes <dir>/junit.xml, <dir>/conformance.{md,json}, <dir>/allure-results (default dir: reports).
+  card-reveal-harness mock <provider> [--port <n>] [--host <h>] [--defect <name>]... [--no-control]
+      Starts a provider's reference mock and prints its URL, credentials and test cards (masked).
+  card-reveal-harness defects [<provider>]...
+      Runs the suite against the mock once per defect; prints which tests caught each one.
+  card-reveal-harness report [--output <dir>] [--serve]
+      Turns <dir>/allure-results into an Allure HTML report (<dir>/allure-report).
+
+Exit codes: 0 conformant / all caught, 1 a check failed / a defect escaped, 2 bad usage or setup.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runCommand(rest);
+    case 'mock':
+      return mockCommand(rest);
+    case 'defects':
+      return defectsCommand(rest);
+    case 'report':
+      return reportCommand(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      console.log(HELP);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+// `card-reveal-harness defects --list | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError) {
+    console.error(`card-reveal-harness: ${e.message}\nRun "card-reveal-harness --help" for usage.`);
+    process.exitCode = 2;
+  } else {
+    console.error(`card-reveal-harness: ${(e as Error).message}`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,43 @@
+import { defectsFromEnv } from '../core/defects.ts';
+import { startMock } from '../core/mock-host.ts';
+import { findProvider, providerIds } from '../providers.ts';
+import { parse, UsageError } from './usage.ts';
+
+export async function mockCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      defect: { type: 'string', multiple: true },
+      'no-control': { type: 'boolean' },
+    },
+    true,
+  );
+  const id = positionals[0];
+  if (!id) throw new UsageError(`name a provider: ${providerIds().join(', ')}`);
+  const provider = findProvider(id);
+  if (!provider) throw new UsageError(`unknown provider "${id}"; known: ${providerIds().join(', ')}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes 0-65535 (0: any free port)');
+  const defects = [...(values.defect ?? []), ...defectsFromEnv(provider.id)];
+  const known = new Set(provider.defects.map((d) => d.name));
+  for (const d of defects) if (!known.has(d)) throw new UsageError(`unknown defect "${d}" for ${provider.id}; see "card-reveal-harness defects --list ${provider.id}"`);
+
+  const mock = await startMock(provider, { port, host: values.host, control: !values['no-control'], defects });
+  const lines = [
+    `${provider.title}: reference mock listening on ${mock.url}`,
+    `  control routes: ${values['no-control'] ? 'off' : `${mock.url}/__mock/state, /__mock/clock, /__mock/reset`}`,
+    `  defects: ${defects.length ? defects.join(', ') : 'none'}`,
+    `  test cards:`,
+    ...provider.testCards.map((c) => `    ${c.summary}`),
+    `  point the harness at it: ${provider.env.baseUrl}=${mock.url} npx card-reveal-harness run --provider ${provider.id}`,
+  ];
+  console.log(lines.join('\n'));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await mock.close();
+  return 0;
+}

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
+import { loadProfile } from '../core/profile.ts';
+import { findProvider, providerIds, providers } from '../providers.ts';
+import type { ProviderDefinition } from '../providers/types.ts';
+import { runPlaywright } from './playwright.ts';
+import { parse, UsageError } from './usage.ts';
+
+/** Checks a target's settings before any test starts: a bad one is exit code 2, not 40 failures. */
+export function checkTargetSettings(p: ProviderDefinition, env: NodeJS.ProcessEnv): void {
+  const base = env[p.env.baseUrl];
+  if (base !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(base);
+    } catch {
+      throw new UsageError(`${p.env.baseUrl} is not a valid URL`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${p.env.baseUrl} must be an http or https URL`);
+    if (url.username || url.password) throw new UsageError(`${p.env.baseUrl} must not carry credentials; use ${p.env.required.join(', ')}`);
+    const missing = p.env.required.filter((k) => !env[k]);
+    if (missing.length) throw new UsageError(`${p.id}: ${p.env.baseUrl} is set, so ${missing.join(', ')} must be set too (${missing.map((k) => p.env.vars[k]).join('; ')})`);
+  }
+  try {
+    loadProfile(p, env);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export async function runCommand(args: string[]): Promise<number> {
+  const dashdash = args.indexOf('--');
+  const own = dashdash >= 0 ? args.slice(0, dashdash) : args;
+  const passThrough = dashdash >= 0 ? args.slice(dashdash + 1) : [];
+  const { values } = parse(own, {
+    provider: { type: 'string', multiple: true },
+    grep: { type: 'string' },
+    shard: { type: 'string' },
+    output: { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
+  const selected = values.provider?.length ? values.provider : providerIds();
+  for (const id of selected) if (!findProvider(id)) throw new UsageError(`unknown provider "${id}"; known: ${providerIds().join(', ')}`);
+  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError('--shard takes <index>/<total>, for example 1/2');
+  for (const p of providers.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
+  if (!chromiumAvailable()) {
+    throw new UsageError(`no Chromium at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+
+  const output = resolve(values.output ?? 'reports');
+  // A fresh run starts from empty results; shards of one run share the directory.
+  if (values.shard === undefined) rmSync(output, { recursive: true, force: true });
+  const projects = selected.flatMap((id) => ['--project', id, '--project', `${id}-pact-consumer`, '--project', `${id}-pact-provider`]);
+  const { code } = await runPlaywright({
+    args: [...projects, ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
+    env: { CRH_OUTPUT_DIR: output, ...(values.quiet ? { CRH_QUIET: '1' } : {}) },
+  });
+
+  const matrixFile = resolve(output, 'conformance.json');
+  if (existsSync(matrixFile)) {
+    const m = JSON.parse(readFileSync(matrixFile, 'utf8')) as { providers: { id: string; counts: { fail: number } }[] };
+    const failing = m.providers.reduce((n, p) => n + p.counts.fail, 0);
+    console.log(code === 0 && failing === 0 ? 'VERDICT: conformant' : `VERDICT: NOT conformant (${failing} requirement(s) failing; exit ${code || 1})`);
+  }
+  return code === 0 ? 0 : 1;
+}
