@@ -29,6 +29,7 @@ export async function mockCommand(args: string[]): Promise<number> {
     `${provider.title}: reference mock listening on ${mock.url}`,
     `  control routes: ${values['no-control'] ? 'off' : `${mock.url}/__mock/state, /__mock/clock, /__mock/reset`}`,
     `  defects: ${defects.length ? defects.join(', ') : 'none'}`,
+    ...provider.mockNotes.map((n) => `  ${n}`),
     `  test cards:`,
     ...provider.testCards.map((c) => `    ${c.summary}`),
     `  point the harness at it: ${provider.env.baseUrl}=${mock.url} npx card-reveal-harness run --provider ${provider.id}`,

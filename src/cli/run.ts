@@ -51,9 +51,12 @@ export async function runCommand(args: string[]): Promise<number> {
   const output = resolve(values.output ?? 'reports');
   // A fresh run starts from empty results; shards of one run share the directory.
   if (values.shard === undefined) rmSync(output, { recursive: true, force: true });
+  // An embedded mock is private to a worker; a target at a URL is shared, and its server state
+  // and clock (where it has /__mock/) must not be moved by two tests at once.
+  const sharedTarget = providers.some((p) => selected.includes(p.id) && process.env[p.env.baseUrl]);
   const projects = selected.flatMap((id) => ['--project', id, '--project', `${id}-pact-consumer`, '--project', `${id}-pact-provider`]);
   const { code } = await runPlaywright({
-    args: [...projects, ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
+    args: [...projects, ...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
     env: { CRH_OUTPUT_DIR: output, ...(values.quiet ? { CRH_QUIET: '1' } : {}) },
   });
 

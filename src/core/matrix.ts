@@ -50,7 +50,8 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
     if (!ran.has(p.id)) continue;
     const mine = outcomes.filter((o) => o.project.split('-')[0] === p.id);
     const rows: RequirementRow[] = Object.values(p.requirements).map((r) => {
-      const tests = mine.filter((o) => o.requirementIds.includes(r.id));
+      // A test skipped without a reason did not run (a failed dependency, --max-failures): not "n/a".
+      const tests = mine.filter((o) => o.requirementIds.includes(r.id) && !(o.status === 'skipped' && !o.skipReason));
       const verdict: Verdict = tests.length === 0 ? 'not-run' : tests.some((t) => t.status === 'fail') ? 'fail' : tests.some((t) => t.status === 'pass') ? 'pass' : 'not-applicable';
       const reasons = verdict === 'not-applicable' ? [...new Set(tests.map((t) => t.skipReason ?? 'skipped'))] : [];
       return { ...r, verdict, reasons, tests: tests.map((t) => ({ title: t.title, project: t.project, status: t.status, ...(t.error ? { error: t.error } : {}) })) };

@@ -30,6 +30,8 @@ export interface ProviderDefinition {
     required: readonly string[];
   };
   createMock(options: MockFactoryOptions): MockApp;
+  /** Lines the `mock` command prints for a person: test credentials, agreed keys. */
+  mockNotes: readonly string[];
   /** Seeded cards: ids, and the secrets the leak checks look for. */
   testCards: readonly { id: string; pan: string; cvv?: string; pin?: string; summary: string }[];
 }

@@ -1,6 +1,6 @@
 // Everything the harness knows about Enfuce, in one entry of the registry.
 import { createEnfuceMock } from '../../../mocks/enfuce/index.ts';
-import { enfuceCards } from '../../../mocks/enfuce/cards.ts';
+import { enfuceCards, enfuceMockCredentials } from '../../../mocks/enfuce/cards.ts';
 import { enfuceDefects } from '../../../mocks/enfuce/defects.ts';
 import { enfuceSchemas } from '../../../schemas/enfuce.ts';
 import { maskPan } from '../../core/mask.ts';
@@ -29,5 +29,9 @@ export const enfuce = {
     required: ['ENFUCE_USERNAME', 'ENFUCE_PASSWORD', 'ENFUCE_CARD_ID'],
   },
   createMock: createEnfuceMock,
+  mockNotes: [
+    `Basic auth (test only): ${enfuceMockCredentials.username} / ${enfuceMockCredentials.password}`,
+    'frame key "demo-merchant" is agreed for the origin http://localhost:8081; POST /__mock/frame-keys adds others',
+  ],
   testCards: enfuceCards.map((c) => ({ id: c.cardId, pan: c.pan, cvv: c.cvv2, summary: `${c.cardId}  ${maskPan(c.pan)}  ${c.status}` })),
 } satisfies ProviderDefinition;

@@ -1,0 +1,94 @@
+// The whole conformance suite, as a user runs it: green against the embedded mocks, red against
+// a mock started with a defect, every report written, and no card data in any artifact.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { scanForCardData } from '../src/core/leak-scan.ts';
+import type { Matrix } from '../src/core/matrix.ts';
+import { cli, root, seededCards } from './helpers.ts';
+
+test.describe.configure({ timeout: 600_000 });
+
+function expectNoLeaks(dirs: string[]) {
+  const scan = scanForCardData(dirs, seededCards);
+  expect(scan.filesScanned, 'files scanned').toBeGreaterThan(10);
+  expect(scan.leaks, 'card data found in artifacts').toEqual([]);
+  expect(scan.opaque, 'artifacts the scan cannot read (traces, screenshots, videos)').toEqual([]);
+}
+
+test('against the embedded mocks: conformant, all reports written, no card data anywhere', async () => {
+  const out = join(root, 'reports/selftest/run-mocks');
+  const r = await cli(['run', '--output', out]);
+  expect(r.code, r.stdout.slice(-3000)).toBe(0);
+  expect(r.stdout).toContain('VERDICT: conformant');
+  expect(r.stdout).toMatch(/^conformance: \d+ passed, 0 failed, \d+ skipped$/m);
+
+  const matrix = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as Matrix;
+  expect(matrix.unmapped, 'tests without a known requirement').toEqual([]);
+  for (const p of matrix.providers) {
+    for (const req of p.requirements) expect(req.verdict, `${p.id} ${req.id}`).toBe('pass');
+  }
+  expect(readFileSync(join(out, 'conformance.md'), 'utf8')).toContain('| ENF-TOKEN-TTL-30S | pass |');
+  const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
+  expect(junit).toMatch(/<testsuites[^>]*failures="0"/);
+  expect(readdirSync(join(out, 'allure-results')).filter((f) => f.endsWith('-result.json')).length).toBeGreaterThan(20);
+  expect(readdirSync(join(out, 'pacts'))).toContain('card-reveal-app-enfuce.json');
+
+  const report = await cli(['report', '--output', out], {}, 300_000);
+  expect(report.code, report.stderr).toBe(0);
+  expect(existsSync(join(out, 'allure-report', 'index.html'))).toBe(true);
+
+  // stdout of the run counts as an artifact too.
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(out, 'stdout.txt'), r.stdout + r.stderr);
+  expectNoLeaks([out]);
+});
+
+function startMockProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const bin = fileURLToPath(new URL('../bin/card-reveal-harness.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'mock', 'enfuce', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`mock did not start: ${out}`)), 20_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1]!, child });
+      }
+    });
+  });
+}
+
+const urlTargetEnv = (url: string) => ({
+  ENFUCE_BASE_URL: url,
+  ENFUCE_USERNAME: 'harness',
+  ENFUCE_PASSWORD: 'harness-sandbox-password',
+  ENFUCE_CARD_ID: 'enf-card-active-1',
+});
+
+test('against a mock at a URL: conformant when it is clean, not when it has a defect', async () => {
+  const clean = await startMockProcess([]);
+  const broken = await startMockProcess(['--defect', 'token-reusable']);
+  try {
+    const outClean = join(root, 'reports/selftest/run-url-clean');
+    const ok = await cli(['run', '--provider', 'enfuce', '--output', outClean, '--quiet'], urlTargetEnv(clean.url));
+    expect(ok.code, ok.stdout.slice(-3000)).toBe(0);
+
+    const outBroken = join(root, 'reports/selftest/run-url-defect');
+    const bad = await cli(['run', '--provider', 'enfuce', '--output', outBroken, '--quiet'], urlTargetEnv(broken.url));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('VERDICT: NOT conformant');
+    const matrix = JSON.parse(readFileSync(join(outBroken, 'conformance.json'), 'utf8')) as Matrix;
+    const failing = matrix.providers[0]!.requirements.filter((r) => r.verdict === 'fail').map((r) => r.id);
+    expect(failing).toContain('ENF-TOKEN-SINGLE-USE');
+    expect(readFileSync(join(outBroken, 'junit.xml'), 'utf8')).toMatch(/<failure/);
+    expectNoLeaks([outClean, outBroken]);
+  } finally {
+    clean.child.kill('SIGTERM');
+    broken.child.kill('SIGTERM');
+  }
+});
