@@ -28,7 +28,15 @@ export default defineConfig({
   reporter: [
     [process.env.CRH_QUIET ? 'dot' : 'list'],
     ['junit', { outputFile: `${out}/junit.xml` }],
-    ['allure-playwright', { resultsDir: `${out}/allure-results`, detail: false, suiteTitle: true }],
+    [
+      'allure-playwright',
+      {
+        resultsDir: `${out}/allure-results`,
+        detail: false,
+        suiteTitle: true,
+        environmentInfo: Object.fromEntries(providers.map((p) => [`${p.id} target`, process.env[p.env.baseUrl] ?? 'embedded mock'])),
+      },
+    ],
     ['./reporters/conformance.ts', { outputDir: out }],
   ],
   use: {

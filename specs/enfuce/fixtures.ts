@@ -10,13 +10,13 @@ import { loadProfile } from '../../src/core/profile.ts';
 import { enfuce } from '../../src/providers/enfuce/index.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import type { EnfuceProfile } from '../../src/providers/enfuce/profile.ts';
-import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
+import { enfuceRequirements, type EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
 import type { ExpectedCard } from '../../src/providers/enfuce/snapshot.ts';
 import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
 import { MerchantSites } from './merchant.ts';
 
 export { expect } from '../fixtures/base.ts';
-export const req = requirementTagger<EnfuceRequirementId>();
+export const req = requirementTagger<EnfuceRequirementId>(enfuce.title, enfuceRequirements);
 
 export interface EnfuceSetup {
   target: Target;
