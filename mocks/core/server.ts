@@ -81,12 +81,16 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return { status, body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };
 }
 
-export function parseJsonBody(req: MockRequest): { ok: true; value: unknown } | { ok: false } {
+/** The JSON body parsed by a Zod schema, or undefined when it is not JSON or does not fit. */
+export function jsonBodyAs<T>(req: MockRequest, schema: z.ZodType<T>): T | undefined {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(req.body.toString('utf8') || 'null') };
+    value = JSON.parse(req.body.toString('utf8') || 'null');
   } catch {
-    return { ok: false };
+    return undefined;
   }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Test-only control routes common to every mock; the app adds its own. */
@@ -102,11 +106,10 @@ function controlRoutes(app: MockApp, clock: MockClock, defects: readonly string[
       method: 'POST',
       path: '/__mock/clock',
       handle: (req) => {
-        const parsed = parseJsonBody(req);
-        const body = parsed.ok ? ClockBody.safeParse(parsed.value) : undefined;
-        if (!body?.success) return json(400, { error: 'expected {"advanceMs": n} with 0 <= n, and/or {"freeze": true}' });
-        if (body.data.freeze) clock.freeze();
-        if (body.data.advanceMs !== undefined) clock.advance(body.data.advanceMs);
+        const body = jsonBodyAs(req, ClockBody);
+        if (!body) return json(400, { error: 'expected {"advanceMs": n} with 0 <= n, and/or {"freeze": true}' });
+        if (body.freeze) clock.freeze();
+        if (body.advanceMs !== undefined) clock.advance(body.advanceMs);
         return json(200, { now: clock.now(), clockOffsetMs: clock.offset, frozen: clock.frozen });
       },
     },

@@ -4,7 +4,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { DefectSet } from '../../src/core/defects.ts';
-import { json, parseJsonBody, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
+import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
 import type { MockClock } from '../core/clock.ts';
 import { enfuceCards, enfuceMockCredentials, type EnfuceCard } from './cards.ts';
 import { enfuceDefects, type EnfuceDefectName } from './defects.ts';
@@ -192,11 +192,10 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
       method: 'POST',
       path: '/__mock/frame-keys',
       handle(req) {
-        const parsed = parseJsonBody(req);
-        const body = parsed.ok ? FrameKeyBody.safeParse(parsed.value) : undefined;
-        if (!body?.success) return json(400, { error: 'expected {"key": string, "origin": URL}' });
-        frameKeys.set(body.data.key, new URL(body.data.origin).origin);
-        return json(201, { key: body.data.key, origin: frameKeys.get(body.data.key) });
+        const body = jsonBodyAs(req, FrameKeyBody);
+        if (!body) return json(400, { error: 'expected {"key": string, "origin": URL}' });
+        frameKeys.set(body.key, new URL(body.origin).origin);
+        return json(201, { key: body.key, origin: frameKeys.get(body.key) });
       },
     },
     {
@@ -204,12 +203,11 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
       method: 'POST',
       path: '/__mock/tokens',
       handle(req) {
-        const parsed = parseJsonBody(req);
-        const body = parsed.ok ? SeedTokenBody.safeParse(parsed.value) : undefined;
-        if (!body?.success) return json(400, { error: 'expected {"token", "cardId", "ageMs"?, "used"?}' });
-        if (!cards.has(body.data.cardId)) return json(404, { error: 'unknown cardId' });
-        tokens.set(body.data.token, { cardId: body.data.cardId, issuedAt: clock.now() - body.data.ageMs, used: body.data.used });
-        return json(201, { token: body.data.token });
+        const body = jsonBodyAs(req, SeedTokenBody);
+        if (!body) return json(400, { error: 'expected {"token", "cardId", "ageMs"?, "used"?}' });
+        if (!cards.has(body.cardId)) return json(404, { error: 'unknown cardId' });
+        tokens.set(body.token, { cardId: body.cardId, issuedAt: clock.now() - body.ageMs, used: body.used });
+        return json(201, { token: body.token });
       },
     },
   ];
