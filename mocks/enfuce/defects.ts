@@ -19,6 +19,10 @@ export const enfuceDefects = defineDefects([
   d('predictable-token', 'ENF-TOKEN-UNIQUE', 'control tokens are a counter'),
   d('error-page-shows-card', 'ENF-INVALID-TOKEN-REFUSED', 'the error page for a used token repeats the card number'),
   d('crash-on-bad-input', 'ENF-ERROR-SHAPE', 'a malformed form body gets a 500 with a stack trace'),
+  d('frame-url-missing', 'ENF-TOKEN-201', 'the controlToken answer has no cardDataFrameUrl'),
+  d('token-field-renamed', 'ENF-MOBILE-FORM-POST', 'the card-data page reads the form field "controlToken", not "token"'),
+  d('snapshot-without-cvv', 'ENF-SNAPSHOT-CONTENT', 'the HTML snapshot leaves out the CVV2'),
+  d('frame-ignores-view-pan', 'ENF-FRAME-VIEW-PAN', 'the frame acts only on operation "viewPan", not the documented "view-pan"'),
   d('card-status-checked', 'ENF-NO-STATUS-CHECK', 'no token is issued for a frozen card'),
 ] as const);
 

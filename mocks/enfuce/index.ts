@@ -107,7 +107,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
         {
           token,
           cardDataUrl: `${base}${CARD_DATA_PATH}`,
-          cardDataFrameUrl: `${base}${FRAME_PATH}`,
+          ...(has('frame-url-missing') ? {} : { cardDataFrameUrl: `${base}${FRAME_PATH}` }),
           ...(has('card-data-in-token-response') && card ? { maskedPan: card.pan } : {}),
         },
         { 'cache-control': 'no-store' },
@@ -129,9 +129,9 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
         }
         return html(415, errorPage('Unsupported request', 'Send the token as an application/x-www-form-urlencoded form field named token.'));
       }
-      const token = form.get('token') ?? '';
+      const token = form.get(has('token-field-renamed') ? 'controlToken' : 'token') ?? '';
       if (token === '') {
-        if (has('frame-renders-without-token') && lastViewed) return html(200, snapshotPage(lastViewed));
+        if (has('frame-renders-without-token') && lastViewed) return html(200, snapshotPage(lastViewed, !has('snapshot-without-cvv')));
         return html(400, errorPage('Token missing', 'The form field token is required.'));
       }
       const issued = tokens.get(token);
@@ -144,7 +144,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
       if (!card) return refused('The token is not valid.');
       issued.used = true;
       lastViewed = card;
-      return html(200, snapshotPage(card));
+      return html(200, snapshotPage(card, !has('snapshot-without-cvv')));
     },
   };
 
@@ -180,6 +180,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
           nonce,
           checkOrigin: !has('frame-accepts-any-origin') && origin !== '*',
           checkOperation: !has('frame-accepts-any-operation'),
+          operation: has('frame-ignores-view-pan') ? 'viewPan' : 'view-pan',
           requireToken: !has('frame-renders-without-token'),
         }),
         { 'content-security-policy': csp, 'referrer-policy': 'no-referrer' },

@@ -11,13 +11,13 @@ const STYLE = `body{font:16px system-ui,sans-serif;margin:0;padding:12px;color:#
 .label{font-size:11px;opacity:.7;text-transform:uppercase;margin-right:6px}
 .error{color:#8a1c1c}`;
 
-export function snapshotPage(card: EnfuceCard): string {
+export function snapshotPage(card: EnfuceCard, withCvv = true): string {
   const grouped = card.pan.replace(/(\d{4})(?=\d)/g, '$1 ');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card details</title><style>${STYLE}</style></head>
 <body><section class="card" data-testid="card-data">
 <div class="pan"><span class="label">Card number</span><span data-field="pan">${esc(grouped)}</span></div>
 <div><span class="label">Expires</span><span data-field="expiry">${esc(card.expiry)}</span>
-<span class="label">CVV2</span><span data-field="cvv2">${esc(card.cvv2)}</span></div>
+${withCvv ? `<span class="label">CVV2</span><span data-field="cvv2">${esc(card.cvv2)}</span>` : ''}</div>
 </section></body></html>`;
 }
 
@@ -32,6 +32,8 @@ export interface FramePageOptions {
   nonce: string;
   checkOrigin: boolean;
   checkOperation: boolean;
+  /** The operation the frame acts on: 'view-pan', as documented. */
+  operation: string;
   requireToken: boolean;
 }
 
@@ -49,7 +51,7 @@ export function framePage(o: FramePageOptions): string {
   window.addEventListener('message', async (event) => {
     if (${o.checkOrigin} && event.origin !== AGREED) return;
     const msg = event.data;
-    if (${o.checkOperation} && (!msg || typeof msg !== 'object' || msg.operation !== 'view-pan')) return;
+    if (${o.checkOperation} && (!msg || typeof msg !== 'object' || msg.operation !== ${JSON.stringify(o.operation)})) return;
     const token = msg && typeof msg.token === 'string' ? msg.token : '';
     if (${o.requireToken} && token === '') return;
     document.body.dataset.state = 'loading';

@@ -1,7 +1,7 @@
 // Enfuce, API level: controlToken, the mobile card-data POST, and the frame page's headers.
 import { randomBytes } from 'node:crypto';
 import { basicAuth, send, type HttpExchange } from '../../src/core/http.ts';
-import { visibleText } from '../../src/providers/enfuce/snapshot.ts';
+import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { expect, req, test, type EnfuceSetup } from './fixtures.ts';

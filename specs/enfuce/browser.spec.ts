@@ -3,7 +3,7 @@
 // and only for that message from the agreed origin.
 import type { Page } from '@playwright/test';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
-import { visibleText } from '../../src/providers/enfuce/snapshot.ts';
+import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { expect, req, test, type AgreedFrame, type EnfuceSetup } from './fixtures.ts';
 import { cardFrameText, merchantPage, siblingPage, type MerchantSites } from './merchant.ts';

@@ -11,7 +11,7 @@ import { enfuce } from '../../src/providers/enfuce/index.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import type { EnfuceProfile } from '../../src/providers/enfuce/profile.ts';
 import { enfuceRequirements, type EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
-import type { ExpectedCard } from '../../src/providers/enfuce/snapshot.ts';
+import type { ExpectedCard } from '../../src/core/card-text.ts';
 import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
 import { MerchantSites } from './merchant.ts';
 

@@ -24,6 +24,11 @@ export function luhnValid(digits: string): boolean {
 /** 13 to 19 digits, possibly grouped by single spaces or dashes, as PANs are written. */
 const PAN_LIKE = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
 
+/** The Luhn-valid PAN-like numbers in a text, digits only. */
+export function panLikeNumbers(text: string): string[] {
+  return (text.match(PAN_LIKE) ?? []).map((r) => r.replace(/\D/g, '')).filter(luhnValid);
+}
+
 export interface CardSecrets {
   pan?: string | undefined;
   cvv?: string | undefined;

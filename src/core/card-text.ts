@@ -1,4 +1,4 @@
-// Reads an HTML snapshot as a person would: the visible text, whatever the markup.
+// Reads card data out of a page as a person would: the visible text, whatever the markup.
 export interface ExpectedCard {
   pan: string;
   expiry?: string | undefined;
