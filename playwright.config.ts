@@ -2,7 +2,7 @@
 // checks), `<id>-pact-consumer`, and `<id>-pact-provider` (verifies the pact the consumer step
 // wrote, so it depends on it). `npx card-reveal-harness run` is the way in; it sets CRH_OUTPUT_DIR.
 import { defineConfig, type Project } from '@playwright/test';
-import { providers } from './src/providers.ts';
+import { providerProjects, providers } from './src/providers.ts';
 import { chromiumLaunchOptions } from './src/core/browser.ts';
 
 const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
@@ -10,11 +10,14 @@ const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
 // the page may be showing card data, so that snapshot is switched off.
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 
-const projects: Project[] = providers.flatMap((p) => [
-  { name: p.id, testDir: `specs/${p.id}`, testIgnore: '**/pact/**' },
-  { name: `${p.id}-pact-consumer`, testDir: `specs/${p.id}/pact`, testMatch: 'consumer.spec.ts' },
-  { name: `${p.id}-pact-provider`, testDir: `specs/${p.id}/pact`, testMatch: 'provider.spec.ts', dependencies: [`${p.id}-pact-consumer`] },
-]);
+const projects: Project[] = providers.flatMap((p) => {
+  const names = providerProjects(p.id);
+  return [
+    { name: names.checks, testDir: `specs/${p.id}`, testIgnore: '**/pact/**' },
+    { name: names.pactConsumer, testDir: `specs/${p.id}/pact`, testMatch: 'consumer.spec.ts' },
+    { name: names.pactProvider, testDir: `specs/${p.id}/pact`, testMatch: 'provider.spec.ts', dependencies: [names.pactConsumer] },
+  ];
+});
 
 export default defineConfig({
   testDir: 'specs',

@@ -1,8 +1,6 @@
 // Bad usage and bad settings stop the CLI with exit code 2 and one clear line, before any test.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { cli } from './helpers.ts';
+import { cli, startMockProcess } from './helpers.ts';
 
 const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
   ['an unknown command', ['frobnicate'], {}, /unknown command "frobnicate"/],
@@ -31,23 +29,10 @@ test('--help explains the commands', async () => {
 });
 
 test('"mock enfuce" starts a mock that answers, and prints its URL and masked test cards', async () => {
-  const bin = fileURLToPath(new URL('../bin/card-reveal-harness.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'mock', 'enfuce', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { url, output, child } = await startMockProcess('enfuce');
   try {
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m && out.includes('point the harness')) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-    });
-    expect(out).toMatch(/\*\*\*\*\d{4}/);
-    expect(out).not.toMatch(/\d{13,19}/);
+    expect(output).toMatch(/\*\*\*\*\d{4}/);
+    expect(output).not.toMatch(/\d{13,19}/);
     const state = await fetch(`${url}/__mock/state`);
     expect(state.status).toBe(200);
   } finally {

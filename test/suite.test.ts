@@ -1,13 +1,11 @@
 // The whole conformance suite, as a user runs it: green against the embedded mocks, red against
 // a mock started with a defect, every report written, and no card data in any artifact.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { scanForCardData } from '../src/core/leak-scan.ts';
 import type { Matrix } from '../src/core/matrix.ts';
-import { cli, root, seededCards } from './helpers.ts';
+import { cli, root, seededCards, startMockProcess } from './helpers.ts';
 
 test.describe.configure({ timeout: 600_000 });
 
@@ -46,23 +44,6 @@ test('against the embedded mocks: conformant, all reports written, no card data 
   expectNoLeaks([out]);
 });
 
-function startMockProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const bin = fileURLToPath(new URL('../bin/card-reveal-harness.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'mock', 'enfuce', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`mock did not start: ${out}`)), 20_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1]!, child });
-      }
-    });
-  });
-}
-
 const urlTargetEnv = (url: string) => ({
   ENFUCE_BASE_URL: url,
   ENFUCE_USERNAME: 'harness',
@@ -71,8 +52,8 @@ const urlTargetEnv = (url: string) => ({
 });
 
 test('against a mock at a URL: conformant when it is clean, not when it has a defect', async () => {
-  const clean = await startMockProcess([]);
-  const broken = await startMockProcess(['--defect', 'token-reusable']);
+  const clean = await startMockProcess('enfuce');
+  const broken = await startMockProcess('enfuce', ['--defect', 'token-reusable']);
   try {
     const outClean = join(root, 'reports/selftest/run-url-clean');
     const ok = await cli(['run', '--provider', 'enfuce', '--output', outClean, '--quiet'], urlTargetEnv(clean.url));

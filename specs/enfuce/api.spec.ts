@@ -4,9 +4,8 @@ import { basicAuth, send, type HttpExchange } from '../../src/core/http.ts';
 import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
-import { expect, req, test, type EnfuceSetup } from './fixtures.ts';
+import { expect, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
 
-const TTL_MS = 30_000;
 
 function bodyJson(ex: HttpExchange): unknown {
   expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
@@ -29,14 +28,6 @@ function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup) {
   expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^text\/html/);
   expect(visibleText(ex.response.body)).toShowNoCardData(setup.allCards);
   expect(ex.response.body).toShowNoCardData(setup.allCards);
-}
-
-async function issue(client: EnfuceClient, setup: EnfuceSetup) {
-  const ex = await client.controlToken(setup.cardId);
-  expect(ex.response.status, 'controlToken status').toBe(201);
-  const body = bodyJson(ex);
-  expect(body).toMatchSchema('enfuce', 'control-token.response-201');
-  return body as { token: string; cardDataUrl: string; cardDataFrameUrl: string };
 }
 
 test.describe('controlToken', () => {

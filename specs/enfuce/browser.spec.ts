@@ -5,18 +5,11 @@ import type { Page } from '@playwright/test';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
-import { expect, req, test, type AgreedFrame, type EnfuceSetup } from './fixtures.ts';
-import { cardFrameText, merchantPage, siblingPage, type MerchantSites } from './merchant.ts';
+import { expect, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type AgreedFrame, type EnfuceSetup, type IssuedToken } from './fixtures.ts';
+import { cardFrameText, merchantPage, postFromSibling, reveal, siblingPage, type MerchantSites } from './merchant.ts';
 
-const TTL_MS = 30_000;
 /** How long a frame that wrongly accepted a message would take to start fetching card data. */
 const QUIET_MS = 750;
-
-async function issue(client: EnfuceClient, setup: EnfuceSetup) {
-  const ex = await client.controlToken(setup.cardId);
-  expect(ex.response.status, 'controlToken status').toBe(201);
-  return JSON.parse(ex.response.body) as { token: string; cardDataUrl: string; cardDataFrameUrl: string };
-}
 
 async function openMerchant(page: Page, merchants: MerchantSites, frame: AgreedFrame, cardDataFrameUrl: string, withSibling = false) {
   const frameUrl = EnfuceClient.frameUrl(cardDataFrameUrl, frame.key);
@@ -35,7 +28,7 @@ async function expectFrameShowsCard(page: Page, setup: EnfuceSetup) {
  * The frame must not act: no card data appears, and the token was not spent (a frame that acted
  * on the message would have used it, and a single-use token would now be refused).
  */
-async function expectFrameIgnored(page: Page, setup: EnfuceSetup, client: EnfuceClient, token: { token: string; cardDataUrl: string }) {
+async function expectFrameIgnored(page: Page, setup: EnfuceSetup, client: EnfuceClient, token: IssuedToken) {
   await page.waitForTimeout(QUIET_MS);
   expect(await cardFrameText(page)).toShowNoCardData(setup.allCards);
   const stillValid = await client.viewCardData(token.cardDataUrl, token.token);
@@ -46,7 +39,7 @@ test.describe('card-data iframe', () => {
   test('view-pan from the agreed origin renders the card inside the frame only', req('ENF-FRAME-VIEW-PAN'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
     const t = await issue(enfuceClient, setup);
     await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
-    await page.evaluate((m) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, 0), { operation: 'view-pan', token: t.token });
+    await reveal(page, { operation: 'view-pan', token: t.token });
     await expectFrameShowsCard(page, setup);
   });
 
@@ -56,7 +49,7 @@ test.describe('card-data iframe', () => {
     await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl, true);
     const sibling = page.frames().find((f) => f.url().startsWith(merchants.other.origin));
     expect(sibling, 'the other-origin frame').toBeDefined();
-    await sibling!.evaluate((m) => (window as unknown as { postToCardFrame(m: unknown): void }).postToCardFrame(m), { operation: 'view-pan', token: t.token });
+    await postFromSibling(sibling!, { operation: 'view-pan', token: t.token });
     await expectFrameIgnored(page, setup, enfuceClient, t);
   });
 
@@ -64,7 +57,7 @@ test.describe('card-data iframe', () => {
     const t = await issue(enfuceClient, setup);
     await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
     for (const operation of ['view-pin', 'set-pin', 'VIEW-PAN', 'copy']) {
-      await page.evaluate((m) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, 0), { operation, token: t.token });
+      await reveal(page, { operation, token: t.token });
     }
     await expectFrameIgnored(page, setup, enfuceClient, t);
   });
@@ -76,7 +69,7 @@ test.describe('card-data iframe', () => {
     const t = await issue(enfuceClient, setup);
     await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
     for (const m of [{ operation: 'view-pan' }, { operation: 'view-pan', token: '' }, { operation: 'view-pan', token: null }, 'view-pan']) {
-      await page.evaluate((msg) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(msg, 0), m);
+      await reveal(page, m);
     }
     await page.waitForTimeout(QUIET_MS);
     expect(await cardFrameText(page)).toShowNoCardData(setup.allCards);
@@ -91,16 +84,14 @@ test.describe('card-data iframe', () => {
     const failure = await blocked;
     expect(failure?.failure()?.errorText, 'the frame request is blocked by its CSP').toBe('net::ERR_BLOCKED_BY_RESPONSE');
     // And even if a message is sent, nothing shows.
-    await page.evaluate((m) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, 0), { operation: 'view-pan', token: t.token });
+    await reveal(page, { operation: 'view-pan', token: t.token });
     await page.waitForTimeout(QUIET_MS);
     expect(visibleText(await page.content())).toShowNoCardData(setup.allCards);
   });
 });
 
 test.describe('the 30-second token in the browser (page clock + server clock)', () => {
-  async function revealAfter(page: Page, t: { token: string }, delayMs: number) {
-    await page.evaluate(([m, d]) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, d), [{ operation: 'view-pan', token: t.token }, delayMs] as const);
-  }
+  const revealAfter = (page: Page, t: IssuedToken, delayMs: number) => reveal(page, { operation: 'view-pan', token: t.token }, delayMs);
 
   test('a message posted 29.9 s after the token was issued shows the card', req('ENF-TOKEN-TTL-30S', 'ENF-FRAME-VIEW-PAN'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
     const control = requireControl(setup.target);

@@ -15,7 +15,33 @@ import type { ExpectedCard } from '../../src/core/card-text.ts';
 import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
 import { MerchantSites } from './merchant.ts';
 
-export { expect } from '../fixtures/base.ts';
+import { expect } from '../fixtures/base.ts';
+
+export { expect };
+/** "the token is valid for 30 seconds" (seeds/000); the specs' own figure, not the mock's. */
+export const TOKEN_TTL_MS = 30_000;
+
+export interface IssuedToken {
+  token: string;
+  cardDataUrl: string;
+  cardDataFrameUrl: string;
+}
+
+/** A control token for the test card: 201, JSON, valid against the emitted schema. */
+export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Promise<IssuedToken> {
+  const ex = await client.controlToken(setup.cardId);
+  expect(ex.response.status, 'controlToken status').toBe(201);
+  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
+  let body: unknown;
+  try {
+    body = JSON.parse(ex.response.body);
+  } catch {
+    throw new Error(`the controlToken body is not JSON (${ex.response.body.length} bytes)`);
+  }
+  expect(body).toMatchSchema('enfuce', 'control-token.response-201');
+  return body as IssuedToken;
+}
+
 export const req = requirementTagger<EnfuceRequirementId>(enfuce.title, enfuceRequirements);
 
 export interface EnfuceSetup {

@@ -3,7 +3,7 @@
 // Access checks would then block the loopback frame.)
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 
 class Site {
   private pages = new Map<string, string>();
@@ -72,6 +72,16 @@ ${otherFrameUrl ? `<iframe id="other-frame" title="Other" src="${otherFrameUrl}"
     setTimeout(() => frame.contentWindow.postMessage(message, ${JSON.stringify(targetOrigin)}), delayMs);
   };
 </script></body></html>`;
+}
+
+/** Calls the merchant page's `reveal(message, delayMs)`: the message is posted after the delay on the page's clock. */
+export function reveal(page: Page, message: unknown, delayMs = 0): Promise<void> {
+  return page.evaluate(([m, d]) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, d), [message, delayMs] as const);
+}
+
+/** Posts a message to the card frame from the sibling frame of another origin. */
+export function postFromSibling(sibling: Frame, message: unknown): Promise<void> {
+  return sibling.evaluate((m) => (window as unknown as { postToCardFrame(m: unknown): void }).postToCardFrame(m), message);
 }
 
 /** A page from another origin, framed next to the card frame: it posts to its sibling. */

@@ -2,9 +2,9 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Matrix } from '../core/matrix.ts';
-import { findProvider, providerIds, providers } from '../providers.ts';
+import { projectArgs, providers } from '../providers.ts';
 import { runPlaywright } from './playwright.ts';
-import { parse, UsageError } from './usage.ts';
+import { parse, providerOrUsageError } from './usage.ts';
 
 export interface DefectOutcome {
   provider: string;
@@ -18,7 +18,7 @@ export interface DefectOutcome {
 
 export async function defectsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { output: { type: 'string' }, list: { type: 'boolean' } }, true);
-  for (const id of positionals) if (!findProvider(id)) throw new UsageError(`unknown provider "${id}"; known: ${providerIds().join(', ')}`);
+  positionals.forEach(providerOrUsageError);
   const selected = providers.filter((p) => positionals.length === 0 || positionals.includes(p.id));
   if (values.list) {
     for (const p of selected) for (const d of p.defects) console.log(`${p.id}\t${d.name}\t${d.breaks}\t${d.description}`);
@@ -31,7 +31,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
     for (const d of p.defects) {
       const output = resolve(root, `${p.id}--${d.name}`);
       await runPlaywright({
-        args: ['--project', p.id, '--project', `${p.id}-pact-consumer`, '--project', `${p.id}-pact-provider`],
+        args: projectArgs([p.id]),
         env: { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: `${p.id}:${d.name}`, CRH_QUIET: '1' },
         inherit: false,
       });

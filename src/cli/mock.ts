@@ -1,7 +1,7 @@
 import { defectsFromEnv } from '../core/defects.ts';
 import { startMock } from '../core/mock-host.ts';
-import { findProvider, providerIds } from '../providers.ts';
-import { parse, UsageError } from './usage.ts';
+import { providerIds } from '../providers.ts';
+import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
 export async function mockCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -16,8 +16,7 @@ export async function mockCommand(args: string[]): Promise<number> {
   );
   const id = positionals[0];
   if (!id) throw new UsageError(`name a provider: ${providerIds().join(', ')}`);
-  const provider = findProvider(id);
-  if (!provider) throw new UsageError(`unknown provider "${id}"; known: ${providerIds().join(', ')}`);
+  const provider = providerOrUsageError(id);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes 0-65535 (0: any free port)');
   const defects = [...(values.defect ?? []), ...defectsFromEnv(provider.id)];

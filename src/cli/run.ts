@@ -2,10 +2,10 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
 import { loadProfile } from '../core/profile.ts';
-import { findProvider, providerIds, providers } from '../providers.ts';
+import { projectArgs, providerIds, providers } from '../providers.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
-import { parse, UsageError } from './usage.ts';
+import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
 /** Checks a target's settings before any test starts: a bad one is exit code 2, not 40 failures. */
 export function checkTargetSettings(p: ProviderDefinition, env: NodeJS.ProcessEnv): void {
@@ -41,7 +41,7 @@ export async function runCommand(args: string[]): Promise<number> {
     quiet: { type: 'boolean' },
   });
   const selected = values.provider?.length ? values.provider : providerIds();
-  for (const id of selected) if (!findProvider(id)) throw new UsageError(`unknown provider "${id}"; known: ${providerIds().join(', ')}`);
+  selected.forEach(providerOrUsageError);
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError('--shard takes <index>/<total>, for example 1/2');
   for (const p of providers.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
   if (!chromiumAvailable()) {
@@ -54,7 +54,7 @@ export async function runCommand(args: string[]): Promise<number> {
   // An embedded mock is private to a worker; a target at a URL is shared, and its server state
   // and clock (where it has /__mock/) must not be moved by two tests at once.
   const sharedTarget = providers.some((p) => selected.includes(p.id) && process.env[p.env.baseUrl]);
-  const projects = selected.flatMap((id) => ['--project', id, '--project', `${id}-pact-consumer`, '--project', `${id}-pact-provider`]);
+  const projects = projectArgs(selected);
   const { code } = await runPlaywright({
     args: [...projects, ...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
     env: { CRH_OUTPUT_DIR: output, ...(values.quiet ? { CRH_QUIET: '1' } : {}) },

@@ -1,8 +1,17 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { findProvider, providerIds } from '../providers.ts';
+import type { ProviderDefinition } from '../providers/types.ts';
 
 /** Bad usage or setup: reported in one line, exit code 2, before any test starts. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** The registry entry for an id, or a UsageError naming the known ones. */
+export function providerOrUsageError(id: string): ProviderDefinition {
+  const p = findProvider(id);
+  if (!p) throw new UsageError(`unknown provider "${id}"; known: ${providerIds().join(', ')}`);
+  return p;
 }
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
