@@ -1,9 +1,10 @@
 // The provider registry: adding a provider means one import and one entry here, plus its own
 // files (schemas/<id>.ts, mocks/<id>/, specs/<id>/, src/providers/<id>/).
 import { enfuce } from './providers/enfuce/index.ts';
+import { exa } from './providers/exa/index.ts';
 import type { ProviderDefinition } from './providers/types.ts';
 
-export const providers = [enfuce] as const satisfies readonly ProviderDefinition[];
+export const providers = [enfuce, exa] as const satisfies readonly ProviderDefinition[];
 
 export type ProviderId = (typeof providers)[number]['id'];
 

@@ -1,0 +1,23 @@
+import { defineDefects } from '../../src/core/defects.ts';
+import type { ExaRequirementId } from '../../src/providers/exa/requirements.ts';
+
+const d = <N extends string>(name: N, breaks: ExaRequirementId, description: string) => ({ name, breaks, description });
+
+export const exaDefects = defineDefects([
+  d('iv-reused', 'EXA-FRESH-IV', 'every field and every answer under one session key uses the same IV'),
+  d('key-from-hex-text', 'EXA-FIELDS-AES-128-GCM', 'fields are encrypted with the UTF-8 of the hex secret (AES-256) instead of the 16 secret bytes'),
+  d('oaep-sha256', 'EXA-SESSIONID-RSA-OAEP-SHA1', 'the sessionid is decrypted with OAEP SHA-256 instead of SHA-1'),
+  d('tag-truncated', 'EXA-FIELDS-AES-128-GCM', 'the data carries a 12-byte GCM tag instead of 16 bytes'),
+  d('provisioning-without-scope', 'EXA-PROVISIONING-SCOPE', 'provisioning credentials come back without scope=provisioning'),
+  d('card-data-without-sessionid', 'EXA-NO-CARD-DATA-WITHOUT-SESSIONID', 'without a sessionid the fields come back encrypted under a server key'),
+  d('no-store-missing', 'EXA-NO-STORE', 'answers to a request with a scope have no Cache-Control: no-store'),
+  d('siwe-and-webauthn-together', 'EXA-SCOPE-EXCLUSIVE', 'scope=siwe together with scope=webauthn is answered 200'),
+  d('short-secret-accepted', 'EXA-SESSIONID-REFUSED', 'a sessionid whose plaintext is not 16 bytes is used, zero-padded'),
+  d('signature-not-checked', 'EXA-BIND-SIWE', 'PATCH accepts any SIWE signature or WebAuthn assertion'),
+  d('pin-not-a-block', 'EXA-PIN-BLOCK', 'the PIN is encrypted as bare digits, not as a format-2 PIN block'),
+  d('crash-on-bad-sessionid', 'EXA-ERROR-SHAPE', 'a sessionid that is not base64 gets a 500 with a stack trace'),
+  d('siwe-nonce-reusable', 'EXA-BIND-SIWE', 'a signed SIWE challenge binds again when replayed'),
+  d('webauthn-any-challenge', 'EXA-BIND-WEBAUTHN', 'a WebAuthn assertion over any challenge is accepted'),
+] as const);
+
+export type ExaDefectName = (typeof exaDefects)[number]['name'];

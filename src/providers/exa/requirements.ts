@@ -1,0 +1,111 @@
+import { defineRequirements } from '../../core/requirements.ts';
+
+const CARD = 'GET /card';
+const BIND = 'PATCH / (bind the card)';
+
+export const exaRequirements = defineRequirements({
+  'EXA-AUTH': {
+    endpoint: CARD,
+    text: 'default: the card endpoints serve an authenticated user only; without credentials the answer is 401 {code: "unauthorized"}.',
+    source: 'default',
+    severity: 'critical',
+  },
+  'EXA-PROFILE': {
+    endpoint: CARD,
+    text: 'Retrieve the card profile: cardId (uuid), displayName, expirationMonth, expirationYear, lastFour, mode, provider, status (ACTIVE | FROZEN), limit {amount, frequency}, productId.',
+    source: 'document',
+    severity: 'critical',
+  },
+  'EXA-NO-CARD-DATA-WITHOUT-SESSIONID': {
+    endpoint: CARD,
+    text: 'Provide sessionid to receive encryptedPan, encryptedCvc, and pin. Without it, only the card profile is returned.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'EXA-SESSIONID-RSA-OAEP-SHA1': {
+    endpoint: CARD,
+    text: 'Generate a session ID: encrypt a 32-character hexadecimal secret with the provided public RSA key using RSA-OAEP (what is encrypted is UTF-8 of base64 of the 16 secret bytes; OAEP with SHA-1 and MGF1-SHA-1, Node\'s publicEncrypt default).',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'EXA-SESSIONID-REFUSED': {
+    endpoint: CARD,
+    text: 'A sessionid that does not decrypt under the provider key (wrong key, wrong padding or hash) or does not hold 16 secret bytes is refused with 400 {code: "bad session id"}.',
+    source: 'provider-docs',
+    severity: 'blocker',
+  },
+  'EXA-FIELDS-AES-128-GCM': {
+    endpoint: CARD,
+    text: 'Use the original secret to decrypt encryptedPan, encryptedCvc, and pin (each returned as { data, iv }): AES-128-GCM keyed with the secret bytes, data = ciphertext followed by the 16-byte tag.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'EXA-FRESH-IV': {
+    endpoint: CARD,
+    text: 'default: every encrypted field of every answer has its own IV; an IV is never used twice under one session key (GCM loses confidentiality and integrity on reuse).',
+    source: 'default',
+    severity: 'blocker',
+  },
+  'EXA-PIN-BLOCK': {
+    endpoint: CARD,
+    text: 'The PIN decrypts to a format-2 PIN block: "2", the PIN length as one hex digit, the PIN, and "F" padding to 16 characters; pin is null when the card has no PIN.',
+    source: 'provider-docs',
+    severity: 'critical',
+  },
+  'EXA-CHALLENGE-SIWE': {
+    endpoint: CARD,
+    text: 'Pass scope=siwe to receive a fully formed Sign-In with Ethereum message in challenge.',
+    source: 'document',
+    severity: 'normal',
+  },
+  'EXA-CHALLENGE-WEBAUTHN': {
+    endpoint: CARD,
+    text: 'Pass scope=webauthn to receive the plain authorization statement to be signed by a passkey.',
+    source: 'document',
+    severity: 'normal',
+  },
+  'EXA-SCOPE-EXCLUSIVE': {
+    endpoint: CARD,
+    text: 'siwe and webauthn are mutually exclusive within a single request (both at once: 400 {code: "bad request"}).',
+    source: 'document',
+    severity: 'normal',
+  },
+  'EXA-PROVISIONING-SCOPE': {
+    endpoint: CARD,
+    text: 'Successful responses include push-provisioning credentials in the provisioning field only when the scope=provisioning query parameter is sent.',
+    source: 'document',
+    severity: 'critical',
+  },
+  'EXA-NO-STORE': {
+    endpoint: CARD,
+    text: 'Cache-Control: no-store whenever a scope is sent.',
+    source: 'provider-docs',
+    severity: 'critical',
+  },
+  'EXA-ERRORS': {
+    endpoint: CARD,
+    text: 'Errors are { code }: 403 "no panda" for a user without an issuer account, 404 "no card" for a user without a card.',
+    source: 'document',
+    severity: 'normal',
+  },
+  'EXA-ERROR-SHAPE': {
+    endpoint: CARD,
+    text: 'default: bad input gets a 4xx with the { code } error body, never a 5xx or a stack trace.',
+    source: 'default',
+    severity: 'normal',
+  },
+  'EXA-BIND-SIWE': {
+    endpoint: BIND,
+    text: 'The signed result is submitted to PATCH / to bind the card: {method: "siwe", message, signature} signed by the wallet (EIP-191) gives {verification: "OK"}; a wrong, foreign or replayed signature gives 400 {code: "bad signature"}.',
+    source: 'provider-docs',
+    severity: 'critical',
+  },
+  'EXA-BIND-WEBAUTHN': {
+    endpoint: BIND,
+    text: 'PATCH / with {method: "webauthn", assertion} by the cardholder\'s passkey over the statement gives {verification: "OK"}; an assertion over another challenge or by another key gives 400 {code: "bad signature"}.',
+    source: 'provider-docs',
+    severity: 'critical',
+  },
+});
+
+export type ExaRequirementId = keyof typeof exaRequirements;
