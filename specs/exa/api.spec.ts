@@ -1,0 +1,257 @@
+// Exa, API level: GET /card's profile, sessionid, encrypted fields, scopes and errors, and the
+// binding PATCH. Decrypted values are compared with masked matchers only.
+import { generateKeyPairSync, publicEncrypt, constants, randomBytes } from 'node:crypto';
+import { parseSiweMessage } from 'viem/siwe';
+import { send } from '../../src/core/http.ts';
+import { fromBase64 } from '../../src/crypto/base64.ts';
+import { isCryptoError } from '../../src/crypto/errors.ts';
+import { decryptCard, decryptField } from '../../src/providers/exa/card-data.ts';
+import { makeSession, toPublicKey, type ExaSession } from '../../src/providers/exa/session.ts';
+import { signSiwe, webauthnAssertion } from '../../src/providers/exa/binding.ts';
+import type { CardResponse, EncryptedField } from '../../schemas/exa.ts';
+import { cardBody, expect, expectError, jsonOf, req, test, type ExaSetup } from './fixtures.ts';
+
+const session = (setup: ExaSetup, opts: Parameters<typeof makeSession>[1] = {}): ExaSession => makeSession(setup.publicKeyPem, { oaepHash: setup.profile.oaepHash, ...opts });
+const fields = (b: CardResponse): [string, EncryptedField][] =>
+  [['encryptedPan', b.encryptedPan], ['encryptedCvc', b.encryptedCvc], ['pin', b.pin ?? undefined]].filter((f): f is [string, EncryptedField] => f[1] !== undefined);
+const noStore = /(^|,\s*)no-store(\s*,|$)/;
+
+test.describe('profile', () => {
+  test('without a sessionid: the profile only, every field valid', req('EXA-PROFILE', 'EXA-NO-CARD-DATA-WITHOUT-SESSIONID'), async ({ exaClient, setup }) => {
+    const ex = await exaClient.getCard();
+    const body = cardBody(ex);
+    for (const k of ['encryptedPan', 'encryptedCvc', 'pin', 'provisioning', 'challenge']) expect(Object.keys(body), `no ${k} without sessionid or scope`).not.toContain(k);
+    expect(ex.response.body).toShowNoCardData(setup.allCards);
+    if (setup.card) expect(body.lastFour, 'lastFour').toBe(setup.card.pan.slice(-4));
+  });
+
+  test('a frozen card without a PIN: the profile is valid, pin is null', req('EXA-PROFILE', 'EXA-PIN-BLOCK'), async ({ exaClient, setup }) => {
+    test.skip(!setup.noPin, 'not applicable: no cardholder whose card has no PIN on this target');
+    const s = session(setup);
+    const body = cardBody(await exaClient.getCard({ token: setup.noPin!.token, sessionid: s.sessionid }));
+    expect(body.pin, 'pin of a card without PIN').toBeNull();
+    const revealed = decryptCard(body, s.secret);
+    expect(revealed.pan).toEqualSecret(setup.noPin!.card.pan, 'PAN');
+    expect(revealed.pin, 'PIN').toBeNull();
+  });
+});
+
+test.describe('sessionid and encrypted fields', () => {
+  test('the decrypted PAN, CVC and PIN equal the seeded card', req('EXA-SESSIONID-RSA-OAEP-SHA1', 'EXA-FIELDS-AES-128-GCM', 'EXA-PIN-BLOCK'), async ({ exaClient, setup }) => {
+    const s = session(setup);
+    const body = cardBody(await exaClient.getCard({ sessionid: s.sessionid }));
+    let revealed;
+    try {
+      revealed = decryptCard(body, s.secret);
+    } catch (e) {
+      throw new Error(`the fields do not decrypt with the session secret: ${isCryptoError(e) ? `${e.code}: ${e.message}` : String(e)}`);
+    }
+    if (!setup.card) {
+      expect(revealed.pan, 'a PAN of 13-19 digits').toMatch(/^\d{13,19}$/);
+      return;
+    }
+    expect(revealed.pan).toEqualSecret(setup.card.pan, 'PAN');
+    if (setup.card.cvc) expect(revealed.cvc).toEqualSecret(setup.card.cvc, 'CVC');
+    if (setup.card.pin !== undefined) {
+      if (setup.card.pin === null) expect(revealed.pin).toBeNull();
+      else expect(revealed.pin).toEqualSecret(setup.card.pin, 'PIN');
+    }
+  });
+
+  test('each field is ciphertext ‖ 16-byte tag under a 12- or 16-byte IV, and the tag is checked', req('EXA-FIELDS-AES-128-GCM'), async ({ exaClient, setup }) => {
+    const s = session(setup);
+    const body = cardBody(await exaClient.getCard({ sessionid: s.sessionid }));
+    const list = fields(body);
+    expect(list.length, 'encrypted fields').toBeGreaterThanOrEqual(2);
+    for (const [name, f] of list) {
+      expect(setup.profile.ivLengths as number[], `${name} IV length`).toContain(fromBase64(f.iv, `${name}.iv`).length);
+      const data = fromBase64(f.data, `${name}.data`);
+      const plain = decryptField(f, s.secret, name);
+      expect(data.length, `${name}: ciphertext + 16-byte tag`).toBe(Buffer.byteLength(plain) + 16);
+      // One flipped tag bit must make the field undecryptable: the tag is a real GCM tag.
+      const flipped = Buffer.from(data);
+      flipped[flipped.length - 1]! ^= 0x01;
+      expect(() => decryptField({ data: flipped.toString('base64'), iv: f.iv }, s.secret, name), `${name} with a flipped tag bit`).toThrow(/tag/);
+    }
+  });
+
+  test('every field of every answer has a fresh IV (no reuse under one key)', req('EXA-FRESH-IV'), async ({ exaClient, setup }) => {
+    const s = session(setup);
+    const ivs: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const body = cardBody(await exaClient.getCard({ sessionid: s.sessionid }));
+      ivs.push(...fields(body).map(([, f]) => f.iv));
+    }
+    const other = session(setup);
+    ivs.push(...fields(cardBody(await exaClient.getCard({ sessionid: other.sessionid }))).map(([, f]) => f.iv));
+    expect(ivs.length, 'IVs collected').toBeGreaterThanOrEqual(8);
+    expect(new Set(ivs).size, 'distinct IVs').toBe(ivs.length);
+  });
+
+  test('a sessionid with the wrong padding, hash or key is refused', req('EXA-SESSIONID-REFUSED', 'EXA-SESSIONID-RSA-OAEP-SHA1'), async ({ exaClient, setup }) => {
+    const otherKey = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
+    const wrongHash = setup.profile.oaepHash === 'sha1' ? 'sha256' : 'sha1';
+    const cases: [string, string][] = [
+      [`OAEP with ${wrongHash}`, session(setup, { oaepHash: wrongHash }).sessionid],
+      ['PKCS#1 v1.5 padding', session(setup, { padding: 'pkcs1' }).sessionid],
+      ['another RSA key', makeSession(otherKey).sessionid],
+    ];
+    for (const [what, sessionid] of cases) {
+      await test.step(what, async () => expectError(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup));
+    }
+  });
+
+  test('a sessionid that does not hold 16 secret bytes is refused', req('EXA-SESSIONID-REFUSED'), async ({ exaClient, setup }) => {
+    const key = toPublicKey(setup.publicKeyPem);
+    const enc = (plain: Buffer) => publicEncrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: setup.profile.oaepHash }, plain).toString('base64');
+    const plaintexts: [string, Buffer][] = [
+      ['base64 of 8 bytes', Buffer.from(randomBytes(8).toString('base64'))],
+      ['base64 of 32 bytes', Buffer.from(randomBytes(32).toString('base64'))],
+      ['the 16 raw bytes, not their base64', randomBytes(16)],
+      ['the 32-character hex text', Buffer.from(randomBytes(16).toString('hex'))],
+    ];
+    for (const [what, plain] of plaintexts) {
+      await test.step(what, async () => expectError(await exaClient.getCard({ sessionid: enc(plain) }), 400, 'bad session id', setup));
+    }
+  });
+
+  test('a sessionid that is not one RSA block of base64 gets 400, never a 5xx', req('EXA-SESSIONID-REFUSED', 'EXA-ERROR-SHAPE'), async ({ exaClient, setup }) => {
+    for (const sessionid of ['not base64 at all!', '%%%%', 'AAAA', randomBytes(128).toString('base64'), randomBytes(64).toString('base64'), ''.padEnd(4000, 'A')]) {
+      expectError(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup);
+    }
+  });
+});
+
+test.describe('scopes', () => {
+  test('scope=siwe: a fully formed SIWE message, not stored', req('EXA-CHALLENGE-SIWE', 'EXA-NO-STORE'), async ({ exaClient, setup }) => {
+    const ex = await exaClient.getCard({ scopes: ['siwe'] });
+    const body = cardBody(ex);
+    expect(ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
+    expect(body.challenge, 'challenge').toBeTruthy();
+    const m = parseSiweMessage(body.challenge!);
+    expect(m.domain, 'SIWE domain').toBeTruthy();
+    expect(m.address, 'SIWE address').toMatch(/^0x[0-9a-fA-F]{40}$/);
+    expect(m.version, 'SIWE version').toBe('1');
+    expect(m.chainId, 'SIWE chain id').toBeGreaterThan(0);
+    expect(m.nonce ?? '', 'SIWE nonce').toMatch(/^[A-Za-z0-9]{8,}$/);
+    expect(m.statement ?? '', 'the statement names the card').toContain(body.lastFour);
+    const again = cardBody(await exaClient.getCard({ scopes: ['siwe'] }));
+    expect(parseSiweMessage(again.challenge!).nonce, 'a new nonce per challenge').not.toBe(m.nonce);
+  });
+
+  test('scope=webauthn: the plain statement, not stored', req('EXA-CHALLENGE-WEBAUTHN', 'EXA-NO-STORE'), async ({ exaClient }) => {
+    const ex = await exaClient.getCard({ scopes: ['webauthn'] });
+    const body = cardBody(ex);
+    expect(ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
+    expect(body.challenge, 'challenge').toBeTruthy();
+    expect(body.challenge!, 'a plain statement, not a SIWE message').not.toMatch(/wants you to sign in/);
+    expect(body.challenge!, 'the statement names the card').toContain(body.lastFour);
+  });
+
+  test('siwe and webauthn together are refused with 400', req('EXA-SCOPE-EXCLUSIVE'), async ({ exaClient, setup }) => {
+    expectError(await exaClient.getCard({ scopes: ['siwe', 'webauthn'] }), 400, 'bad request', setup);
+    expectError(await exaClient.getCard({ scopes: ['webauthn', 'provisioning', 'siwe'], sessionid: session(setup).sessionid }), 400, 'bad request', setup);
+  });
+
+  test('provisioning comes only with scope=provisioning, not stored', req('EXA-PROVISIONING-SCOPE', 'EXA-NO-STORE'), async ({ exaClient, setup }) => {
+    const without = [cardBody(await exaClient.getCard()), cardBody(await exaClient.getCard({ sessionid: session(setup).sessionid })), cardBody(await exaClient.getCard({ scopes: ['siwe'] }))];
+    for (const b of without) expect(b.provisioning, 'provisioning without scope=provisioning').toBeUndefined();
+    const ex = await exaClient.getCard({ scopes: ['provisioning'] });
+    const body = cardBody(ex);
+    expect(body.provisioning, 'provisioning with scope=provisioning').toBeDefined();
+    expect(ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
+  });
+
+  test('a sessionid and a scope together: the challenge and the card data', req('EXA-CHALLENGE-SIWE', 'EXA-FIELDS-AES-128-GCM'), async ({ exaClient, setup }) => {
+    const s = session(setup);
+    const body = cardBody(await exaClient.getCard({ sessionid: s.sessionid, scopes: ['siwe', 'provisioning'] }));
+    expect(body.challenge, 'challenge').toBeTruthy();
+    expect(body.provisioning, 'provisioning').toBeDefined();
+    const revealed = decryptCard(body, s.secret);
+    if (setup.card) expect(revealed.pan).toEqualSecret(setup.card.pan, 'PAN');
+  });
+
+  test('an unknown scope is a 400 bad request', req('EXA-ERROR-SHAPE'), async ({ exaClient, setup }) => {
+    expectError(await exaClient.getCard({ scopes: ['everything'] }), 400, 'bad request', setup);
+  });
+});
+
+test.describe('errors', () => {
+  test('without credentials: 401, no card data', req('EXA-AUTH'), async ({ exaClient, setup }) => {
+    expectError(await exaClient.getCard({ token: null, sessionid: session(setup).sessionid }), 401, 'unauthorized', setup);
+    expectError(await exaClient.getCard({ token: `unknown-${randomBytes(8).toString('hex')}` }), 401, 'unauthorized', setup);
+  });
+
+  test('a user without an issuer account: 403 "no panda"', req('EXA-ERRORS'), async ({ exaClient, setup }) => {
+    test.skip(!setup.noPandaToken, 'not applicable: set EXA_NO_PANDA_TOKEN');
+    expectError(await exaClient.getCard({ token: setup.noPandaToken!, sessionid: session(setup).sessionid }), 403, 'no panda', setup);
+  });
+
+  test('a user without a card: 404 "no card"', req('EXA-ERRORS'), async ({ exaClient, setup }) => {
+    test.skip(!setup.noCardToken, 'not applicable: set EXA_NO_CARD_TOKEN');
+    expectError(await exaClient.getCard({ token: setup.noCardToken!, sessionid: session(setup).sessionid }), 404, 'no card', setup);
+  });
+
+  test('malformed requests get a 4xx {code}, never a 5xx', req('EXA-ERROR-SHAPE'), async ({ exaClient, setup, http }) => {
+    const auth = { authorization: `Bearer ${setup.token}` };
+    const base = setup.target.baseUrl;
+    for (const c of [
+      { method: 'POST', url: `${base}${setup.profile.cardPath}` },
+      { method: 'DELETE', url: `${base}${setup.profile.cardPath}` },
+      { method: 'GET', url: `${base}${setup.profile.cardPath}?scope=` },
+    ]) {
+      const ex = await send({ method: c.method, url: c.url, headers: auth }, http);
+      expect(ex.response.status, `${c.method} ${c.url.slice(base.length)}`).toBeGreaterThanOrEqual(400);
+      expect(ex.response.status, `${c.method} ${c.url.slice(base.length)}`).toBeLessThan(500);
+      expect(jsonOf(ex)).toMatchSchema('exa', 'error');
+    }
+    for (const raw of ['{', '[]', '{"method":"siwe"}', '{"method":"ed25519","signature":"00"}', JSON.stringify({ method: 'siwe', message: 'x', signature: 'not hex' })]) {
+      expectError(await exaClient.bind({}, { rawBody: raw }), 400, 'bad request', setup);
+    }
+  });
+});
+
+test.describe('binding (PATCH)', () => {
+  test('a SIWE challenge signed by the wallet binds the card', req('EXA-BIND-SIWE'), async ({ exaClient, setup }) => {
+    test.skip(!setup.walletPrivateKey, 'not applicable: set EXA_WALLET_PRIVATE_KEY');
+    const { challenge } = cardBody(await exaClient.getCard({ scopes: ['siwe'] }));
+    const ex = await exaClient.bind({ method: 'siwe', message: challenge!, signature: await signSiwe(setup.walletPrivateKey!, challenge!) });
+    expect(ex.response.status, 'PATCH status').toBe(200);
+    expect(jsonOf(ex)).toMatchSchema('exa', 'bind.response-200');
+  });
+
+  test('a SIWE signature by another wallet, over another message, or replayed is refused', req('EXA-BIND-SIWE'), async ({ exaClient, setup }) => {
+    test.skip(!setup.walletPrivateKey, 'not applicable: set EXA_WALLET_PRIVATE_KEY');
+    const fresh = async () => cardBody(await exaClient.getCard({ scopes: ['siwe'] })).challenge!;
+    const stranger = `0x${randomBytes(32).toString('hex')}` as const;
+    const a = await fresh();
+    expectError(await exaClient.bind({ method: 'siwe', message: a, signature: await signSiwe(stranger, a) }), 400, 'bad signature', setup);
+    const b = await fresh();
+    const altered = b.replace(/card ending in \d{4}/, 'card ending in 0000');
+    expectError(await exaClient.bind({ method: 'siwe', message: altered, signature: await signSiwe(setup.walletPrivateKey!, altered) }), 400, 'bad signature', setup);
+    const c = await fresh();
+    const unissued = c.replace(/Nonce: \S+/, `Nonce: ${randomBytes(12).toString('hex')}`);
+    expectError(await exaClient.bind({ method: 'siwe', message: unissued, signature: await signSiwe(setup.walletPrivateKey!, unissued) }), 400, 'bad signature', setup);
+    const d = await fresh();
+    const signed = { method: 'siwe' as const, message: d, signature: await signSiwe(setup.walletPrivateKey!, d) };
+    expect((await exaClient.bind(signed)).response.status, 'first use').toBe(200);
+    expectError(await exaClient.bind(signed), 400, 'bad signature', setup);
+  });
+
+  test('a WebAuthn assertion by the passkey over the statement binds the card', req('EXA-BIND-WEBAUTHN'), async ({ exaClient, setup }) => {
+    test.skip(!setup.passkey, 'not applicable: no test passkey for this target');
+    const { challenge } = cardBody(await exaClient.getCard({ scopes: ['webauthn'] }));
+    const ex = await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(setup.passkey!, Buffer.from(challenge!, 'utf8')) });
+    expect(ex.response.status, 'PATCH status').toBe(200);
+    expect(jsonOf(ex)).toMatchSchema('exa', 'bind.response-200');
+  });
+
+  test('a WebAuthn assertion over another challenge or by another key is refused', req('EXA-BIND-WEBAUTHN'), async ({ exaClient, setup }) => {
+    test.skip(!setup.passkey, 'not applicable: no test passkey for this target');
+    const { challenge } = cardBody(await exaClient.getCard({ scopes: ['webauthn'] }));
+    const other = Buffer.from(challenge!.replace(/card ending in \d{4}/, 'card ending in 0000'), 'utf8');
+    expectError(await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(setup.passkey!, other) }), 400, 'bad signature', setup);
+    const stranger = { ...setup.passkey!, privateKey: `0x${randomBytes(32).toString('hex')}` as const };
+    expectError(await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(stranger, Buffer.from(challenge!, 'utf8')) }), 400, 'bad signature', setup);
+  });
+});

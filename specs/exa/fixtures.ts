@@ -1,0 +1,134 @@
+// Exa's fixtures: the target (embedded mock or EXA_BASE_URL), the cardholders the checks use, the
+// provider's public key, and a client that records masked exchanges.
+import { expect, recordingOptions, test as base } from '../fixtures/base.ts';
+import type { HttpExchange, SendOptions } from '../../src/core/http.ts';
+import { loadProfile } from '../../src/core/profile.ts';
+import { resolveTarget, type Target } from '../../src/core/target.ts';
+import type { ExpectedCard } from '../../src/core/card-text.ts';
+import { requirementTagger } from '../fixtures/requirements.ts';
+import { exa } from '../../src/providers/exa/index.ts';
+import { ExaClient } from '../../src/providers/exa/client.ts';
+import type { ExaProfile } from '../../src/providers/exa/profile.ts';
+import type { Passkey } from '../../src/providers/exa/binding.ts';
+import { exaRequirements, type ExaRequirementId } from '../../src/providers/exa/requirements.ts';
+import type { CardResponse } from '../../schemas/exa.ts';
+import type { ExaUser } from '../../mocks/exa/users.ts';
+
+export { expect };
+export const req = requirementTagger<ExaRequirementId>(exa.title, exaRequirements);
+
+export interface ExpectedExaCard {
+  pan: string;
+  cvc?: string | undefined;
+  /** null: the card has no PIN; undefined: unknown. */
+  pin?: string | null | undefined;
+}
+
+export interface ExaSetup {
+  target: Target;
+  profile: ExaProfile;
+  publicKeyPem: string;
+  /** The cardholder the checks reveal. */
+  token: string;
+  card: ExpectedExaCard | undefined;
+  /** A cardholder whose card has no PIN (mock only). */
+  noPin: { token: string; card: ExpectedExaCard } | undefined;
+  noCardToken: string | undefined;
+  noPandaToken: string | undefined;
+  walletPrivateKey: `0x${string}` | undefined;
+  passkey: Passkey | undefined;
+  /** Every card whose data must never show where it should not. */
+  allCards: ExpectedCard[];
+}
+
+interface MockState {
+  publicKeyPem: string;
+  users: ExaUser[];
+  binding: { walletPrivateKey: `0x${string}`; passkeyPrivateKey: `0x${string}`; passkeyCredentialId: string; rpId: string; origin: string };
+}
+
+const expected = (c: NonNullable<ExaUser['card']>): ExpectedExaCard => ({ pan: c.pan, cvc: c.cvc, pin: c.pin });
+
+async function setupFor(target: Target): Promise<ExaSetup> {
+  const profile = loadProfile(exa) as ExaProfile;
+  const e = target.env;
+  if (target.control && !e.EXA_TOKEN) {
+    const state = await target.control.state<MockState>();
+    const withPin = state.users.find((u) => u.card?.pin)!;
+    const noPin = state.users.find((u) => u.card && u.card.pin === null);
+    return {
+      target,
+      profile,
+      publicKeyPem: state.publicKeyPem,
+      token: withPin.token,
+      card: expected(withPin.card!),
+      noPin: noPin ? { token: noPin.token, card: expected(noPin.card!) } : undefined,
+      noCardToken: state.users.find((u) => u.pandaId && !u.card)?.token,
+      noPandaToken: state.users.find((u) => !u.pandaId)?.token,
+      walletPrivateKey: state.binding.walletPrivateKey,
+      passkey: { privateKey: state.binding.passkeyPrivateKey, credentialId: state.binding.passkeyCredentialId, rpId: state.binding.rpId, origin: state.binding.origin },
+      allCards: state.users.flatMap((u) => (u.card ? [{ pan: u.card.pan }] : [])),
+    };
+  }
+  const card = e.EXA_CARD_PAN ? { pan: e.EXA_CARD_PAN, cvc: e.EXA_CARD_CVC, pin: e.EXA_CARD_PIN } : undefined;
+  return {
+    target,
+    profile,
+    publicKeyPem: e.EXA_PUBLIC_KEY ?? '',
+    token: e.EXA_TOKEN ?? '',
+    card,
+    noPin: undefined,
+    noCardToken: e.EXA_NO_CARD_TOKEN,
+    noPandaToken: e.EXA_NO_PANDA_TOKEN,
+    walletPrivateKey: e.EXA_WALLET_PRIVATE_KEY as `0x${string}` | undefined,
+    passkey: undefined,
+    allCards: card ? [{ pan: card.pan }] : [],
+  };
+}
+
+/** The body of a 200 answer, parsed and valid against the emitted schema. */
+export function cardBody(ex: HttpExchange): CardResponse {
+  expect(ex.response.status, 'GET /card status').toBe(200);
+  const body = jsonOf(ex);
+  expect(body).toMatchSchema('exa', 'card.response-200');
+  return body as CardResponse;
+}
+
+/** An error answer: the status, JSON `{code}` valid against the schema, the code, no card data. */
+export function expectError(ex: HttpExchange, status: number, code: string, setup: ExaSetup) {
+  expect(ex.response.status, 'status').toBe(status);
+  const body = jsonOf(ex);
+  expect(body).toMatchSchema('exa', 'error');
+  expect((body as { code: string }).code, 'error code').toBe(code);
+  expect(ex.response.body).toShowNoCardData(setup.allCards);
+}
+
+export function jsonOf(ex: HttpExchange): unknown {
+  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
+  try {
+    return JSON.parse(ex.response.body);
+  } catch {
+    throw new Error(`the body is not JSON (${ex.response.body.length} bytes)`);
+  }
+}
+
+export const test = base.extend<{ exaClient: ExaClient; freshTarget: void; http: SendOptions }, { exaTarget: Target; setup: ExaSetup }>({
+  exaTarget: [
+    async ({}, use) => {
+      const target = await resolveTarget(exa);
+      await use(target);
+      await target.close();
+    },
+    { scope: 'worker' },
+  ],
+  setup: [async ({ exaTarget }, use) => use(await setupFor(exaTarget)), { scope: 'worker' }],
+  freshTarget: [
+    async ({ exaTarget }, use) => {
+      await exaTarget.control?.reset();
+      await use();
+    },
+    { auto: true },
+  ],
+  http: async ({}, use, testInfo) => use(recordingOptions(testInfo)),
+  exaClient: async ({ setup, http }, use) => use(new ExaClient({ baseUrl: setup.target.baseUrl, token: setup.token, profile: setup.profile, http })),
+});
