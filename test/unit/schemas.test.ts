@@ -36,3 +36,30 @@ test('enfuce: ajv (emitted schema) and Zod agree on sample bodies', () => {
     expect(enfuce.schemas[name as keyof typeof enfuce.schemas].safeParse(body).success, `zod ${name} ${JSON.stringify(body)}`).toBe(valid);
   }
 });
+
+test('exa: ajv (emitted schema) and Zod agree on sample bodies', () => {
+  const exa = providers.find((p) => p.id === 'exa')!;
+  const profile = { cardId: '6f1c2a4e-3b5d-4c7e-9f80-a1b2c3d4e501', displayName: 'A B', expirationMonth: '08', expirationYear: '2029', lastFour: '5184', mode: 0, provider: 'panda', status: 'ACTIVE', limit: { amount: 1, frequency: 'allTime' }, productId: '402' };
+  const field = { data: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAAAAAAAAAAAAAA' };
+  const samples: [string, unknown, boolean][] = [
+    ['card.response-200', profile, true],
+    ['card.response-200', { ...profile, encryptedPan: field, encryptedCvc: field, pin: null }, true],
+    ['card.response-200', { ...profile, pin: field, provisioning: { id: 'x', secret: 'y' } }, true],
+    ['card.response-200', { ...profile, status: 'DELETED' }, false],
+    ['card.response-200', { ...profile, provider: 'other' }, false],
+    ['card.response-200', { ...profile, expirationMonth: '13' }, false],
+    ['card.response-200', { ...profile, encryptedPan: { ...field, extra: 1 } }, false],
+    ['card.response-200', { ...profile, encryptedPan: { data: 'not base64!', iv: 'AAAA' } }, false],
+    ['error', { code: 'bad session id' }, true],
+    ['error', { message: 'no code' }, false],
+    ['bind.request', { method: 'siwe', message: 'm', signature: '0xabc' }, true],
+    ['bind.request', { method: 'siwe', message: 'm', signature: 'abc' }, false],
+    ['bind.request', { method: 'ed25519', message: 'm', signature: '0xabc' }, false],
+    ['bind.response-200', { verification: 'OK' }, true],
+    ['bind.response-200', { verification: 'ok' }, false],
+  ];
+  for (const [name, body, valid] of samples) {
+    expect(validateAgainst('exa', name, body).ok, `ajv ${name} ${JSON.stringify(body)}`).toBe(valid);
+    expect(exa.schemas[name as keyof typeof exa.schemas].safeParse(body).success, `zod ${name} ${JSON.stringify(body)}`).toBe(valid);
+  }
+});

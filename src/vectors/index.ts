@@ -1,0 +1,10 @@
+// Which checker reads which vector file. A new envelope adds its file and checker here.
+import type { VectorFile } from '../core/vectors.ts';
+import { checkCardFieldVectors } from './exa-card-fields.ts';
+import { checkSessionVectors } from './exa-sessionid.ts';
+import type { VectorFailure } from './run.ts';
+
+export const vectorCheckers: Record<string, (file: VectorFile) => Promise<{ checked: number; failures: VectorFailure[] }>> = {
+  'exa-sessionid.json': checkSessionVectors,
+  'exa-card-fields.json': checkCardFieldVectors,
+};
