@@ -2,9 +2,10 @@
 // files (schemas/<id>.ts, mocks/<id>/, specs/<id>/, src/providers/<id>/).
 import { enfuce } from './providers/enfuce/index.ts';
 import { exa } from './providers/exa/index.ts';
+import { plumery } from './providers/plumery/index.ts';
 import type { ProviderDefinition } from './providers/types.ts';
 
-export const providers = [enfuce, exa] as const satisfies readonly ProviderDefinition[];
+export const providers = [enfuce, exa, plumery] as const satisfies readonly ProviderDefinition[];
 
 export type ProviderId = (typeof providers)[number]['id'];
 

@@ -1,0 +1,22 @@
+import { defineDefects } from '../../src/core/defects.ts';
+import type { PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
+
+const d = <N extends string>(name: N, breaks: PlumeryRequirementId, description: string) => ({ name, breaks, description });
+
+export const plumeryDefects = defineDefects([
+  d('accepts-off-curve-key', 'PLM-INVALID-CLIENT-KEY', 'the client point is not validated: an off-curve key is multiplied (invalid-curve attack)'),
+  d('accepts-compressed-key', 'PLM-INVALID-CLIENT-KEY', 'a compressed client point is accepted although the profile says uncompressed'),
+  d('ephemeral-key-reused', 'PLM-FRESH-EPHEMERAL-KEY', 'one ephemeral key pair serves every response'),
+  d('salt-reused', 'PLM-FRESH-SALT-IV', 'the HKDF salt is a constant'),
+  d('iv-reused', 'PLM-FRESH-SALT-IV', 'the GCM IV is a constant'),
+  d('full-shared-point', 'PLM-ENVELOPE', 'HKDF gets the 33-byte compressed shared point instead of its x-coordinate'),
+  d('hkdf-info-nonempty', 'PLM-ENVELOPE', 'HKDF info is "plumery-pin" instead of empty'),
+  d('tag-truncated', 'PLM-GCM-IV-TAG', 'the ciphertext carries a 12-byte tag'),
+  d('terminated-wrong-code', 'PLM-CARD-TERMINATED', 'a terminated card gets INVALID_CARD_STATE instead of CARD_ALREADY_TERMINATED'),
+  d('missing-header-500', 'PLM-MISSING-HEADER', 'a missing X-Client-Public-Key gets a 500'),
+  d('error-without-request-id', 'PLM-ERROR-SHAPE', 'error bodies have no requestId'),
+  d('details-expiry-yyyy-mm', 'PLM-DETAILS', 'card details carry expirationDate as YYYY-MM'),
+  d('pin-state-not-checked', 'PLM-CARD-STATE', 'the PIN of a card in state ORDERED is revealed'),
+] as const);
+
+export type PlumeryDefectName = (typeof plumeryDefects)[number]['name'];

@@ -1,0 +1,144 @@
+// Plumery, API level: the PIN and card-details envelopes, the client key rules, and the errors.
+// Decrypted values are compared with masked matchers only.
+
+import { send } from '../../src/core/http.ts';
+import { fromBase64 } from '../../src/crypto/base64.ts';
+import { isCryptoError } from '../../src/crypto/errors.ts';
+import { clientKey, kdfParams, open, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
+import { ERROR_PREFIX, type EncryptedPayload } from '../../schemas/plumery.ts';
+import { expect, expectError, jsonOf, openJson, payloadOf, req, test } from './fixtures.ts';
+import { invalidClientKeys } from './invalid-keys.ts';
+
+test.describe('PIN envelope', () => {
+  test('the PIN decrypts with ECDH + HKDF-SHA256 + AES-256-GCM to the seeded PIN', req('PLM-PIN-200', 'PLM-ENVELOPE', 'PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
+    const key = clientKey(setup.profile.clientKeyEncoding);
+    const { pin } = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header)), setup, 'decrypted-card-pin');
+    if (setup.card?.pin) expect(pin).toEqualSecret(setup.card.pin, 'PIN');
+  });
+
+  test('both key encodings work: SPKI DER and the raw uncompressed point', req('PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
+    const encodings = setup.profile.acceptsRawClientKey ? (['spki', 'raw'] as const) : (['spki'] as const);
+    for (const encoding of encodings) {
+      const key = clientKey(encoding);
+      const { pin } = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header)), setup, 'decrypted-card-pin');
+      if (setup.card?.pin) expect(pin).toEqualSecret(setup.card.pin, 'PIN');
+    }
+  });
+
+  test('a 12-byte IV, a 16-byte tag, and a tampered ciphertext, tag, salt or IV does not decrypt', req('PLM-GCM-IV-TAG', 'PLM-ENVELOPE'), async ({ plumeryClient, setup }) => {
+    const key = clientKey(setup.profile.clientKeyEncoding);
+    const payload = payloadOf(await plumeryClient.pin(setup.token, key.header));
+    expect(fromBase64(payload.iv, 'iv').length, 'IV bytes').toBe(PLUMERY_IV_BYTES);
+    expect(fromBase64(payload.salt, 'salt').length, 'salt bytes').toBe(setup.profile.saltBytes);
+    const plain = open(key.privateKey, payload, kdfParams(setup.profile));
+    expect(fromBase64(payload.ciphertext, 'ciphertext').length, 'ciphertext = plaintext + 16-byte tag').toBe(plain.length + 16);
+    const flip = (b64: string, index: number) => {
+      const b = fromBase64(b64, 'field');
+      b[index < 0 ? b.length + index : index]! ^= 0x01;
+      return b.toString('base64');
+    };
+    const tampered: [string, EncryptedPayload][] = [
+      ['ciphertext', { ...payload, ciphertext: flip(payload.ciphertext, 0) }],
+      ['tag', { ...payload, ciphertext: flip(payload.ciphertext, -1) }],
+      ['salt', { ...payload, salt: flip(payload.salt, 0) }],
+      ['IV', { ...payload, iv: flip(payload.iv, 0) }],
+    ];
+    for (const [what, p] of tampered) {
+      let code: string | undefined;
+      try {
+        open(key.privateKey, p, kdfParams(setup.profile));
+      } catch (e) {
+        code = isCryptoError(e) ? e.code : 'untyped';
+      }
+      expect(code, `a tampered ${what}`).toBe('bad-tag');
+    }
+  });
+
+  test('a new ephemeral key, salt and IV on every response', req('PLM-FRESH-EPHEMERAL-KEY', 'PLM-FRESH-SALT-IV'), async ({ plumeryClient, setup }) => {
+    const key = clientKey(setup.profile.clientKeyEncoding);
+    const payloads: EncryptedPayload[] = [];
+    for (let i = 0; i < 5; i++) payloads.push(payloadOf(await plumeryClient.pin(setup.token, key.header)));
+    payloads.push(payloadOf(await plumeryClient.details(setup.token, key.header)));
+    for (const field of ['ephemeralPublicKey', 'salt', 'iv'] as const) {
+      expect(new Set(payloads.map((p) => p[field])).size, `distinct ${field} values over ${payloads.length} responses`).toBe(payloads.length);
+    }
+  });
+});
+
+test.describe('client key rules', () => {
+  test('every invalid client key is refused with INVALID_CLIENT_PUBLIC_KEY, never used', req('PLM-INVALID-CLIENT-KEY', 'PLM-ERROR-SHAPE'), async ({ plumeryClient, setup }) => {
+    for (const [what, header] of invalidClientKeys(setup.profile)) {
+      await test.step(what, async () => {
+        const body = expectError(await plumeryClient.pin(setup.token, header), 400, 'INVALID_CLIENT_PUBLIC_KEY', setup);
+        expect(body.fieldErrors.map((f) => f.field.toLowerCase()), 'fieldErrors name the header').toContain('x-client-public-key');
+      });
+    }
+  });
+
+  test('the card-details endpoint refuses an invalid key too', req('PLM-INVALID-CLIENT-KEY', 'PLM-DETAILS'), async ({ plumeryClient, setup }) => {
+    const [what, header] = invalidClientKeys(setup.profile)[0]!;
+    await test.step(what, async () => expectError(await plumeryClient.details(setup.token, header), 400, 'INVALID_CLIENT_PUBLIC_KEY', setup));
+  });
+
+  test('a missing or blank X-Client-Public-Key is a 400 NOT_BLANK naming the header', req('PLM-MISSING-HEADER', 'PLM-ERROR-SHAPE'), async ({ plumeryClient, setup }) => {
+    for (const header of [null, '', '   ']) {
+      const body = expectError(await plumeryClient.pin(setup.token, header), 400, 'NOT_BLANK', setup);
+      expect(body.fieldErrors.map((f) => f.field.toLowerCase()), 'fieldErrors name the header').toContain('x-client-public-key');
+    }
+  });
+});
+
+test.describe('card states and errors', () => {
+  test('an unknown card: CARD_NOT_FOUND', req('PLM-CARD-NOT-FOUND', 'PLM-ERROR-SHAPE'), async ({ plumeryClient, setup }) => {
+    const key = clientKey(setup.profile.clientKeyEncoding);
+    expectError(await plumeryClient.pin(setup.unknownToken, key.header), setup.profile.cardNotFoundStatus, 'CARD_NOT_FOUND', setup);
+    expectError(await plumeryClient.details(setup.unknownToken, key.header), setup.profile.cardNotFoundStatus, 'CARD_NOT_FOUND', setup);
+  });
+
+  test('a terminated card: CARD_ALREADY_TERMINATED', req('PLM-CARD-TERMINATED'), async ({ plumeryClient, setup }) => {
+    test.skip(!setup.terminatedToken, 'not applicable: set PLUMERY_TERMINATED_CARD_TOKEN');
+    const key = clientKey(setup.profile.clientKeyEncoding);
+    expectError(await plumeryClient.pin(setup.terminatedToken!, key.header), setup.profile.cardStateStatus, 'CARD_ALREADY_TERMINATED', setup);
+  });
+
+  test('a card in a state without a PIN view: INVALID_CARD_STATE', req('PLM-CARD-STATE'), async ({ plumeryClient, setup }) => {
+    test.skip(!setup.inactiveToken, 'not applicable: set PLUMERY_INACTIVE_CARD_TOKEN');
+    const key = clientKey(setup.profile.clientKeyEncoding);
+    expectError(await plumeryClient.pin(setup.inactiveToken!, key.header), setup.profile.cardStateStatus, 'INVALID_CARD_STATE', setup);
+  });
+
+  test('errors carry a requestId; malformed requests get a 4xx in the error shape, never a 5xx', req('PLM-ERROR-SHAPE'), async ({ plumeryClient, setup, http }) => {
+    const key = clientKey(setup.profile.clientKeyEncoding);
+    const body = expectError(await plumeryClient.pin(setup.unknownToken, key.header), setup.profile.cardNotFoundStatus, 'CARD_NOT_FOUND', setup);
+    expect(body.requestId, 'requestId').toBeTruthy();
+    const base = setup.target.baseUrl;
+    for (const c of [
+      { method: 'POST', path: `/internal/v1/cards/${setup.token}/pin` },
+      { method: 'DELETE', path: `/internal/v1/cards/${setup.token}` },
+      { method: 'GET', path: '/internal/v1/cards/%E0%A4%A/pin' },
+    ]) {
+      const ex = await send({ method: c.method, url: `${base}${c.path}`, headers: { 'x-client-public-key': key.header } }, http);
+      expect(ex.response.status, `${c.method} ${c.path}`).toBeGreaterThanOrEqual(400);
+      expect(ex.response.status, `${c.method} ${c.path}`).toBeLessThan(500);
+      const err = jsonOf(ex);
+      expect(err).toMatchSchema('plumery', 'error');
+      expect((err as { code: string }).code.startsWith(ERROR_PREFIX), 'urn code').toBe(true);
+    }
+  });
+});
+
+test.describe('card details (sibling)', () => {
+  test('the details decrypt to the seeded PAN, CVV2 and expiry (MM/YY)', req('PLM-DETAILS', 'PLM-ENVELOPE'), async ({ plumeryClient, setup }) => {
+    const key = clientKey(setup.profile.clientKeyEncoding);
+    const d = openJson(key.privateKey, payloadOf(await plumeryClient.details(setup.token, key.header)), setup, 'decrypted-card-details');
+    if (setup.card?.pan) expect(d.pan).toEqualSecret(setup.card.pan, 'PAN');
+    if (setup.card?.cvv2) expect(d.cvv2).toEqualSecret(setup.card.cvv2, 'CVC');
+    if (setup.card?.expirationDate) expect(d.expirationDate, 'expirationDate').toBe(setup.card.expirationDate);
+  });
+
+  test('the details of a terminated card are refused', req('PLM-DETAILS', 'PLM-CARD-TERMINATED'), async ({ plumeryClient, setup }) => {
+    test.skip(!setup.terminatedToken, 'not applicable: set PLUMERY_TERMINATED_CARD_TOKEN');
+    expectError(await plumeryClient.details(setup.terminatedToken!, clientKey(setup.profile.clientKeyEncoding).header), setup.profile.cardStateStatus, 'CARD_ALREADY_TERMINATED', setup);
+  });
+});
+

@@ -1,0 +1,65 @@
+// Plumery's envelope (seeds/003): the client sends its P-256 public key; the server makes an
+// ephemeral P-256 key and a random salt, derives an AES-256 key with HKDF-SHA256 from the ECDH
+// shared secret, and returns {iv (12 bytes), ciphertext ‖ 16-byte tag, ephemeralPublicKey, salt},
+// all base64. seal() is the server's side (the reference mock, the vector generator); open() the
+// consumer's.
+import { randomBytes } from 'node:crypto';
+import { gcmOpen, gcmSeal } from '../../crypto/aes-gcm.ts';
+import { fromBase64, toBase64 } from '../../crypto/base64.ts';
+import { decodeP256PublicKey, ecdhSharedX, encodeP256PublicKey, p256KeyPair, type PublicKeyEncoding } from '../../crypto/ecdh-p256.ts';
+import { hkdfSha256 } from '../../crypto/hkdf.ts';
+import type { EncryptedPayload } from '../../../schemas/plumery.ts';
+import type { PlumeryProfile } from './profile.ts';
+
+export const PLUMERY_IV_BYTES = 12;
+
+export interface KdfParams {
+  saltBytes: number;
+  info: string;
+}
+
+export const kdfParams = (p: PlumeryProfile): KdfParams => ({ saltBytes: p.saltBytes, info: p.hkdfInfo });
+
+/** The AES-256 key: HKDF-SHA256(IKM = shared x, salt, info), 32 bytes. */
+export function deriveKey(sharedX: Uint8Array, salt: Uint8Array, info: string): Buffer {
+  return hkdfSha256(sharedX, salt, Buffer.from(info, 'utf8'), 32);
+}
+
+export interface SealInputs {
+  clientPoint: Uint8Array;
+  plaintext: Uint8Array;
+  ephemeralPrivateKey?: Uint8Array;
+  salt?: Uint8Array;
+  iv?: Uint8Array;
+  kdf: KdfParams;
+  ephemeralEncoding?: PublicKeyEncoding;
+}
+
+export function seal(i: SealInputs): EncryptedPayload {
+  const eph = p256KeyPair(i.ephemeralPrivateKey);
+  const salt = i.salt ?? randomBytes(i.kdf.saltBytes);
+  const iv = i.iv ?? randomBytes(PLUMERY_IV_BYTES);
+  const key = deriveKey(ecdhSharedX(eph.privateKey, i.clientPoint), salt, i.kdf.info);
+  return {
+    iv: toBase64(iv),
+    ciphertext: toBase64(gcmSeal(key, iv, i.plaintext)),
+    ephemeralPublicKey: toBase64(encodeP256PublicKey(eph.publicKey, i.ephemeralEncoding ?? 'spki')),
+    salt: toBase64(salt),
+  };
+}
+
+/** The plaintext bytes of a payload, or a CryptoError saying which part is wrong. */
+export function open(clientPrivateKey: Uint8Array, payload: EncryptedPayload, kdf: KdfParams): Buffer {
+  const iv = fromBase64(payload.iv, 'encryptedPayload.iv');
+  const ciphertext = fromBase64(payload.ciphertext, 'encryptedPayload.ciphertext');
+  const salt = fromBase64(payload.salt, 'encryptedPayload.salt');
+  const eph = decodeP256PublicKey(fromBase64(payload.ephemeralPublicKey, 'encryptedPayload.ephemeralPublicKey'), { encodings: ['spki', 'raw'], allowCompressed: false });
+  const key = deriveKey(ecdhSharedX(clientPrivateKey, eph), salt, kdf.info);
+  return gcmOpen(key, iv, ciphertext, { ivLengths: [PLUMERY_IV_BYTES] });
+}
+
+/** A client key pair and its X-Client-Public-Key header value. */
+export function clientKey(encoding: PublicKeyEncoding, privateKey?: Uint8Array) {
+  const pair = p256KeyPair(privateKey);
+  return { ...pair, header: toBase64(encodeP256PublicKey(pair.publicKey, encoding)) };
+}
