@@ -23,6 +23,7 @@ export default class ConformanceReporter implements Reporter {
     const project = test.parent.project()?.name ?? '';
     const requirementIds = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
     const skipReason = test.annotations.find((a) => a.type === 'skip')?.description ?? result.annotations.find((a) => a.type === 'skip')?.description;
+    const observations = [...test.annotations, ...result.annotations].filter((a) => a.type === 'observation').map((a) => redactor.redact(a.description ?? ''));
     const status = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skipped' : 'fail';
     // Keep only the last retry's outcome of a test.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
@@ -34,6 +35,7 @@ export default class ConformanceReporter implements Reporter {
       requirementIds,
       status,
       ...(skipReason ? { skipReason } : {}),
+      ...(observations.length ? { observations: [...new Set(observations)] } : {}),
       ...(result.error?.message ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') } : {}),
     });
   }

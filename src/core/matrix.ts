@@ -14,6 +14,8 @@ export interface TestOutcome {
   status: 'pass' | 'fail' | 'skipped';
   skipReason?: string;
   error?: string;
+  /** What a test saw and reports without judging (annotations of type "observation"). */
+  observations?: string[];
 }
 
 export type Verdict = 'pass' | 'fail' | 'not-applicable' | 'not-run';
@@ -21,6 +23,7 @@ export type Verdict = 'pass' | 'fail' | 'not-applicable' | 'not-run';
 export interface RequirementRow extends Requirement {
   verdict: Verdict;
   reasons: string[];
+  observations: string[];
   tests: { title: string; project: string; status: TestOutcome['status']; error?: string }[];
 }
 
@@ -54,7 +57,8 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
       const tests = mine.filter((o) => o.requirementIds.includes(r.id) && !(o.status === 'skipped' && !o.skipReason));
       const verdict: Verdict = tests.length === 0 ? 'not-run' : tests.some((t) => t.status === 'fail') ? 'fail' : tests.some((t) => t.status === 'pass') ? 'pass' : 'not-applicable';
       const reasons = verdict === 'not-applicable' ? [...new Set(tests.map((t) => t.skipReason ?? 'skipped'))] : [];
-      return { ...r, verdict, reasons, tests: tests.map((t) => ({ title: t.title, project: t.project, status: t.status, ...(t.error ? { error: t.error } : {}) })) };
+      const observations = [...new Set(tests.flatMap((t) => t.observations ?? []))];
+      return { ...r, verdict, reasons, observations, tests: tests.map((t) => ({ title: t.title, project: t.project, status: t.status, ...(t.error ? { error: t.error } : {}) })) };
     });
     let profile: Record<string, unknown>;
     try {
@@ -98,7 +102,7 @@ export function renderMarkdown(m: Matrix): string {
     for (const [k, v] of Object.entries(p.profile)) lines.push(`- \`${k}\`: \`${JSON.stringify(v)}\``);
     lines.push('', '| requirement | verdict | source | endpoint | requirement text | notes |', '|---|---|---|---|---|---|');
     for (const r of p.requirements) {
-      const notes = r.verdict === 'fail' ? r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? ''}`).join('; ') : r.reasons.join('; ');
+      const notes = [...(r.verdict === 'fail' ? r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? ''}`) : r.reasons), ...r.observations.map((o) => `seen: ${o}`)].join('; ');
       lines.push(`| ${r.id} | ${ICON[r.verdict]} | ${r.source} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`);
     }
     lines.push('');

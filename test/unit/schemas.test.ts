@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { emittedPath, renderSchema, schemaDir, validateAgainst } from '../../src/core/json-schema.ts';
+import type { ZodType } from 'zod';
 import { providers } from '../../src/providers.ts';
 
 for (const p of providers) {
@@ -17,8 +18,18 @@ for (const p of providers) {
   });
 }
 
+
+/** ajv (on the emitted file) and Zod (the source) must agree on every sample. */
+function expectAgreement(provider: string, samples: [string, unknown, boolean][]) {
+  const schemas = providers.find((p) => p.id === provider)!.schemas as Record<string, ZodType>;
+  for (const [name, body, valid] of samples) {
+    const clean = JSON.parse(JSON.stringify(body)) as unknown;
+    expect(validateAgainst(provider, name, clean).ok, `ajv ${provider}/${name} ${JSON.stringify(clean)}`).toBe(valid);
+    expect(schemas[name]!.safeParse(clean).success, `zod ${provider}/${name} ${JSON.stringify(clean)}`).toBe(valid);
+  }
+}
+
 test('enfuce: ajv (emitted schema) and Zod agree on sample bodies', () => {
-  const enfuce = providers.find((p) => p.id === 'enfuce')!;
   const samples: [string, unknown, boolean][] = [
     ['control-token.response-201', { token: 't0k3n', cardDataUrl: 'https://x.example/v', cardDataFrameUrl: 'https://x.example/f' }, true],
     ['control-token.response-201', { token: 't0k3n', extra: 1 }, true],
@@ -31,14 +42,10 @@ test('enfuce: ajv (emitted schema) and Zod agree on sample bodies', () => {
     ['card-data-frame.message', { operation: 'view-pin', token: 'abc' }, false],
     ['card-data-frame.message', { operation: 'view-pan', token: 'abc', more: true }, false],
   ];
-  for (const [name, body, valid] of samples) {
-    expect(validateAgainst('enfuce', name, body).ok, `ajv ${name} ${JSON.stringify(body)}`).toBe(valid);
-    expect(enfuce.schemas[name as keyof typeof enfuce.schemas].safeParse(body).success, `zod ${name} ${JSON.stringify(body)}`).toBe(valid);
-  }
+  expectAgreement('enfuce', samples);
 });
 
 test('exa: ajv (emitted schema) and Zod agree on sample bodies', () => {
-  const exa = providers.find((p) => p.id === 'exa')!;
   const profile = { cardId: '6f1c2a4e-3b5d-4c7e-9f80-a1b2c3d4e501', displayName: 'A B', expirationMonth: '08', expirationYear: '2029', lastFour: '5184', mode: 0, provider: 'panda', status: 'ACTIVE', limit: { amount: 1, frequency: 'allTime' }, productId: '402' };
   const field = { data: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAAAAAAAAAAAAAA' };
   const samples: [string, unknown, boolean][] = [
@@ -58,8 +65,25 @@ test('exa: ajv (emitted schema) and Zod agree on sample bodies', () => {
     ['bind.response-200', { verification: 'OK' }, true],
     ['bind.response-200', { verification: 'ok' }, false],
   ];
-  for (const [name, body, valid] of samples) {
-    expect(validateAgainst('exa', name, body).ok, `ajv ${name} ${JSON.stringify(body)}`).toBe(valid);
-    expect(exa.schemas[name as keyof typeof exa.schemas].safeParse(body).success, `zod ${name} ${JSON.stringify(body)}`).toBe(valid);
-  }
+  expectAgreement('exa', samples);
+});
+
+test('plumery: ajv (emitted schema) and Zod agree on sample bodies', () => {
+  const payload = { iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', ephemeralPublicKey: 'BAAA', salt: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' };
+  const err = { code: 'urn:plmr:cards:connector:CARD_NOT_FOUND', message: 'm', requestId: 'r', fieldErrors: [] };
+  const samples: [string, unknown, boolean][] = [
+    ['encrypted.response-200', { encryptedPayload: payload }, true],
+    ['encrypted.response-200', { encryptedPayload: { ...payload, iv: 'AAAAAAAAAAAAAAAAAAAA' } }, false],
+    ['encrypted.response-200', { encryptedPayload: { ...payload, extra: 'x' } }, false],
+    ['encrypted.response-200', { encryptedPayload: { ...payload, salt: undefined } }, false],
+    ['decrypted-card-pin', { pin: '1234' }, true],
+    ['decrypted-card-pin', { pin: '12' }, false],
+    ['decrypted-card-details', { pan: '4000000000000002', cvv2: '123', expirationDate: '04/30' }, true],
+    ['decrypted-card-details', { pan: '4000000000000002', cvv2: '123', expirationDate: '2030-04' }, false],
+    ['error', err, true],
+    ['error', { ...err, fieldErrors: [{ field: 'X-Client-Public-Key', code: 'urn:plmr:cards:connector:NOT_BLANK', message: 'm' }] }, true],
+    ['error', { ...err, code: 'CARD_NOT_FOUND' }, false],
+    ['error', { ...err, requestId: undefined }, false],
+  ];
+  expectAgreement('plumery', samples);
 });

@@ -1,0 +1,25 @@
+import { defineDefects } from '../../src/core/defects.ts';
+import type { CardinalRequirementId } from '../../src/providers/cardinal/requirements.ts';
+
+const d = <N extends string>(name: N, breaks: CardinalRequirementId, description: string) => ({ name, breaks, description });
+
+export const cardinalDefects = defineDefects([
+  d('signature-not-checked', 'CDX-SIGNATURE', 'any Signature is accepted'),
+  d('sha512-checked-as-sha256', 'CDX-ALGORITHMS', 'a SHA-512 signature is checked as SHA-256'),
+  d('request-id-not-echoed', 'CDX-TRANSACTION-ID', 'RequestId is a new id instead of the TransactionId'),
+  d('add-pan-for-new-device', 'CDX-FLOWTYPE', 'a new device with an enrolled PAN gets ADD_PAN instead of ADD_NEW_DEVICE'),
+  d('fido-without-delegated-auth', 'CDX-FIDO-CONDITIONS', 'the Fido object comes back for an issuer without Delegated Authentication'),
+  d('fido-outside-region', 'CDX-FIDO-CONDITIONS', 'the Fido object comes back when the acquirer region is not served'),
+  d('luhn-not-checked', 'CDX-ACCOUNT-NUMBER', 'a Luhn-invalid AccountNumber is answered'),
+  d('last-four-wrong', 'CDX-LAST-FOUR', 'LastFour is the first four digits'),
+  d('stale-timestamp-accepted', 'CDX-TIMESTAMP', 'a Timestamp of an hour ago is accepted'),
+  d('card-type-any', 'CDX-CARD-TYPE', 'CardType "VISA" is accepted'),
+  d('transaction-id-length-unchecked', 'CDX-TRANSACTION-ID', 'a 4- or 56-character TransactionId is accepted'),
+  d('mastercard-2-series-unknown', 'CDX-CARD-BRAND', 'a 2-series Mastercard BIN is reported as Visa'),
+  d('email-not-required', 'CDX-REQUIRED-FIELDS', 'a request without Email is answered'),
+  d('errors-as-http-400', 'CDX-ERROR-SHAPE', 'errors are sent with HTTP 400 instead of 200'),
+  d('unknown-identifier-accepted', 'CDX-IDENTIFIER', 'an unknown Identifier is checked with the first API key'),
+  d('epoch-timestamp-refused', 'CDX-TIMESTAMP', 'a Timestamp in epoch milliseconds is refused'),
+] as const);
+
+export type CardinalDefectName = (typeof cardinalDefects)[number]['name'];

@@ -1,0 +1,182 @@
+// Reference mock of Cardinal's DX GetInfo for FIDO (seeds/002, PROVIDERS.md): signed requests, the
+// field rules, CardBrand and issuer versions from range tables, the Fido conditions, and an
+// enrollment store (email → devices, PANs) that yields every FlowType. Errors travel in HTTP 200.
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DefectSet } from '../../src/core/defects.ts';
+import { luhnValid } from '../../src/core/mask.ts';
+import { dxSignature, signatureMatches } from '../../src/providers/cardinal/signature.ts';
+import { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
+import { Algorithm, CardType, type DxFlowType } from '../../schemas/cardinal.ts';
+import type { MockClock } from '../core/clock.ts';
+import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
+import { cardinalApiKeys, cardinalCards, cardinalOrgUnits } from './accounts.ts';
+import { cardinalDefects, type CardinalDefectName } from './defects.ts';
+import { brandOf, FIDO_REGIONS, issuerOf, supportsDelegatedAuthentication } from './ranges.ts';
+
+export const GET_INFO_PATH = '/V1/AccountNumber/GetInfo';
+
+const DESCRIPTIONS: Record<number, string> = {
+  0: 'Success',
+  1000: 'An error has occurred in the Service',
+  1010: 'Invalid signature',
+  1011: 'Signature expired',
+  2000: 'AccountNumber is not valid',
+};
+
+export interface CardinalMockOptions {
+  clock: MockClock;
+  defects?: readonly string[];
+  baseUrl: () => string;
+}
+
+interface Enrollment {
+  devices: Set<string>;
+  pans: Set<string>;
+}
+
+const EnrollBody = z.strictObject({
+  email: z.email(),
+  fidoSetupPayloads: z.array(z.string().min(1)).default([]),
+  accountNumbers: z.array(z.string().regex(/^\d{13,19}$/)).default([]),
+});
+
+const digest = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+/** A device is what CardinalFido.Setup() reported for it: the decoded FidoSetupPayload (default). */
+const deviceOf = (fidoSetupPayload: string) => digest(Buffer.from(fidoSetupPayload, 'base64'));
+/** PANs are kept hashed: the store needs equality only. */
+const panKey = (pan: string) => digest(`pan:${pan}`);
+
+export function createCardinalMock(options: CardinalMockOptions): MockApp {
+  const defects = new DefectSet<CardinalDefectName>(cardinalDefects, options.defects ?? []);
+  const has = (d: CardinalDefectName) => defects.has(d);
+  const profile = CardinalProfile.parse({});
+  const keys = new Map(cardinalApiKeys.map((k) => [k.identifier, k.apiKey]));
+  const orgs = new Map(cardinalOrgUnits.map((o) => [o.orgUnitId, o.region]));
+  let enrollments = new Map<string, Enrollment>();
+
+  const reply = (errorNumber: number, requestId: string | undefined, payload?: unknown): MockReply =>
+    json(errorNumber !== 0 && has('errors-as-http-400') ? 400 : 200, {
+      ErrorNumber: errorNumber,
+      ErrorDescription: DESCRIPTIONS[errorNumber] ?? DESCRIPTIONS[1000],
+      ...(requestId !== undefined ? { RequestId: requestId } : {}),
+      ...(payload !== undefined ? { Payload: payload } : {}),
+    });
+
+  function timestampMs(ts: unknown): number | undefined {
+    if (typeof ts === 'number') return has('epoch-timestamp-refused') ? undefined : ts;
+    if (typeof ts !== 'string') return undefined;
+    if (/^\d+$/.test(ts)) return has('epoch-timestamp-refused') ? undefined : Number(ts);
+    const ms = Date.parse(ts);
+    return Number.isFinite(ms) && /^\d{4}-\d{2}-\d{2}T/.test(ts) ? ms : undefined;
+  }
+
+  function flowType(email: string, device: string, pan: string): DxFlowType {
+    const e = enrollments.get(email.toLowerCase());
+    if (!e) return 'ENROLLMENT';
+    const newDevice = !e.devices.has(device);
+    const newPan = !e.pans.has(panKey(pan));
+    if (newDevice && newPan) return 'ADD_NEW_DEVICE_AND_PAN';
+    if (newDevice) return has('add-pan-for-new-device') ? 'ADD_PAN' : 'ADD_NEW_DEVICE';
+    if (newPan) return 'ADD_PAN';
+    return 'TRANSACTION';
+  }
+
+  function getInfo(req: MockRequest): MockReply {
+    let body: Record<string, unknown>;
+    try {
+      const parsed = JSON.parse(req.body.toString('utf8')) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return reply(profile.invalidRequestErrorNumber, undefined);
+      body = parsed as Record<string, unknown>;
+    } catch {
+      return reply(profile.invalidRequestErrorNumber, undefined);
+    }
+    const tid = body.TransactionId;
+    const tidOk = typeof tid === 'string' && (has('transaction-id-length-unchecked') ? /^[A-Za-z0-9-]{1,100}$/ : /^[A-Za-z0-9-]{5,55}$/).test(tid);
+    const requestId = tidOk ? (has('request-id-not-echoed') ? randomUUID() : tid) : undefined;
+    const fail = (n: number) => reply(n, requestId);
+    if (!tidOk) return fail(profile.invalidRequestErrorNumber);
+    const { Signature, Timestamp, Identifier, OrgUnitId } = body;
+    const algorithm = Algorithm.safeParse(body.Algorithm);
+    if (typeof Signature !== 'string' || typeof Identifier !== 'string' || typeof OrgUnitId !== 'string' || !algorithm.success) return fail(profile.invalidRequestErrorNumber);
+    let apiKey = keys.get(Identifier);
+    if (apiKey === undefined) {
+      if (!has('unknown-identifier-accepted')) return fail(profile.unknownIdentifierErrorNumber);
+      apiKey = cardinalApiKeys[0]!.apiKey;
+    }
+    const ms = timestampMs(Timestamp);
+    if (ms === undefined) return fail(profile.invalidRequestErrorNumber);
+    const window = has('stale-timestamp-accepted') ? 24 * 3600_000 : profile.freshnessWindowMs;
+    if (Math.abs(options.clock.now() - ms) > window) return fail(1011);
+    const checkedAs = algorithm.data === 'SHA-512' && has('sha512-checked-as-sha256') ? 'SHA-256' : algorithm.data;
+    const expected = dxSignature({ recipe: profile.signatureRecipe, algorithm: checkedAs, timestamp: Timestamp as string | number, transactionId: tid, apiKey });
+    if (!has('signature-not-checked') && !signatureMatches(Signature, expected)) return fail(1010);
+    const region = orgs.get(OrgUnitId);
+    if (region === undefined) return fail(profile.invalidRequestErrorNumber);
+
+    const p = body.Payload as Record<string, unknown> | undefined;
+    if (typeof p !== 'object' || p === null) return fail(profile.invalidRequestErrorNumber);
+    const pan = p.AccountNumber;
+    if (typeof pan !== 'string' || !/^\d{13,19}$/.test(pan) || (!luhnValid(pan) && !has('luhn-not-checked'))) return fail(2000);
+    if (p.CardType !== undefined && !CardType.safeParse(p.CardType).success && !has('card-type-any')) return fail(profile.invalidRequestErrorNumber);
+    const emailOk = typeof p.Email === 'string' && z.email().safeParse(p.Email).success;
+    if (!emailOk && !has('email-not-required')) return fail(profile.invalidRequestErrorNumber);
+    const setup = p.FidoSetupPayload;
+    if (typeof setup !== 'string' || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(setup) || setup === '') return fail(profile.invalidRequestErrorNumber);
+
+    const cardType = CardType.safeParse(p.CardType);
+    let brand = cardType.success ? cardType.data : (brandOf(pan) ?? 'Visa');
+    if (has('mastercard-2-series-unknown') && /^2[2-7]/.test(pan)) brand = 'Visa';
+    const issuer = issuerOf(pan);
+    const fidoIssuer = supportsDelegatedAuthentication(issuer) || has('fido-without-delegated-auth');
+    const fidoRegions = (FIDO_REGIONS.has(issuer.region) && FIDO_REGIONS.has(region)) || has('fido-outside-region');
+    const fido = fidoIssuer && fidoRegions ? { Fido: { FlowType: flowType(typeof p.Email === 'string' ? p.Email : '', deviceOf(setup), pan) } } : {};
+    return reply(0, requestId, {
+      ReferenceId: randomUUID(),
+      Issuer: { SupportedVersions: issuer.versions },
+      Account: { CardBrand: brand, LastFour: has('last-four-wrong') ? pan.slice(0, 4) : pan.slice(-4), ...fido },
+    });
+  }
+
+  const route: Route = { method: 'POST', path: GET_INFO_PATH, handle: getInfo };
+
+  const controlRoutes: Route[] = [
+    {
+      // Enrolls an email with devices (their FidoSetupPayloads) and PANs, as the Enroll endpoint would.
+      method: 'POST',
+      path: '/__mock/enrollments',
+      handle(req) {
+        const b = jsonBodyAs(req, EnrollBody);
+        if (!b) return json(400, { error: 'expected {"email", "fidoSetupPayloads": [..], "accountNumbers": [..]}' });
+        const key = b.email.toLowerCase();
+        const e = enrollments.get(key) ?? { devices: new Set<string>(), pans: new Set<string>() };
+        for (const s of b.fidoSetupPayloads) e.devices.add(deviceOf(s));
+        for (const n of b.accountNumbers) e.pans.add(panKey(n));
+        enrollments.set(key, e);
+        return json(201, { email: b.email, devices: e.devices.size, pans: e.pans.size });
+      },
+    },
+  ];
+
+  return {
+    provider: 'cardinal',
+    routes: [route],
+    controlRoutes,
+    state: () => ({
+      apiKeys: cardinalApiKeys,
+      orgUnits: cardinalOrgUnits,
+      fidoRegions: [...FIDO_REGIONS],
+      cards: cardinalCards,
+      enrolledEmails: enrollments.size,
+      profile,
+    }),
+    reset() {
+      enrollments = new Map();
+    },
+    refuse(_req, status, reason) {
+      // Unknown routes and methods are HTTP errors; a refused body of GetInfo stays in HTTP 200.
+      if (reason === 'too-large' || reason === 'bad-path') return reply(profile.invalidRequestErrorNumber, undefined);
+      return json(status, { ErrorNumber: 1000, ErrorDescription: DESCRIPTIONS[1000] });
+    },
+  };
+}

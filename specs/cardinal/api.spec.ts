@@ -1,0 +1,155 @@
+// Cardinal DX GetInfo for FIDO: signatures, field rules, the account and issuer answer, the Fido
+// conditions, and the FlowType table (each row from a fresh enrollment store).
+import { randomUUID } from 'node:crypto';
+import { send } from '../../src/core/http.ts';
+import { requireControl } from '../fixtures/base.ts';
+import type { DxFlowType } from '../../schemas/cardinal.ts';
+import { dxError, expect, newDevice, newEmail, req, signed, success, test, timestampNow } from './fixtures.ts';
+
+test.describe('signed requests', () => {
+  test('a signed request for a FIDO card: RequestId, LastFour, CardBrand, issuer versions, Fido', req('CDX-RESPONSE', 'CDX-SIGNATURE', 'CDX-TRANSACTION-ID', 'CDX-LAST-FOUR', 'CDX-ISSUER-VERSIONS'), async ({ dx, setup }) => {
+    const request = signed(setup, {});
+    const body = success(await dx.getInfo(request), request, setup);
+    expect(body.Payload.Account.LastFour, 'LastFour').toBe(setup.fidoPan.slice(-4));
+    expect(body.Payload.Issuer.SupportedVersions.length, 'SupportedVersions').toBeGreaterThan(0);
+    expect(body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')), 'the FIDO issuer supports DelegatedAuthentication').toBe(true);
+    expect(body.Payload.Account.Fido, 'Fido object for a FIDO issuer in a FIDO region').toBeDefined();
+  });
+
+  test('SHA-256 and SHA-512 signatures are both accepted', req('CDX-ALGORITHMS', 'CDX-SIGNATURE'), async ({ dx, setup }) => {
+    for (const algorithm of ['SHA-256', 'SHA-512'] as const) {
+      const request = signed(setup, {}, { algorithm });
+      await test.step(algorithm, async () => void success(await dx.getInfo(request), request, setup));
+    }
+  });
+
+  test('an ISO-8601 and an epoch-millisecond Timestamp are both accepted', req('CDX-TIMESTAMP'), async ({ dx, setup }) => {
+    for (const form of ['iso', 'epoch-ms'] as const) {
+      const request = signed(setup, {}, { timestamp: timestampNow(setup.profile, 0, form) });
+      await test.step(form, async () => void success(await dx.getInfo(request), request, setup));
+    }
+  });
+
+  test('a wrong signature is refused with 1010', req('CDX-SIGNATURE', 'CDX-ALGORITHMS', 'CDX-ERROR-SHAPE'), async ({ dx, setup }) => {
+    const wrongKey = signed(setup, {}, { credentials: { ...setup.credentials, apiKey: `${setup.credentials.apiKey}x` } });
+    const sha256AsSha512 = { ...signed(setup, {}, { algorithm: 'SHA-256' }), Algorithm: 'SHA-512' as const };
+    const sha512AsSha256 = { ...signed(setup, {}, { algorithm: 'SHA-512' }), Algorithm: 'SHA-256' as const };
+    const otherRecipe = signed(setup, {}, { recipe: setup.profile.signatureRecipe === 'timestamp+apiKey' ? 'timestamp+transactionId+apiKey' : 'timestamp+apiKey' });
+    const base = signed(setup, {});
+    const tidChanged = { ...base, TransactionId: randomUUID() };
+    const hexSignature = { ...base, Signature: Buffer.from(base.Signature, 'base64').toString('hex') };
+    for (const [what, request] of Object.entries({ wrongKey, sha256AsSha512, sha512AsSha256, otherRecipe, tidChanged, hexSignature })) {
+      await test.step(what, async () => dxError(await dx.getInfo(request), 1010, setup));
+    }
+  });
+
+  test('a Timestamp outside the freshness window is refused with 1011', req('CDX-TIMESTAMP'), async ({ dx, setup }) => {
+    const window = setup.profile.freshnessWindowMs;
+    for (const [what, offset] of [['stale', -(window + 60_000)], ['an hour old', -3_600_000], ['in the future', window + 60_000]] as const) {
+      await test.step(what, async () => dxError(await dx.getInfo(signed(setup, {}, { timestamp: timestampNow(setup.profile, offset) })), 1011, setup));
+    }
+  });
+
+  test('an unknown Identifier is refused', req('CDX-IDENTIFIER'), async ({ dx, setup }) => {
+    const request = signed(setup, {}, { credentials: { ...setup.credentials, identifier: `unknown-${randomUUID()}` } });
+    dxError(await dx.getInfo(request), setup.profile.unknownIdentifierErrorNumber, setup);
+  });
+});
+
+test.describe('request fields', () => {
+  test('TransactionId of 5 and 55 characters is echoed; 4 or 56 characters are refused', req('CDX-TRANSACTION-ID'), async ({ dx, setup }) => {
+    for (const transactionId of ['a1b2c', 'x'.repeat(55)]) {
+      const request = signed(setup, {}, { transactionId });
+      success(await dx.getInfo(request), request, setup);
+    }
+    for (const transactionId of ['a1b2', 'x'.repeat(56)]) dxError(await dx.getInfo(signed(setup, {}, { transactionId })), setup.profile.invalidRequestErrorNumber, setup);
+  });
+
+  test('a Luhn-invalid, short or long AccountNumber is refused with 2000', req('CDX-ACCOUNT-NUMBER'), async ({ dx, setup }) => {
+    const pan = setup.fidoPan;
+    const luhnBroken = pan.slice(0, -1) + String((Number(pan.at(-1)) + 1) % 10);
+    for (const [what, AccountNumber] of [['Luhn-invalid', luhnBroken], ['12 digits', '400000000006'], ['20 digits', '40000000000000000006']] as const) {
+      await test.step(what, async () => dxError(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup));
+    }
+  });
+
+  test('CardType other than CB, UPI, ITMX is refused', req('CDX-CARD-TYPE'), async ({ dx, setup }) => {
+    for (const CardType of ['VISA', 'Visa', 'MC', '']) {
+      await test.step(`CardType "${CardType}"`, async () => dxError(await dx.getInfo(signed(setup, { CardType })), setup.profile.invalidRequestErrorNumber, setup));
+    }
+  });
+
+  test('a request without Email or FidoSetupPayload is refused', req('CDX-REQUIRED-FIELDS'), async ({ dx, setup }) => {
+    const noEmail = signed(setup, {});
+    delete (noEmail.Payload as Partial<typeof noEmail.Payload>).Email;
+    const noSetup = signed(setup, {});
+    delete (noSetup.Payload as Partial<typeof noSetup.Payload>).FidoSetupPayload;
+    for (const [what, request] of Object.entries({ noEmail, noSetup, badEmail: signed(setup, { Email: 'not an email' }) })) {
+      await test.step(what, async () => dxError(await dx.getInfo(request), setup.profile.invalidRequestErrorNumber, setup));
+    }
+  });
+
+  test('malformed bodies get an error in HTTP 200, wrong methods a 4xx, never a 5xx', req('CDX-ERROR-SHAPE'), async ({ dx, setup, http }) => {
+    for (const raw of ['{', '[]', '"text"', '{}', JSON.stringify({ TransactionId: 'abcdef' })]) dxError(await dx.getInfo(raw), setup.profile.invalidRequestErrorNumber, setup);
+    const ex = await send({ method: 'GET', url: `${setup.target.baseUrl}/V1/AccountNumber/GetInfo` }, http);
+    expect(ex.response.status, 'GET status').toBeGreaterThanOrEqual(400);
+    expect(ex.response.status, 'GET status').toBeLessThan(500);
+  });
+});
+
+test.describe('account and issuer', () => {
+  test('CardBrand for every brand of the document', req('CDX-CARD-BRAND', 'CDX-LAST-FOUR'), async ({ dx, setup }) => {
+    test.skip(setup.brandCards.length === 0, 'not applicable: the target has no published test card per brand');
+    for (const card of setup.brandCards) {
+      await test.step(card.brand, async () => {
+        const request = signed(setup, { AccountNumber: card.pan, ...(card.cardType ? { CardType: card.cardType } : {}) });
+        const body = success(await dx.getInfo(request), request, setup);
+        expect(body.Payload.Account.CardBrand, `CardBrand of a ${card.brand} card`).toBe(card.brand);
+        expect(body.Payload.Account.LastFour, 'LastFour').toBe(card.pan.slice(-4));
+      });
+    }
+  });
+
+  test('no Fido object when the issuer lacks Delegated Authentication', req('CDX-FIDO-CONDITIONS', 'CDX-ISSUER-VERSIONS'), async ({ dx, setup }) => {
+    test.skip(!setup.noDelegatedAuthPan, 'not applicable: set CARDINAL_NO_DA_PAN');
+    const request = signed(setup, { AccountNumber: setup.noDelegatedAuthPan! });
+    const body = success(await dx.getInfo(request), request, setup);
+    expect(body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')), 'issuer capabilities').toBe(false);
+    expect(body.Payload.Account.Fido, 'Fido object').toBeUndefined();
+  });
+
+  test('no Fido object when the issuer or the acquirer is outside the FIDO regions', req('CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
+    test.skip(!setup.outsideRegionPan || !setup.outsideRegionOrgUnitId, 'not applicable: the target offers no out-of-region issuer and merchant');
+    const issuerOutside = signed(setup, { AccountNumber: setup.outsideRegionPan! });
+    expect(success(await dx.getInfo(issuerOutside), issuerOutside, setup).Payload.Account.Fido, 'Fido object (issuer outside)').toBeUndefined();
+    const acquirerOutside = signed(setup, {}, { credentials: { ...setup.credentials, orgUnitId: setup.outsideRegionOrgUnitId! } });
+    expect(success(await dx.getInfo(acquirerOutside), acquirerOutside, setup).Payload.Account.Fido, 'Fido object (acquirer outside)').toBeUndefined();
+  });
+});
+
+test.describe('FlowType table (each row from a fresh store)', () => {
+  const rows: { flow: DxFlowType; enrolled: boolean; sameDevice: boolean; samePan: boolean }[] = [
+    { flow: 'ENROLLMENT', enrolled: false, sameDevice: false, samePan: false },
+    { flow: 'TRANSACTION', enrolled: true, sameDevice: true, samePan: true },
+    { flow: 'ADD_NEW_DEVICE', enrolled: true, sameDevice: false, samePan: true },
+    { flow: 'ADD_PAN', enrolled: true, sameDevice: true, samePan: false },
+    { flow: 'ADD_NEW_DEVICE_AND_PAN', enrolled: true, sameDevice: false, samePan: false },
+  ];
+  for (const row of rows) {
+    test(`${row.flow}: email ${row.enrolled ? 'enrolled' : 'new'}, device ${row.sameDevice ? 'enrolled' : 'new'}, PAN ${row.samePan ? 'enrolled' : 'new'}`, req('CDX-FLOWTYPE', 'CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
+      const email = newEmail();
+      const device = newDevice();
+      if (row.enrolled) {
+        const control = requireControl(setup.target);
+        test.skip(!row.samePan && !setup.secondFidoPan, 'not applicable: no second card of the FIDO issuer');
+        await control.call('POST', 'enrollments', { email, fidoSetupPayloads: [device], accountNumbers: [setup.fidoPan] });
+      }
+      const request = signed(setup, {
+        Email: email,
+        FidoSetupPayload: row.sameDevice ? device : newDevice(),
+        AccountNumber: row.samePan || !row.enrolled ? setup.fidoPan : setup.secondFidoPan!,
+      });
+      expect(success(await dx.getInfo(request), request, setup).Payload.Account.Fido?.FlowType, 'FlowType').toBe(row.flow);
+    });
+  }
+});

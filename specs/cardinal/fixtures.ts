@@ -1,0 +1,150 @@
+// Cardinal's fixtures: the target (embedded mock or CARDINAL_BASE_URL), the merchant credentials,
+// the test cards, a client recording masked exchanges, and a signer that follows the profile.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { expect, recordingOptions, test as base } from '../fixtures/base.ts';
+import type { HttpExchange, SendOptions } from '../../src/core/http.ts';
+import { loadProfile } from '../../src/core/profile.ts';
+import { resolveTarget, type Target } from '../../src/core/target.ts';
+import { requirementTagger } from '../fixtures/requirements.ts';
+import { cardinal } from '../../src/providers/cardinal/index.ts';
+import { CardinalClient, signedRequest, type DxCredentials, type SignOptions } from '../../src/providers/cardinal/client.ts';
+import type { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
+import { cardinalRequirements, type CardinalRequirementId } from '../../src/providers/cardinal/requirements.ts';
+import type { GetInfoPayload, GetInfoRequest, GetInfoSuccess } from '../../schemas/cardinal.ts';
+import type { DxTestCard } from '../../mocks/cardinal/accounts.ts';
+
+export { expect };
+export const req = requirementTagger<CardinalRequirementId>(cardinal.title, cardinalRequirements);
+
+export interface CardinalSetup {
+  target: Target;
+  profile: CardinalProfile;
+  credentials: DxCredentials;
+  /** A merchant org unit outside the FIDO regions (mock only). */
+  outsideRegionOrgUnitId: string | undefined;
+  fidoPan: string;
+  /** A second card of the same FIDO issuer (ADD_PAN rows; mock only). */
+  secondFidoPan: string | undefined;
+  noDelegatedAuthPan: string | undefined;
+  outsideRegionPan: string | undefined;
+  /** One card per brand of the document (mock only). */
+  brandCards: DxTestCard[];
+}
+
+interface MockState {
+  apiKeys: { identifier: string; apiKey: string }[];
+  orgUnits: { orgUnitId: string; region: string }[];
+  fidoRegions: string[];
+  cards: DxTestCard[];
+}
+
+async function setupFor(target: Target): Promise<CardinalSetup> {
+  const profile = loadProfile(cardinal) as CardinalProfile;
+  const e = target.env;
+  if (target.control && !e.CARDINAL_IDENTIFIER) {
+    const s = await target.control.state<MockState>();
+    const inRegion = s.orgUnits.find((o) => s.fidoRegions.includes(o.region))!;
+    const note = (text: string) => s.cards.find((c) => c.note.startsWith(text))?.pan;
+    return {
+      target,
+      profile,
+      credentials: { ...s.apiKeys[0]!, orgUnitId: inRegion.orgUnitId },
+      outsideRegionOrgUnitId: s.orgUnits.find((o) => !s.fidoRegions.includes(o.region))?.orgUnitId,
+      fidoPan: note('FIDO issuer, delegated')!,
+      secondFidoPan: note('same FIDO issuer'),
+      noDelegatedAuthPan: note('issuer without delegated'),
+      outsideRegionPan: note('FIDO issuer outside'),
+      brandCards: s.cards,
+    };
+  }
+  return {
+    target,
+    profile,
+    credentials: { identifier: e.CARDINAL_IDENTIFIER ?? '', apiKey: e.CARDINAL_API_KEY ?? '', orgUnitId: e.CARDINAL_ORG_UNIT_ID ?? '' },
+    outsideRegionOrgUnitId: undefined,
+    fidoPan: e.CARDINAL_FIDO_PAN ?? '',
+    secondFidoPan: undefined,
+    noDelegatedAuthPan: e.CARDINAL_NO_DA_PAN,
+    outsideRegionPan: undefined,
+    brandCards: [],
+  };
+}
+
+/** A fresh device: what CardinalFido.Setup() would hand back, base64. */
+export const newDevice = () => randomBytes(24).toString('base64');
+export const newEmail = () => `crh-${randomBytes(5).toString('hex')}@example.test`;
+
+export function timestampNow(profile: CardinalProfile, offsetMs = 0, form = profile.timestampForm): string | number {
+  const ms = Date.now() + offsetMs;
+  return form === 'epoch-ms' ? ms : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A request signed per the profile, with a fresh TransactionId and Timestamp unless given. */
+export function signed(setup: CardinalSetup, payload: { [K in keyof GetInfoPayload]?: unknown }, o: Partial<SignOptions> & { credentials?: DxCredentials } = {}): GetInfoRequest {
+  const full = { AccountNumber: setup.fidoPan, Email: newEmail(), FidoSetupPayload: newDevice(), ...payload } as GetInfoPayload;
+  return signedRequest(o.credentials ?? setup.credentials, full, {
+    recipe: o.recipe ?? setup.profile.signatureRecipe,
+    algorithm: o.algorithm ?? 'SHA-256',
+    timestamp: o.timestamp ?? timestampNow(setup.profile),
+    transactionId: o.transactionId ?? randomUUID(),
+  });
+}
+
+function jsonOf(ex: HttpExchange): Record<string, unknown> {
+  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
+  try {
+    return JSON.parse(ex.response.body) as Record<string, unknown>;
+  } catch {
+    throw new Error(`the body is not JSON (${ex.response.body.length} bytes)`);
+  }
+}
+
+/** Records how the target types ErrorNumber (the document: String; its sample: a number). */
+function observeErrorNumber(value: unknown, profile: CardinalProfile) {
+  const type = typeof value;
+  test.info().annotations.push({ type: 'observation', description: `ErrorNumber sent as a ${type}` });
+  if (profile.errorNumberType !== 'either') expect(type, 'ErrorNumber type (profile errorNumberType)').toBe(profile.errorNumberType);
+}
+
+/** A success: HTTP 200, ErrorNumber 0, the schema, RequestId = TransactionId. */
+export function success(ex: HttpExchange, request: GetInfoRequest, setup: CardinalSetup): GetInfoSuccess {
+  expect(ex.response.status, 'HTTP status').toBe(200);
+  const body = jsonOf(ex);
+  observeErrorNumber(body.ErrorNumber, setup.profile);
+  expect(Number(body.ErrorNumber), `ErrorNumber (${String(body.ErrorDescription ?? '')})`).toBe(0);
+  expect(body).toMatchSchema('cardinal', 'get-info.response-success');
+  expect(body.RequestId, 'RequestId echoes the TransactionId').toBe(request.TransactionId);
+  return body as unknown as GetInfoSuccess;
+}
+
+/** An error: HTTP 200, the given ErrorNumber, the error schema, no Payload, no card number. */
+export function dxError(ex: HttpExchange, errorNumber: number, setup: CardinalSetup) {
+  expect(ex.response.status, 'HTTP status (errors travel in HTTP 200)').toBe(200);
+  const body = jsonOf(ex);
+  observeErrorNumber(body.ErrorNumber, setup.profile);
+  expect(Number(body.ErrorNumber), 'ErrorNumber').toBe(errorNumber);
+  expect(body).toMatchSchema('cardinal', 'get-info.response-error');
+  expect(body.Payload, 'no Payload in an error').toBeUndefined();
+  expect(ex.response.body).toShowNoCardData([]);
+}
+
+export const test = base.extend<{ dx: CardinalClient; freshTarget: void; http: SendOptions }, { cardinalTarget: Target; setup: CardinalSetup }>({
+  cardinalTarget: [
+    async ({}, use) => {
+      const target = await resolveTarget(cardinal);
+      await use(target);
+      await target.close();
+    },
+    { scope: 'worker' },
+  ],
+  setup: [async ({ cardinalTarget }, use) => use(await setupFor(cardinalTarget)), { scope: 'worker' }],
+  freshTarget: [
+    async ({ cardinalTarget }, use) => {
+      await cardinalTarget.control?.reset();
+      await use();
+    },
+    { auto: true },
+  ],
+  http: async ({}, use, testInfo) => use(recordingOptions(testInfo)),
+  dx: async ({ setup, http }, use) => use(new CardinalClient({ baseUrl: setup.target.baseUrl, http })),
+});

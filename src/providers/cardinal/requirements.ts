@@ -1,0 +1,98 @@
+import { defineRequirements } from '../../core/requirements.ts';
+
+const GET_INFO = 'POST /V1/AccountNumber/GetInfo';
+
+export const cardinalRequirements = defineRequirements({
+  'CDX-SIGNATURE': {
+    endpoint: GET_INFO,
+    text: 'Signature = Base64(digest(Timestamp + TransactionId + ApiKey)) with the digest named in Algorithm; a wrong signature is refused with ErrorNumber 1010.',
+    source: 'provider-docs',
+    severity: 'blocker',
+  },
+  'CDX-ALGORITHMS': {
+    endpoint: GET_INFO,
+    text: 'Algorithm: the hashing algorithm used to generate the Signature value. Valid options include SHA-256 and SHA-512.',
+    source: 'document',
+    severity: 'critical',
+  },
+  'CDX-IDENTIFIER': {
+    endpoint: GET_INFO,
+    text: 'Identifier: API Key Identifier or Name value (default: an unknown Identifier is refused with ErrorNumber 1010).',
+    source: 'document',
+    severity: 'critical',
+  },
+  'CDX-TIMESTAMP': {
+    endpoint: GET_INFO,
+    text: 'Timestamp: a standard date/time format or Java Epoch time in milliseconds, hashed exactly as sent (default: outside ±5 minutes the signature has expired, ErrorNumber 1011).',
+    source: 'document',
+    severity: 'critical',
+  },
+  'CDX-TRANSACTION-ID': {
+    endpoint: GET_INFO,
+    text: 'TransactionId: a unique alphanumeric identifier, 5-55 characters in length, echoed back in the response as RequestId.',
+    source: 'document',
+    severity: 'critical',
+  },
+  'CDX-ACCOUNT-NUMBER': {
+    endpoint: GET_INFO,
+    text: 'AccountNumber: the full PAN or network token; ErrorNumber 2000 "AccountNumber is not valid" (default: a Luhn failure or a length outside 13-19).',
+    source: 'document',
+    severity: 'critical',
+  },
+  'CDX-CARD-TYPE': {
+    endpoint: GET_INFO,
+    text: 'CardType possible values: CB, UPI, ITMX. For all other brands, CardType should not be sent (default: another value is refused).',
+    source: 'document',
+    severity: 'normal',
+  },
+  'CDX-REQUIRED-FIELDS': {
+    endpoint: GET_INFO,
+    text: 'Email and FidoSetupPayload are required in the FIDO Payload (default: a request without them is refused with ErrorNumber 1000).',
+    source: 'document',
+    severity: 'normal',
+  },
+  'CDX-LAST-FOUR': {
+    endpoint: GET_INFO,
+    text: 'Account.LastFour echoes the last four numbers of the AccountNumber passed on the request.',
+    source: 'document',
+    severity: 'critical',
+  },
+  'CDX-CARD-BRAND': {
+    endpoint: GET_INFO,
+    text: 'Account.CardBrand: Visa, Mastercard, Amex, CB, JCB, Discover, ELO, UPI, ITMX, EFTPOS (default: from a BIN-range table; CardType decides CB, UPI, ITMX).',
+    source: 'document',
+    severity: 'normal',
+  },
+  'CDX-ISSUER-VERSIONS': {
+    endpoint: GET_INFO,
+    text: 'Issuer.SupportedVersions: every active 3DS version of the issuer ACS, with Capabilities and MethodURLPresent.',
+    source: 'document',
+    severity: 'normal',
+  },
+  'CDX-FIDO-CONDITIONS': {
+    endpoint: GET_INFO,
+    text: 'The Fido object is only returned if the card issuer supports Delegated Authentication and both the acquirer and the issuer are in a region supported by Cardinal FIDO.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'CDX-FLOWTYPE': {
+    endpoint: GET_INFO,
+    text: 'FlowType from the enrollment of (email, device, PAN): TRANSACTION (all enrolled), ENROLLMENT (email new), ADD_NEW_DEVICE, ADD_PAN, ADD_NEW_DEVICE_AND_PAN.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'CDX-RESPONSE': {
+    endpoint: GET_INFO,
+    text: 'A successful response has ErrorNumber 0, ErrorDescription, RequestId and a Payload with ReferenceId, Issuer and Account.',
+    source: 'document',
+    severity: 'critical',
+  },
+  'CDX-ERROR-SHAPE': {
+    endpoint: GET_INFO,
+    text: 'Errors travel in HTTP 200 with a non-zero ErrorNumber and its ErrorDescription; ErrorNumber is typed String in the document and a number in its sample (either accepted, the one seen is reported). Bad input never gets a 5xx.',
+    source: 'provider-docs',
+    severity: 'normal',
+  },
+});
+
+export type CardinalRequirementId = keyof typeof cardinalRequirements;
