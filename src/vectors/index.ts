@@ -3,10 +3,12 @@ import type { VectorFile } from '../core/vectors.ts';
 import { checkCardFieldVectors } from './exa-card-fields.ts';
 import { checkSessionVectors } from './exa-sessionid.ts';
 import { checkPlumeryVectors } from './plumery-envelope.ts';
+import { checkCardinalVectors } from './cardinal-signature.ts';
 import type { VectorFailure } from './run.ts';
 
 export const vectorCheckers: Record<string, (file: VectorFile) => Promise<{ checked: number; failures: VectorFailure[] }>> = {
   'exa-sessionid.json': checkSessionVectors,
   'exa-card-fields.json': checkCardFieldVectors,
   'plumery-envelope.json': checkPlumeryVectors,
+  'cardinal-signature.json': checkCardinalVectors,
 };

@@ -87,3 +87,22 @@ test('plumery: ajv (emitted schema) and Zod agree on sample bodies', () => {
   ];
   expectAgreement('plumery', samples);
 });
+
+test('cardinal: ajv (emitted schema) and Zod agree on sample bodies', () => {
+  const request = { Algorithm: 'SHA-256', Identifier: 'id', OrgUnitId: 'org', Signature: 'c2ln', Timestamp: '2017-07-21T17:32:28Z', TransactionId: 'abcde', Payload: { AccountNumber: '4000000000000002', Email: 'a@b.example', FidoSetupPayload: 'AAAA' } };
+  const success = { ErrorNumber: 0, ErrorDescription: 'Success', RequestId: 'abcde', Payload: { ReferenceId: 'r', Issuer: { SupportedVersions: [{ Version: '2.2.0', Capabilities: ['DelegatedAuthentication'], MethodURLPresent: true }] }, Account: { CardBrand: 'Visa', LastFour: '0002', Fido: { FlowType: 'ENROLLMENT' } } } };
+  expectAgreement('cardinal', [
+    ['get-info.request', request, true],
+    ['get-info.request', { ...request, Timestamp: 1626113191000 }, true],
+    ['get-info.request', { ...request, Algorithm: 'MD5' }, false],
+    ['get-info.request', { ...request, TransactionId: 'abcd' }, false],
+    ['get-info.request', { ...request, Payload: { ...request.Payload, CardType: 'VISA' } }, false],
+    ['get-info.request', { ...request, Payload: { ...request.Payload, Email: undefined } }, false],
+    ['get-info.response-success', success, true],
+    ['get-info.response-success', { ...success, ErrorNumber: '0' }, true],
+    ['get-info.response-success', { ...success, Payload: { ...success.Payload, Account: { ...success.Payload.Account, Fido: { FlowType: 'OTHER' } } } }, false],
+    ['get-info.response-success', { ...success, Payload: { ...success.Payload, Account: { ...success.Payload.Account, CardBrand: 'Maestro' } } }, false],
+    ['get-info.response-error', { ErrorNumber: 1010, ErrorDescription: 'Invalid signature', RequestId: 'abcde' }, true],
+    ['get-info.response-error', { ErrorNumber: 'x', ErrorDescription: 'e' }, false],
+  ]);
+});
