@@ -4,9 +4,10 @@ import { enfuce } from './providers/enfuce/index.ts';
 import { exa } from './providers/exa/index.ts';
 import { plumery } from './providers/plumery/index.ts';
 import { cardinal } from './providers/cardinal/index.ts';
+import { solaris } from './providers/solaris/index.ts';
 import type { ProviderDefinition } from './providers/types.ts';
 
-export const providers = [enfuce, exa, plumery, cardinal] as const satisfies readonly ProviderDefinition[];
+export const providers = [enfuce, exa, plumery, cardinal, solaris] as const satisfies readonly ProviderDefinition[];
 
 export type ProviderId = (typeof providers)[number]['id'];
 

@@ -21,12 +21,17 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** 13 to 19 digits, possibly grouped by single spaces or dashes, as PANs are written. */
-const PAN_LIKE = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
+/**
+ * 13 to 19 digits, possibly grouped by single spaces or dashes, as PANs are written; or a UUID.
+ * UUIDs are matched first so that their dash-separated digit groups
+ * (a random UUID holds a Luhn-valid 13-digit run now and then) are never taken for a card number.
+ */
+const UUID_OR_PAN_LIKE = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
+const isUuid = (s: string) => s.length === 36 && /^[0-9a-fA-F-]+$/.test(s) && s[8] === '-';
 
 /** The Luhn-valid PAN-like numbers in a text, digits only. */
 export function panLikeNumbers(text: string): string[] {
-  return (text.match(PAN_LIKE) ?? []).map((r) => r.replace(/\D/g, '')).filter(luhnValid);
+  return (text.match(UUID_OR_PAN_LIKE) ?? []).filter((r) => !isUuid(r)).map((r) => r.replace(/\D/g, '')).filter(luhnValid);
 }
 
 export interface CardSecrets {
@@ -55,7 +60,8 @@ export class Redactor {
   }
 
   redact(text: string): string {
-    let out = text.replace(PAN_LIKE, (run) => {
+    let out = text.replace(UUID_OR_PAN_LIKE, (run) => {
+      if (isUuid(run)) return run;
       const digits = run.replace(/\D/g, '');
       return luhnValid(digits) || this.pans.has(digits) ? maskPan(digits) : run;
     });

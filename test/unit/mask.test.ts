@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { luhnValid, maskPan, Redactor } from '../../src/core/mask.ts';
+import { randomUUID } from 'node:crypto';
+import { luhnValid, maskPan, panLikeNumbers, Redactor } from '../../src/core/mask.ts';
 import { scanForCardData } from '../../src/core/leak-scan.ts';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,4 +46,14 @@ test('the leak scan finds a PAN in any grouping and a labelled CVV, and nothing 
   expect(r.filesScanned).toBe(3);
   expect(r.leaks.map((l) => `${l.file.split('/').pop()} ${l.what}`).sort()).toEqual(['cvv.html CVV of ****1570', 'pan.json PAN ****1570']);
   expect(r.opaque.map((f) => f.split('/').pop())).toEqual(['trace.zip']);
+});
+
+test('UUIDs are never taken for card numbers, whatever digits they hold', () => {
+  // 4000-0000-0000-02 across UUID groups would be a Luhn-valid 14-digit run.
+  const uuid = 'abcdef12-4000-0000-0000-02aabbccddee';
+  expect(panLikeNumbers(`id ${uuid}`)).toEqual([]);
+  expect(new Redactor().redact(`id ${uuid}`)).toBe(`id ${uuid}`);
+  expect(panLikeNumbers('card 4111 1111 1111 1111')).toEqual(['4111111111111111']);
+  expect(panLikeNumbers('run 4000-0000-0000-02 outside a UUID')).toEqual(['40000000000002']);
+  for (let i = 0; i < 2000; i++) expect(panLikeNumbers(randomUUID())).toEqual([]);
 });

@@ -1,0 +1,133 @@
+// Reference mock of Solaris's virtual card requests (seeds/004, PROVIDERS.md): validates every
+// field, verifies the device binding, and answers the card details as a compact JWE to the JWK, in
+// all six alg × enc flavours; errors in the documented envelope; a --defect switch for each rule.
+import { createPrivateKey, createPublicKey, randomUUID, verify, type KeyObject } from 'node:crypto';
+import { DefectSet } from '../../src/core/defects.ts';
+import { encryptCompact, type KeyWrap } from '../../src/crypto/jwe.ts';
+import { decodeSignature, verifyJwkSignature } from '../../src/providers/solaris/device.ts';
+import { CONTENT_ENC, KEY_WRAP, publicKeyOfJwk } from '../../src/providers/solaris/card-details.ts';
+import { SolarisProfile } from '../../src/providers/solaris/profile.ts';
+import { JweAlg, JweEnc, type SolarisJweAlg, type SolarisJweEnc, type SolarisJwk } from '../../schemas/solaris.ts';
+import type { MockClock } from '../core/clock.ts';
+import { json, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
+import { solarisCards, solarisDevices } from './people.ts';
+import { solarisDefects, type SolarisDefectName } from './defects.ts';
+
+export interface SolarisMockOptions {
+  clock: MockClock;
+  defects?: readonly string[];
+  baseUrl: () => string;
+}
+
+const CODES: Record<number, [string, string]> = {
+  400: ['invalid_model', 'Validation Error'],
+  403: ['unauthorized_action', 'Unauthorized Action'],
+  404: ['not_found', 'Not Found'],
+  405: ['method_not_allowed', 'Method Not Allowed'],
+  413: ['payload_too_large', 'Payload Too Large'],
+  500: ['generic_server_error', 'Generic Server Error'],
+};
+
+export function createSolarisMock(options: SolarisMockOptions): MockApp {
+  const defects = new DefectSet<SolarisDefectName>(solarisDefects, options.defects ?? []);
+  const has = (d: SolarisDefectName) => defects.has(d);
+  const profile = SolarisProfile.parse({});
+  const cards = new Map(solarisCards.map((c) => [c.id, c]));
+  const devices = new Map(solarisDevices.map((d) => [d.id, { ...d, publicKey: createPublicKey(createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' })) }]));
+  let issued = 0;
+
+  function error(status: number, field: string, message: string, detail = message): MockReply {
+    const [code, title] = CODES[status] ?? CODES[500]!;
+    return json(status, { errors: [{ id: randomUUID(), status, code, title, detail, source: has('error-without-source-field') ? { message } : { field, message } }] });
+  }
+  const crash = (): MockReply => ({ status: 500, body: 'NoMethodError: undefined method `fetch\' for nil:NilClass\n  app/controllers/virtual_card_requests_controller.rb:41', headers: { 'content-type': 'text/plain' } });
+
+  /** The first bad field, as [field, message], or the validated request. */
+  function validate(b: Record<string, unknown>): [string, string] | { deviceId: string; signature: string; jwk: SolarisJwk; alg: SolarisJweAlg; enc: SolarisJweEnc; key: KeyObject } | 'crash' {
+    if (typeof b.device_id !== 'string' || b.device_id === '') return ['device_id', 'must be a non-empty string'];
+    if (typeof b.signature !== 'string' || !/^[0-9a-fA-F]+$/.test(b.signature)) return ['signature', 'must be a hex string'];
+    const jwk = b.jwk as Record<string, unknown> | undefined;
+    if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return ['jwk', 'must be an object'];
+    if (jwk.kty !== 'RSA' && !has('kty-not-checked')) return ['jwk.kty', 'must be RSA'];
+    if (jwk.use !== undefined && jwk.use !== 'enc') return ['jwk.use', 'must be enc'];
+    if (jwk.alg !== undefined && jwk.alg !== 'RS256') return ['jwk.alg', 'must be RS256'];
+    if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid === '')) return ['jwk.kid', 'must be a non-empty string'];
+    for (const f of ['n', 'e'] as const) if (typeof jwk[f] !== 'string' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(jwk[f] as string)) return [`jwk.${f}`, 'must be base64url'];
+    const jwe = b.jwe as Record<string, unknown> | undefined;
+    if (typeof jwe !== 'object' || jwe === null) return ['jwe', 'must be an object'];
+    const alg = JweAlg.safeParse(jwe.alg);
+    if (!alg.success) return has('bad-enum-500') ? 'crash' : ['jwe.alg', `must be one of ${JweAlg.options.join(', ')}`];
+    const enc = JweEnc.safeParse(jwe.enc);
+    if (!enc.success) return has('bad-enum-500') ? 'crash' : ['jwe.enc', `must be one of ${JweEnc.options.join(', ')}`];
+    if (b.device_data !== undefined && typeof b.device_data !== 'string') return ['device_data', 'must be a string'];
+    let key: KeyObject;
+    try {
+      if (jwk.kty !== 'RSA') return 'crash';
+      key = publicKeyOfJwk(jwk as { n: string; e: string });
+    } catch {
+      return ['jwk.n', 'is not an RSA public key'];
+    }
+    if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < profile.minModulusBits && !has('short-key-accepted')) return ['jwk.n', `the modulus must have at least ${profile.minModulusBits} bits`];
+    return { deviceId: b.device_id, signature: b.signature, jwk: jwk as SolarisJwk, alg: alg.data, enc: enc.data, key };
+  }
+
+  function signatureValid(deviceKey: KeyObject, jwk: SolarisJwk, signature: string): boolean {
+    if (has('signature-over-json')) {
+      const der = decodeSignature(signature, profile.signatureEncoding);
+      try {
+        return !!der && verify('sha256', Buffer.from(JSON.stringify(jwk), 'utf8'), { key: deviceKey, dsaEncoding: 'der' }, der);
+      } catch {
+        return false;
+      }
+    }
+    return verifyJwkSignature(deviceKey, jwk, signature, profile.signatureEncoding);
+  }
+
+  function handle(req: MockRequest): MockReply {
+    let body: unknown;
+    try {
+      body = JSON.parse(req.body.toString('utf8'));
+    } catch {
+      return error(400, 'body', 'must be a JSON object');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return error(400, 'body', 'must be a JSON object');
+    const unknown = Object.keys(body).find((k) => !['device_id', 'signature', 'jwk', 'jwe', 'device_data'].includes(k));
+    if (unknown) return error(400, unknown, 'is not a known field');
+    const v = validate(body as Record<string, unknown>);
+    if (v === 'crash') return crash();
+    if (Array.isArray(v)) return error(400, v[0], v[1]);
+    const card = cards.get(req.params.id ?? '');
+    if (!card) return has('unknown-card-403') ? error(403, 'id', 'not allowed') : error(404, 'id', 'card not found');
+    let device = devices.get(v.deviceId);
+    if (!device && has('unknown-device-accepted')) device = [...devices.values()].find((d) => d.personId === card.personId);
+    if (!device) return error(profile.unknownDeviceStatus, 'device_id', 'device is not bound');
+    const candidates = has('any-device-signature') ? [...devices.values()] : [device];
+    const signed = has('signature-not-checked') || candidates.some((d) => signatureValid(d.publicKey, v.jwk, v.signature));
+    if (!signed || device.personId !== card.personId) {
+      return error(403, 'signature', 'the signature does not verify with the bound device', has('card-data-in-error') ? `no secure view of card ${card.pan}` : 'the signature does not verify with the bound device');
+    }
+    let wrap: KeyWrap = KEY_WRAP[v.alg];
+    if (v.alg === 'RSA_OAEP_256_ANDROID' && has('android-mgf1-sha256')) wrap = 'RSA-OAEP-256';
+    const plaintext = JSON.stringify({ pan: card.pan, cvc: card.cvc, expires_at: card.expiresAt, line_1: card.line1 });
+    let data = encryptCompact(v.key, Buffer.from(plaintext), { wrap, enc: has('enc-ignored') ? 'A256GCM' : CONTENT_ENC[v.enc], ...(v.jwk.kid && !has('kid-not-echoed') ? { kid: v.jwk.kid } : {}) });
+    if (v.alg === 'RSA1_5' && has('rsa1_5-as-oaep')) {
+      const oaep = encryptCompact(v.key, Buffer.from(plaintext), { wrap: 'RSA-OAEP-256', enc: CONTENT_ENC[v.enc], ...(v.jwk.kid ? { kid: v.jwk.kid } : {}) }).split('.');
+      data = [data.split('.')[0], ...oaep.slice(1)].join('.');
+    }
+    issued++;
+    return json(200, { data }, { 'cache-control': 'no-store' });
+  }
+
+  const route: Route = { method: 'POST', path: '/v1/cards/:id/virtual_card_requests', handle };
+  return {
+    provider: 'solaris',
+    routes: [route],
+    state: () => ({ cards: solarisCards, devices: solarisDevices, profile, issued }),
+    reset() {
+      issued = 0;
+    },
+    refuse(_req, status, reason) {
+      return error(status, reason === 'not-found' ? 'path' : 'request', reason.replace(/-/g, ' '));
+    },
+  };
+}

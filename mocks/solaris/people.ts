@@ -1,0 +1,38 @@
+// The Solaris mock's persons, cards and bound devices. PANs are Luhn-valid and made up (the leak
+// checks look for them); device keys are test-only P-256 keys derived from fixed labels.
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
+import { p256 } from '@noble/curves/nist.js';
+
+export interface SolarisCard {
+  id: string;
+  personId: string;
+  pan: string;
+  cvc: string;
+  expiresAt: string; // YYYY-MM-DD
+  line1: string;
+}
+
+export interface SolarisDevice {
+  id: string;
+  personId: string;
+  /** PKCS#8 DER, base64: test-only. */
+  privateKeyPkcs8: string;
+}
+
+export const solarisCards: readonly SolarisCard[] = [
+  { id: 'sol-card-0001', personId: 'sol-person-01', pan: '4532761849205170', cvc: '614', expiresAt: '2029-05-31', line1: 'ADA HARNESS' },
+  { id: 'sol-card-0002', personId: 'sol-person-02', pan: '5228604193728403', cvc: '287', expiresAt: '2028-09-30', line1: 'BO HARNESS' },
+];
+
+function deviceKey(label: string): KeyObject {
+  const d = createHash('sha256').update(`card-reveal-harness solaris device ${label}`).digest();
+  const pub = p256.getPublicKey(d, false);
+  const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
+  return createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) }, format: 'jwk' });
+}
+const pkcs8 = (k: KeyObject) => k.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+
+export const solarisDevices: readonly SolarisDevice[] = [
+  { id: 'sol-device-0001', personId: 'sol-person-01', privateKeyPkcs8: pkcs8(deviceKey('1')) },
+  { id: 'sol-device-0002', personId: 'sol-person-02', privateKeyPkcs8: pkcs8(deviceKey('2')) },
+];

@@ -1,0 +1,112 @@
+// Solaris, API level: the six JWE flavours decrypt to the card, the header matches the request, and
+// the device binding, field rules and error envelope hold. Decrypted values use masked matchers.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { isCryptoError } from '../../src/crypto/errors.ts';
+import { decryptCompact } from '../../src/crypto/jwe.ts';
+import { decryptCardDetails, jwkOf, newEncryptionKey } from '../../src/providers/solaris/card-details.ts';
+import { JweAlg, JweEnc, type CardDetails } from '../../schemas/solaris.ts';
+import { dataOf, expect, expectRefused, req, signedRequest, test } from './fixtures.ts';
+
+for (const alg of JweAlg.options) {
+  for (const enc of JweEnc.options) {
+    const rules = alg === 'RSA_OAEP_256_ANDROID' ? (['SOL-JWE-DECRYPTS', 'SOL-JWE-HEADER', 'SOL-DEVICE-SIGNATURE', 'SOL-ANDROID-OAEP'] as const) : (['SOL-JWE-DECRYPTS', 'SOL-JWE-HEADER', 'SOL-DEVICE-SIGNATURE'] as const);
+    test(`${alg} × ${enc}: decrypts to the card, header matches the request`, req(...rules), async ({ solarisClient, setup, encryptionKey }) => {
+      const data = dataOf(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { alg, enc })));
+      let opened: { plaintext: Buffer; header: Record<string, unknown> };
+      try {
+        opened = await decryptCardDetails(encryptionKey.privateKey, data, alg, enc);
+      } catch (e) {
+        throw new Error(`the JWE does not decrypt as ${alg} × ${enc}: ${isCryptoError(e) ? e.code : String(e)}`);
+      }
+      expect(opened.header.alg, 'protected header alg').toBe(alg === 'RSA1_5' ? 'RSA1_5' : setup.profile.oaepHeaderAlg);
+      expect(opened.header.enc, 'protected header enc').toBe(enc.replace('_', '-'));
+      expect(opened.header.kid, 'protected header kid = jwk.kid').toBe(encryptionKey.jwk.kid);
+      const details = JSON.parse(opened.plaintext.toString('utf8')) as CardDetails;
+      expect(details).toMatchSchema('solaris', 'card-details');
+      if (setup.card?.pan) expect(details.pan).toEqualSecret(setup.card.pan, 'PAN');
+      if (setup.card?.cvc) expect(details.cvc).toEqualSecret(setup.card.cvc, 'CVC');
+      if (setup.card?.expiresAt) expect(details.expires_at, 'expires_at').toBe(setup.card.expiresAt);
+    });
+  }
+}
+
+test('the Android answer unwraps with MGF1-SHA-1 only, the standard one with MGF1-SHA-256 only', req('SOL-ANDROID-OAEP', 'SOL-JWE-DECRYPTS'), async ({ solarisClient, setup, encryptionKey }) => {
+  const android = dataOf(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { alg: 'RSA_OAEP_256_ANDROID' })));
+  const standard = dataOf(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { alg: 'RSA_OAEP_256' })));
+  const opens = (jwe: string, wrap: 'RSA-OAEP-256' | 'RSA-OAEP-256-MGF1-SHA1') => {
+    try {
+      decryptCompact(encryptionKey.privateKey, jwe, wrap, 'A256GCM');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  expect(opens(android, 'RSA-OAEP-256-MGF1-SHA1'), 'Android answer with MGF1-SHA-1').toBe(true);
+  expect(opens(android, 'RSA-OAEP-256'), 'Android answer with MGF1-SHA-256').toBe(false);
+  expect(opens(standard, 'RSA-OAEP-256'), 'standard answer with MGF1-SHA-256').toBe(true);
+  expect(opens(standard, 'RSA-OAEP-256-MGF1-SHA1'), 'standard answer with MGF1-SHA-1').toBe(false);
+});
+
+test.describe('device binding', () => {
+  test('a wrong signature is refused with 403', req('SOL-DEVICE-SIGNATURE', 'SOL-ERROR-ENVELOPE'), async ({ solarisClient, setup, encryptionKey }) => {
+    const body = { ...signedRequest(setup, encryptionKey), signature: randomBytes(71).toString('hex').toUpperCase() };
+    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, body), 403, undefined, setup);
+  });
+
+  test('a signature by another device is refused with 403', req('SOL-DEVICE-SIGNATURE'), async ({ solarisClient, setup, encryptionKey }) => {
+    const strangerKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
+    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { signer: { id: 'x', privateKey: strangerKey } })), 403, undefined, setup);
+    test.skip(!setup.otherDevice, 'partly not applicable: no second bound device (SOLARIS_OTHER_DEVICE_*)');
+    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { signer: setup.otherDevice! })), 403, undefined, setup);
+    // The other person's device, signing correctly for itself, is not bound to this card's holder.
+    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { signer: setup.otherDevice!, deviceId: setup.otherDevice!.id })), 403, undefined, setup);
+  });
+
+  test('a signature over a different JWK is refused with 403', req('SOL-DEVICE-SIGNATURE'), async ({ solarisClient, setup, encryptionKey }) => {
+    const otherJwk = newEncryptionKey(2048).jwk;
+    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { signedJwk: otherJwk })), 403, undefined, setup);
+    const reordered = { ...encryptionKey.jwk, kid: `${encryptionKey.jwk.kid}-changed` };
+    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { jwk: reordered, signedJwk: encryptionKey.jwk })), 403, undefined, setup);
+  });
+
+  test('an unknown device is refused', req('SOL-DEVICE-BOUND'), async ({ solarisClient, setup, encryptionKey }) => {
+    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { deviceId: `unknown-${randomBytes(8).toString('hex')}` })), setup.profile.unknownDeviceStatus, 'device_id', setup);
+  });
+});
+
+test.describe('fields', () => {
+  test('an RSA key shorter than 2048 bits is refused, naming jwk.n', req('SOL-KEY-SIZE', 'SOL-FIELD-VALIDATION'), async ({ solarisClient, setup, encryptionKey }) => {
+    const short = jwkOf(generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey);
+    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { jwk: short })), 400, 'jwk.n', setup);
+  });
+
+  test('unknown enum values and a wrong kty are refused with 400 naming the field', req('SOL-FIELD-VALIDATION', 'SOL-ERROR-ENVELOPE'), async ({ solarisClient, setup, encryptionKey }) => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['jwe.alg RSA_OAEP', signedRequest(setup, encryptionKey, { alg: 'RSA_OAEP' }), 'jwe.alg'],
+      ['jwe.alg RSA-OAEP-256 (the JOSE spelling)', signedRequest(setup, encryptionKey, { alg: 'RSA-OAEP-256' }), 'jwe.alg'],
+      ['jwe.enc A128GCM', signedRequest(setup, encryptionKey, { enc: 'A128GCM' }), 'jwe.enc'],
+      ['jwk.kty EC', signedRequest(setup, encryptionKey, { jwk: { ...encryptionKey.jwk, kty: 'EC' } }), 'jwk.kty'],
+      ['jwk.use sig', signedRequest(setup, encryptionKey, { jwk: { ...encryptionKey.jwk, use: 'sig' } }), 'jwk.use'],
+    ];
+    for (const [what, body, field] of cases) await test.step(what, async () => expectRefused(await solarisClient.virtualCardRequest(setup.cardId, body), 400, field, setup));
+  });
+
+  test('a missing required field is refused with 400 naming it', req('SOL-FIELD-VALIDATION'), async ({ solarisClient, setup, encryptionKey }) => {
+    for (const field of ['device_id', 'signature', 'jwk', 'jwe'] as const) {
+      const body: Record<string, unknown> = { ...signedRequest(setup, encryptionKey) };
+      delete body[field];
+      await test.step(field, async () => expectRefused(await solarisClient.virtualCardRequest(setup.cardId, body), 400, field, setup));
+    }
+  });
+
+  test('an unknown card is refused with 404', req('SOL-UNKNOWN-CARD', 'SOL-ERROR-ENVELOPE'), async ({ solarisClient, setup, encryptionKey }) => {
+    expectRefused(await solarisClient.virtualCardRequest(`no-such-card-${randomBytes(6).toString('hex')}`, signedRequest(setup, encryptionKey)), 404, undefined, setup);
+  });
+
+  test('malformed bodies get a 400 envelope, never a 5xx', req('SOL-ERROR-ENVELOPE'), async ({ solarisClient, setup }) => {
+    for (const raw of ['{', '[]', 'null', '"x"', '{"device_id": 5}']) {
+      const ex = await solarisClient.virtualCardRequest(setup.cardId, raw);
+      expectRefused(ex, 400, undefined, setup);
+    }
+  });
+});

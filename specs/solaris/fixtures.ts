@@ -1,0 +1,143 @@
+// Solaris's fixtures: the target (embedded mock or SOLARIS_BASE_URL), the card, the bound devices,
+// one RSA encryption key per worker, and a builder of signed requests.
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { expect, recordingOptions, test as base } from '../fixtures/base.ts';
+import type { HttpExchange, SendOptions } from '../../src/core/http.ts';
+import { loadProfile } from '../../src/core/profile.ts';
+import { resolveTarget, type Target } from '../../src/core/target.ts';
+import type { ExpectedCard } from '../../src/core/card-text.ts';
+import { requirementTagger } from '../fixtures/requirements.ts';
+import { solaris } from '../../src/providers/solaris/index.ts';
+import { SolarisClient } from '../../src/providers/solaris/client.ts';
+import { newEncryptionKey, type EncryptionKey } from '../../src/providers/solaris/card-details.ts';
+import { signJwk } from '../../src/providers/solaris/device.ts';
+import type { SolarisProfile } from '../../src/providers/solaris/profile.ts';
+import { solarisRequirements, type SolarisRequirementId } from '../../src/providers/solaris/requirements.ts';
+import type { SolarisErrorEnvelope, SolarisJweAlg, SolarisJweEnc, SolarisJwk, VirtualCardRequest } from '../../schemas/solaris.ts';
+import type { SolarisCard, SolarisDevice } from '../../mocks/solaris/people.ts';
+
+export { expect };
+export const req = requirementTagger<SolarisRequirementId>(solaris.title, solarisRequirements);
+
+export interface Device {
+  id: string;
+  privateKey: KeyObject;
+}
+
+export interface SolarisSetup {
+  target: Target;
+  profile: SolarisProfile;
+  accessToken: string | undefined;
+  cardId: string;
+  card: { pan?: string | undefined; cvc?: string | undefined; expiresAt?: string | undefined } | undefined;
+  device: Device;
+  /** A device bound to another person (mock, or SOLARIS_OTHER_DEVICE_*). */
+  otherDevice: Device | undefined;
+  allCards: ExpectedCard[];
+}
+
+const pkcs8 = (b64: string) => createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
+
+async function setupFor(target: Target): Promise<SolarisSetup> {
+  const profile = loadProfile(solaris) as SolarisProfile;
+  const e = target.env;
+  if (target.control && !e.SOLARIS_CARD_ID) {
+    const s = await target.control.state<{ cards: SolarisCard[]; devices: SolarisDevice[] }>();
+    const card = s.cards[0]!;
+    const mine = s.devices.find((d) => d.personId === card.personId)!;
+    const other = s.devices.find((d) => d.personId !== card.personId);
+    return {
+      target,
+      profile,
+      accessToken: e.SOLARIS_ACCESS_TOKEN,
+      cardId: card.id,
+      card: { pan: card.pan, cvc: card.cvc, expiresAt: card.expiresAt },
+      device: { id: mine.id, privateKey: pkcs8(mine.privateKeyPkcs8) },
+      otherDevice: other ? { id: other.id, privateKey: pkcs8(other.privateKeyPkcs8) } : undefined,
+      allCards: s.cards.map((c) => ({ pan: c.pan })),
+    };
+  }
+  const card = e.SOLARIS_CARD_PAN ? { pan: e.SOLARIS_CARD_PAN, cvc: e.SOLARIS_CARD_CVC } : undefined;
+  return {
+    target,
+    profile,
+    accessToken: e.SOLARIS_ACCESS_TOKEN,
+    cardId: e.SOLARIS_CARD_ID ?? '',
+    card,
+    device: { id: e.SOLARIS_DEVICE_ID ?? '', privateKey: createPrivateKey(e.SOLARIS_DEVICE_PRIVATE_KEY ?? '') },
+    otherDevice: e.SOLARIS_OTHER_DEVICE_ID && e.SOLARIS_OTHER_DEVICE_PRIVATE_KEY ? { id: e.SOLARIS_OTHER_DEVICE_ID, privateKey: createPrivateKey(e.SOLARIS_OTHER_DEVICE_PRIVATE_KEY) } : undefined,
+    allCards: card?.pan ? [{ pan: card.pan }] : [],
+  };
+}
+
+export interface RequestOptions {
+  alg?: SolarisJweAlg | string;
+  enc?: SolarisJweEnc | string;
+  jwk?: Record<string, unknown>;
+  /** The device whose key signs (default: the bound device). */
+  signer?: Device;
+  /** The JWK the signature covers (default: the one sent). */
+  signedJwk?: Record<string, unknown>;
+  deviceId?: string;
+}
+
+/** A request signed by the bound device for the worker's encryption key. */
+export function signedRequest(setup: SolarisSetup, key: EncryptionKey, o: RequestOptions = {}): VirtualCardRequest {
+  const jwk = (o.jwk ?? key.jwk) as SolarisJwk;
+  return {
+    device_id: o.deviceId ?? setup.device.id,
+    signature: signJwk((o.signer ?? setup.device).privateKey, o.signedJwk ?? jwk, setup.profile.signatureEncoding),
+    jwk,
+    jwe: { alg: (o.alg ?? 'RSA_OAEP_256') as SolarisJweAlg, enc: (o.enc ?? 'A256GCM') as SolarisJweEnc },
+  };
+}
+
+function jsonOf(ex: HttpExchange): unknown {
+  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
+  try {
+    return JSON.parse(ex.response.body);
+  } catch {
+    throw new Error(`the body is not JSON (${ex.response.body.length} bytes)`);
+  }
+}
+
+export function dataOf(ex: HttpExchange): string {
+  expect(ex.response.status, 'status').toBe(200);
+  const body = jsonOf(ex);
+  expect(body).toMatchSchema('solaris', 'virtual-card-request.response-200');
+  return (body as { data: string }).data;
+}
+
+/** A refusal: the status, the error envelope, the field named, no card data. */
+export function expectRefused(ex: HttpExchange, status: number, field: string | undefined, setup: SolarisSetup) {
+  expect(ex.response.status, 'status').toBe(status);
+  const body = jsonOf(ex);
+  expect(body).toMatchSchema('solaris', 'error');
+  const e = (body as SolarisErrorEnvelope).errors[0]!;
+  expect(e.status, 'errors[0].status').toBe(status);
+  if (field !== undefined) expect(e.source.field, 'errors[0].source.field').toBe(field);
+  expect(ex.response.body).toShowNoCardData(setup.allCards);
+}
+
+export const test = base.extend<{ solarisClient: SolarisClient; freshTarget: void; http: SendOptions }, { solarisTarget: Target; setup: SolarisSetup; encryptionKey: EncryptionKey }>({
+  solarisTarget: [
+    async ({}, use) => {
+      const target = await resolveTarget(solaris);
+      await use(target);
+      await target.close();
+    },
+    { scope: 'worker' },
+  ],
+  setup: [async ({ solarisTarget }, use) => use(await setupFor(solarisTarget)), { scope: 'worker' }],
+  // RSA-2048 generation costs tens of milliseconds: one key per worker.
+  encryptionKey: [async ({}, use) => use(newEncryptionKey(2048)), { scope: 'worker' }],
+  freshTarget: [
+    async ({ solarisTarget }, use) => {
+      await solarisTarget.control?.reset();
+      await use();
+    },
+    { auto: true },
+  ],
+  http: async ({}, use, testInfo) => use(recordingOptions(testInfo)),
+  solarisClient: async ({ setup, http }, use) => use(new SolarisClient({ baseUrl: setup.target.baseUrl, accessToken: setup.accessToken, http })),
+});

@@ -1,0 +1,62 @@
+import { defineRequirements } from '../../core/requirements.ts';
+
+const VCR = 'POST /v1/cards/{id}/virtual_card_requests';
+
+export const solarisRequirements = defineRequirements({
+  'SOL-JWE-DECRYPTS': {
+    endpoint: VCR,
+    text: 'Retrieves the card number, expiry date, and CVV; the response data is the JWE-encrypted card details, decryptable with the key the jwk names, for every jwe.alg × jwe.enc (RSA1_5, RSA_OAEP_256, RSA_OAEP_256_ANDROID × A256GCM, A256CBC_HS512).',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'SOL-JWE-HEADER': {
+    endpoint: VCR,
+    text: 'default: the JWE protected header matches the request: alg RSA1_5 or RSA-OAEP-256 (both OAEP flavours), enc A256GCM or A256CBC-HS512, kid = jwk.kid when sent.',
+    source: 'default',
+    severity: 'critical',
+  },
+  'SOL-ANDROID-OAEP': {
+    endpoint: VCR,
+    text: 'RSA_OAEP_256_ANDROID: Android-specific version which uses SHA-256 for the hash and SHA-1 for the mask generation function (mgf1).',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'SOL-DEVICE-SIGNATURE': {
+    endpoint: VCR,
+    text: 'The signature must be generated with the bound device\'s key over the JWK string (members sorted, key:value joined with ","); a wrong signature, one by another device or over another JWK is refused with 403.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'SOL-DEVICE-BOUND': {
+    endpoint: VCR,
+    text: "The customer must have already verified their device using the device binding process: an unknown device_id is refused (default 403, source.field device_id).",
+    source: 'document',
+    severity: 'critical',
+  },
+  'SOL-FIELD-VALIDATION': {
+    endpoint: VCR,
+    text: 'Fields are validated: jwk.kty only RSA, jwe.alg and jwe.enc from their enums, required fields present; a bad field is a 400 naming it in source.field.',
+    source: 'document',
+    severity: 'critical',
+  },
+  'SOL-KEY-SIZE': {
+    endpoint: VCR,
+    text: 'default: the JWK modulus has at least 2048 bits; a shorter key is a 400 naming jwk.n.',
+    source: 'default',
+    severity: 'critical',
+  },
+  'SOL-UNKNOWN-CARD': {
+    endpoint: VCR,
+    text: 'An unknown card id is refused with 404.',
+    source: 'document',
+    severity: 'normal',
+  },
+  'SOL-ERROR-ENVELOPE': {
+    endpoint: VCR,
+    text: 'Errors are {errors: [{id, status, code, title, detail, source: {field, message}}]} for 400/403/404/500, with no card data; bad input never gets a 5xx.',
+    source: 'document',
+    severity: 'normal',
+  },
+});
+
+export type SolarisRequirementId = keyof typeof solarisRequirements;
