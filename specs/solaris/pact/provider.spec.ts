@@ -1,0 +1,26 @@
+// Verifies the Solaris pact against the target: the state signs the pact's JWK with the target's
+// bound device, so the request is one the target must accept.
+import { readFileSync } from 'node:fs';
+import { verifyPact } from '../../fixtures/pact-verify.ts';
+import { pactFile } from '../../fixtures/pact.ts';
+import { signJwk } from '../../../src/providers/solaris/device.ts';
+import { expect, req, test } from '../fixtures.ts';
+import { PACT_STATES } from './states.ts';
+
+interface Pact {
+  interactions: { request: { body?: { content?: { jwk?: Record<string, unknown> } } } }[];
+}
+
+test('the target honours the interactions of the pact', req('SOL-JWE-DECRYPTS', 'SOL-DEVICE-SIGNATURE', 'SOL-FIELD-VALIDATION', 'SOL-UNKNOWN-CARD', 'SOL-ERROR-ENVELOPE'), async ({ setup }) => {
+  const file = pactFile('solaris');
+  const jwk = (JSON.parse(readFileSync(file, 'utf8')) as Pact).interactions.map((i) => i.request.body?.content?.jwk).find(Boolean);
+  expect(jwk, 'the JWK of the pact').toBeDefined();
+  const signed = () => ({ cardId: setup.cardId, deviceId: setup.device.id, signature: signJwk(setup.device.privateKey, jwk!, setup.profile.signatureEncoding) });
+  await verifyPact({
+    provider: 'solaris',
+    pactFile: file,
+    baseUrl: setup.target.baseUrl,
+    states: { [PACT_STATES.boundDevice]: signed, [PACT_STATES.noCard]: signed },
+    ...(setup.accessToken ? { headers: { authorization: `Bearer ${setup.accessToken}` } } : {}),
+  });
+});
