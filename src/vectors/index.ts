@@ -4,6 +4,7 @@ import { checkCardFieldVectors } from './exa-card-fields.ts';
 import { checkSessionVectors } from './exa-sessionid.ts';
 import { checkPlumeryVectors } from './plumery-envelope.ts';
 import { checkCardinalVectors } from './cardinal-signature.ts';
+import { checkDeviceSignatureVectors, checkJweVectors, checkRsaDecryptVectors } from './solaris.ts';
 import type { VectorFailure } from './run.ts';
 
 export const vectorCheckers: Record<string, (file: VectorFile) => Promise<{ checked: number; failures: VectorFailure[] }>> = {
@@ -11,4 +12,7 @@ export const vectorCheckers: Record<string, (file: VectorFile) => Promise<{ chec
   'exa-card-fields.json': checkCardFieldVectors,
   'plumery-envelope.json': checkPlumeryVectors,
   'cardinal-signature.json': checkCardinalVectors,
+  'solaris-device-signature.json': checkDeviceSignatureVectors,
+  'solaris-rsa-decrypt.json': checkRsaDecryptVectors,
+  'solaris-jwe.json': checkJweVectors,
 };

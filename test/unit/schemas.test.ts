@@ -106,3 +106,21 @@ test('cardinal: ajv (emitted schema) and Zod agree on sample bodies', () => {
     ['get-info.response-error', { ErrorNumber: 'x', ErrorDescription: 'e' }, false],
   ]);
 });
+
+test('solaris: ajv (emitted schema) and Zod agree on sample bodies', () => {
+  const request = { device_id: 'd', signature: 'A0B1', jwk: { kty: 'RSA', n: 'AQAB', e: 'AQAB', use: 'enc', alg: 'RS256', kid: 'k' }, jwe: { alg: 'RSA_OAEP_256_ANDROID', enc: 'A256CBC_HS512' } };
+  const error = { errors: [{ id: 'i', status: 400, code: 'invalid_model', title: 'T', detail: 'd', source: { field: 'jwe.alg', message: 'm' } }] };
+  expectAgreement('solaris', [
+    ['virtual-card-request.request', request, true],
+    ['virtual-card-request.request', { ...request, jwe: { alg: 'RSA-OAEP-256', enc: 'A256GCM' } }, false],
+    ['virtual-card-request.request', { ...request, jwk: { ...request.jwk, kty: 'EC' } }, false],
+    ['virtual-card-request.request', { ...request, signature: 'not hex' }, false],
+    ['virtual-card-request.response-200', { data: 'a.b.c.d.e' }, true],
+    ['virtual-card-request.response-200', { data: 'a.b.c' }, false],
+    ['card-details', { pan: '4000000000000002', cvc: '123', expires_at: '2030-04-30', line_1: 'X' }, true],
+    ['card-details', { pan: '4000000000000002', cvc: '123', expires_at: '04/30', line_1: 'X' }, false],
+    ['error', error, true],
+    ['error', { errors: [] }, false],
+    ['error', { errors: [{ ...error.errors[0], source: { message: 'm' } }] }, false],
+  ]);
+});

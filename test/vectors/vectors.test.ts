@@ -29,7 +29,7 @@ for (const name of files) {
     let copy = structuredClone(original);
     // 1. A valid test's expected output changed.
     const valid = tests().find((t) => t.result === 'valid')!;
-    const field = ['secret', 'msg', 'pin', 'shared', 'okm', 'signature'].find((f) => typeof valid[f] === 'string' && (valid[f] as string).length > 0)!;
+    const field = ['secret', 'msg', 'pin', 'shared', 'okm', 'signature', 'signedString'].find((f) => typeof valid[f] === 'string' && (valid[f] as string).length > 0)!;
     valid[field] = (valid[field] as string).replace(/.$/, (c) => (c === '0' ? '1' : '0'));
     expect((await vectorCheckers[name]!(checkVectorFile(copy))).failures.map((f) => f.tcId), `changed ${field}`).toContain(valid.tcId);
     // 2. An invalid test relabelled valid.
