@@ -1,7 +1,7 @@
-import { defineDefects } from '../../src/core/defects.ts';
+import { defectOf, defineDefects } from '../../src/core/defects.ts';
 import type { CardinalRequirementId } from '../../src/providers/cardinal/requirements.ts';
 
-const d = <N extends string>(name: N, breaks: CardinalRequirementId, description: string) => ({ name, breaks, description });
+const d = defectOf<CardinalRequirementId>();
 
 export const cardinalDefects = defineDefects([
   d('signature-not-checked', 'CDX-SIGNATURE', 'any Signature is accepted'),

@@ -1,7 +1,7 @@
-import { defineDefects } from '../../src/core/defects.ts';
+import { defectOf, defineDefects } from '../../src/core/defects.ts';
 import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
 
-const d = <N extends string>(name: N, breaks: EnfuceRequirementId, description: string) => ({ name, breaks, description });
+const d = defectOf<EnfuceRequirementId>();
 
 export const enfuceDefects = defineDefects([
   d('token-ttl-60s', 'ENF-TOKEN-TTL-30S', 'control tokens live 60 s instead of 30 s'),

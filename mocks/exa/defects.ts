@@ -1,7 +1,7 @@
-import { defineDefects } from '../../src/core/defects.ts';
+import { defectOf, defineDefects } from '../../src/core/defects.ts';
 import type { ExaRequirementId } from '../../src/providers/exa/requirements.ts';
 
-const d = <N extends string>(name: N, breaks: ExaRequirementId, description: string) => ({ name, breaks, description });
+const d = defectOf<ExaRequirementId>();
 
 export const exaDefects = defineDefects([
   d('iv-reused', 'EXA-FRESH-IV', 'every field and every answer under one session key uses the same IV'),

@@ -1,7 +1,7 @@
-import { defineDefects } from '../../src/core/defects.ts';
+import { defectOf, defineDefects } from '../../src/core/defects.ts';
 import type { PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
 
-const d = <N extends string>(name: N, breaks: PlumeryRequirementId, description: string) => ({ name, breaks, description });
+const d = defectOf<PlumeryRequirementId>();
 
 export const plumeryDefects = defineDefects([
   d('accepts-off-curve-key', 'PLM-INVALID-CLIENT-KEY', 'the client point is not validated: an off-curve key is multiplied (invalid-curve attack)'),

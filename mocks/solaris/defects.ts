@@ -1,7 +1,7 @@
-import { defineDefects } from '../../src/core/defects.ts';
+import { defectOf, defineDefects } from '../../src/core/defects.ts';
 import type { SolarisRequirementId } from '../../src/providers/solaris/requirements.ts';
 
-const d = <N extends string>(name: N, breaks: SolarisRequirementId, description: string) => ({ name, breaks, description });
+const d = defectOf<SolarisRequirementId>();
 
 export const solarisDefects = defineDefects([
   d('signature-not-checked', 'SOL-DEVICE-SIGNATURE', 'any signature is accepted'),

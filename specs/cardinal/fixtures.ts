@@ -1,10 +1,11 @@
 // Cardinal's fixtures: the target (embedded mock or CARDINAL_BASE_URL), the merchant credentials,
 // the test cards, a client recording masked exchanges, and a signer that follows the profile.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { expect, recordingOptions, test as base } from '../fixtures/base.ts';
-import type { HttpExchange, SendOptions } from '../../src/core/http.ts';
+import { expect } from '../fixtures/base.ts';
+import { jsonBody, providerTest } from '../fixtures/provider.ts';
+import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
-import { resolveTarget, type Target } from '../../src/core/target.ts';
+import type { Target } from '../../src/core/target.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { cardinal } from '../../src/providers/cardinal/index.ts';
 import { CardinalClient, signedRequest, type DxCredentials, type SignOptions } from '../../src/providers/cardinal/client.ts';
@@ -90,14 +91,7 @@ export function signed(setup: CardinalSetup, payload: { [K in keyof GetInfoPaylo
   });
 }
 
-function jsonOf(ex: HttpExchange): Record<string, unknown> {
-  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
-  try {
-    return JSON.parse(ex.response.body) as Record<string, unknown>;
-  } catch {
-    throw new Error(`the body is not JSON (${ex.response.body.length} bytes)`);
-  }
-}
+const jsonOf = (ex: HttpExchange) => jsonBody(ex) as Record<string, unknown>;
 
 /** Records how the target types ErrorNumber (the document: String; its sample: a number). */
 function observeErrorNumber(value: unknown, profile: CardinalProfile) {
@@ -128,23 +122,6 @@ export function dxError(ex: HttpExchange, errorNumber: number, setup: CardinalSe
   expect(ex.response.body).toShowNoCardData([]);
 }
 
-export const test = base.extend<{ dx: CardinalClient; freshTarget: void; http: SendOptions }, { cardinalTarget: Target; setup: CardinalSetup }>({
-  cardinalTarget: [
-    async ({}, use) => {
-      const target = await resolveTarget(cardinal);
-      await use(target);
-      await target.close();
-    },
-    { scope: 'worker' },
-  ],
-  setup: [async ({ cardinalTarget }, use) => use(await setupFor(cardinalTarget)), { scope: 'worker' }],
-  freshTarget: [
-    async ({ cardinalTarget }, use) => {
-      await cardinalTarget.control?.reset();
-      await use();
-    },
-    { auto: true },
-  ],
-  http: async ({}, use, testInfo) => use(recordingOptions(testInfo)),
+export const test = providerTest(cardinal, setupFor).extend<{ dx: CardinalClient }>({
   dx: async ({ setup, http }, use) => use(new CardinalClient({ baseUrl: setup.target.baseUrl, http })),
 });

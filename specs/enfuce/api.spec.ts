@@ -3,18 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { basicAuth, send, type HttpExchange } from '../../src/core/http.ts';
 import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
+import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { expect, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
 
-
-function bodyJson(ex: HttpExchange): unknown {
-  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
-  try {
-    return JSON.parse(ex.response.body);
-  } catch {
-    throw new Error(`the body is not JSON (${ex.response.body.length} bytes)`);
-  }
-}
+const bodyJson = jsonBody;
 
 function expectJsonError(ex: HttpExchange, status: number) {
   expect(ex.response.status, 'status').toBe(status);

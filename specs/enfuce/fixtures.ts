@@ -1,11 +1,9 @@
 // Enfuce's fixtures: the target (embedded mock or ENFUCE_BASE_URL), the test card, a client that
 // records masked exchanges, and the merchant sites the iframe tests embed the frame in.
 import { randomBytes } from 'node:crypto';
-import { test as base } from '../fixtures/base.ts';
-import { recordingOptions } from '../fixtures/base.ts';
-import type { SendOptions } from '../../src/core/http.ts';
+import { providerTest } from '../fixtures/provider.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
-import { resolveTarget, type Target } from '../../src/core/target.ts';
+import type { Target } from '../../src/core/target.ts';
 import { loadProfile } from '../../src/core/profile.ts';
 import { enfuce } from '../../src/providers/enfuce/index.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
@@ -102,19 +100,7 @@ export interface AgreedFrame {
   origin: string;
 }
 
-export const test = base.extend<
-  { enfuceClient: EnfuceClient; freshTarget: void; http: SendOptions; agreedFrame: AgreedFrame },
-  { enfuceTarget: Target; setup: EnfuceSetup; merchants: MerchantSites }
->({
-  enfuceTarget: [
-    async ({}, use) => {
-      const target = await resolveTarget(enfuce);
-      await use(target);
-      await target.close();
-    },
-    { scope: 'worker' },
-  ],
-  setup: [async ({ enfuceTarget }, use) => use(await setupFor(enfuceTarget)), { scope: 'worker' }],
+export const test = providerTest(enfuce, setupFor).extend<{ enfuceClient: EnfuceClient; agreedFrame: AgreedFrame }, { merchants: MerchantSites }>({
   merchants: [
     async ({}, use) => {
       const sites = await MerchantSites.start();
@@ -123,15 +109,6 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  // Every test starts from a fresh mock: no tokens, clock at real time.
-  freshTarget: [
-    async ({ enfuceTarget }, use) => {
-      await enfuceTarget.control?.reset();
-      await use();
-    },
-    { auto: true },
-  ],
-  http: async ({}, use, testInfo) => use(recordingOptions(testInfo)),
   enfuceClient: async ({ setup, http }, use) => {
     await use(new EnfuceClient({ baseUrl: setup.target.baseUrl, ...setup.credentials, http }));
   },

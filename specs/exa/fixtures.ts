@@ -1,9 +1,10 @@
 // Exa's fixtures: the target (embedded mock or EXA_BASE_URL), the cardholders the checks use, the
 // provider's public key, and a client that records masked exchanges.
-import { expect, recordingOptions, test as base } from '../fixtures/base.ts';
-import type { HttpExchange, SendOptions } from '../../src/core/http.ts';
+import { expect } from '../fixtures/base.ts';
+import { jsonBody, providerTest } from '../fixtures/provider.ts';
+import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
-import { resolveTarget, type Target } from '../../src/core/target.ts';
+import type { Target } from '../../src/core/target.ts';
 import type { ExpectedCard } from '../../src/core/card-text.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { exa } from '../../src/providers/exa/index.ts';
@@ -103,32 +104,8 @@ export function expectError(ex: HttpExchange, status: number, code: string, setu
   expect(ex.response.body).toShowNoCardData(setup.allCards);
 }
 
-export function jsonOf(ex: HttpExchange): unknown {
-  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
-  try {
-    return JSON.parse(ex.response.body);
-  } catch {
-    throw new Error(`the body is not JSON (${ex.response.body.length} bytes)`);
-  }
-}
+export const jsonOf = jsonBody;
 
-export const test = base.extend<{ exaClient: ExaClient; freshTarget: void; http: SendOptions }, { exaTarget: Target; setup: ExaSetup }>({
-  exaTarget: [
-    async ({}, use) => {
-      const target = await resolveTarget(exa);
-      await use(target);
-      await target.close();
-    },
-    { scope: 'worker' },
-  ],
-  setup: [async ({ exaTarget }, use) => use(await setupFor(exaTarget)), { scope: 'worker' }],
-  freshTarget: [
-    async ({ exaTarget }, use) => {
-      await exaTarget.control?.reset();
-      await use();
-    },
-    { auto: true },
-  ],
-  http: async ({}, use, testInfo) => use(recordingOptions(testInfo)),
+export const test = providerTest(exa, setupFor).extend<{ exaClient: ExaClient }>({
   exaClient: async ({ setup, http }, use) => use(new ExaClient({ baseUrl: setup.target.baseUrl, token: setup.token, profile: setup.profile, http })),
 });

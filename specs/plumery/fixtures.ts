@@ -1,10 +1,11 @@
 // Plumery's fixtures: the target (embedded mock or PLUMERY_BASE_URL), the cards the checks use, a
 // client recording masked exchanges, and helpers that open the envelope.
 import { randomBytes } from 'node:crypto';
-import { expect, recordingOptions, test as base } from '../fixtures/base.ts';
-import type { HttpExchange, SendOptions } from '../../src/core/http.ts';
+import { expect } from '../fixtures/base.ts';
+import { jsonBody, providerTest } from '../fixtures/provider.ts';
+import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
-import { resolveTarget, type Target } from '../../src/core/target.ts';
+import type { Target } from '../../src/core/target.ts';
 import type { ExpectedCard } from '../../src/core/card-text.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
@@ -64,14 +65,7 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
   };
 }
 
-export function jsonOf(ex: HttpExchange): unknown {
-  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
-  try {
-    return JSON.parse(ex.response.body);
-  } catch {
-    throw new Error(`the body is not JSON (${ex.response.body.length} bytes)`);
-  }
-}
+export const jsonOf = jsonBody;
 
 /** A 200 answer's encryptedPayload, valid against the emitted schema. */
 export function payloadOf(ex: HttpExchange): EncryptedPayload {
@@ -109,23 +103,6 @@ export function expectError(ex: HttpExchange, status: number, code: string, setu
   return body as PlumeryError;
 }
 
-export const test = base.extend<{ plumeryClient: PlumeryClient; freshTarget: void; http: SendOptions }, { plumeryTarget: Target; setup: PlumerySetup }>({
-  plumeryTarget: [
-    async ({}, use) => {
-      const target = await resolveTarget(plumery);
-      await use(target);
-      await target.close();
-    },
-    { scope: 'worker' },
-  ],
-  setup: [async ({ plumeryTarget }, use) => use(await setupFor(plumeryTarget)), { scope: 'worker' }],
-  freshTarget: [
-    async ({ plumeryTarget }, use) => {
-      await plumeryTarget.control?.reset();
-      await use();
-    },
-    { auto: true },
-  ],
-  http: async ({}, use, testInfo) => use(recordingOptions(testInfo)),
+export const test = providerTest(plumery, setupFor).extend<{ plumeryClient: PlumeryClient }>({
   plumeryClient: async ({ setup, http }, use) => use(new PlumeryClient({ baseUrl: setup.target.baseUrl, authorization: setup.authorization, http })),
 });

@@ -1,10 +1,11 @@
 // Solaris's fixtures: the target (embedded mock or SOLARIS_BASE_URL), the card, the bound devices,
 // one RSA encryption key per worker, and a builder of signed requests.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { expect, recordingOptions, test as base } from '../fixtures/base.ts';
-import type { HttpExchange, SendOptions } from '../../src/core/http.ts';
+import { expect } from '../fixtures/base.ts';
+import { jsonBody, providerTest } from '../fixtures/provider.ts';
+import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
-import { resolveTarget, type Target } from '../../src/core/target.ts';
+import type { Target } from '../../src/core/target.ts';
 import type { ExpectedCard } from '../../src/core/card-text.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { solaris } from '../../src/providers/solaris/index.ts';
@@ -92,14 +93,7 @@ export function signedRequest(setup: SolarisSetup, key: EncryptionKey, o: Reques
   };
 }
 
-function jsonOf(ex: HttpExchange): unknown {
-  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
-  try {
-    return JSON.parse(ex.response.body);
-  } catch {
-    throw new Error(`the body is not JSON (${ex.response.body.length} bytes)`);
-  }
-}
+const jsonOf = jsonBody;
 
 export function dataOf(ex: HttpExchange): string {
   expect(ex.response.status, 'status').toBe(200);
@@ -119,25 +113,8 @@ export function expectRefused(ex: HttpExchange, status: number, field: string | 
   expect(ex.response.body).toShowNoCardData(setup.allCards);
 }
 
-export const test = base.extend<{ solarisClient: SolarisClient; freshTarget: void; http: SendOptions }, { solarisTarget: Target; setup: SolarisSetup; encryptionKey: EncryptionKey }>({
-  solarisTarget: [
-    async ({}, use) => {
-      const target = await resolveTarget(solaris);
-      await use(target);
-      await target.close();
-    },
-    { scope: 'worker' },
-  ],
-  setup: [async ({ solarisTarget }, use) => use(await setupFor(solarisTarget)), { scope: 'worker' }],
+export const test = providerTest(solaris, setupFor).extend<{ solarisClient: SolarisClient }, { encryptionKey: EncryptionKey }>({
   // RSA-2048 generation costs tens of milliseconds: one key per worker.
   encryptionKey: [async ({}, use) => use(newEncryptionKey(2048)), { scope: 'worker' }],
-  freshTarget: [
-    async ({ solarisTarget }, use) => {
-      await solarisTarget.control?.reset();
-      await use();
-    },
-    { auto: true },
-  ],
-  http: async ({}, use, testInfo) => use(recordingOptions(testInfo)),
   solarisClient: async ({ setup, http }, use) => use(new SolarisClient({ baseUrl: setup.target.baseUrl, accessToken: setup.accessToken, http })),
 });

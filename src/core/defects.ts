@@ -8,6 +8,11 @@ export interface Defect {
   description: string;
 }
 
+/** A typed entry maker for one provider's catalogue: `breaks` must be one of its requirement ids. */
+export const defectOf =
+  <RequirementId extends string>() =>
+  <N extends string>(name: N, breaks: RequirementId, description: string) => ({ name, breaks, description });
+
 export function defineDefects<const T extends readonly Defect[]>(list: T): T {
   const seen = new Set<string>();
   for (const d of list) {
