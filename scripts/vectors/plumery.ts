@@ -86,12 +86,13 @@ const eph = scalar('plumery ephemeral');
 const envIv = bytes('plumery envelope iv', 12);
 const kdf = { saltBytes: 32, info: '' };
 const envelopeTests: DraftTest[] = [];
-const env = (comment: string, flags: string[], result: 'valid' | 'invalid', payload: ReturnType<typeof seal>, msg: Buffer) =>
-  envelopeTests.push({ comment, flags, result, clientPrivateKey: client.privateKey.toString('hex'), info: '', payload, msg: msg.toString('hex') });
+const env = (comment: string, flags: string[], result: 'valid' | 'invalid', payload: ReturnType<typeof seal>, msg: Buffer, ephemeralPrivateKey?: Uint8Array) =>
+  envelopeTests.push({ comment, flags, result, clientPrivateKey: client.privateKey.toString('hex'), ...(ephemeralPrivateKey ? { ephemeralPrivateKey: Buffer.from(ephemeralPrivateKey).toString('hex') } : {}), info: '', payload, msg: msg.toString('hex') });
 const good = seal({ clientPoint: client.publicKey, plaintext: pinMsg, ephemeralPrivateKey: eph, salt: envSalt, iv: envIv, kdf });
-env('PIN: fixed client key, ephemeral key, salt and IV', [], 'valid', good, pinMsg);
+env('PIN: fixed client key, ephemeral key, salt and IV', [], 'valid', good, pinMsg, eph);
 const detailsMsg = Buffer.from('{"pan":"4000000000000002","cvv2":"123","expirationDate":"04/30"}');
-env('card details, ephemeral key as a raw point', ['RawPoint'], 'valid', seal({ clientPoint: client.publicKey, plaintext: detailsMsg, ephemeralPrivateKey: scalar('plumery ephemeral 2'), salt: bytes('plumery salt 2', 32), iv: bytes('plumery iv 2', 12), kdf, ephemeralEncoding: 'raw' }), detailsMsg);
+const eph2 = scalar('plumery ephemeral 2');
+env('card details, ephemeral key as a raw point', ['RawPoint'], 'valid', seal({ clientPoint: client.publicKey, plaintext: detailsMsg, ephemeralPrivateKey: eph2, salt: bytes('plumery salt 2', 32), iv: bytes('plumery iv 2', 12), kdf, ephemeralEncoding: 'raw' }), detailsMsg, eph2);
 const ct = Buffer.from(good.ciphertext, 'base64');
 env('tag bit flipped', ['ModifiedTag'], 'invalid', { ...good, ciphertext: flip(ct, -1).toString('base64') }, pinMsg);
 env('ciphertext bit flipped', ['ModifiedCiphertext'], 'invalid', { ...good, ciphertext: flip(ct, 0).toString('base64') }, pinMsg);
@@ -115,7 +116,7 @@ const count = writeVectorFile(
       'Plumery PIN / card-details envelope: ECDH P-256 between the client key and the server ephemeral key; IKM = the 32-byte x-coordinate;',
       'HKDF-SHA256 with the payload salt and empty info to a 32-byte key; AES-256-GCM with a 12-byte IV, ciphertext ‖ 16-byte tag.',
       'Public keys are base64 as in X-Client-Public-Key / ephemeralPublicKey (SPKI DER or raw uncompressed point); other byte strings hex.',
-      'Private keys are test-only, derived from fixed labels.',
+      'Private keys are test-only, derived from fixed labels. A valid EnvelopeTest with ephemeralPrivateKey is reproducible: sealing msg with it, the salt and the IV gives exactly the payload.',
     ],
     notes: {
       Spki: { bugType: 'FUNCTIONALITY', description: 'public key as SPKI DER' },

@@ -1,7 +1,7 @@
 // Checks vectors/plumery-envelope.json: ECDH P-256 (with invalid public keys), HKDF-SHA256 (with the
 // RFC 5869 cases), AES-256-GCM, and the whole envelope. One implementation is node:crypto (OpenSSL),
 // the other @noble/curves + @noble/hashes + @noble/ciphers; they share nothing but strict base64.
-import { createPrivateKey, createPublicKey, diffieHellman, hkdfSync, type KeyObject } from 'node:crypto';
+import { createCipheriv, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, type KeyObject } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { gcm } from '@noble/ciphers/aes.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
@@ -17,6 +17,8 @@ export interface HkdfTest extends VectorTest { ikm: string; salt: string; info: 
 export interface AeadTest extends VectorTest { key: string; iv: string; msg: string; ct: string }
 export interface EnvelopeTest extends VectorTest {
   clientPrivateKey: string;
+  /** Valid tests: the server's ephemeral key, so the payload can be reproduced exactly. */
+  ephemeralPrivateKey?: string;
   info: string;
   payload: { iv: string; ciphertext: string; ephemeralPublicKey: string; salt: string };
   msg: string;
@@ -55,18 +57,41 @@ function noblePoint(header: string): Uint8Array {
 }
 const nobleEcdh = (d: string, header: string) => Buffer.from(p256.getSharedSecret(hex(d), noblePoint(header), true).subarray(1));
 
+/** The client's public point, as a header would carry it (raw), from its private key. */
+const clientHeader = (d: string) => Buffer.from(p256.getPublicKey(hex(d), false)).toString('base64');
+/** For a reproducible test: the ephemeral key must be the payload's, and sealing must give its ciphertext. */
+function expectReproduced(t: EnvelopeTest, ephemeralPoint: Uint8Array, ciphertext: Uint8Array) {
+  if (!Buffer.from(ephemeralPoint).equals(Buffer.from(noblePoint(t.payload.ephemeralPublicKey)))) throw new Error('ephemeral key differs');
+  if (!Buffer.from(ciphertext).equals(fromBase64(t.payload.ciphertext, 'ct'))) throw new Error('payload not reproduced');
+}
+
 const envelope = {
   node(t: EnvelopeTest) {
     const shared = nodeEcdh(t.clientPrivateKey, t.payload.ephemeralPublicKey);
-    const key = Buffer.from(hkdfSync('sha256', shared, fromBase64(t.payload.salt, 'salt'), Buffer.from(t.info, 'utf8'), 32));
-    return gcmOpen(key, fromBase64(t.payload.iv, 'iv'), fromBase64(t.payload.ciphertext, 'ct'), { ivLengths: [12] }).toString('hex');
+    const salt = fromBase64(t.payload.salt, 'salt');
+    const iv = fromBase64(t.payload.iv, 'iv');
+    const key = Buffer.from(hkdfSync('sha256', shared, salt, Buffer.from(t.info, 'utf8'), 32));
+    const plain = gcmOpen(key, iv, fromBase64(t.payload.ciphertext, 'ct'), { ivLengths: [12] });
+    if (t.ephemeralPrivateKey) {
+      const again = Buffer.from(hkdfSync('sha256', nodeEcdh(t.ephemeralPrivateKey, clientHeader(t.clientPrivateKey)), salt, Buffer.from(t.info, 'utf8'), 32));
+      const c = createCipheriv('aes-256-gcm', again, iv);
+      const ephPoint = createPublicKey(nodePrivateKey(hex(t.ephemeralPrivateKey))).export({ format: 'jwk' }) as { x: string; y: string };
+      expectReproduced(t, Buffer.concat([Buffer.from([4]), Buffer.from(ephPoint.x, 'base64url'), Buffer.from(ephPoint.y, 'base64url')]), Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]));
+    }
+    return plain.toString('hex');
   },
   noble(t: EnvelopeTest) {
     const shared = nobleEcdh(t.clientPrivateKey, t.payload.ephemeralPublicKey);
-    const key = hkdf(sha256, shared, fromBase64(t.payload.salt, 'salt'), Buffer.from(t.info, 'utf8'), 32);
+    const salt = fromBase64(t.payload.salt, 'salt');
+    const key = hkdf(sha256, shared, salt, Buffer.from(t.info, 'utf8'), 32);
     const iv = fromBase64(t.payload.iv, 'iv');
     if (iv.length !== 12) throw new Error('IV length');
-    return Buffer.from(gcm(key, iv).decrypt(fromBase64(t.payload.ciphertext, 'ct'))).toString('hex');
+    const plain = gcm(key, iv).decrypt(fromBase64(t.payload.ciphertext, 'ct'));
+    if (t.ephemeralPrivateKey) {
+      const again = hkdf(sha256, nobleEcdh(t.ephemeralPrivateKey, clientHeader(t.clientPrivateKey)), salt, Buffer.from(t.info, 'utf8'), 32);
+      expectReproduced(t, p256.getPublicKey(hex(t.ephemeralPrivateKey), false), gcm(again, iv).encrypt(plain));
+    }
+    return Buffer.from(plain).toString('hex');
   },
 };
 
