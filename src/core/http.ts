@@ -20,7 +20,7 @@ export interface HttpExchange {
   durationMs: number;
 }
 
-export type TargetErrorKind = 'timeout' | 'network' | 'too-large' | 'bad-url';
+export type TargetErrorKind = 'timeout' | 'network' | 'too-large' | 'bad-url' | 'redirect';
 
 export class TargetError extends Error {
   override readonly name = 'TargetError';
@@ -39,11 +39,15 @@ export interface SendOptions {
   onExchange?: (exchange: HttpExchange) => void;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+/** Per-request limit; CRH_HTTP_TIMEOUT_MS shortens it (a run against a silent target, say). */
+function defaultTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.CRH_HTTP_TIMEOUT_MS);
+  return Number.isInteger(v) && v >= 100 && v <= 600_000 ? v : 10_000;
+}
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 export async function send(req: HttpRequest, options: SendOptions = {}): Promise<HttpExchange> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const where = `${req.method} ${safeUrl(req.url)}`;
   let url: URL;
@@ -65,6 +69,21 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
       redirect: 'manual',
       signal,
     });
+    // A redirect is never followed; one to another host is named as such (credentials or card data
+    // sent on would leave the target).
+    const location = res.headers.get('location');
+    if (res.status >= 300 && res.status < 400 && location) {
+      let to: URL | undefined;
+      try {
+        to = new URL(location, url);
+      } catch {
+        to = undefined;
+      }
+      if (!to || to.origin !== url.origin) {
+        await res.body?.cancel();
+        throw new TargetError('redirect', `the target redirected (HTTP ${res.status}) to another host ${to ? to.host : '(malformed Location)'}; redirects are not followed: ${where}`);
+      }
+    }
     const body = await readCapped(res, maxBytes, where);
     const headers: Record<string, string> = {};
     res.headers.forEach((value, key) => {
