@@ -6,6 +6,10 @@ import { providerProjects, providers } from './src/providers.ts';
 import { chromiumLaunchOptions } from './src/core/browser.ts';
 
 const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
+// A shard of a run (CRH_SHARD=1/2) writes its JUnit and matrix under shards/ and a blob for
+// `card-reveal-harness merge`, which writes the merged ones at the top; Allure results need no merge.
+const shard = process.env.CRH_SHARD?.replace('/', '-of-');
+const reportDir = shard ? `${out}/shards/${shard}` : out;
 // On a failure Playwright writes an accessibility snapshot of the page into error-context.md;
 // the page may be showing card data, so that snapshot is switched off.
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
@@ -30,7 +34,9 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: [
     [process.env.CRH_QUIET ? 'dot' : 'list'],
-    ['junit', { outputFile: `${out}/junit.xml` }],
+    ['junit', { outputFile: `${reportDir}/junit.xml` }],
+    // The blob reporter empties its folder when a run starts: one folder per shard.
+    ...(shard ? [['blob', { outputDir: `${out}/blob/${shard}`, fileName: `shard-${shard}.zip` }] as const] : []),
     [
       'allure-playwright',
       {
@@ -40,7 +46,7 @@ export default defineConfig({
         environmentInfo: Object.fromEntries(providers.map((p) => [`${p.id} target`, process.env[p.env.baseUrl] ?? 'embedded mock'])),
       },
     ],
-    ['./reporters/conformance.ts', { outputDir: out }],
+    ['./reporters/conformance.ts', { outputDir: reportDir }],
   ],
   use: {
     browserName: 'chromium',

@@ -4,6 +4,7 @@ import { runCommand } from './run.ts';
 import { mockCommand } from './mock.ts';
 import { defectsCommand } from './defects.ts';
 import { reportCommand } from './report.ts';
+import { mergeCommand } from './merge.ts';
 import { UsageError } from './usage.ts';
 
 const HELP = `card-reveal-harness — contract checks for card-data reveal APIs
@@ -17,6 +18,8 @@ Usage:
       Starts a provider's reference mock and prints its URL, credentials and test cards (masked).
   card-reveal-harness defects [<provider>]...
       Runs the suite against the mock once per defect; prints which tests caught each one.
+  card-reveal-harness merge [--output <dir>]
+      After "run --shard 1/n … n/n --output <dir>": one junit.xml and one conformance matrix for all shards.
   card-reveal-harness report [--output <dir>] [--serve]
       Turns <dir>/allure-results into an Allure HTML report (<dir>/allure-report).
 
@@ -33,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       return defectsCommand(rest);
     case 'report':
       return reportCommand(rest);
+    case 'merge':
+      return mergeCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -57,14 +57,22 @@ export async function runCommand(args: string[]): Promise<number> {
   const projects = projectArgs(selected);
   const { code } = await runPlaywright({
     args: [...projects, ...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
-    env: { CRH_OUTPUT_DIR: output, ...(values.quiet ? { CRH_QUIET: '1' } : {}) },
+    env: { CRH_OUTPUT_DIR: output, ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}) },
   });
-
-  const matrixFile = resolve(output, 'conformance.json');
-  if (existsSync(matrixFile)) {
-    const m = JSON.parse(readFileSync(matrixFile, 'utf8')) as { providers: { id: string; counts: { fail: number } }[] };
-    const failing = m.providers.reduce((n, p) => n + p.counts.fail, 0);
-    console.log(code === 0 && failing === 0 ? 'VERDICT: conformant' : `VERDICT: NOT conformant (${failing} requirement(s) failing; exit ${code || 1})`);
-  }
+  if (values.shard) {
+    printVerdict(resolve(output, 'shards', values.shard.replace('/', '-of-')), code, `shard ${values.shard}`);
+    console.log(`when every shard has run: card-reveal-harness merge --output ${output}`);
+  } else printVerdict(output, code);
   return code === 0 ? 0 : 1;
+}
+
+/** The closing line of a run: conformant or not, from the matrix the reporter wrote. */
+export function printVerdict(dir: string, code: number, scope = ''): number {
+  const matrixFile = resolve(dir, 'conformance.json');
+  if (!existsSync(matrixFile)) return 0;
+  const m = JSON.parse(readFileSync(matrixFile, 'utf8')) as { providers: { id: string; counts: { fail: number } }[] };
+  const failing = m.providers.reduce((n, p) => n + p.counts.fail, 0);
+  const label = scope ? `VERDICT (${scope})` : 'VERDICT';
+  console.log(code === 0 && failing === 0 ? `${label}: conformant` : `${label}: NOT conformant (${failing} requirement(s) failing; exit ${code || 1})`);
+  return failing;
 }
