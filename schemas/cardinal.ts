@@ -1,6 +1,7 @@
 // Cardinal Commerce Data Exchange (DX) API: POST /V1/AccountNumber/GetInfo for FIDO. Source:
 // seeds/002 and Cardinal's section of PROVIDERS.md. Field comments quote the document.
 import { z } from 'zod';
+import type { EndpointDoc } from '../src/core/openapi.ts';
 
 export const Algorithm = z.enum(['SHA-256', 'SHA-512']);
 export const CardType = z.enum(['CB', 'UPI', 'ITMX']);
@@ -80,3 +81,13 @@ export const cardinalSchemas = {
   'get-info.response-success': GetInfoSuccess,
   'get-info.response-error': GetInfoError,
 } as const;
+
+export const cardinalEndpoints: readonly EndpointDoc[] = [
+  {
+    method: 'post',
+    path: '/V1/AccountNumber/GetInfo',
+    summary: 'DX GetInfo for FIDO: account, issuer versions and the Fido FlowType',
+    body: { schema: 'get-info.request', contentType: 'application/json' },
+    responses: { '200': { description: 'success (ErrorNumber 0) or an error (non-zero ErrorNumber)', schema: ['get-info.response-success', 'get-info.response-error'] } },
+  },
+];

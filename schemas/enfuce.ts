@@ -1,6 +1,7 @@
 // Enfuce Card API v4: POST /v4/card/{cardId}/controlToken and the card-data pages it opens.
 // Source: seeds/000 and the Enfuce section of PROVIDERS.md. Field comments quote the document.
 import { z } from 'zod';
+import type { EndpointDoc } from '../src/core/openapi.ts';
 
 export const ControlTokenPath = z
   .strictObject({
@@ -64,3 +65,34 @@ export const enfuceSchemas = {
   'card-data-frame.query': FrameQuery,
   'card-data-frame.message': FrameMessage,
 } as const;
+
+/** The HTTP endpoints, for the OpenAPI document (the frame message travels by postMessage, not HTTP). */
+export const enfuceEndpoints: readonly EndpointDoc[] = [
+  {
+    method: 'post',
+    path: '/v4/card/{cardId}/controlToken',
+    summary: 'Issue a 30-second control token for a card',
+    pathParams: 'control-token.path',
+    query: 'control-token.query',
+    responses: {
+      '201': { description: 'token and card-data URLs', schema: 'control-token.response-201' },
+      '400': { description: 'bad request (default error body)', schema: 'error' },
+      '401': { description: 'Basic authentication required', schema: 'error' },
+      '404': { description: 'unknown cardId (default)', schema: 'error' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v4/card-data/view',
+    summary: 'Mobile: the HTML snapshot with the card data, for a control token in form field "token"',
+    body: { schema: 'card-data.form', contentType: 'application/x-www-form-urlencoded' },
+    responses: { '200': { description: 'HTML snapshot', contentType: 'text/html' }, '403': { description: 'token not valid: HTML page without card data', contentType: 'text/html' } },
+  },
+  {
+    method: 'get',
+    path: '/v4/card-data/frame',
+    summary: 'Desktop: the card-data frame page for an agreed key',
+    query: 'card-data-frame.query',
+    responses: { '200': { description: 'frame page', contentType: 'text/html' }, '403': { description: 'key not agreed', contentType: 'text/html' } },
+  },
+];

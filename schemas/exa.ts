@@ -2,6 +2,7 @@
 // card with a signed challenge. Source: seeds/001 and the Exa section of PROVIDERS.md, with the
 // shapes of Exa's public server code where the page is silent (enums, `mode` a number).
 import { z } from 'zod';
+import type { EndpointDoc } from '../src/core/openapi.ts';
 
 const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'base64');
 const base64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'base64url');
@@ -99,3 +100,33 @@ export const exaSchemas = {
   'bind.request': BindRequest,
   'bind.response-200': BindResponse,
 } as const;
+
+export const exaEndpoints: readonly EndpointDoc[] = [
+  {
+    method: 'get',
+    path: '/card',
+    summary: 'Card profile, encrypted card data (with sessionid) and a signature challenge (with scope)',
+    query: 'card.query',
+    headers: 'card.headers',
+    responses: {
+      '200': { description: 'Card information', schema: 'card.response-200' },
+      '400': { description: 'bad request / bad session id', schema: 'error' },
+      '401': { description: 'unauthorized (default)', schema: 'error' },
+      '403': { description: 'no panda', schema: 'error' },
+      '404': { description: 'no card', schema: 'error' },
+    },
+  },
+  {
+    method: 'patch',
+    path: '/card',
+    summary: 'Bind the card with a signed challenge (SIWE or WebAuthn)',
+    body: { schema: 'bind.request', contentType: 'application/json' },
+    responses: {
+      '200': { description: 'verified', schema: 'bind.response-200' },
+      '400': { description: 'bad request / bad signature', schema: 'error' },
+      '401': { description: 'unauthorized (default)', schema: 'error' },
+      '403': { description: 'no panda', schema: 'error' },
+      '404': { description: 'no card', schema: 'error' },
+    },
+  },
+];

@@ -2,6 +2,7 @@
 // GET /internal/v1/cards/{token} (card details). Source: seeds/003 and Plumery's section of
 // PROVIDERS.md; payload field names, the details plaintext and the fieldErrors shape are defaults.
 import { z } from 'zod';
+import type { EndpointDoc } from '../src/core/openapi.ts';
 
 const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'base64');
 
@@ -75,3 +76,14 @@ export const plumerySchemas = {
   'decrypted-card-details': DecryptedCardDetails,
   'error': ApiError,
 } as const;
+
+const plumeryResponses = {
+  '200': { description: 'encrypted payload', schema: 'encrypted.response-200' },
+  '400': { description: 'Bad Request', schema: 'error' },
+  '500': { description: 'Internal server error', schema: 'error' },
+};
+
+export const plumeryEndpoints: readonly EndpointDoc[] = [
+  { method: 'get', path: '/internal/v1/cards/{token}/pin', summary: 'The card PIN, encrypted to the client key', pathParams: 'card.path', headers: 'pin.headers', responses: plumeryResponses },
+  { method: 'get', path: '/internal/v1/cards/{token}', summary: 'The card details (PAN, CVV2, expiry), encrypted to the client key (default)', pathParams: 'card.path', headers: 'pin.headers', responses: plumeryResponses },
+];

@@ -1,5 +1,6 @@
 // Solaris: POST /v1/cards/{id}/virtual_card_requests (seeds/004, Solaris's section of PROVIDERS.md).
 import { z } from 'zod';
+import type { EndpointDoc } from '../src/core/openapi.ts';
 
 /** base64url as RFC 7518 wants; the document's example n is standard base64, so both are allowed. */
 const base64ish = z.string().regex(/^[A-Za-z0-9+/_-]+={0,2}$/);
@@ -65,3 +66,15 @@ export const solarisSchemas = {
   'card-details': CardDetails,
   'error': ErrorEnvelope,
 } as const;
+
+const solarisError = { description: 'error envelope', schema: 'error' };
+
+export const solarisEndpoints: readonly EndpointDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/cards/{id}/virtual_card_requests',
+    summary: 'Card details as a JWE for a bound device',
+    body: { schema: 'virtual-card-request.request', contentType: 'application/json' },
+    responses: { '200': { description: 'JWE-encrypted card details', schema: 'virtual-card-request.response-200' }, '400': solarisError, '403': solarisError, '404': solarisError, '500': solarisError },
+  },
+];

@@ -1,7 +1,10 @@
-// Writes schemas/json/<provider>/<name>.json from the Zod schemas. `npm run schemas`.
+// Writes schemas/json/<provider>/<name>.json (JSON Schema 2020-12) and schemas/openapi/<provider>.json
+// (OpenAPI 3.1) from the Zod schemas. `npm run schemas`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { emittedPath, renderSchema } from '../src/core/json-schema.ts';
+import { buildOpenApi, renderOpenApi } from '../src/core/openapi.ts';
+import { openApiPath } from '../src/core/json-schema.ts';
 import { providers } from '../src/providers.ts';
 
 let count = 0;
@@ -12,5 +15,7 @@ for (const p of providers) {
     writeFileSync(file, renderSchema(p.id, name, schema));
     count++;
   }
+  mkdirSync(dirname(openApiPath(p.id)), { recursive: true });
+  writeFileSync(openApiPath(p.id), renderOpenApi(buildOpenApi(p)));
 }
-console.log(`wrote ${count} JSON Schema files to schemas/json/`);
+console.log(`wrote ${count} JSON Schema files to schemas/json/ and ${providers.length} OpenAPI documents to schemas/openapi/`);

@@ -14,6 +14,8 @@ export function toJsonSchema(schema: ZodType, id: string): Record<string, unknow
   return { $id: `https://card-reveal-harness.local/schemas/${id}.json`, ...out };
 }
 
+export const openApiPath = (provider: string): string => fileURLToPath(new URL(`../../schemas/openapi/${provider}.json`, import.meta.url));
+
 export function emittedPath(provider: string, name: string): string {
   return `${schemaDir}${provider}/${name}.json`;
 }

@@ -1,5 +1,6 @@
 import type { ZodObject, ZodType } from 'zod';
 import type { Defect } from '../core/defects.ts';
+import type { EndpointDoc } from '../core/openapi.ts';
 import type { Requirement } from '../core/requirements.ts';
 import type { MockClock } from '../../mocks/core/clock.ts';
 import type { MockApp } from '../../mocks/core/server.ts';
@@ -20,6 +21,8 @@ export interface ProviderDefinition {
   defects: readonly Defect[];
   /** Zod schemas by the file name their JSON Schema is emitted to (schemas/json/<id>/<name>.json). */
   schemas: Record<string, ZodType>;
+  /** The HTTP endpoints, with the schema names of their parts: the OpenAPI document (schemas/openapi/<id>.json). */
+  endpoints: readonly EndpointDoc[];
   /** Switchable defaults of PROVIDERS.md; parse({}) gives the defaults. */
   profile: ZodObject;
   env: {

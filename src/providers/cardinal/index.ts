@@ -2,7 +2,7 @@
 import { createCardinalMock } from '../../../mocks/cardinal/index.ts';
 import { cardinalApiKeys, cardinalCards, cardinalOrgUnits } from '../../../mocks/cardinal/accounts.ts';
 import { cardinalDefects } from '../../../mocks/cardinal/defects.ts';
-import { cardinalSchemas } from '../../../schemas/cardinal.ts';
+import { cardinalEndpoints, cardinalSchemas } from '../../../schemas/cardinal.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { CardinalProfile } from './profile.ts';
@@ -15,6 +15,7 @@ export const cardinal = {
   requirements: cardinalRequirements,
   defects: cardinalDefects,
   schemas: cardinalSchemas,
+  endpoints: cardinalEndpoints,
   profile: CardinalProfile,
   env: {
     baseUrl: 'CARDINAL_BASE_URL',

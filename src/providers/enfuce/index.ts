@@ -2,7 +2,7 @@
 import { createEnfuceMock } from '../../../mocks/enfuce/index.ts';
 import { enfuceCards, enfuceMockCredentials } from '../../../mocks/enfuce/cards.ts';
 import { enfuceDefects } from '../../../mocks/enfuce/defects.ts';
-import { enfuceSchemas } from '../../../schemas/enfuce.ts';
+import { enfuceEndpoints, enfuceSchemas } from '../../../schemas/enfuce.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { EnfuceProfile } from './profile.ts';
@@ -15,6 +15,7 @@ export const enfuce = {
   requirements: enfuceRequirements,
   defects: enfuceDefects,
   schemas: enfuceSchemas,
+  endpoints: enfuceEndpoints,
   profile: EnfuceProfile,
   env: {
     baseUrl: 'ENFUCE_BASE_URL',

@@ -2,7 +2,7 @@
 import { createExaMock } from '../../../mocks/exa/index.ts';
 import { exaDefects } from '../../../mocks/exa/defects.ts';
 import { exaUsers } from '../../../mocks/exa/users.ts';
-import { exaSchemas } from '../../../schemas/exa.ts';
+import { exaEndpoints, exaSchemas } from '../../../schemas/exa.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { ExaProfile } from './profile.ts';
@@ -17,6 +17,7 @@ export const exa = {
   requirements: exaRequirements,
   defects: exaDefects,
   schemas: exaSchemas,
+  endpoints: exaEndpoints,
   profile: ExaProfile,
   env: {
     baseUrl: 'EXA_BASE_URL',

@@ -2,7 +2,7 @@
 import { createPlumeryMock } from '../../../mocks/plumery/index.ts';
 import { plumeryCards } from '../../../mocks/plumery/cards.ts';
 import { plumeryDefects } from '../../../mocks/plumery/defects.ts';
-import { plumerySchemas } from '../../../schemas/plumery.ts';
+import { plumeryEndpoints, plumerySchemas } from '../../../schemas/plumery.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { PlumeryProfile } from './profile.ts';
@@ -15,6 +15,7 @@ export const plumery = {
   requirements: plumeryRequirements,
   defects: plumeryDefects,
   schemas: plumerySchemas,
+  endpoints: plumeryEndpoints,
   profile: PlumeryProfile,
   env: {
     baseUrl: 'PLUMERY_BASE_URL',

@@ -2,7 +2,7 @@
 import { createSolarisMock } from '../../../mocks/solaris/index.ts';
 import { solarisCards, solarisDevices } from '../../../mocks/solaris/people.ts';
 import { solarisDefects } from '../../../mocks/solaris/defects.ts';
-import { solarisSchemas } from '../../../schemas/solaris.ts';
+import { solarisEndpoints, solarisSchemas } from '../../../schemas/solaris.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { SolarisProfile } from './profile.ts';
@@ -15,6 +15,7 @@ export const solaris = {
   requirements: solarisRequirements,
   defects: solarisDefects,
   schemas: solarisSchemas,
+  endpoints: solarisEndpoints,
   profile: SolarisProfile,
   env: {
     baseUrl: 'SOLARIS_BASE_URL',
