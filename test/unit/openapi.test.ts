@@ -16,7 +16,7 @@ for (const p of providers) {
     expect(text, `schemas/openapi/${p.id}.json (run npm run schemas)`).toBe(renderOpenApi(buildOpenApi(p)));
     const doc = JSON.parse(text) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     const validator = new Validator();
-    const result = await validator.validate(doc as object);
+    const result = await validator.validate(doc as Parameters<Validator["validate"]>[0]);
     expect(result.errors ?? [], 'OpenAPI validation errors').toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
