@@ -11,6 +11,12 @@ const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
   ['missing credentials', ['run', '--provider', 'enfuce'], { ENFUCE_BASE_URL: 'https://sandbox.example' }, /ENFUCE_USERNAME, ENFUCE_PASSWORD, ENFUCE_CARD_ID must be set/],
   ['a bad shard', ['run', '--shard', 'two'], {}, /--shard takes/],
   ['a mock of an unknown defect', ['mock', 'enfuce', '--defect', 'nope'], {}, /unknown defect "nope"/],
+  ['a malformed --target', ['run', '--provider', 'exa', '--target', 'ftp://x'], { EXA_TOKEN: 't', EXA_PUBLIC_KEY: 'k' }, /EXA_BASE_URL must be an http or https URL/],
+  ['--target without one provider', ['run', '--target', 'http://127.0.0.1:1'], {}, /apply to one provider/],
+  ['a missing profile file', ['run', '--provider', 'plumery', '--profile', '/nonexistent.json'], {}, /does not exist/],
+  ['a profile that is not JSON', ['run', '--provider', 'plumery', '--profile', 'README.md'], {}, /not readable JSON/],
+  ['a profile with an unknown option', ['run', '--provider', 'plumery'], { PLUMERY_PROFILE: 'package.json' }, /profile .* is not valid/],
+  ['a profile with a wrong value', ['run', '--provider', 'exa'], { EXA_PROFILE: 'test/fixtures/bad-exa-profile.json' }, /oaepHash/],
 ];
 
 for (const [name, args, env, message] of cases) {
@@ -25,7 +31,7 @@ for (const [name, args, env, message] of cases) {
 test('--help explains the commands', async () => {
   const r = await cli(['--help'], {}, 30_000);
   expect(r.code).toBe(0);
-  for (const word of ['run', 'mock', 'defects', 'report', '_BASE_URL']) expect(r.stdout).toContain(word);
+  for (const word of ['run', 'mock', 'defects', 'report', 'merge', '_BASE_URL', '--target', '--profile', '--grep', '--shard', 'Exit 0', 'solaris']) expect(r.stdout).toContain(word);
 });
 
 test('"mock enfuce" starts a mock that answers, and prints its URL and masked test cards', async () => {
@@ -38,4 +44,20 @@ test('"mock enfuce" starts a mock that answers, and prints its URL and masked te
   } finally {
     child.kill('SIGTERM');
   }
+});
+
+test('--profile switches a default and the matrix says which profile was in force', async () => {
+  const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'crh-profile-'));
+  const profile = join(dir, 'plumery.json');
+  // The mock answers CARD_NOT_FOUND with 400 (the document's status); a profile expecting 404 must fail.
+  writeFileSync(profile, JSON.stringify({ cardNotFoundStatus: 404 }));
+  const out = join(dir, 'out');
+  const r = await cli(['run', '--provider', 'plumery', '--profile', profile, '--grep', '@PLM-CARD-NOT-FOUND', '--output', out, '--quiet'], {}, 120_000);
+  expect(r.code, r.stdout.slice(-1500)).toBe(1);
+  const md = readFileSync(join(out, 'conformance.md'), 'utf8');
+  expect(md).toContain('`cardNotFoundStatus`: `404`');
+  expect(md).toMatch(/\| PLM-CARD-NOT-FOUND \| \*\*FAIL\*\* \|/);
 });

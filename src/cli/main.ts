@@ -6,14 +6,20 @@ import { defectsCommand } from './defects.ts';
 import { reportCommand } from './report.ts';
 import { mergeCommand } from './merge.ts';
 import { UsageError } from './usage.ts';
+import { providerIds } from '../providers.ts';
 
 const HELP = `card-reveal-harness — contract checks for card-data reveal APIs
 
 Usage:
-  card-reveal-harness run [--provider <id>]... [--grep <re>] [--shard <i/n>] [--output <dir>] [-- <playwright args>]
-      Runs every check (API, browser, Pact) against the targets: the embedded reference mocks,
-      or <PROVIDER>_BASE_URL with that provider's credentials from the environment.
+  card-reveal-harness run [--provider <id>]... [--target mock|<url>] [--profile <file.json>]
+                          [--grep <re>] [--shard <i/n>] [--output <dir>] [--quiet] [-- <playwright args>]
+      Runs every check (API, browser, Pact) against the targets: the embedded reference mocks, or a
+      base URL: --target <url> (one --provider) or <PROVIDER>_BASE_URL, with that provider's
+      credentials from the environment (never from a file). --profile (or <PROVIDER>_PROFILE) names
+      a JSON file that switches the provider's defaults (options: src/providers/<id>/profile.ts).
+      --grep @<REQUIREMENT-ID> runs the checks of one requirement; --shard i/n one part of the run.
       Writes <dir>/junit.xml, <dir>/conformance.{md,json}, <dir>/allure-results (default dir: reports).
+      Exit 0: conformant; 1: a check failed; 2: bad usage or settings (before any test starts).
   card-reveal-harness mock <provider> [--port <n>] [--host <h>] [--defect <name>]... [--no-control]
       Starts a provider's reference mock and prints its URL, credentials and test cards (masked).
   card-reveal-harness defects [<provider>]...
@@ -21,7 +27,9 @@ Usage:
   card-reveal-harness merge [--output <dir>]
       After "run --shard 1/n … n/n --output <dir>": one junit.xml and one conformance matrix for all shards.
   card-reveal-harness report [--output <dir>] [--serve]
-      Turns <dir>/allure-results into an Allure HTML report (<dir>/allure-report).
+      Turns <dir>/allure-results into an Allure HTML report (<dir>/allure-report); --serve opens it over HTTP.
+
+Providers: ${providerIds().join(', ')}. Environment variables per provider: README.md ("Against your sandbox").
 
 Exit codes: 0 conformant / all caught, 1 a check failed / a defect escaped, 2 bad usage or setup.`;
 

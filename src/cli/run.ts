@@ -39,9 +39,22 @@ export async function runCommand(args: string[]): Promise<number> {
     shard: { type: 'string' },
     output: { type: 'string' },
     quiet: { type: 'boolean' },
+    target: { type: 'string' },
+    profile: { type: 'string' },
   });
   const selected = values.provider?.length ? values.provider : providerIds();
   selected.forEach(providerOrUsageError);
+  // --target and --profile name one provider's settings: the same as <ID>_BASE_URL / <ID>_PROFILE.
+  if ((values.target !== undefined || values.profile !== undefined) && selected.length !== 1) {
+    throw new UsageError('--target and --profile apply to one provider: add --provider <id>');
+  }
+  const only = providers.find((p) => p.id === selected[0])!;
+  if (values.target !== undefined && values.target !== 'mock') process.env[only.env.baseUrl] = values.target;
+  if (values.target === 'mock') delete process.env[only.env.baseUrl];
+  if (values.profile !== undefined) {
+    if (!existsSync(values.profile)) throw new UsageError(`profile file ${values.profile} does not exist`);
+    process.env[`${only.id.toUpperCase()}_PROFILE`] = resolve(values.profile);
+  }
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError('--shard takes <index>/<total>, for example 1/2');
   for (const p of providers.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
   if (!chromiumAvailable()) {

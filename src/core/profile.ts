@@ -5,7 +5,14 @@ import type { ProviderDefinition } from '../providers/types.ts';
 
 export function loadProfile(provider: ProviderDefinition, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
   const file = env[`${provider.id.toUpperCase()}_PROFILE`];
-  const raw = file ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : {};
+  let raw: unknown = {};
+  if (file) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    } catch (e) {
+      throw new Error(`profile ${file} for ${provider.id} is not readable JSON: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
   const parsed = provider.profile.safeParse(raw);
   if (!parsed.success) {
     throw new Error(`profile ${file} for ${provider.id} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
