@@ -37,6 +37,8 @@ test('against the embedded mocks: conformant, all reports written, no card data 
   const report = await cli(['report', '--output', out], {}, 300_000);
   expect(report.code, report.stderr).toBe(0);
   expect(existsSync(join(out, 'allure-report', 'index.html'))).toBe(true);
+  const gate = await cli(['gate', '--output', out, '--min-tests', '100'], {}, 120_000);
+  expect(gate.code, gate.stdout.slice(-800)).toBe(0);
 
   // stdout of the run counts as an artifact too.
   const { writeFileSync } = await import('node:fs');

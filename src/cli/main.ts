@@ -3,7 +3,7 @@
 import { runCommand } from './run.ts';
 import { mockCommand } from './mock.ts';
 import { defectsCommand } from './defects.ts';
-import { reportCommand } from './report.ts';
+import { gateCommand, reportCommand } from './report.ts';
 import { mergeCommand } from './merge.ts';
 import { UsageError } from './usage.ts';
 import { providerIds } from '../providers.ts';
@@ -28,6 +28,8 @@ Usage:
       After "run --shard 1/n … n/n --output <dir>": one junit.xml and one conformance matrix for all shards.
   card-reveal-harness report [--output <dir>] [--serve]
       Turns <dir>/allure-results into an Allure HTML report (<dir>/allure-report); --serve opens it over HTTP.
+  card-reveal-harness gate [--output <dir>] [--max-failures <n>] [--min-tests <n>]
+      Allure's quality gate over <dir>/allure-results (default: no failure allowed): exit 1 when it fails.
 
 Providers: ${providerIds().join(', ')}. Environment variables per provider: README.md ("Against your sandbox").
 
@@ -46,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       return reportCommand(rest);
     case 'merge':
       return mergeCommand(rest);
+    case 'gate':
+      return gateCommand(rest);
     case undefined:
     case '-h':
     case '--help':

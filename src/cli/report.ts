@@ -1,5 +1,5 @@
 // Allure 3 (pure Node): allure-results → allure-report, optionally served over HTTP (the report
-// does not render from file://).
+// does not render from file://), and Allure's quality gate as a CI gate.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,17 +8,35 @@ import { parse, UsageError } from './usage.ts';
 
 // allure's package exports no subpaths; its CLI file sits at the package root.
 const allureCli = resolve(projectRoot, 'node_modules/allure/cli.js');
+const iteratorPolyfill = resolve(projectRoot, 'src/cli/iterator-to-array.mjs');
 
 function allure(args: string[]): Promise<number> {
-  return new Promise((r) => spawn(process.execPath, [allureCli, ...args], { stdio: 'inherit' }).on('close', (c) => r(c ?? 1)));
+  return new Promise((r) => spawn(process.execPath, ['--import', iteratorPolyfill, allureCli, ...args], { stdio: 'inherit' }).on('close', (c) => r(c ?? 1)));
+}
+
+function resultsDir(output: string | undefined): { dir: string; results: string } {
+  const dir = resolve(output ?? 'reports');
+  const results = resolve(dir, 'allure-results');
+  if (!existsSync(results)) throw new UsageError(`no Allure results in ${results}: run "card-reveal-harness run" first`);
+  return { dir, results };
 }
 
 export async function reportCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { output: { type: 'string' }, serve: { type: 'boolean' } });
-  const dir = resolve(values.output ?? 'reports');
-  const results = resolve(dir, 'allure-results');
-  if (!existsSync(results)) throw new UsageError(`no Allure results in ${results}: run "card-reveal-harness run" first`);
-  const code = await allure(['generate', results, '-o', resolve(dir, 'allure-report')]);
+  const { dir, results } = resultsDir(values.output);
+  const code = await allure(['generate', results, '-o', resolve(dir, 'allure-report'), '--config', resolve(projectRoot, 'reporters/allurerc.mjs')]);
   if (code !== 0 || !values.serve) return code;
   return allure(['open', resolve(dir, 'allure-report')]);
+}
+
+/** Allure's quality gate over a run's results: exit 1 above --max-failures or below --min-tests. */
+export async function gateCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { output: { type: 'string' }, 'max-failures': { type: 'string', default: '0' }, 'min-tests': { type: 'string', default: '1' } });
+  const maxFailures = Number(values['max-failures']);
+  const minTests = Number(values['min-tests']);
+  if (!Number.isInteger(maxFailures) || maxFailures < 0 || !Number.isInteger(minTests) || minTests < 0) throw new UsageError('--max-failures and --min-tests take whole numbers ≥ 0');
+  const { results } = resultsDir(values.output);
+  const code = await allure(['quality-gate', results, '--max-failures', String(maxFailures), '--min-tests-count', String(minTests)]);
+  console.log(code === 0 ? 'QUALITY GATE: passed' : 'QUALITY GATE: failed');
+  return code === 0 ? 0 : 1;
 }
