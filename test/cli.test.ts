@@ -16,6 +16,8 @@ const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
   ['a missing profile file', ['run', '--provider', 'plumery', '--profile', '/nonexistent.json'], {}, /does not exist/],
   ['a profile that is not JSON', ['run', '--provider', 'plumery', '--profile', 'README.md'], {}, /not readable JSON/],
   ['a profile with an unknown option', ['run', '--provider', 'plumery'], { PLUMERY_PROFILE: 'package.json' }, /profile .* is not valid/],
+  ['broker without PACT_BROKER_BASE_URL', ['broker', 'publish', '--version', '1'], { PACT_BROKER_BASE_URL: '' }, /set PACT_BROKER_BASE_URL/],
+  ['broker without a step', ['broker'], {}, /publish or can-i-deploy/],
   ['a profile with a wrong value', ['run', '--provider', 'exa'], { EXA_PROFILE: 'test/fixtures/bad-exa-profile.json' }, /oaepHash/],
 ];
 

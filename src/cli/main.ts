@@ -5,6 +5,7 @@ import { mockCommand } from './mock.ts';
 import { defectsCommand } from './defects.ts';
 import { gateCommand, reportCommand } from './report.ts';
 import { mergeCommand } from './merge.ts';
+import { brokerCommand } from './broker.ts';
 import { UsageError } from './usage.ts';
 import { providerIds } from '../providers.ts';
 
@@ -30,6 +31,9 @@ Usage:
       Turns <dir>/allure-results into an Allure HTML report (<dir>/allure-report); --serve opens it over HTTP.
   card-reveal-harness gate [--output <dir>] [--max-failures <n>] [--min-tests <n>]
       Allure's quality gate over <dir>/allure-results (default: no failure allowed): exit 1 when it fails.
+  card-reveal-harness broker publish --version <v> [--branch <b>] [--output <dir>]
+  card-reveal-harness broker can-i-deploy --version <v> [--environment <env>]
+      Publishes <dir>/pacts to the Pact Broker at PACT_BROKER_BASE_URL, or asks it can-i-deploy.
 
 Providers: ${providerIds().join(', ')}. Environment variables per provider: README.md ("Against your sandbox").
 
@@ -50,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       return mergeCommand(rest);
     case 'gate':
       return gateCommand(rest);
+    case 'broker':
+      return brokerCommand(rest);
     case undefined:
     case '-h':
     case '--help':
