@@ -6,6 +6,7 @@ import { defectsCommand } from './defects.ts';
 import { gateCommand, reportCommand } from './report.ts';
 import { mergeCommand } from './merge.ts';
 import { brokerCommand } from './broker.ts';
+import { requirementsCommand } from './requirements.ts';
 import { UsageError } from './usage.ts';
 import { providerIds } from '../providers.ts';
 
@@ -31,6 +32,9 @@ Usage:
       Turns <dir>/allure-results into an Allure HTML report (<dir>/allure-report); --serve opens it over HTTP.
   card-reveal-harness gate [--output <dir>] [--max-failures <n>] [--min-tests <n>]
       Allure's quality gate over <dir>/allure-results (default: no failure allowed): exit 1 when it fails.
+  card-reveal-harness requirements [<provider>]...
+      Prints every requirement: its id, source (document, provider-docs, default), endpoint and sentence,
+      and the provider's profile options with their defaults.
   card-reveal-harness broker publish --version <v> [--branch <b>] [--output <dir>]
   card-reveal-harness broker can-i-deploy --version <v> [--environment <env>]
       Publishes <dir>/pacts to the Pact Broker at PACT_BROKER_BASE_URL, or asks it can-i-deploy.
@@ -56,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       return gateCommand(rest);
     case 'broker':
       return brokerCommand(rest);
+    case 'requirements':
+      return requirementsCommand(rest);
     case undefined:
     case '-h':
     case '--help':

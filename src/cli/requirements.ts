@@ -1,0 +1,18 @@
+// Prints the requirement catalogue (what each check proves and where the sentence comes from), as
+// Markdown, for one provider or all.
+import { providers } from '../providers.ts';
+import { parse, providerOrUsageError } from './usage.ts';
+
+export function requirementsCommand(args: string[]): number {
+  const { positionals } = parse(args, {}, true);
+  positionals.forEach(providerOrUsageError);
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  for (const p of providers.filter((x) => positionals.length === 0 || positionals.includes(x.id))) {
+    console.log(`## ${p.title} (\`${p.id}\`, shared/seeds/${p.seed})\n\n| requirement | source | severity | endpoint | what it means |\n|---|---|---|---|---|`);
+    for (const r of Object.values(p.requirements)) console.log(`| ${r.id} | ${r.source} | ${r.severity} | ${cell(r.endpoint)} | ${cell(r.text)} |`);
+    console.log(`\nProfile options (${p.env.baseUrl.replace('_BASE_URL', '_PROFILE')}):\n`);
+    for (const [k, v] of Object.entries(p.profile.shape)) console.log(`- \`${k}\` (default \`${JSON.stringify((p.profile.parse({}) as Record<string, unknown>)[k])}\`): ${(v as { description?: string }).description ?? ''}`);
+    console.log('');
+  }
+  return 0;
+}
