@@ -101,6 +101,12 @@ export const exaSchemas = {
   'bind.response-200': BindResponse,
 } as const;
 
+const exaErrors = {
+  '401': { description: 'unauthorized (default)', schema: 'error' },
+  '403': { description: 'no panda', schema: 'error' },
+  '404': { description: 'no card', schema: 'error' },
+};
+
 export const exaEndpoints: readonly EndpointDoc[] = [
   {
     method: 'get',
@@ -111,9 +117,7 @@ export const exaEndpoints: readonly EndpointDoc[] = [
     responses: {
       '200': { description: 'Card information', schema: 'card.response-200' },
       '400': { description: 'bad request / bad session id', schema: 'error' },
-      '401': { description: 'unauthorized (default)', schema: 'error' },
-      '403': { description: 'no panda', schema: 'error' },
-      '404': { description: 'no card', schema: 'error' },
+      ...exaErrors,
     },
   },
   {
@@ -124,9 +128,7 @@ export const exaEndpoints: readonly EndpointDoc[] = [
     responses: {
       '200': { description: 'verified', schema: 'bind.response-200' },
       '400': { description: 'bad request / bad signature', schema: 'error' },
-      '401': { description: 'unauthorized (default)', schema: 'error' },
-      '403': { description: 'no panda', schema: 'error' },
-      '404': { description: 'no card', schema: 'error' },
+      ...exaErrors,
     },
   },
 ];

@@ -8,7 +8,7 @@ import { luhnValid } from '../../src/core/mask.ts';
 import { dxSignature, signatureMatches } from '../../src/providers/cardinal/signature.ts';
 import { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { Algorithm, CardType, type DxFlowType } from '../../schemas/cardinal.ts';
-import type { MockClock } from '../core/clock.ts';
+import type { MockFactoryOptions } from '../../src/providers/types.ts';
 import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
 import { cardinalApiKeys, cardinalCards, cardinalOrgUnits } from './accounts.ts';
 import { cardinalDefects, type CardinalDefectName } from './defects.ts';
@@ -24,11 +24,6 @@ const DESCRIPTIONS: Record<number, string> = {
   2000: 'AccountNumber is not valid',
 };
 
-export interface CardinalMockOptions {
-  clock: MockClock;
-  defects?: readonly string[];
-  baseUrl: () => string;
-}
 
 interface Enrollment {
   devices: Set<string>;
@@ -47,7 +42,7 @@ const deviceOf = (fidoSetupPayload: string) => digest(Buffer.from(fidoSetupPaylo
 /** PANs are kept hashed: the store needs equality only. */
 const panKey = (pan: string) => digest(`pan:${pan}`);
 
-export function createCardinalMock(options: CardinalMockOptions): MockApp {
+export function createCardinalMock(options: MockFactoryOptions): MockApp {
   const defects = new DefectSet<CardinalDefectName>(cardinalDefects, options.defects ?? []);
   const has = (d: CardinalDefectName) => defects.has(d);
   const profile = CardinalProfile.parse({});

@@ -8,7 +8,7 @@ import { fromBase64, toBase64 } from '../../src/crypto/base64.ts';
 import { encodePinBlock } from '../../src/crypto/pin-block.ts';
 import { openSession, secretFromPlaintext, SECRET_BYTES } from '../../src/providers/exa/session.ts';
 import { BindRequest, Scope, type EncryptedField, type ExaErrorCode } from '../../schemas/exa.ts';
-import type { MockClock } from '../core/clock.ts';
+import type { MockFactoryOptions } from '../../src/providers/types.ts';
 import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
 import { siweChallenge, siweNonce, siweSignatureValid, walletAddress, webauthnAssertionValid } from './binding.ts';
 import { exaDefects, type ExaDefectName } from './defects.ts';
@@ -16,13 +16,8 @@ import { bindingStatement, exaBinding, exaTestKeys, exaUsers, type ExaCard, type
 
 export const EXA_CARD_PATH = '/card';
 
-export interface ExaMockOptions {
-  clock: MockClock;
-  defects?: readonly string[];
-  baseUrl: () => string;
-}
 
-export function createExaMock(options: ExaMockOptions): MockApp {
+export function createExaMock(options: MockFactoryOptions): MockApp {
   const defects = new DefectSet<ExaDefectName>(exaDefects, options.defects ?? []);
   const has = (d: ExaDefectName) => defects.has(d);
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });

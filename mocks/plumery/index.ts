@@ -11,20 +11,15 @@ import { decodeP256PublicKey, ecdhSharedX, encodeP256PublicKey, p256KeyPair, typ
 import { deriveKey, PLUMERY_IV_BYTES, seal } from '../../src/providers/plumery/envelope.ts';
 import { PlumeryProfile } from '../../src/providers/plumery/profile.ts';
 import { ERROR_PREFIX, type EncryptedPayload, type PlumeryErrorCode } from '../../schemas/plumery.ts';
-import type { MockClock } from '../core/clock.ts';
+import type { MockFactoryOptions } from '../../src/providers/types.ts';
 import { json, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
 import { plumeryCards, type PlumeryCard } from './cards.ts';
 import { plumeryDefects, type PlumeryDefectName } from './defects.ts';
 
 const HEADER = 'X-Client-Public-Key';
 
-export interface PlumeryMockOptions {
-  clock: MockClock;
-  defects?: readonly string[];
-  baseUrl: () => string;
-}
 
-export function createPlumeryMock(options: PlumeryMockOptions): MockApp {
+export function createPlumeryMock(options: MockFactoryOptions): MockApp {
   const defects = new DefectSet<PlumeryDefectName>(plumeryDefects, options.defects ?? []);
   const has = (d: PlumeryDefectName) => defects.has(d);
   const profile = PlumeryProfile.parse({});

@@ -8,16 +8,11 @@ import { decodeSignature, verifyJwkSignature } from '../../src/providers/solaris
 import { CONTENT_ENC, KEY_WRAP, publicKeyOfJwk } from '../../src/providers/solaris/card-details.ts';
 import { SolarisProfile } from '../../src/providers/solaris/profile.ts';
 import { JweAlg, JweEnc, type SolarisJweAlg, type SolarisJweEnc, type SolarisJwk } from '../../schemas/solaris.ts';
-import type { MockClock } from '../core/clock.ts';
+import type { MockFactoryOptions } from '../../src/providers/types.ts';
 import { json, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
 import { solarisCards, solarisDevices } from './people.ts';
 import { solarisDefects, type SolarisDefectName } from './defects.ts';
 
-export interface SolarisMockOptions {
-  clock: MockClock;
-  defects?: readonly string[];
-  baseUrl: () => string;
-}
 
 const CODES: Record<number, [string, string]> = {
   400: ['invalid_model', 'Validation Error'],
@@ -28,7 +23,7 @@ const CODES: Record<number, [string, string]> = {
   500: ['generic_server_error', 'Generic Server Error'],
 };
 
-export function createSolarisMock(options: SolarisMockOptions): MockApp {
+export function createSolarisMock(options: MockFactoryOptions): MockApp {
   const defects = new DefectSet<SolarisDefectName>(solarisDefects, options.defects ?? []);
   const has = (d: SolarisDefectName) => defects.has(d);
   const profile = SolarisProfile.parse({});
