@@ -20,6 +20,8 @@ export const cardinalDefects = defineDefects([
   d('errors-as-http-400', 'CDX-ERROR-SHAPE', 'errors are sent with HTTP 400 instead of 200'),
   d('unknown-identifier-accepted', 'CDX-IDENTIFIER', 'an unknown Identifier is checked with the first API key'),
   d('epoch-timestamp-refused', 'CDX-TIMESTAMP', 'a Timestamp in epoch milliseconds is refused'),
+  d('issuer-versions-empty', 'CDX-ISSUER-VERSIONS', 'Issuer.SupportedVersions is empty for every issuer'),
+  d('reference-id-missing', 'CDX-RESPONSE', 'the Payload has no ReferenceId'),
 ] as const);
 
 export type CardinalDefectName = (typeof cardinalDefects)[number]['name'];

@@ -127,8 +127,8 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp {
     const fidoRegions = (FIDO_REGIONS.has(issuer.region) && FIDO_REGIONS.has(region)) || has('fido-outside-region');
     const fido = fidoIssuer && fidoRegions ? { Fido: { FlowType: flowType(typeof p.Email === 'string' ? p.Email : '', deviceOf(setup), pan) } } : {};
     return reply(0, requestId, {
-      ReferenceId: randomUUID(),
-      Issuer: { SupportedVersions: issuer.versions },
+      ...(has('reference-id-missing') ? {} : { ReferenceId: randomUUID() }),
+      Issuer: { SupportedVersions: has('issuer-versions-empty') ? [] : issuer.versions },
       Account: { CardBrand: brand, LastFour: has('last-four-wrong') ? pan.slice(0, 4) : pan.slice(-4), ...fido },
     });
   }

@@ -18,6 +18,11 @@ export const exaDefects = defineDefects([
   d('crash-on-bad-sessionid', 'EXA-ERROR-SHAPE', 'a sessionid that is not base64 gets a 500 with a stack trace'),
   d('siwe-nonce-reusable', 'EXA-BIND-SIWE', 'a signed SIWE challenge binds again when replayed'),
   d('webauthn-any-challenge', 'EXA-BIND-WEBAUTHN', 'a WebAuthn assertion over any challenge is accepted'),
+  d('auth-not-checked', 'EXA-AUTH', 'GET /card without credentials answers for the first cardholder'),
+  d('month-unpadded', 'EXA-PROFILE', 'expirationMonth is sent as "8", not "08"'),
+  d('siwe-challenge-plain', 'EXA-CHALLENGE-SIWE', 'scope=siwe returns the plain statement, not a SIWE message'),
+  d('webauthn-challenge-siwe', 'EXA-CHALLENGE-WEBAUTHN', 'scope=webauthn returns a SIWE message instead of the plain statement'),
+  d('no-card-as-no-panda', 'EXA-ERRORS', 'a user without a card gets 403 "no panda" instead of 404 "no card"'),
 ] as const);
 
 export type ExaDefectName = (typeof exaDefects)[number]['name'];

@@ -72,7 +72,7 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
     method: 'GET',
     path: EXA_CARD_PATH,
     handle(req) {
-      const u = user(req);
+      const u = user(req) ?? (has('auth-not-checked') ? exaUsers.find((x) => x.card) : undefined);
       if (!u) return error(401, 'unauthorized');
       const raw = req.url.searchParams.getAll('scope');
       const scopes = raw.map((s) => Scope.safeParse(s));
@@ -89,22 +89,22 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
         key = k;
       }
       if (!u.pandaId) return error(403, 'no panda');
-      if (!u.card) return error(404, 'no card');
+      if (!u.card) return has('no-card-as-no-panda') ? error(403, 'no panda') : error(404, 'no card');
       const card = u.card;
       let challenge: string | undefined;
-      if (include('siwe')) {
+      const siwe = () => {
         const nonce = randomBytes(12).toString('hex');
         siweNonces.set(nonce, u.id);
-        challenge = siweChallenge(u, nonce, new Date(options.clock.now()));
-      } else if (include('webauthn')) {
-        challenge = bindingStatement(u);
-      }
+        return siweChallenge(u, nonce, new Date(options.clock.now()));
+      };
+      if (include('siwe')) challenge = has('siwe-challenge-plain') ? bindingStatement(u) : siwe();
+      else if (include('webauthn')) challenge = has('webauthn-challenge-siwe') ? siwe() : bindingStatement(u);
       const fieldsKey = key ?? (has('card-data-without-sessionid') ? serverKey : undefined);
       const body = {
         ...(fieldsKey ? cardFields(card, fieldsKey) : {}),
         cardId: card.cardId,
         displayName: `${u.firstName} ${u.lastName}`,
-        expirationMonth: card.expirationMonth,
+        expirationMonth: has('month-unpadded') ? String(Number(card.expirationMonth)) : card.expirationMonth,
         expirationYear: card.expirationYear,
         lastFour: card.pan.slice(-4),
         mode: card.mode,

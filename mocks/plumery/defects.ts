@@ -17,6 +17,9 @@ export const plumeryDefects = defineDefects([
   d('error-without-request-id', 'PLM-ERROR-SHAPE', 'error bodies have no requestId'),
   d('details-expiry-yyyy-mm', 'PLM-DETAILS', 'card details carry expirationDate as YYYY-MM'),
   d('pin-state-not-checked', 'PLM-CARD-STATE', 'the PIN of a card in state ORDERED is revealed'),
+  d('payload-field-renamed', 'PLM-PIN-200', 'encryptedPayload names the server key "ephemeralKey", not "ephemeralPublicKey"'),
+  d('raw-client-key-refused', 'PLM-CLIENT-KEY-ENCODING', 'a raw uncompressed client point is refused although raw keys are accepted (profile)'),
+  d('unknown-card-wrong-code', 'PLM-CARD-NOT-FOUND', 'an unknown card token gets INVALID_CARD_STATE instead of CARD_NOT_FOUND'),
 ] as const);
 
 export type PlumeryDefectName = (typeof plumeryDefects)[number]['name'];

@@ -52,7 +52,7 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
         const point = bytes.length === 91 ? bytes.subarray(26) : bytes;
         if (point.length === 65 && point[0] === 4) return point; // used without validation
       }
-      const encodings: PublicKeyEncoding[] = profile.acceptsRawClientKey ? ['spki', 'raw'] : ['spki'];
+      const encodings: PublicKeyEncoding[] = profile.acceptsRawClientKey && !has('raw-client-key-refused') ? ['spki', 'raw'] : ['spki'];
       return decodeP256PublicKey(bytes, { encodings, allowCompressed: profile.acceptsCompressedClientKey || has('accepts-compressed-key') });
     } catch (e) {
       if (isCryptoError(e)) return invalid();
@@ -91,7 +91,7 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
 
   function cardFor(req: MockRequest, forPin: boolean): PlumeryCard | MockReply {
     const card = cards.get(req.params.token ?? '');
-    if (!card) return error(req, profile.cardNotFoundStatus, 'CARD_NOT_FOUND', 'card not found');
+    if (!card) return has('unknown-card-wrong-code') ? error(req, profile.cardNotFoundStatus, 'INVALID_CARD_STATE', 'card state does not allow this operation') : error(req, profile.cardNotFoundStatus, 'CARD_NOT_FOUND', 'card not found');
     if (card.state === 'TERMINATED') {
       return has('terminated-wrong-code')
         ? error(req, profile.cardStateStatus, 'INVALID_CARD_STATE', 'card state does not allow this operation')
@@ -109,7 +109,12 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
       if (!Buffer.isBuffer(point)) return point;
       const card = cardFor(req, forPin);
       if ('status' in card) return card;
-      return json(200, { encryptedPayload: encrypt(point, plaintext(card)) }, { 'cache-control': 'no-store' });
+      const payload: Record<string, string> = { ...encrypt(point, plaintext(card)) };
+      if (has('payload-field-renamed')) {
+        payload.ephemeralKey = payload.ephemeralPublicKey!;
+        delete payload.ephemeralPublicKey;
+      }
+      return json(200, { encryptedPayload: payload }, { 'cache-control': 'no-store' });
     },
   });
 

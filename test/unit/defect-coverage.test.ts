@@ -1,0 +1,13 @@
+// Every requirement of every provider has at least one mock defect that breaks it, and every defect
+// names a requirement of its own provider: the suite is proven able to fail on each rule.
+import { expect, test } from '@playwright/test';
+import { providers } from '../../src/providers.ts';
+
+for (const p of providers) {
+  test(`${p.id}: every requirement has a defect, every defect a requirement`, () => {
+    const ids = Object.keys(p.requirements);
+    const broken = new Set(p.defects.map((d) => d.breaks));
+    expect(ids.filter((id) => !broken.has(id)), 'requirements no defect breaks').toEqual([]);
+    expect(p.defects.filter((d) => !ids.includes(d.breaks)).map((d) => d.name), 'defects naming an unknown requirement').toEqual([]);
+  });
+}
