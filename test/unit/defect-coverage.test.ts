@@ -6,7 +6,7 @@ import { providers } from '../../src/providers.ts';
 for (const p of providers) {
   test(`${p.id}: every requirement has a defect, every defect a requirement`, () => {
     const ids = Object.keys(p.requirements);
-    const broken = new Set(p.defects.map((d) => d.breaks));
+    const broken = new Set<string>(p.defects.map((d) => d.breaks));
     expect(ids.filter((id) => !broken.has(id)), 'requirements no defect breaks').toEqual([]);
     expect(p.defects.filter((d) => !ids.includes(d.breaks)).map((d) => d.name), 'defects naming an unknown requirement').toEqual([]);
   });
