@@ -86,7 +86,11 @@ export const enfuceEndpoints: readonly EndpointDoc[] = [
     path: '/v4/card-data/view',
     summary: 'Mobile: the HTML snapshot with the card data, for a control token in form field "token"',
     body: { schema: 'card-data.form', contentType: 'application/x-www-form-urlencoded' },
-    responses: { '200': { description: 'HTML snapshot', contentType: 'text/html' }, '403': { description: 'token not valid: HTML page without card data', contentType: 'text/html' } },
+    responses: {
+      '200': { description: 'HTML snapshot', contentType: 'text/html' },
+      '400': { description: 'no token field, or a body that is not a form: HTML page without card data', contentType: 'text/html' },
+      '403': { description: 'token not valid: HTML page without card data', contentType: 'text/html' },
+    },
   },
   {
     method: 'get',

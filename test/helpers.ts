@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { providers } from '../src/providers.ts';
 
@@ -27,25 +27,7 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 600
   });
 }
 
-/** Starts `card-reveal-harness mock <provider>` as a person would; resolves once it has printed everything. */
-export function startMockProcess(provider: string, args: string[] = []): Promise<{ url: string; output: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [bin, 'mock', provider, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the mock did not start: ${output}`));
-    }, 20_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      output += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      if (m && output.includes('point the harness')) {
-        clearTimeout(timer);
-        resolve({ url: m[1]!, output, child });
-      }
-    });
-  });
-}
+export { startMockProcess } from '../src/core/mock-process.ts';
 
 /** Every seeded card of every mock: what the leak scans look for. */
 export const seededCards = providers.flatMap((p) => p.testCards);

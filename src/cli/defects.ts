@@ -1,62 +1,127 @@
-// Runs a provider's suite against its mock once per defect and reports who caught what.
+// Runs a provider's suite against its mock once clean and once per defect, and reports who caught
+// what and how the defect's matrix differs from the clean one. A defect is "exact" when the
+// matrices differ in precisely the requirements it is declared to break.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { Matrix } from '../core/matrix.ts';
+import { defectBreaks, type Defect } from '../core/defects.ts';
+import type { Matrix, Verdict } from '../core/matrix.ts';
 import { projectArgs, providers } from '../providers.ts';
+import type { ProviderDefinition } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
-import { parse, providerOrUsageError } from './usage.ts';
+import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
 export interface DefectOutcome {
   provider: string;
   defect: string;
-  breaks: string;
+  breaks: string[];
   caught: boolean;
-  /** Did a check of the very requirement the defect breaks fail? */
-  ruleCheckFailed: boolean;
+  /** Requirements whose verdict differs from the clean run's, as `id: clean → defect`. */
+  diff: string[];
+  /** The matrices differ in exactly the requirements the defect breaks. */
+  exact: boolean;
   caughtBy: string[];
 }
 
+type Verdicts = Map<string, Verdict>;
+
+interface SuiteRun {
+  verdicts: Verdicts;
+  failedTests: string[];
+}
+
+async function runSuite(p: ProviderDefinition, output: string, defect?: string): Promise<SuiteRun> {
+  await runPlaywright({
+    args: projectArgs([p.id]),
+    env: { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: defect ? `${p.id}:${defect}` : '', CRH_QUIET: '1' },
+    inherit: false,
+  });
+  const file = resolve(output, 'conformance.json');
+  const matrix = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Matrix) : undefined;
+  const rows = matrix?.providers.find((x) => x.id === p.id)?.requirements ?? [];
+  return {
+    verdicts: new Map(rows.map((r) => [r.id, r.verdict])),
+    failedTests: [...new Set(rows.flatMap((r) => r.tests.filter((t) => t.status === 'fail').map((t) => `[${t.project}] ${t.title}`)))],
+  };
+}
+
+export function matrixDiff(clean: Verdicts, broken: Verdicts): string[] {
+  const ids = [...new Set([...clean.keys(), ...broken.keys()])];
+  return ids.filter((id) => clean.get(id) !== broken.get(id)).map((id) => `${id}: ${clean.get(id) ?? 'absent'} → ${broken.get(id) ?? 'absent'}`);
+}
+
+/** Runs jobs with at most `limit` at a time; results keep the jobs' order. */
+async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
+}
+
 export async function defectsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { output: { type: 'string' }, list: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(args, { output: { type: 'string' }, list: { type: 'boolean' }, jobs: { type: 'string' }, only: { type: 'string' } }, true);
   positionals.forEach(providerOrUsageError);
+  const jobs = values.jobs === undefined ? Math.max(1, Math.min(2, availableParallelism())) : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
   const selected = providers.filter((p) => positionals.length === 0 || positionals.includes(p.id));
+  const only = values.only?.split(',').map((s) => s.trim());
+  const chosen = (p: ProviderDefinition): Defect[] => p.defects.filter((d) => !only || only.includes(d.name));
   if (values.list) {
-    for (const p of selected) for (const d of p.defects) console.log(`${p.id}\t${d.name}\t${d.breaks}\t${d.description}`);
+    for (const p of selected) for (const d of chosen(p)) console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}`);
     return 0;
   }
   const root = resolve(values.output ?? 'reports/defects');
   rmSync(root, { recursive: true, force: true });
-  const outcomes: DefectOutcome[] = [];
-  for (const p of selected) {
-    for (const d of p.defects) {
-      const output = resolve(root, `${p.id}--${d.name}`);
-      await runPlaywright({
-        args: projectArgs([p.id]),
-        env: { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: `${p.id}:${d.name}`, CRH_QUIET: '1' },
-        inherit: false,
-      });
-      const file = resolve(output, 'conformance.json');
-      const matrix = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Matrix) : undefined;
-      const rows = matrix?.providers.find((x) => x.id === p.id)?.requirements ?? [];
-      const failedTests = [...new Set(rows.flatMap((r) => r.tests.filter((t) => t.status === 'fail').map((t) => `[${t.project}] ${t.title}`)))];
+
+  // The clean runs first: every defect run is compared with its provider's.
+  const withDefects = selected.filter((p) => chosen(p).length > 0);
+  const clean = new Map(
+    (await pool(withDefects.map((p) => async () => [p.id, await runSuite(p, resolve(root, `${p.id}--clean`))] as const), jobs)),
+  );
+  for (const [id, run] of clean) {
+    if (run.failedTests.length) {
+      console.log(`the clean ${id} run failed (${run.failedTests.length} test(s)), so no defect of it can be judged:\n${run.failedTests.map((t) => `  ${t}`).join('\n')}`);
+      return 1;
+    }
+  }
+
+  const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
+  const outcomes = await pool(
+    work.map(({ p, d }) => async (): Promise<DefectOutcome> => {
+      const run = await runSuite(p, resolve(root, `${p.id}--${d.name}`), d.name);
+      const diff = matrixDiff(clean.get(p.id)!.verdicts, run.verdicts);
+      const breaks = defectBreaks(d);
+      const changed = diff.map((line) => line.split(':')[0]!);
       const outcome: DefectOutcome = {
         provider: p.id,
         defect: d.name,
-        breaks: d.breaks,
-        caught: failedTests.length > 0,
-        ruleCheckFailed: rows.some((r) => r.id === d.breaks && r.verdict === 'fail'),
-        caughtBy: failedTests,
+        breaks,
+        caught: run.failedTests.length > 0,
+        diff,
+        exact: changed.length === breaks.length && breaks.every((b) => run.verdicts.get(b) === 'fail' && changed.includes(b)),
+        caughtBy: run.failedTests,
       };
-      outcomes.push(outcome);
       console.log(
-        `${outcome.caught ? 'CAUGHT ' : 'ESCAPED'} ${p.id.padEnd(8)} ${d.name.padEnd(30)} breaks ${d.breaks}${outcome.ruleCheckFailed ? '' : ' (its own check did not fail)'}\n` +
+        `${outcome.caught ? 'CAUGHT ' : 'ESCAPED'} ${p.id.padEnd(8)} ${d.name.padEnd(32)} breaks ${breaks.join(', ')}${outcome.exact ? '' : `  (matrix differs in ${diff.join('; ') || 'nothing'})`}\n` +
           (outcome.caught ? outcome.caughtBy.map((t) => `          by ${t}`).join('\n') : `          no test failed: ${d.description}`),
       );
-    }
-  }
+      return outcome;
+    }),
+    jobs,
+  );
   const caught = outcomes.filter((o) => o.caught).length;
-  console.log(`\n| provider | defect | rule broken | caught by |\n|---|---|---|---|`);
-  for (const o of outcomes) console.log(`| ${o.provider} | ${o.defect} | ${o.breaks} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} |`);
+  const exact = outcomes.filter((o) => o.exact).length;
+  console.log(`\n| provider | defect | rule broken | caught by | matrix differs in |\n|---|---|---|---|---|`);
+  for (const o of outcomes) {
+    console.log(`| ${o.provider} | ${o.defect} | ${o.breaks.join(', ')} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} | ${o.exact ? 'exactly its rule' : o.diff.join('; ')} |`);
+  }
   console.log(`\ncaught ${caught} of ${outcomes.length} defects`);
-  return caught === outcomes.length ? 0 : 1;
+  console.log(`exact ${exact} of ${outcomes.length} defects (the matrix differs in exactly the requirements broken)`);
+  return caught === outcomes.length && exact === outcomes.length ? 0 : 1;
 }

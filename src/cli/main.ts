@@ -7,6 +7,7 @@ import { gateCommand, reportCommand } from './report.ts';
 import { mergeCommand } from './merge.ts';
 import { brokerCommand } from './broker.ts';
 import { requirementsCommand } from './requirements.ts';
+import { fuzzCommand } from './fuzz.ts';
 import { UsageError } from './usage.ts';
 import { providerIds } from '../providers.ts';
 
@@ -24,8 +25,13 @@ Usage:
       Exit 0: conformant; 1: a check failed; 2: bad usage or settings (before any test starts).
   card-reveal-harness mock <provider> [--port <n>] [--host <h>] [--defect <name>]... [--no-control]
       Starts a provider's reference mock and prints its URL, credentials and test cards (masked).
-  card-reveal-harness defects [<provider>]...
-      Runs the suite against the mock once per defect; prints which tests caught each one.
+  card-reveal-harness defects [<provider>]... [--jobs <n>] [--only <name,...>] [--list]
+      Runs the suite against the mock clean and once per defect (n at a time, default 2); prints which
+      tests caught each one and where the defect's matrix differs from the clean one.
+  card-reveal-harness fuzz [<provider>]... [--runs <n>] [--seed <n>] [--path <p>] [--defect <name>]...
+      Sends n generated malformed requests (default 1000) to each mock, started as its own process:
+      no 5xx, no hang, no crash, every error in the documented schema. A failure is shrunk and
+      printed as a curl command; --seed replays a run, --path one case of it.
   card-reveal-harness merge [--output <dir>]
       After "run --shard 1/n … n/n --output <dir>": one junit.xml and one conformance matrix for all shards.
   card-reveal-harness report [--output <dir>] [--serve]
@@ -62,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       return brokerCommand(rest);
     case 'requirements':
       return requirementsCommand(rest);
+    case 'fuzz':
+      return fuzzCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -5,13 +5,25 @@ export interface Defect {
   name: string;
   /** The requirement id the defect breaks. */
   breaks: string;
+  /** Further requirements the same fault breaks by its nature (one wrong field that two rules govern). */
+  alsoBreaks?: readonly string[];
   description: string;
+}
+
+/** Every requirement a defect breaks: the clean and the defect's matrices must differ in exactly these. */
+export function defectBreaks(d: Defect): string[] {
+  return [d.breaks, ...(d.alsoBreaks ?? [])];
 }
 
 /** A typed entry maker for one provider's catalogue: `breaks` must be one of its requirement ids. */
 export const defectOf =
   <RequirementId extends string>() =>
-  <N extends string>(name: N, breaks: RequirementId, description: string) => ({ name, breaks, description });
+  <N extends string>(name: N, breaks: RequirementId, description: string, alsoBreaks?: readonly RequirementId[]) => ({
+    name,
+    breaks,
+    description,
+    ...(alsoBreaks ? { alsoBreaks } : {}),
+  });
 
 export function defineDefects<const T extends readonly Defect[]>(list: T): T {
   const seen = new Set<string>();

@@ -2,6 +2,7 @@ import type { ZodObject, ZodType } from 'zod';
 import type { Defect } from '../core/defects.ts';
 import type { EndpointDoc } from '../core/openapi.ts';
 import type { Requirement } from '../core/requirements.ts';
+import type { Seed } from '../fuzz/mutations.ts';
 import type { MockClock } from '../../mocks/core/clock.ts';
 import type { MockApp } from '../../mocks/core/server.ts';
 
@@ -33,6 +34,14 @@ export interface ProviderDefinition {
     required: readonly string[];
   };
   createMock(options: MockFactoryOptions): MockApp;
+  /** What the fuzzer starts from: valid requests read off a running mock, and extra error schemas. */
+  fuzz: {
+    seeds(baseUrl: string): Promise<Seed[]>;
+    /** Error bodies beyond the documented ≥ 400 responses (Cardinal answers errors in HTTP 200). */
+    errorSchemas?: readonly string[];
+    /** Paths a browser opens, whose refusals are HTML pages (without card data) rather than JSON. */
+    htmlErrorPaths?: RegExp;
+  };
   /** Lines the `mock` command prints for a person: test credentials, agreed keys. */
   mockNotes: readonly string[];
   /** Seeded cards: ids, and the secrets the leak checks look for. */

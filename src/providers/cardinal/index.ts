@@ -5,6 +5,7 @@ import { cardinalDefects } from '../../../mocks/cardinal/defects.ts';
 import { cardinalEndpoints, cardinalSchemas } from '../../../schemas/cardinal.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
+import { cardinalFuzzSeeds } from './fuzz.ts';
 import { CardinalProfile } from './profile.ts';
 import { cardinalRequirements } from './requirements.ts';
 
@@ -29,6 +30,7 @@ export const cardinal = {
     required: ['CARDINAL_IDENTIFIER', 'CARDINAL_API_KEY', 'CARDINAL_ORG_UNIT_ID', 'CARDINAL_FIDO_PAN'],
   },
   createMock: createCardinalMock,
+  fuzz: { seeds: cardinalFuzzSeeds, errorSchemas: ['get-info.response-error'] },
   mockNotes: [
     ...cardinalApiKeys.map((k) => `API key (test only): Identifier ${k.identifier}, key ${k.apiKey}`),
     ...cardinalOrgUnits.map((o) => `OrgUnitId ${o.orgUnitId} (acquirer region ${o.region})`),

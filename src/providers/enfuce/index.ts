@@ -5,6 +5,7 @@ import { enfuceDefects } from '../../../mocks/enfuce/defects.ts';
 import { enfuceEndpoints, enfuceSchemas } from '../../../schemas/enfuce.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
+import { enfuceFuzzSeeds } from './fuzz.ts';
 import { EnfuceProfile } from './profile.ts';
 import { enfuceRequirements } from './requirements.ts';
 
@@ -30,6 +31,7 @@ export const enfuce = {
     required: ['ENFUCE_USERNAME', 'ENFUCE_PASSWORD', 'ENFUCE_CARD_ID'],
   },
   createMock: createEnfuceMock,
+  fuzz: { seeds: enfuceFuzzSeeds, htmlErrorPaths: /^\/v4\/card-data(\/|$)/ },
   mockNotes: [
     `Basic auth (test only): ${enfuceMockCredentials.username} / ${enfuceMockCredentials.password}`,
     'frame key "demo-merchant" is agreed for the origin http://localhost:8081; POST /__mock/frame-keys adds others',

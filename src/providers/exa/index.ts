@@ -5,6 +5,7 @@ import { exaUsers } from '../../../mocks/exa/users.ts';
 import { exaEndpoints, exaSchemas } from '../../../schemas/exa.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
+import { exaFuzzSeeds } from './fuzz.ts';
 import { ExaProfile } from './profile.ts';
 import { exaRequirements } from './requirements.ts';
 
@@ -34,6 +35,7 @@ export const exa = {
     required: ['EXA_TOKEN', 'EXA_PUBLIC_KEY'],
   },
   createMock: createExaMock,
+  fuzz: { seeds: exaFuzzSeeds },
   mockNotes: [
     ...exaUsers.map((u) => `bearer token ${u.token} → ${u.id}`),
     'RSA-1024 public key for the sessionid: GET /__mock/state (publicKeyPem), new at every start',

@@ -5,6 +5,7 @@ import { plumeryDefects } from '../../../mocks/plumery/defects.ts';
 import { plumeryEndpoints, plumerySchemas } from '../../../schemas/plumery.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
+import { plumeryFuzzSeeds } from './fuzz.ts';
 import { PlumeryProfile } from './profile.ts';
 import { plumeryRequirements } from './requirements.ts';
 
@@ -32,6 +33,7 @@ export const plumery = {
     required: ['PLUMERY_CARD_TOKEN'],
   },
   createMock: createPlumeryMock,
+  fuzz: { seeds: plumeryFuzzSeeds },
   mockNotes: ['no authentication; X-Client-Public-Key: base64 SPKI DER (or the raw uncompressed point) of a P-256 key'],
   testCards: plumeryCards.map((c) => ({ id: c.token, pan: c.pan, cvv: c.cvv2, pin: c.pin, summary: `${c.token}  ${maskPan(c.pan)}  ${c.state}` })),
 } satisfies ProviderDefinition;

@@ -5,6 +5,7 @@ import { solarisDefects } from '../../../mocks/solaris/defects.ts';
 import { solarisEndpoints, solarisSchemas } from '../../../schemas/solaris.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
+import { solarisFuzzSeeds } from './fuzz.ts';
 import { SolarisProfile } from './profile.ts';
 import { solarisRequirements } from './requirements.ts';
 
@@ -32,6 +33,7 @@ export const solaris = {
     required: ['SOLARIS_CARD_ID', 'SOLARIS_DEVICE_ID', 'SOLARIS_DEVICE_PRIVATE_KEY'],
   },
   createMock: createSolarisMock,
+  fuzz: { seeds: solarisFuzzSeeds },
   mockNotes: [
     ...solarisDevices.map((d) => `bound device ${d.id} (person ${d.personId}); its test-only key is in GET /__mock/state`),
     'no partner authentication in the mock',

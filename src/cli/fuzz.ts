@@ -1,0 +1,46 @@
+// `card-reveal-harness fuzz`: property-based bad input against every reference mock.
+import { randomInt } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Redactor } from '../core/mask.ts';
+import { describeResult, fuzzProvider, type FuzzResult } from '../fuzz/run.ts';
+import { providers } from '../providers.ts';
+import { parse, providerOrUsageError, UsageError } from './usage.ts';
+
+const wholeNumber = (name: string, v: string | undefined, fallback: number, min: number): number => {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} wants a whole number of ${min} or more, not "${v}"`);
+  return n;
+};
+
+export async function fuzzCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { runs: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, defect: { type: 'string', multiple: true }, output: { type: 'string' } },
+    true,
+  );
+  positionals.forEach(providerOrUsageError);
+  const selected = providers.filter((p) => positionals.length === 0 || positionals.includes(p.id));
+  if (values.defect?.length && selected.length !== 1) throw new UsageError('--defect needs exactly one provider');
+  if (values.path && selected.length !== 1) throw new UsageError('--path replays one provider: name it');
+  const runs = wholeNumber('--runs', values.runs, 1_000, 1);
+  const seed = wholeNumber('--seed', values.seed, randomInt(2 ** 31 - 1), 0);
+  const redactor = new Redactor(providers.flatMap((p) => p.testCards));
+  console.log(`fuzz: ${runs} malformed requests per provider, seed ${seed} (replay with --seed ${seed})`);
+  const results: FuzzResult[] = [];
+  for (const p of selected) {
+    const started = performance.now();
+    const r = await fuzzProvider(p, { runs, seed, path: values.path, defects: values.defect ?? [], redact: (s) => redactor.redact(s) });
+    results.push(r);
+    const [head, ...rest] = describeResult(r);
+    console.log([`${head}  (${((performance.now() - started) / 1000).toFixed(1)} s)`, ...rest].join('\n'));
+  }
+  const failed = results.filter((r) => r.failure).length;
+  const sent = results.reduce((n, r) => n + r.runs, 0);
+  const file = resolve(values.output ?? 'reports/fuzz/fuzz.json');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ seed, runs, results }, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v), 2)}\n`);
+  console.log(`fuzz: ${sent} malformed requests, ${failed} provider(s) failed; ${file}`);
+  return failed ? 1 : 0;
+}

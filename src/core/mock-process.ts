@@ -1,0 +1,47 @@
+// Starts `card-reveal-harness mock <provider>` as its own process, as a person would: what it
+// serves is then what the CLI serves, and a crash of the mock cannot take the caller down with it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../bin/card-reveal-harness.js', import.meta.url));
+
+export interface MockProcess {
+  url: string;
+  output: string;
+  child: ChildProcess;
+  /** Set once the process has ended: its exit code or signal. */
+  exited(): string | undefined;
+  stop(): Promise<void>;
+}
+
+/** Resolves once the mock has printed its notes (it is listening). */
+export function startMockProcess(provider: string, args: string[] = []): Promise<MockProcess> {
+  const child = spawn(process.execPath, [bin, 'mock', provider, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let exit: string | undefined;
+  const closed = new Promise<void>((r) => child.on('exit', (code, signal) => ((exit = signal ?? `exit code ${code}`), r())));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the mock did not start: ${output}`));
+    }, 20_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      output += c.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(output);
+      if (m && output.includes('point the harness')) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          output,
+          child,
+          exited: () => exit,
+          stop: async () => {
+            if (exit === undefined) child.kill('SIGTERM');
+            await closed;
+          },
+        });
+      }
+    });
+  });
+}

@@ -1,0 +1,124 @@
+// One provider's fuzz run: start its mock as a process, read seeds off it, send generated
+// malformed requests, judge every answer. fast-check shrinks a failure to its smallest form;
+// the seed (and path) replay a run exactly.
+import fc from 'fast-check';
+import { startMockProcess, type MockProcess } from '../core/mock-process.ts';
+import type { ProviderDefinition } from '../providers/types.ts';
+import { Judge, type Problem } from './judge.ts';
+import { applyMutations, malformedRequest, type Mutation, type Seed } from './mutations.ts';
+import { sendRaw, toCurl, type RawRequest } from './request.ts';
+
+export interface FuzzOptions {
+  runs: number;
+  seed: number;
+  /** Replays one case of a failed run: fast-check's counterexample path. */
+  path?: string | undefined;
+  defects?: readonly string[];
+  timeoutMs?: number;
+  /** Masks card data in what is printed (a seeded PAN in a request body). */
+  redact: (text: string) => string;
+}
+
+export interface FuzzFailure {
+  problem: Problem;
+  seedRequest: string;
+  mutations: Mutation[];
+  /** The mutations, masked and abbreviated, for a person. */
+  mutationsText: string;
+  curl: string;
+  path: string;
+  shrinks: number;
+}
+
+export interface FuzzResult {
+  provider: string;
+  seed: number;
+  defects: readonly string[];
+  runs: number;
+  sent: number;
+  /** How many answers had each status. */
+  statuses: Record<string, number>;
+  failure?: FuzzFailure;
+}
+
+class Rejected extends Error {
+  constructor(readonly problem: Problem) {
+    super(`${problem.kind}: ${problem.message}`);
+  }
+}
+
+export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions): Promise<FuzzResult> {
+  const defectArgs = (o.defects ?? []).flatMap((d) => ['--defect', d]);
+  let mock: MockProcess = await startMockProcess(provider.id, defectArgs);
+  const seeds: Seed[] = await provider.fuzz.seeds(mock.url);
+  const judge = new Judge(provider);
+  const timeoutMs = o.timeoutMs ?? 5_000;
+  const statuses: Record<string, number> = {};
+  let sent = 0;
+
+  const check = async (request: RawRequest): Promise<void> => {
+    const res = await sendRaw(mock.url, request, timeoutMs);
+    sent++;
+    if ('kind' in res) {
+      const crashed = mock.exited();
+      if (crashed) {
+        // A new mock for the next case (and for shrinking); this one is the failure.
+        mock = await startMockProcess(provider.id, defectArgs);
+        throw new Rejected({ kind: 'crash', message: `the mock process ended (${crashed}): ${res.message}` });
+      }
+      throw new Rejected({ kind: res.kind, message: res.message });
+    }
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    const problem = judge.judge(request, res);
+    if (problem) throw new Rejected(problem);
+  };
+
+  try {
+    const details = await fc.check(
+      fc.asyncProperty(malformedRequest(seeds), async ({ seed, mutations }) => check(applyMutations(seed, mutations))),
+      { numRuns: o.runs, seed: o.seed, ...(o.path ? { path: o.path } : {}), interruptAfterTimeLimit: 60 * 60_000 },
+    );
+    const result: FuzzResult = { provider: provider.id, seed: o.seed, defects: o.defects ?? [], runs: details.numRuns, sent, statuses };
+    if (details.failed && details.counterexample) {
+      const [{ seed, mutations }] = details.counterexample;
+      const error = details.errorInstance;
+      const problem: Problem = error instanceof Rejected ? error.problem : { kind: 'fuzzer', message: `the fuzzer itself failed: ${String((error as Error | undefined)?.message ?? error)}` };
+      result.failure = {
+        problem,
+        seedRequest: seed.name,
+        mutations,
+        curl: o.redact(toCurl(mock.url, applyMutations(seed, mutations))),
+        path: details.counterexamplePath ?? '',
+        shrinks: details.numShrinks,
+        mutationsText: o.redact(describeMutations(mutations)),
+      };
+    }
+    return result;
+  } finally {
+    await mock.stop();
+  }
+}
+
+/** The lines a person reads about one provider's run. */
+export function describeResult(r: FuzzResult): string[] {
+  const statuses = Object.entries(r.statuses)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ');
+  const head = `${r.failure ? 'FAIL' : 'ok  '} ${r.provider.padEnd(9)} ${r.runs} malformed requests (seed ${r.seed}); answers: ${statuses || 'none'}`;
+  if (!r.failure) return [head];
+  const f = r.failure;
+  return [
+    head,
+    `     ${f.problem.kind}: ${f.problem.message}`,
+    `     smallest case (after ${f.shrinks} shrinks), from the seed request ${f.seedRequest}, mutations: ${f.mutationsText}`,
+    `     ${f.curl}`,
+    `     replay: card-reveal-harness fuzz ${r.provider}${r.defects.map((d) => ` --defect ${d}`).join('')} --seed ${r.seed} --path ${f.path}`,
+  ];
+}
+
+/** Mutations as one line of JSON: bytes in hex, long strings abbreviated. */
+function describeMutations(mutations: readonly Mutation[]): string {
+  const plain = mutations.map((m) => (m.kind === 'body' ? { kind: m.kind, bytes: `hex:${Buffer.from(m.bytes).toString('hex').slice(0, 400)}${m.bytes.byteLength > 200 ? `… (${m.bytes.byteLength} bytes)` : ''}` } : m));
+  return JSON.stringify(plain, (_k, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 20)}… (${v.length} chars)` : v));
+}
