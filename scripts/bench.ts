@@ -1,0 +1,174 @@
+// `npm run bench`: the figures behind docs/BENCHMARKS.md, printed and written in one run.
+//  1. the whole conformance suite's wall time beside a bare Playwright run of one empty browser test;
+//  2. the expiry checks' wall time;
+//  3. each mock's throughput and p99 latency on its main endpoint (autocannon), beside a bare
+//     node:http server answering a constant body and @stoplight/prism-cli mocking the emitted OpenAPI;
+//  4. known-answer vectors checked per second.
+// Figures, never pass/fail: speed goals live here and not in a timed test.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startMockProcess } from '../src/core/mock-process.ts';
+import { loadVectorFile } from '../src/core/vectors.ts';
+import { providers } from '../src/providers.ts';
+import { vectorCheckers } from '../src/vectors/index.ts';
+
+const root = process.cwd();
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const connections = 10;
+const lines: string[] = [];
+const say = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+
+function timed(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; status: number | null; stdout: string } {
+  const started = performance.now();
+  const r = spawnSync(args[0]!, args.slice(1), { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  return { seconds: (performance.now() - started) / 1000, status: r.status, stdout: r.stdout + r.stderr };
+}
+
+// 1 and 2 ────────────────────────────────────────────────────────────────────────────
+function suiteFigures(): void {
+  const bare = mkdtempSync(join(tmpdir(), 'crh-bare-'));
+  writeFileSync(join(bare, 'empty.spec.ts'), `import { test } from '@playwright/test';\ntest('empty browser test', async ({ page }) => { await page.goto('about:blank'); });\n`);
+  writeFileSync(
+    join(bare, 'playwright.config.ts'),
+    `import { defineConfig } from '@playwright/test';\nimport { chromiumLaunchOptions } from '${root}/src/core/browser.ts';\nexport default defineConfig({ testDir: '.', reporter: 'dot', use: { launchOptions: chromiumLaunchOptions() } });\n`,
+  );
+  const pw = join(root, 'node_modules/@playwright/test/cli.js');
+  const emptyRun = timed([process.execPath, pw, 'test', '-c', join(bare, 'playwright.config.ts')]);
+  const suite = timed([process.execPath, 'bin/card-reveal-harness.js', 'run', '--quiet', '--output', 'reports/bench/suite']);
+  const counts = /conformance: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(suite.stdout);
+  const expiry = timed([process.execPath, 'bin/card-reveal-harness.js', 'run', '--quiet', '--provider', 'enfuce', '--grep', '@ENF-TOKEN-TTL-30S', '--output', 'reports/bench/expiry']);
+  const expiryCounts = /conformance: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(expiry.stdout);
+  say('## 1. The whole suite beside a bare Playwright run');
+  say();
+  say('| run | tests | wall time (s) | exit |');
+  say('|---|---|---|---|');
+  say(`| bare Playwright: one empty Chromium test | 1 | ${emptyRun.seconds.toFixed(1)} | ${emptyRun.status} |`);
+  say(`| \`card-reveal-harness run\`: every provider, API + browser + Pact | ${counts ? `${counts[1]} passed, ${counts[2]} failed, ${counts[3]} skipped` : '?'} | ${suite.seconds.toFixed(1)} | ${suite.status} |`);
+  say();
+  say(`Ratio: the whole suite takes **${(suite.seconds / emptyRun.seconds).toFixed(1)}×** the bare empty run.`);
+  say();
+  say('## 2. The expiry checks');
+  say();
+  say(`\`run --provider enfuce --grep @ENF-TOKEN-TTL-30S\` (API and browser checks of the 30-second token, server clock frozen and advanced, page clock installed): ${expiryCounts ? `${expiryCounts[1]} passed, ${expiryCounts[2]} failed` : '?'}, **${expiry.seconds.toFixed(1)} s** wall time including process and Chromium start; without a controlled clock the same checks would wait 30 s each.`);
+  say();
+}
+
+// 3 ──────────────────────────────────────────────────────────────────────────────────
+interface Load {
+  reqPerSec: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(url: string, r: { method: string; path: string; headers: Record<string, string>; body?: Uint8Array | undefined }): Promise<Load> {
+  const result = await autocannon({
+    url: `${url}${r.path}`,
+    method: r.method as 'GET',
+    headers: r.headers,
+    ...(r.body ? { body: Buffer.from(r.body) } : {}),
+    connections,
+    duration: seconds,
+  });
+  return { reqPerSec: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+}
+
+function bareServer(body: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })));
+}
+
+async function prism(provider: string): Promise<{ url: string; child: ChildProcess } | undefined> {
+  const port = 41000 + Math.floor(Math.random() * 2000);
+  const child = spawn(join(root, 'node_modules/.bin/prism'), ['mock', '-h', '127.0.0.1', '-p', String(port), join(root, `schemas/openapi/${provider}.json`)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SCARF_ANALYTICS: 'false' } });
+  let out = '';
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 30_000);
+    const on = (c: Buffer) => {
+      out += c.toString();
+      if (/Prism is listening/.test(out)) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    };
+    child.stdout!.on('data', on);
+    child.stderr!.on('data', on);
+    child.on('exit', () => resolve(false));
+  });
+  if (!ready) {
+    child.kill();
+    console.error(`prism did not start for ${provider}: ${out.slice(-500)}`);
+    return undefined;
+  }
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function mockFigures(): Promise<void> {
+  say(`## 3. Mock throughput on each main endpoint (autocannon, ${connections} connections, ${seconds} s each)`);
+  say();
+  say('| provider | main endpoint | server | req/s | p99 latency (ms) | non-2xx | errors |');
+  say('|---|---|---|---|---|---|---|');
+  for (const p of providers) {
+    const mock = await startMockProcess(p.id);
+    const [seed] = await p.fuzz.seeds(mock.url);
+    const row = (server: string, l: Load) => say(`| ${p.id} | ${seed!.name} | ${server} | ${Math.round(l.reqPerSec)} | ${l.p99} | ${l.non2xx} | ${l.errors} |`);
+    row('reference mock', await load(mock.url, seed!.request));
+    await mock.stop();
+    const bare = await bareServer('{"constant":"body of about the same size as an answer","padding":"................................................................"}');
+    row('bare node:http, constant body', await load(bare.url, seed!.request));
+    bare.close();
+    const pr = await prism(p.id);
+    if (pr) {
+      row('prism mock of schemas/openapi', await load(pr.url, seed!.request));
+      pr.child.kill();
+    } else say(`| ${p.id} | ${seed!.name} | prism mock of schemas/openapi | did not start | | | |`);
+  }
+  say();
+  say('The reference mocks do the real work per request (Basic auth and token store for Enfuce, RSA-OAEP session opening and AES-GCM for Exa, ECDH + HKDF + AES-GCM for Plumery, the SHA-256 signature and BIN tables for Cardinal, ECDSA verification and an RSA JWE for Solaris). Prism validates the request against the OpenAPI document and answers an example; its non-2xx answers are requests it judged invalid or an auth scheme it cannot satisfy.');
+  say();
+}
+
+// 4 ──────────────────────────────────────────────────────────────────────────────────
+async function vectorFigures(): Promise<void> {
+  say('## 4. Known-answer vectors checked per second');
+  say();
+  say('Each test is checked by every independent implementation named in its file (node:crypto, WebCrypto, @noble, jose, the OpenSSL CLI).');
+  say();
+  say('| file | tests | seconds | tests/s |');
+  say('|---|---|---|---|');
+  let total = 0;
+  let time = 0;
+  for (const name of readdirSync(join(root, 'vectors')).filter((f) => f.endsWith('.json') && f !== 'schema.json').sort()) {
+    const file = loadVectorFile(join(root, 'vectors', name));
+    const started = performance.now();
+    const { checked, failures } = await vectorCheckers[name]!(file);
+    const s = (performance.now() - started) / 1000;
+    total += checked;
+    time += s;
+    say(`| ${name} | ${checked}${failures.length ? ` (${failures.length} FAILED)` : ''} | ${s.toFixed(2)} | ${Math.round(checked / s)} |`);
+  }
+  say(`| all | ${total} | ${time.toFixed(2)} | **${Math.round(total / time)}** |`);
+  say();
+}
+
+say('# Benchmarks');
+say();
+say(`Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}, Chromium from Debian. One run; figures move with machine load.`);
+say();
+suiteFigures();
+await mockFigures();
+await vectorFigures();
+mkdirSync(join(root, 'docs'), { recursive: true });
+writeFileSync(join(root, 'docs/BENCHMARKS.md'), `${lines.join('\n')}\n`);
+console.log('written: docs/BENCHMARKS.md');
