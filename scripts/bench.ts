@@ -6,10 +6,10 @@
 //  4. known-answer vectors checked per second.
 // Figures, never pass/fail: speed goals live here and not in a timed test.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMockProcess } from '../src/core/mock-process.ts';
@@ -34,11 +34,13 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; 
 
 // 1 and 2 ────────────────────────────────────────────────────────────────────────────
 function suiteFigures(): void {
-  const bare = mkdtempSync(join(tmpdir(), 'crh-bare-'));
+  // Inside the project, so that @playwright/test resolves from its node_modules.
+  const bare = join(root, 'reports/bench/bare');
+  mkdirSync(bare, { recursive: true });
   writeFileSync(join(bare, 'empty.spec.ts'), `import { test } from '@playwright/test';\ntest('empty browser test', async ({ page }) => { await page.goto('about:blank'); });\n`);
   writeFileSync(
     join(bare, 'playwright.config.ts'),
-    `import { defineConfig } from '@playwright/test';\nimport { chromiumLaunchOptions } from '${root}/src/core/browser.ts';\nexport default defineConfig({ testDir: '.', reporter: 'dot', use: { launchOptions: chromiumLaunchOptions() } });\n`,
+    `import { defineConfig } from '@playwright/test';\nimport { chromiumLaunchOptions } from '../../../src/core/browser.ts';\nexport default defineConfig({ testDir: '.', outputDir: './test-results', reporter: 'dot', use: { launchOptions: chromiumLaunchOptions() } });\n`,
   );
   const pw = join(root, 'node_modules/@playwright/test/cli.js');
   const emptyRun = timed([process.execPath, pw, 'test', '-c', join(bare, 'playwright.config.ts')]);
