@@ -18,7 +18,10 @@ const projects: Project[] = providers.flatMap((p) => {
   const names = providerProjects(p.id);
   return [
     { name: names.checks, testDir: `specs/${p.id}`, testIgnore: '**/pact/**' },
-    { name: names.pactConsumer, testDir: `specs/${p.id}/pact`, testMatch: 'consumer.spec.ts' },
+    // One retry: under heavy parallel load (the defects command, 2 suites at once on 2 cores) a
+    // consumer test has, about once in 500, found its request not received by the Pact mock server
+    // although the client reported no error. Cause not found; Playwright reports such a test as flaky.
+    { name: names.pactConsumer, testDir: `specs/${p.id}/pact`, testMatch: 'consumer.spec.ts', retries: 1 },
     { name: names.pactProvider, testDir: `specs/${p.id}/pact`, testMatch: 'provider.spec.ts', dependencies: [names.pactConsumer] },
   ];
 });

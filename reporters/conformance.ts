@@ -3,8 +3,8 @@
 // summarised on stdout, closing with the plain line "N passed, N failed, N skipped".
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { buildMatrix, renderMarkdown, type TestOutcome } from '../src/core/matrix.ts';
+import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
+import { buildMatrix, HALTED, renderMarkdown, type TestOutcome } from '../src/core/matrix.ts';
 import { redactor } from '../specs/fixtures/redaction.ts';
 
 export default class ConformanceReporter implements Reporter {
@@ -25,6 +25,7 @@ export default class ConformanceReporter implements Reporter {
     const skipReason = test.annotations.find((a) => a.type === 'skip')?.description ?? result.annotations.find((a) => a.type === 'skip')?.description;
     const observations = [...test.annotations, ...result.annotations].filter((a) => a.type === 'observation').map((a) => redactor.redact(a.description ?? ''));
     const status = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skipped' : 'fail';
+    const blame = status === 'fail' ? blameOf(result) : undefined;
     // Keep only the last retry's outcome of a test.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
     this.outcomes.push({
@@ -36,6 +37,7 @@ export default class ConformanceReporter implements Reporter {
       status,
       ...(skipReason ? { skipReason } : {}),
       ...(observations.length ? { observations: [...new Set(observations)] } : {}),
+      ...(blame ? blame : {}),
       ...(result.error?.message ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') } : {}),
     });
   }
@@ -57,6 +59,26 @@ export default class ConformanceReporter implements Reporter {
     process.stdout.write(`${lines.join('\n')}\n`);
   }
 }
+
+/** The rule checks (`[ID] …` expect steps) that failed, and whether anything else failed too. */
+function blameOf(result: TestResult): { blamed: string[]; unattributed: boolean; halted: boolean } {
+  const blamed = new Set<string>();
+  let ruleFailures = 0;
+  const walk = (step: TestStep) => {
+    const m = step.category === 'expect' && step.error ? RULE_CHECK.exec(step.title) : null;
+    if (m) {
+      blamed.add(m[1]!);
+      ruleFailures++;
+    }
+    step.steps.forEach(walk);
+  };
+  result.steps.forEach(walk);
+  // A "[halted]" error ends a test on purpose after a failed rule check (specs/fixtures/expect.ts).
+  const halts = result.errors.filter((e) => stripAnsi(e.message ?? '').replace(/^Error: /, '').startsWith(HALTED)).length;
+  return { blamed: [...blamed], unattributed: result.errors.length - halts > ruleFailures || ruleFailures === 0, halted: halts > 0 };
+}
+
+const RULE_CHECK = /^\[([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\] /;
 
 function stripAnsi(s: string): string {
   return s.replace(/\u001b\[[0-9;]*m/g, '');

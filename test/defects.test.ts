@@ -1,5 +1,6 @@
 // The harness proves it can fail: every defect of every mock must make at least one check fail,
-// and the failing runs' artifacts must hold no card data either.
+// the conformance matrix must fail exactly the requirements each defect breaks (compared with a
+// clean run), and the failing runs' artifacts must hold no card data either.
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { scanForCardData } from '../src/core/leak-scan.ts';
@@ -9,10 +10,11 @@ import { cli, root, seededCards } from './helpers.ts';
 test('every mock defect is caught by the suite', async () => {
   test.setTimeout(40 * 60_000);
   const out = join(root, 'reports/selftest/defects');
-  const r = await cli(['defects', '--output', out], {}, 40 * 60_000);
+  const r = await cli(['defects', '--strict', '--output', out], {}, 40 * 60_000);
   const total = providers.reduce((n, p) => n + p.defects.length, 0);
-  expect(total).toBeGreaterThanOrEqual(8);
+  expect(total, "at least 40 defects in all").toBeGreaterThanOrEqual(40);
   expect(r.stdout, r.stdout.slice(-4000)).toContain(`caught ${total} of ${total} defects`);
+  expect(r.stdout, r.stdout.slice(-8000)).toContain(`failing exactly ${total} of ${total} defects`);
   expect(r.code).toBe(0);
   expect(r.stdout).not.toContain('ESCAPED');
   const scan = scanForCardData([out], seededCards);

@@ -4,7 +4,7 @@ import type { CardinalRequirementId } from '../../src/providers/cardinal/require
 const d = defectOf<CardinalRequirementId>();
 
 export const cardinalDefects = defineDefects([
-  d('signature-not-checked', 'CDX-SIGNATURE', 'any Signature is accepted'),
+  d('signature-not-checked', 'CDX-SIGNATURE', 'any Signature is accepted', ['CDX-ALGORITHMS']),
   d('sha512-checked-as-sha256', 'CDX-ALGORITHMS', 'a SHA-512 signature is checked as SHA-256'),
   d('request-id-not-echoed', 'CDX-TRANSACTION-ID', 'RequestId is a new id instead of the TransactionId'),
   d('add-pan-for-new-device', 'CDX-FLOWTYPE', 'a new device with an enrolled PAN gets ADD_PAN instead of ADD_NEW_DEVICE'),

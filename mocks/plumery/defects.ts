@@ -13,11 +13,11 @@ export const plumeryDefects = defineDefects([
   d('hkdf-info-nonempty', 'PLM-ENVELOPE', 'HKDF info is "plumery-pin" instead of empty'),
   d('tag-truncated', 'PLM-GCM-IV-TAG', 'the ciphertext carries a 12-byte tag'),
   d('terminated-wrong-code', 'PLM-CARD-TERMINATED', 'a terminated card gets INVALID_CARD_STATE instead of CARD_ALREADY_TERMINATED'),
-  d('missing-header-500', 'PLM-MISSING-HEADER', 'a missing X-Client-Public-Key gets a 500'),
+  d('missing-header-500', 'PLM-MISSING-HEADER', 'a missing X-Client-Public-Key gets a 500', ['PLM-ERROR-SHAPE']),
   d('error-without-request-id', 'PLM-ERROR-SHAPE', 'error bodies have no requestId'),
   d('details-expiry-yyyy-mm', 'PLM-DETAILS', 'card details carry expirationDate as YYYY-MM'),
   d('pin-state-not-checked', 'PLM-CARD-STATE', 'the PIN of a card in state ORDERED is revealed'),
-  d('payload-field-renamed', 'PLM-PIN-200', 'encryptedPayload names the server key "ephemeralKey", not "ephemeralPublicKey"'),
+  d('payload-field-renamed', 'PLM-PIN-200', 'encryptedPayload names the server key "ephemeralKey", not "ephemeralPublicKey"', ['PLM-DETAILS']),
   d('raw-client-key-refused', 'PLM-CLIENT-KEY-ENCODING', 'a raw uncompressed client point is refused although raw keys are accepted (profile)'),
   d('unknown-card-wrong-code', 'PLM-CARD-NOT-FOUND', 'an unknown card token gets INVALID_CARD_STATE instead of CARD_NOT_FOUND'),
 ] as const);

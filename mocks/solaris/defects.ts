@@ -13,11 +13,11 @@ export const solarisDefects = defineDefects([
   d('kid-not-echoed', 'SOL-JWE-HEADER', 'the protected header has no kid'),
   d('short-key-accepted', 'SOL-KEY-SIZE', 'a 1024-bit JWK is accepted'),
   d('error-without-source-field', 'SOL-ERROR-ENVELOPE', 'errors have no source.field'),
-  d('bad-enum-500', 'SOL-FIELD-VALIDATION', 'an unknown jwe.alg gets a 500'),
+  d('bad-enum-500', 'SOL-FIELD-VALIDATION', 'an unknown jwe.alg gets a 500', ['SOL-ERROR-ENVELOPE']),
   d('card-data-in-error', 'SOL-ERROR-ENVELOPE', 'the 403 detail repeats the card number'),
   d('unknown-card-403', 'SOL-UNKNOWN-CARD', 'an unknown card id gets 403 instead of 404'),
   d('unknown-device-accepted', 'SOL-DEVICE-BOUND', 'an unknown device_id is checked against the card owner\'s first device'),
-  d('kty-not-checked', 'SOL-FIELD-VALIDATION', 'jwk.kty "EC" passes validation (and fails later with a 500)'),
+  d('kty-not-checked', 'SOL-FIELD-VALIDATION', 'jwk.kty "EC" passes validation (and fails later with a 500)', ['SOL-ERROR-ENVELOPE']),
 ] as const);
 
 export type SolarisDefectName = (typeof solarisDefects)[number]['name'];

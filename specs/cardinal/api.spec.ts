@@ -4,19 +4,20 @@ import { randomUUID } from 'node:crypto';
 import { send } from '../../src/core/http.ts';
 import { requireControl } from '../fixtures/base.ts';
 import type { DxFlowType } from '../../schemas/cardinal.ts';
+import { ruleCheck } from '../fixtures/expect.ts';
 import { dxError, expect, newDevice, newEmail, req, signed, success, test, timestampNow } from './fixtures.ts';
 
 test.describe('signed requests', () => {
-  test('a signed request for a FIDO card: RequestId, LastFour, CardBrand, issuer versions, Fido', req('CDX-RESPONSE', 'CDX-SIGNATURE', 'CDX-TRANSACTION-ID', 'CDX-LAST-FOUR', 'CDX-ISSUER-VERSIONS'), async ({ dx, setup }) => {
+  test('a signed request for a FIDO card: RequestId, LastFour, CardBrand, issuer versions, Fido', req('CDX-RESPONSE', 'CDX-SIGNATURE', 'CDX-TRANSACTION-ID', 'CDX-LAST-FOUR', 'CDX-ISSUER-VERSIONS', 'CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
     const request = signed(setup, {});
     const body = success(await dx.getInfo(request), request, setup);
-    expect(body.Payload.Account.LastFour, 'LastFour').toBe(setup.fidoPan.slice(-4));
-    expect(body.Payload.Issuer.SupportedVersions.length, 'SupportedVersions').toBeGreaterThan(0);
-    expect(body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')), 'the FIDO issuer supports DelegatedAuthentication').toBe(true);
-    expect(body.Payload.Account.Fido, 'Fido object for a FIDO issuer in a FIDO region').toBeDefined();
+    ruleCheck('CDX-LAST-FOUR', body.Payload.Account.LastFour, 'LastFour').toBe(setup.fidoPan.slice(-4));
+    ruleCheck('CDX-ISSUER-VERSIONS', body.Payload.Issuer.SupportedVersions.length, 'SupportedVersions').toBeGreaterThan(0);
+    ruleCheck('CDX-ISSUER-VERSIONS', body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')), 'the FIDO issuer supports DelegatedAuthentication').toBe(true);
+    ruleCheck('CDX-FIDO-CONDITIONS', body.Payload.Account.Fido, 'Fido object for a FIDO issuer in a FIDO region').toBeDefined();
   });
 
-  test('SHA-256 and SHA-512 signatures are both accepted', req('CDX-ALGORITHMS', 'CDX-SIGNATURE'), async ({ dx, setup }) => {
+  test('SHA-256 and SHA-512 signatures are both accepted', req('CDX-ALGORITHMS'), async ({ dx, setup }) => {
     for (const algorithm of ['SHA-256', 'SHA-512'] as const) {
       const request = signed(setup, {}, { algorithm });
       await test.step(algorithm, async () => void success(await dx.getInfo(request), request, setup));
@@ -30,7 +31,7 @@ test.describe('signed requests', () => {
     }
   });
 
-  test('a wrong signature is refused with 1010', req('CDX-SIGNATURE', 'CDX-ALGORITHMS', 'CDX-ERROR-SHAPE'), async ({ dx, setup }) => {
+  test('a wrong signature is refused with 1010', req('CDX-SIGNATURE', 'CDX-ALGORITHMS'), async ({ dx, setup }) => {
     const wrongKey = signed(setup, {}, { credentials: { ...setup.credentials, apiKey: `${setup.credentials.apiKey}x` } });
     const sha256AsSha512 = { ...signed(setup, {}, { algorithm: 'SHA-256' }), Algorithm: 'SHA-512' as const };
     const sha512AsSha256 = { ...signed(setup, {}, { algorithm: 'SHA-512' }), Algorithm: 'SHA-256' as const };
@@ -39,20 +40,20 @@ test.describe('signed requests', () => {
     const tidChanged = { ...base, TransactionId: randomUUID() };
     const hexSignature = { ...base, Signature: Buffer.from(base.Signature, 'base64').toString('hex') };
     for (const [what, request] of Object.entries({ wrongKey, sha256AsSha512, sha512AsSha256, otherRecipe, tidChanged, hexSignature })) {
-      await test.step(what, async () => dxError(await dx.getInfo(request), 1010, setup));
+      await test.step(what, async () => dxError(await dx.getInfo(request), 1010, setup, what.startsWith('sha') ? 'CDX-ALGORITHMS' : 'CDX-SIGNATURE'));
     }
   });
 
   test('a Timestamp outside the freshness window is refused with 1011', req('CDX-TIMESTAMP'), async ({ dx, setup }) => {
     const window = setup.profile.freshnessWindowMs;
     for (const [what, offset] of [['stale', -(window + 60_000)], ['an hour old', -3_600_000], ['in the future', window + 60_000]] as const) {
-      await test.step(what, async () => dxError(await dx.getInfo(signed(setup, {}, { timestamp: timestampNow(setup.profile, offset) })), 1011, setup));
+      await test.step(what, async () => dxError(await dx.getInfo(signed(setup, {}, { timestamp: timestampNow(setup.profile, offset) })), 1011, setup, 'CDX-TIMESTAMP'));
     }
   });
 
   test('an unknown Identifier is refused', req('CDX-IDENTIFIER'), async ({ dx, setup }) => {
     const request = signed(setup, {}, { credentials: { ...setup.credentials, identifier: `unknown-${randomUUID()}` } });
-    dxError(await dx.getInfo(request), setup.profile.unknownIdentifierErrorNumber, setup);
+    dxError(await dx.getInfo(request), setup.profile.unknownIdentifierErrorNumber, setup, 'CDX-IDENTIFIER');
   });
 });
 
@@ -62,20 +63,20 @@ test.describe('request fields', () => {
       const request = signed(setup, {}, { transactionId });
       success(await dx.getInfo(request), request, setup);
     }
-    for (const transactionId of ['a1b2', 'x'.repeat(56)]) dxError(await dx.getInfo(signed(setup, {}, { transactionId })), setup.profile.invalidRequestErrorNumber, setup);
+    for (const transactionId of ['a1b2', 'x'.repeat(56)]) dxError(await dx.getInfo(signed(setup, {}, { transactionId })), setup.profile.invalidRequestErrorNumber, setup, 'CDX-TRANSACTION-ID');
   });
 
   test('a Luhn-invalid, short or long AccountNumber is refused with 2000', req('CDX-ACCOUNT-NUMBER'), async ({ dx, setup }) => {
     const pan = setup.fidoPan;
     const luhnBroken = pan.slice(0, -1) + String((Number(pan.at(-1)) + 1) % 10);
     for (const [what, AccountNumber] of [['Luhn-invalid', luhnBroken], ['12 digits', '400000000006'], ['20 digits', '40000000000000000006']] as const) {
-      await test.step(what, async () => dxError(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup));
+      await test.step(what, async () => dxError(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup, 'CDX-ACCOUNT-NUMBER'));
     }
   });
 
   test('CardType other than CB, UPI, ITMX is refused', req('CDX-CARD-TYPE'), async ({ dx, setup }) => {
     for (const CardType of ['VISA', 'Visa', 'MC', '']) {
-      await test.step(`CardType "${CardType}"`, async () => dxError(await dx.getInfo(signed(setup, { CardType })), setup.profile.invalidRequestErrorNumber, setup));
+      await test.step(`CardType "${CardType}"`, async () => dxError(await dx.getInfo(signed(setup, { CardType })), setup.profile.invalidRequestErrorNumber, setup, 'CDX-CARD-TYPE'));
     }
   });
 
@@ -85,12 +86,12 @@ test.describe('request fields', () => {
     const noSetup = signed(setup, {});
     delete (noSetup.Payload as Partial<typeof noSetup.Payload>).FidoSetupPayload;
     for (const [what, request] of Object.entries({ noEmail, noSetup, badEmail: signed(setup, { Email: 'not an email' }) })) {
-      await test.step(what, async () => dxError(await dx.getInfo(request), setup.profile.invalidRequestErrorNumber, setup));
+      await test.step(what, async () => dxError(await dx.getInfo(request), setup.profile.invalidRequestErrorNumber, setup, 'CDX-REQUIRED-FIELDS'));
     }
   });
 
   test('malformed bodies get an error in HTTP 200, wrong methods a 4xx, never a 5xx', req('CDX-ERROR-SHAPE'), async ({ dx, setup, http }) => {
-    for (const raw of ['{', '[]', '"text"', '{}', JSON.stringify({ TransactionId: 'abcdef' })]) dxError(await dx.getInfo(raw), setup.profile.invalidRequestErrorNumber, setup);
+    for (const raw of ['{', '[]', '"text"', '{}', JSON.stringify({ TransactionId: 'abcdef' })]) dxError(await dx.getInfo(raw), setup.profile.invalidRequestErrorNumber, setup, 'CDX-ERROR-SHAPE');
     const ex = await send({ method: 'GET', url: `${setup.target.baseUrl}/V1/AccountNumber/GetInfo` }, http);
     expect(ex.response.status, 'GET status').toBeGreaterThanOrEqual(400);
     expect(ex.response.status, 'GET status').toBeLessThan(500);
@@ -104,8 +105,8 @@ test.describe('account and issuer', () => {
       await test.step(card.brand, async () => {
         const request = signed(setup, { AccountNumber: card.pan, ...(card.cardType ? { CardType: card.cardType } : {}) });
         const body = success(await dx.getInfo(request), request, setup);
-        expect(body.Payload.Account.CardBrand, `CardBrand of a ${card.brand} card`).toBe(card.brand);
-        expect(body.Payload.Account.LastFour, 'LastFour').toBe(card.pan.slice(-4));
+        ruleCheck('CDX-CARD-BRAND', body.Payload.Account.CardBrand, `CardBrand of a ${card.brand} card`).toBe(card.brand);
+        ruleCheck('CDX-LAST-FOUR', body.Payload.Account.LastFour, 'LastFour').toBe(card.pan.slice(-4));
       });
     }
   });
@@ -114,8 +115,8 @@ test.describe('account and issuer', () => {
     test.skip(!setup.noDelegatedAuthPan, 'not applicable: set CARDINAL_NO_DA_PAN');
     const request = signed(setup, { AccountNumber: setup.noDelegatedAuthPan! });
     const body = success(await dx.getInfo(request), request, setup);
-    expect(body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')), 'issuer capabilities').toBe(false);
-    expect(body.Payload.Account.Fido, 'Fido object').toBeUndefined();
+    ruleCheck('CDX-ISSUER-VERSIONS', body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')), 'issuer capabilities').toBe(false);
+    ruleCheck('CDX-FIDO-CONDITIONS', body.Payload.Account.Fido, 'Fido object').toBeUndefined();
   });
 
   test('no Fido object when the issuer or the acquirer is outside the FIDO regions', req('CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
@@ -149,7 +150,7 @@ test.describe('FlowType table (each row from a fresh store)', () => {
         FidoSetupPayload: row.sameDevice ? device : newDevice(),
         AccountNumber: row.samePan || !row.enrolled ? setup.fidoPan : setup.secondFidoPan!,
       });
-      expect(success(await dx.getInfo(request), request, setup).Payload.Account.Fido?.FlowType, 'FlowType').toBe(row.flow);
+      ruleCheck('CDX-FLOWTYPE', success(await dx.getInfo(request), request, setup).Payload.Account.Fido?.FlowType, 'FlowType').toBe(row.flow);
     });
   }
 });

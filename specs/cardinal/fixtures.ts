@@ -2,6 +2,7 @@
 // the test cards, a client recording masked exchanges, and a signer that follows the profile.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from '../fixtures/base.ts';
+import { ruleCheck } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
@@ -100,25 +101,33 @@ function observeErrorNumber(value: unknown, profile: CardinalProfile) {
   if (profile.errorNumberType !== 'either') expect(type, 'ErrorNumber type (profile errorNumberType)').toBe(profile.errorNumberType);
 }
 
-/** A success: HTTP 200, ErrorNumber 0, the schema, RequestId = TransactionId. */
+/**
+ * A success: HTTP 200 and ErrorNumber 0 (or the test stops), then the rule checks of every answer:
+ * the response schema (CDX-RESPONSE) and RequestId = TransactionId (CDX-TRANSACTION-ID).
+ */
 export function success(ex: HttpExchange, request: GetInfoRequest, setup: CardinalSetup): GetInfoSuccess {
   expect(ex.response.status, 'HTTP status').toBe(200);
   const body = jsonOf(ex);
   observeErrorNumber(body.ErrorNumber, setup.profile);
   expect(Number(body.ErrorNumber), `ErrorNumber (${String(body.ErrorDescription ?? '')})`).toBe(0);
-  expect(body).toMatchSchema('cardinal', 'get-info.response-success');
-  expect(body.RequestId, 'RequestId echoes the TransactionId').toBe(request.TransactionId);
+  ruleCheck('CDX-RESPONSE', body, 'the success schema').toMatchSchema('cardinal', 'get-info.response-success');
+  ruleCheck('CDX-TRANSACTION-ID', body.RequestId, 'RequestId echoes the TransactionId').toBe(request.TransactionId);
   return body as unknown as GetInfoSuccess;
 }
 
-/** An error: HTTP 200, the given ErrorNumber, the error schema, no Payload, no card number. */
-export function dxError(ex: HttpExchange, errorNumber: number, setup: CardinalSetup) {
-  expect(ex.response.status, 'HTTP status (errors travel in HTTP 200)').toBe(200);
+/**
+ * A refusal by `rule`: the given ErrorNumber (a rule check of that rule); where it is an error at
+ * all, the error shape (CDX-ERROR-SHAPE: HTTP 200, the error schema, no Payload); never card data.
+ */
+export function dxError(ex: HttpExchange, errorNumber: number, setup: CardinalSetup, rule: CardinalRequirementId) {
   const body = jsonOf(ex);
   observeErrorNumber(body.ErrorNumber, setup.profile);
-  expect(Number(body.ErrorNumber), 'ErrorNumber').toBe(errorNumber);
-  expect(body).toMatchSchema('cardinal', 'get-info.response-error');
-  expect(body.Payload, 'no Payload in an error').toBeUndefined();
+  ruleCheck(rule, Number(body.ErrorNumber), `ErrorNumber (${String(body.ErrorDescription ?? '')})`).toBe(errorNumber);
+  if (Number(body.ErrorNumber) !== 0) {
+    ruleCheck('CDX-ERROR-SHAPE', ex.response.status, 'HTTP status (errors travel in HTTP 200)').toBe(200);
+    ruleCheck('CDX-ERROR-SHAPE', body, 'the error schema').toMatchSchema('cardinal', 'get-info.response-error');
+    ruleCheck('CDX-ERROR-SHAPE', body.Payload, 'no Payload in an error').toBeUndefined();
+  }
   expect(ex.response.body).toShowNoCardData([]);
 }
 

@@ -5,22 +5,27 @@ import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
-import { expect, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
+import { ruleCheck } from '../fixtures/expect.ts';
+import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
+import { blameRefusal, expect, expectShown, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
 
 const bodyJson = jsonBody;
 
-function expectJsonError(ex: HttpExchange, status: number) {
-  expect(ex.response.status, 'status').toBe(status);
-  expect(bodyJson(ex)).toMatchSchema('enfuce', 'error');
+/** A refusal by `rule`: its status (a rule check of that rule); where it is an error, the error body (ENF-ERROR-SHAPE). */
+function expectJsonError(ex: HttpExchange, status: number, rule: EnfuceRequirementId) {
+  ruleCheck(rule, ex.response.status, 'status').toBe(status);
+  if (ex.response.status >= 400) ruleCheck('ENF-ERROR-SHAPE', bodyJson(ex), 'the error body').toMatchSchema('enfuce', 'error');
 }
 
-/** A refusal of the card-data page: 4xx, HTML, no card data of any card. */
-function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup) {
-  expect(ex.response.status, 'status').toBeGreaterThanOrEqual(400);
-  expect(ex.response.status, 'status').toBeLessThan(500);
-  expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^text\/html/);
-  expect(visibleText(ex.response.body)).toShowNoCardData(setup.allCards);
-  expect(ex.response.body).toShowNoCardData(setup.allCards);
+/** A refusal of the card-data page by `rule`: a 4xx HTML page; and no card data of any card on it (ENF-INVALID-TOKEN-REFUSED). */
+function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup, rule: EnfuceRequirementId) {
+  ruleCheck(rule, ex.response.status, 'status').toBeGreaterThanOrEqual(400);
+  ruleCheck(rule, ex.response.status, 'status').toBeLessThan(500);
+  // A page that was not refused at all breaks `rule` alone; what a refusal page shows is ENF-INVALID-TOKEN-REFUSED's.
+  if (ex.response.status < 400) return;
+  ruleCheck(rule, ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^text\/html/);
+  ruleCheck('ENF-INVALID-TOKEN-REFUSED', visibleText(ex.response.body), 'the refused page').toShowNoCardData(setup.allCards);
+  ruleCheck('ENF-INVALID-TOKEN-REFUSED', ex.response.body, 'the refused page').toShowNoCardData(setup.allCards);
 }
 
 test.describe('controlToken', () => {
@@ -54,12 +59,12 @@ test.describe('controlToken', () => {
   });
 
   test('refuses a request without auditUser', req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(await enfuceClient.controlToken(setup.cardId, null), 400);
-    expectJsonError(await enfuceClient.controlToken(setup.cardId, ''), 400);
+    expectJsonError(await enfuceClient.controlToken(setup.cardId, null), 400, 'ENF-AUDIT-USER-REQUIRED');
+    expectJsonError(await enfuceClient.controlToken(setup.cardId, ''), 400, 'ENF-AUDIT-USER-REQUIRED');
   });
 
   test('an unknown cardId fails', req('ENF-UNKNOWN-CARD-404', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(await enfuceClient.controlToken(setup.unknownCardId), setup.profile.unknownCardStatus);
+    expectJsonError(await enfuceClient.controlToken(setup.unknownCardId), setup.profile.unknownCardStatus, 'ENF-UNKNOWN-CARD-404');
   });
 
   test('no card-status check: a frozen card still gets a token', req('ENF-NO-STATUS-CHECK'), async ({ enfuceClient, setup }) => {
@@ -70,11 +75,11 @@ test.describe('controlToken', () => {
   });
 
   test('requires Basic authentication', req('ENF-AUTH-BASIC', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null }), 401);
+    expectJsonError(await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null }), 401, 'ENF-AUTH-BASIC');
     const wrong = `Basic ${Buffer.from(`${setup.credentials.username}:wrong-${randomBytes(4).toString('hex')}`).toString('base64')}`;
     const ex = await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: wrong });
-    expectJsonError(ex, 401);
-    expect(ex.response.headers['www-authenticate'] ?? '', 'WWW-Authenticate').toMatch(/^Basic/i);
+    expectJsonError(ex, 401, 'ENF-AUTH-BASIC');
+    ruleCheck('ENF-AUTH-BASIC', ex.response.headers['www-authenticate'] ?? '', 'WWW-Authenticate').toMatch(/^Basic/i);
   });
 
   test('bad input gets a 4xx in the error shape, never a 5xx', req('ENF-ERROR-SHAPE'), async ({ setup, http }) => {
@@ -100,44 +105,44 @@ test.describe('mobile card data (form POST)', () => {
   test('the token in form field "token" shows PAN, expiry and CVV2 as HTML', req('ENF-MOBILE-FORM-POST', 'ENF-SNAPSHOT-CONTENT'), async ({ enfuceClient, setup }) => {
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     const ex = await enfuceClient.viewCardData(cardDataUrl, token);
-    expect(ex.response.status).toBe(200);
-    expect(ex.response.headers['content-type'] ?? '').toMatch(/^text\/html/);
-    expect(visibleText(ex.response.body)).toShowCard(setup.card);
+    expectShown(ex);
+    ruleCheck('ENF-MOBILE-FORM-POST', ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^text\/html/);
+    ruleCheck('ENF-SNAPSHOT-CONTENT', visibleText(ex.response.body), 'the snapshot').toShowCard(setup.card);
   });
 
   test('card-data pages are not stored (Cache-Control: no-store)', req('ENF-NO-STORE'), async ({ enfuceClient, setup }) => {
     test.skip(!setup.profile.noStore, 'not applicable: profile noStore=false');
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     const ok = await enfuceClient.viewCardData(cardDataUrl, token);
-    expect(ok.response.status).toBe(200);
-    expect(ok.response.headers['cache-control'] ?? '', 'Cache-Control of the snapshot').toMatch(/(^|,\s*)no-store(\s*,|$)/);
+    expectShown(ok);
+    ruleCheck('ENF-NO-STORE', ok.response.headers['cache-control'] ?? '', 'Cache-Control of the snapshot').toMatch(/(^|,\s*)no-store(\s*,|$)/);
     const refused = await enfuceClient.viewCardData(cardDataUrl, token);
-    expect(refused.response.headers['cache-control'] ?? '', 'Cache-Control of the error page').toMatch(/(^|,\s*)no-store(\s*,|$)/);
+    ruleCheck('ENF-NO-STORE', refused.response.headers['cache-control'] ?? '', 'Cache-Control of the error page').toMatch(/(^|,\s*)no-store(\s*,|$)/);
   });
 
   test('a token works once; a second use is refused with no card data', req('ENF-TOKEN-SINGLE-USE', 'ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
     test.skip(!setup.profile.tokenSingleUse, 'not applicable: profile tokenSingleUse=false');
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
-    expect((await enfuceClient.viewCardData(cardDataUrl, token)).response.status).toBe(200);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup);
+    expectShown(await enfuceClient.viewCardData(cardDataUrl, token));
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup, 'ENF-TOKEN-SINGLE-USE');
   });
 
   test('an unknown token is refused with no card data', req('ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
     const { cardDataUrl } = await issue(enfuceClient, setup);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, randomBytes(32).toString('base64url')), setup);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, randomBytes(32).toString('base64url')), setup, 'ENF-INVALID-TOKEN-REFUSED');
   });
 
   test('a missing token is refused, even right after a card was shown', req('ENF-INVALID-TOKEN-REFUSED', 'ENF-FRAME-MESSAGE-SHAPE'), async ({ enfuceClient, setup }) => {
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
-    expect((await enfuceClient.viewCardData(cardDataUrl, token)).response.status).toBe(200);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, ''), setup);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null), setup);
+    expectShown(await enfuceClient.viewCardData(cardDataUrl, token));
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, ''), setup, 'ENF-INVALID-TOKEN-REFUSED');
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null), setup, 'ENF-INVALID-TOKEN-REFUSED');
   });
 
   test('a malformed request gets a 4xx page, never a 5xx', req('ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
     const { cardDataUrl } = await issue(enfuceClient, setup);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null, { contentType: 'application/json', rawBody: '{"token":1}' }), setup);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null, { rawBody: 'token=%ZZ%' }), setup);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null, { contentType: 'application/json', rawBody: '{"token":1}' }), setup, 'ENF-ERROR-SHAPE');
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null, { rawBody: 'token=%ZZ%' }), setup, 'ENF-ERROR-SHAPE');
   });
 });
 
@@ -148,8 +153,9 @@ test.describe('the 30-second token (server clock)', () => {
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     await control.advanceClock(TTL_MS - 100);
     const ex = await enfuceClient.viewCardData(cardDataUrl, token);
-    expect(ex.response.status).toBe(200);
-    expect(visibleText(ex.response.body)).toShowCard(setup.card);
+    if (ex.response.status !== 200) await blameRefusal(enfuceClient, setup);
+    ruleCheck('ENF-TOKEN-TTL-30S', ex.response.status, 'status at 29.9 s').toBe(200);
+    if (ex.response.status === 200) ruleCheck('ENF-SNAPSHOT-CONTENT', visibleText(ex.response.body), 'the snapshot at 29.9 s').toShowCard(setup.card);
   });
 
   test('refused at exactly 30 s', req('ENF-TOKEN-TTL-30S', 'ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
@@ -157,7 +163,7 @@ test.describe('the 30-second token (server clock)', () => {
     await control.freezeClock();
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     await control.advanceClock(TTL_MS);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup, 'ENF-TOKEN-TTL-30S');
   });
 
   test('refused after 30 s (31 s, 45 s)', req('ENF-TOKEN-TTL-30S'), async ({ enfuceClient, setup }) => {
@@ -166,9 +172,9 @@ test.describe('the 30-second token (server clock)', () => {
     const a = await issue(enfuceClient, setup);
     const b = await issue(enfuceClient, setup);
     await control.advanceClock(31_000);
-    expectRefusedPage(await enfuceClient.viewCardData(a.cardDataUrl, a.token), setup);
+    expectRefusedPage(await enfuceClient.viewCardData(a.cardDataUrl, a.token), setup, 'ENF-TOKEN-TTL-30S');
     await control.advanceClock(14_000);
-    expectRefusedPage(await enfuceClient.viewCardData(b.cardDataUrl, b.token), setup);
+    expectRefusedPage(await enfuceClient.viewCardData(b.cardDataUrl, b.token), setup, 'ENF-TOKEN-TTL-30S');
   });
 
   test('refused after 31 s of real time', { ...req('ENF-TOKEN-TTL-30S'), tag: ['@ENF-TOKEN-TTL-30S', '@slow'] }, async ({ enfuceClient, setup }) => {
@@ -176,7 +182,7 @@ test.describe('the 30-second token (server clock)', () => {
     test.slow();
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     await new Promise((r) => setTimeout(r, 31_000));
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup);
+    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup, 'ENF-TOKEN-TTL-30S');
   });
 });
 
@@ -185,14 +191,13 @@ test.describe('frame page (HTTP)', () => {
     const { cardDataFrameUrl } = await issue(enfuceClient, setup);
     const ex = await send({ method: 'GET', url: EnfuceClient.frameUrl(cardDataFrameUrl, agreedFrame.key) }, http);
     expect(ex.response.status).toBe(200);
-    if (setup.profile.noStore) expect(ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(/(^|,\s*)no-store(\s*,|$)/);
+    if (setup.profile.noStore) ruleCheck('ENF-NO-STORE', ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(/(^|,\s*)no-store(\s*,|$)/);
     if (setup.profile.frameAncestors) {
       const directive = (ex.response.headers['content-security-policy'] ?? '')
         .split(';')
         .map((d) => d.trim().split(/\s+/))
         .find((d) => d[0]?.toLowerCase() === 'frame-ancestors');
-      expect(directive, 'a frame-ancestors directive').toBeDefined();
-      expect(directive!.slice(1), 'frame-ancestors sources').toEqual([agreedFrame.origin]);
+      ruleCheck('ENF-FRAME-ANCESTORS', directive?.slice(1), 'frame-ancestors sources').toEqual([agreedFrame.origin]);
     }
   });
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { providerTest } from '../fixtures/provider.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import type { Target } from '../../src/core/target.ts';
+import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
 import { enfuce } from '../../src/providers/enfuce/index.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
@@ -14,6 +15,7 @@ import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
 import { MerchantSites } from './merchant.ts';
 
 import { expect } from '../fixtures/base.ts';
+import { halted, ruleCheck } from '../fixtures/expect.ts';
 
 export { expect };
 /** "the token is valid for 30 seconds" (seeds/000); the specs' own figure, not the mock's. */
@@ -25,7 +27,7 @@ export interface IssuedToken {
   cardDataFrameUrl: string;
 }
 
-/** A control token for the test card: 201, JSON, valid against the emitted schema. */
+/** A control token for the test card: 201, JSON, valid against the emitted schema (ENF-TOKEN-201). */
 export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Promise<IssuedToken> {
   const ex = await client.controlToken(setup.cardId);
   expect(ex.response.status, 'controlToken status').toBe(201);
@@ -36,8 +38,45 @@ export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Prom
   } catch {
     throw new Error(`the controlToken body is not JSON (${ex.response.body.length} bytes)`);
   }
-  expect(body).toMatchSchema('enfuce', 'control-token.response-201');
-  return body as IssuedToken;
+  ruleCheck('ENF-TOKEN-201', body, 'the 201 body').toMatchSchema('enfuce', 'control-token.response-201');
+  // A field a check needs and the 201 body lacks fails ENF-TOKEN-201; the check stops there.
+  const issued = (body ?? {}) as Partial<IssuedToken>;
+  const need = (k: keyof IssuedToken): string => {
+    const v = issued[k];
+    if (typeof v === 'string' && v) return v;
+    ruleCheck('ENF-TOKEN-201', v, `the token answer's ${k}`).toBeTruthy();
+    return halted(`the token answer has no ${k}`);
+  };
+  return {
+    get token() {
+      return need('token');
+    },
+    get cardDataUrl() {
+      return need('cardDataUrl');
+    },
+    get cardDataFrameUrl() {
+      return need('cardDataFrameUrl');
+    },
+  };
+}
+
+/**
+ * A card-data page that must show with a valid token: 200 (ENF-MOBILE-FORM-POST), or the test has
+ * nothing further to check.
+ */
+export function expectShown(ex: HttpExchange): void {
+  ruleCheck('ENF-MOBILE-FORM-POST', ex.response.status, 'card-data status with a valid token').toBe(200);
+  if (ex.response.status !== 200) halted('the card-data page did not show with a valid token');
+}
+
+/**
+ * When a token was refused where a rule says it must work (at 29.9 s, unspent): a fresh token
+ * tells the two apart. If the fresh one is refused too, the card-data page does not work at all
+ * (ENF-MOBILE-FORM-POST) and the check stops; otherwise the refusal is `rule`'s to answer for.
+ */
+export async function blameRefusal(client: EnfuceClient, setup: EnfuceSetup): Promise<void> {
+  const fresh = await issueToken(client, setup);
+  expectShown(await client.viewCardData(fresh.cardDataUrl, fresh.token));
 }
 
 export const req = requirementTagger<EnfuceRequirementId>(enfuce.title, enfuceRequirements);

@@ -9,6 +9,7 @@ import { decryptCard, decryptField } from '../../src/providers/exa/card-data.ts'
 import { makeSession, toPublicKey, type ExaSession } from '../../src/providers/exa/session.ts';
 import { signSiwe, webauthnAssertion } from '../../src/providers/exa/binding.ts';
 import type { CardResponse, EncryptedField } from '../../schemas/exa.ts';
+import { halted, ruleCheck } from '../fixtures/expect.ts';
 import { cardBody, expect, expectError, jsonOf, req, test, type ExaSetup } from './fixtures.ts';
 
 const session = (setup: ExaSetup, opts: Parameters<typeof makeSession>[1] = {}): ExaSession => makeSession(setup.publicKeyPem, { oaepHash: setup.profile.oaepHash, ...opts });
@@ -16,23 +17,36 @@ const fields = (b: CardResponse): [string, EncryptedField][] =>
   [['encryptedPan', b.encryptedPan], ['encryptedCvc', b.encryptedCvc], ['pin', b.pin ?? undefined]].filter((f): f is [string, EncryptedField] => f[1] !== undefined);
 const noStore = /(^|,\s*)no-store(\s*,|$)/;
 
+/** The decrypted card, or a failed EXA-FIELDS-AES-128-GCM rule check that ends the test. */
+function reveal(body: CardResponse, secret: Buffer) {
+  try {
+    return decryptCard(body, secret);
+  } catch (e) {
+    // A field that decrypts to something that is no format-2 PIN block is the PIN block's rule.
+    const rule = isCryptoError(e) && e.code === 'bad-pin-block' ? 'EXA-PIN-BLOCK' : 'EXA-FIELDS-AES-128-GCM';
+    ruleCheck(rule, isCryptoError(e) ? `${e.code}: ${e.message}` : String(e), 'the fields decrypt with the session secret').toBe('decrypted');
+    return halted('the fields do not decrypt');
+  }
+}
+
 test.describe('profile', () => {
   test('without a sessionid: the profile only, every field valid', req('EXA-PROFILE', 'EXA-NO-CARD-DATA-WITHOUT-SESSIONID'), async ({ exaClient, setup }) => {
     const ex = await exaClient.getCard();
     const body = cardBody(ex);
-    for (const k of ['encryptedPan', 'encryptedCvc', 'pin', 'provisioning', 'challenge']) expect(Object.keys(body), `no ${k} without sessionid or scope`).not.toContain(k);
-    expect(ex.response.body).toShowNoCardData(setup.allCards);
-    if (setup.card) expect(body.lastFour, 'lastFour').toBe(setup.card.pan.slice(-4));
+    for (const k of ['encryptedPan', 'encryptedCvc', 'pin']) ruleCheck('EXA-NO-CARD-DATA-WITHOUT-SESSIONID', Object.keys(body), `no ${k} without sessionid`).not.toContain(k);
+    for (const k of ['provisioning', 'challenge']) ruleCheck(k === 'provisioning' ? 'EXA-PROVISIONING-SCOPE' : 'EXA-PROFILE', Object.keys(body), `no ${k} without a scope`).not.toContain(k);
+    ruleCheck('EXA-NO-CARD-DATA-WITHOUT-SESSIONID', ex.response.body, 'the profile answer').toShowNoCardData(setup.allCards);
+    if (setup.card) ruleCheck('EXA-PROFILE', body.lastFour, 'lastFour').toBe(setup.card.pan.slice(-4));
   });
 
   test('a frozen card without a PIN: the profile is valid, pin is null', req('EXA-PROFILE', 'EXA-PIN-BLOCK'), async ({ exaClient, setup }) => {
     test.skip(!setup.noPin, 'not applicable: no cardholder whose card has no PIN on this target');
     const s = session(setup);
     const body = cardBody(await exaClient.getCard({ token: setup.noPin!.token, sessionid: s.sessionid }));
-    expect(body.pin, 'pin of a card without PIN').toBeNull();
-    const revealed = decryptCard(body, s.secret);
-    expect(revealed.pan).toEqualSecret(setup.noPin!.card.pan, 'PAN');
-    expect(revealed.pin, 'PIN').toBeNull();
+    ruleCheck('EXA-PIN-BLOCK', body.pin, 'pin of a card without PIN').toBeNull();
+    const revealed = reveal(body, s.secret);
+    ruleCheck('EXA-FIELDS-AES-128-GCM', revealed.pan, 'the PAN').toEqualSecret(setup.noPin!.card.pan, 'PAN');
+    ruleCheck('EXA-PIN-BLOCK', revealed.pin, 'PIN').toBeNull();
   });
 });
 
@@ -40,21 +54,16 @@ test.describe('sessionid and encrypted fields', () => {
   test('the decrypted PAN, CVC and PIN equal the seeded card', req('EXA-SESSIONID-RSA-OAEP-SHA1', 'EXA-FIELDS-AES-128-GCM', 'EXA-PIN-BLOCK'), async ({ exaClient, setup }) => {
     const s = session(setup);
     const body = cardBody(await exaClient.getCard({ sessionid: s.sessionid }));
-    let revealed;
-    try {
-      revealed = decryptCard(body, s.secret);
-    } catch (e) {
-      throw new Error(`the fields do not decrypt with the session secret: ${isCryptoError(e) ? `${e.code}: ${e.message}` : String(e)}`);
-    }
+    const revealed = reveal(body, s.secret);
     if (!setup.card) {
-      expect(revealed.pan, 'a PAN of 13-19 digits').toMatch(/^\d{13,19}$/);
+      ruleCheck('EXA-FIELDS-AES-128-GCM', revealed.pan, 'a PAN of 13-19 digits').toMatch(/^\d{13,19}$/);
       return;
     }
-    expect(revealed.pan).toEqualSecret(setup.card.pan, 'PAN');
-    if (setup.card.cvc) expect(revealed.cvc).toEqualSecret(setup.card.cvc, 'CVC');
+    ruleCheck('EXA-FIELDS-AES-128-GCM', revealed.pan, 'the PAN').toEqualSecret(setup.card.pan, 'PAN');
+    if (setup.card.cvc) ruleCheck('EXA-FIELDS-AES-128-GCM', revealed.cvc, 'the CVC').toEqualSecret(setup.card.cvc, 'CVC');
     if (setup.card.pin !== undefined) {
-      if (setup.card.pin === null) expect(revealed.pin).toBeNull();
-      else expect(revealed.pin).toEqualSecret(setup.card.pin, 'PIN');
+      if (setup.card.pin === null) ruleCheck('EXA-PIN-BLOCK', revealed.pin, 'the PIN').toBeNull();
+      else ruleCheck('EXA-PIN-BLOCK', revealed.pin, 'the PIN').toEqualSecret(setup.card.pin, 'PIN');
     }
   });
 
@@ -64,14 +73,14 @@ test.describe('sessionid and encrypted fields', () => {
     const list = fields(body);
     expect(list.length, 'encrypted fields').toBeGreaterThanOrEqual(2);
     for (const [name, f] of list) {
-      expect(setup.profile.ivLengths as number[], `${name} IV length`).toContain(fromBase64(f.iv, `${name}.iv`).length);
+      ruleCheck('EXA-FIELDS-AES-128-GCM', setup.profile.ivLengths as number[], `${name} IV length`).toContain(fromBase64(f.iv, `${name}.iv`).length);
       const data = fromBase64(f.data, `${name}.data`);
-      const plain = decryptField(f, s.secret, name);
-      expect(data.length, `${name}: ciphertext + 16-byte tag`).toBe(Buffer.byteLength(plain) + 16);
+      const plain = reveal(body, s.secret) && decryptField(f, s.secret, name);
+      ruleCheck('EXA-FIELDS-AES-128-GCM', data.length, `${name}: ciphertext + 16-byte tag`).toBe(Buffer.byteLength(plain) + 16);
       // One flipped tag bit must make the field undecryptable: the tag is a real GCM tag.
       const flipped = Buffer.from(data);
       flipped[flipped.length - 1]! ^= 0x01;
-      expect(() => decryptField({ data: flipped.toString('base64'), iv: f.iv }, s.secret, name), `${name} with a flipped tag bit`).toThrow(/tag/);
+      ruleCheck('EXA-FIELDS-AES-128-GCM', () => decryptField({ data: flipped.toString('base64'), iv: f.iv }, s.secret, name), `${name} with a flipped tag bit`).toThrow(/tag/);
     }
   });
 
@@ -97,7 +106,7 @@ test.describe('sessionid and encrypted fields', () => {
       ['another RSA key', makeSession(otherKey).sessionid],
     ];
     for (const [what, sessionid] of cases) {
-      await test.step(what, async () => expectError(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup));
+      await test.step(what, async () => expectError(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup, 'EXA-SESSIONID-REFUSED'));
     }
   });
 
@@ -111,13 +120,13 @@ test.describe('sessionid and encrypted fields', () => {
       ['the 32-character hex text', Buffer.from(randomBytes(16).toString('hex'))],
     ];
     for (const [what, plain] of plaintexts) {
-      await test.step(what, async () => expectError(await exaClient.getCard({ sessionid: enc(plain) }), 400, 'bad session id', setup));
+      await test.step(what, async () => expectError(await exaClient.getCard({ sessionid: enc(plain) }), 400, 'bad session id', setup, 'EXA-SESSIONID-REFUSED'));
     }
   });
 
   test('a sessionid that is not one RSA block of base64 gets 400, never a 5xx', req('EXA-SESSIONID-REFUSED', 'EXA-ERROR-SHAPE'), async ({ exaClient, setup }) => {
     for (const sessionid of ['not base64 at all!', '%%%%', 'AAAA', randomBytes(128).toString('base64'), randomBytes(64).toString('base64'), ''.padEnd(4000, 'A')]) {
-      expectError(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup);
+      expectError(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup, 'EXA-SESSIONID-REFUSED');
     }
   });
 });
@@ -126,70 +135,71 @@ test.describe('scopes', () => {
   test('scope=siwe: a fully formed SIWE message, not stored', req('EXA-CHALLENGE-SIWE', 'EXA-NO-STORE'), async ({ exaClient, setup }) => {
     const ex = await exaClient.getCard({ scopes: ['siwe'] });
     const body = cardBody(ex);
-    expect(ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
-    expect(body.challenge, 'challenge').toBeTruthy();
-    const m = parseSiweMessage(body.challenge!);
-    expect(m.domain, 'SIWE domain').toBeTruthy();
-    expect(m.address, 'SIWE address').toMatch(/^0x[0-9a-fA-F]{40}$/);
-    expect(m.version, 'SIWE version').toBe('1');
-    expect(m.chainId, 'SIWE chain id').toBeGreaterThan(0);
-    expect(m.nonce ?? '', 'SIWE nonce').toMatch(/^[A-Za-z0-9]{8,}$/);
-    expect(m.statement ?? '', 'the statement names the card').toContain(body.lastFour);
+    ruleCheck('EXA-NO-STORE', ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
+    const siwe = (value: unknown, what: string) => ruleCheck('EXA-CHALLENGE-SIWE', value, what);
+    siwe(body.challenge, 'challenge').toBeTruthy();
+    const m = parseSiweMessage(body.challenge ?? '');
+    siwe(m.domain, 'SIWE domain').toBeTruthy();
+    siwe(m.address, 'SIWE address').toMatch(/^0x[0-9a-fA-F]{40}$/);
+    siwe(m.version, 'SIWE version').toBe('1');
+    siwe(m.chainId, 'SIWE chain id').toBeGreaterThan(0);
+    siwe(m.nonce ?? '', 'SIWE nonce').toMatch(/^[A-Za-z0-9]{8,}$/);
+    siwe(m.statement ?? '', 'the statement names the card').toContain(body.lastFour);
     const again = cardBody(await exaClient.getCard({ scopes: ['siwe'] }));
-    expect(parseSiweMessage(again.challenge!).nonce, 'a new nonce per challenge').not.toBe(m.nonce);
+    siwe(parseSiweMessage(again.challenge ?? '').nonce, 'a new nonce per challenge').not.toBe(m.nonce);
   });
 
   test('scope=webauthn: the plain statement, not stored', req('EXA-CHALLENGE-WEBAUTHN', 'EXA-NO-STORE'), async ({ exaClient }) => {
     const ex = await exaClient.getCard({ scopes: ['webauthn'] });
     const body = cardBody(ex);
-    expect(ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
-    expect(body.challenge, 'challenge').toBeTruthy();
-    expect(body.challenge!, 'a plain statement, not a SIWE message').not.toMatch(/wants you to sign in/);
-    expect(body.challenge!, 'the statement names the card').toContain(body.lastFour);
+    ruleCheck('EXA-NO-STORE', ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
+    ruleCheck('EXA-CHALLENGE-WEBAUTHN', body.challenge, 'challenge').toBeTruthy();
+    ruleCheck('EXA-CHALLENGE-WEBAUTHN', body.challenge ?? '', 'a plain statement, not a SIWE message').not.toMatch(/wants you to sign in/);
+    ruleCheck('EXA-CHALLENGE-WEBAUTHN', body.challenge ?? '', 'the statement names the card').toContain(body.lastFour);
   });
 
   test('siwe and webauthn together are refused with 400', req('EXA-SCOPE-EXCLUSIVE'), async ({ exaClient, setup }) => {
-    expectError(await exaClient.getCard({ scopes: ['siwe', 'webauthn'] }), 400, 'bad request', setup);
-    expectError(await exaClient.getCard({ scopes: ['webauthn', 'provisioning', 'siwe'], sessionid: session(setup).sessionid }), 400, 'bad request', setup);
+    expectError(await exaClient.getCard({ scopes: ['siwe', 'webauthn'] }), 400, 'bad request', setup, 'EXA-SCOPE-EXCLUSIVE');
+    expectError(await exaClient.getCard({ scopes: ['webauthn', 'provisioning', 'siwe'], sessionid: session(setup).sessionid }), 400, 'bad request', setup, 'EXA-SCOPE-EXCLUSIVE');
   });
 
   test('provisioning comes only with scope=provisioning, not stored', req('EXA-PROVISIONING-SCOPE', 'EXA-NO-STORE'), async ({ exaClient, setup }) => {
     const without = [cardBody(await exaClient.getCard()), cardBody(await exaClient.getCard({ sessionid: session(setup).sessionid })), cardBody(await exaClient.getCard({ scopes: ['siwe'] }))];
-    for (const b of without) expect(b.provisioning, 'provisioning without scope=provisioning').toBeUndefined();
+    for (const b of without) ruleCheck('EXA-PROVISIONING-SCOPE', b.provisioning, 'provisioning without scope=provisioning').toBeUndefined();
     const ex = await exaClient.getCard({ scopes: ['provisioning'] });
     const body = cardBody(ex);
-    expect(body.provisioning, 'provisioning with scope=provisioning').toBeDefined();
-    expect(ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
+    ruleCheck('EXA-PROVISIONING-SCOPE', body.provisioning, 'provisioning with scope=provisioning').toBeDefined();
+    ruleCheck('EXA-NO-STORE', ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
   });
 
   test('a sessionid and a scope together: the challenge and the card data', req('EXA-CHALLENGE-SIWE', 'EXA-FIELDS-AES-128-GCM'), async ({ exaClient, setup }) => {
     const s = session(setup);
     const body = cardBody(await exaClient.getCard({ sessionid: s.sessionid, scopes: ['siwe', 'provisioning'] }));
-    expect(body.challenge, 'challenge').toBeTruthy();
-    expect(body.provisioning, 'provisioning').toBeDefined();
-    const revealed = decryptCard(body, s.secret);
-    if (setup.card) expect(revealed.pan).toEqualSecret(setup.card.pan, 'PAN');
+    ruleCheck('EXA-CHALLENGE-SIWE', body.challenge, 'challenge').toBeTruthy();
+    ruleCheck('EXA-PROVISIONING-SCOPE', body.provisioning, 'provisioning').toBeDefined();
+    const revealed = reveal(body, s.secret);
+    if (setup.card) ruleCheck('EXA-FIELDS-AES-128-GCM', revealed.pan, 'the PAN').toEqualSecret(setup.card.pan, 'PAN');
   });
 
   test('an unknown scope is a 400 bad request', req('EXA-ERROR-SHAPE'), async ({ exaClient, setup }) => {
-    expectError(await exaClient.getCard({ scopes: ['everything'] }), 400, 'bad request', setup);
+    expectError(await exaClient.getCard({ scopes: ['everything'] }), 400, 'bad request', setup, 'EXA-ERROR-SHAPE');
   });
 });
 
 test.describe('errors', () => {
   test('without credentials: 401, no card data', req('EXA-AUTH'), async ({ exaClient, setup }) => {
-    expectError(await exaClient.getCard({ token: null, sessionid: session(setup).sessionid }), 401, 'unauthorized', setup);
-    expectError(await exaClient.getCard({ token: `unknown-${randomBytes(8).toString('hex')}` }), 401, 'unauthorized', setup);
+    expectError(await exaClient.getCard({ token: null, sessionid: session(setup).sessionid }), 401, 'unauthorized', setup, 'EXA-AUTH');
+    expectError(await exaClient.getCard({ token: `unknown-${randomBytes(8).toString('hex')}` }), 401, 'unauthorized', setup, 'EXA-AUTH');
   });
 
   test('a user without an issuer account: 403 "no panda"', req('EXA-ERRORS'), async ({ exaClient, setup }) => {
     test.skip(!setup.noPandaToken, 'not applicable: set EXA_NO_PANDA_TOKEN');
-    expectError(await exaClient.getCard({ token: setup.noPandaToken!, sessionid: session(setup).sessionid }), 403, 'no panda', setup);
+    expectError(await exaClient.getCard({ token: setup.noPandaToken!, sessionid: session(setup).sessionid }), 403, 'no panda', setup, 'EXA-ERRORS');
   });
 
   test('a user without a card: 404 "no card"', req('EXA-ERRORS'), async ({ exaClient, setup }) => {
     test.skip(!setup.noCardToken, 'not applicable: set EXA_NO_CARD_TOKEN');
-    expectError(await exaClient.getCard({ token: setup.noCardToken!, sessionid: session(setup).sessionid }), 404, 'no card', setup);
+    expectError(await exaClient.getCard({ token: setup.noCardToken!, sessionid: session(setup).sessionid }), 404, 'no card', setup, 'EXA-ERRORS');
   });
 
   test('malformed requests get a 4xx {code}, never a 5xx', req('EXA-ERROR-SHAPE'), async ({ exaClient, setup, http }) => {
@@ -206,7 +216,7 @@ test.describe('errors', () => {
       expect(jsonOf(ex)).toMatchSchema('exa', 'error');
     }
     for (const raw of ['{', '[]', '{"method":"siwe"}', '{"method":"ed25519","signature":"00"}', JSON.stringify({ method: 'siwe', message: 'x', signature: 'not hex' })]) {
-      expectError(await exaClient.bind({}, { rawBody: raw }), 400, 'bad request', setup);
+      expectError(await exaClient.bind({}, { rawBody: raw }), 400, 'bad request', setup, 'EXA-ERROR-SHAPE');
     }
   });
 });
@@ -225,17 +235,17 @@ test.describe('binding (PATCH)', () => {
     const fresh = async () => cardBody(await exaClient.getCard({ scopes: ['siwe'] })).challenge!;
     const stranger = `0x${randomBytes(32).toString('hex')}` as const;
     const a = await fresh();
-    expectError(await exaClient.bind({ method: 'siwe', message: a, signature: await signSiwe(stranger, a) }), 400, 'bad signature', setup);
+    expectError(await exaClient.bind({ method: 'siwe', message: a, signature: await signSiwe(stranger, a) }), 400, 'bad signature', setup, 'EXA-BIND-SIWE');
     const b = await fresh();
     const altered = b.replace(/card ending in \d{4}/, 'card ending in 0000');
-    expectError(await exaClient.bind({ method: 'siwe', message: altered, signature: await signSiwe(setup.walletPrivateKey!, altered) }), 400, 'bad signature', setup);
+    expectError(await exaClient.bind({ method: 'siwe', message: altered, signature: await signSiwe(setup.walletPrivateKey!, altered) }), 400, 'bad signature', setup, 'EXA-BIND-SIWE');
     const c = await fresh();
     const unissued = c.replace(/Nonce: \S+/, `Nonce: ${randomBytes(12).toString('hex')}`);
-    expectError(await exaClient.bind({ method: 'siwe', message: unissued, signature: await signSiwe(setup.walletPrivateKey!, unissued) }), 400, 'bad signature', setup);
+    expectError(await exaClient.bind({ method: 'siwe', message: unissued, signature: await signSiwe(setup.walletPrivateKey!, unissued) }), 400, 'bad signature', setup, 'EXA-BIND-SIWE');
     const d = await fresh();
     const signed = { method: 'siwe' as const, message: d, signature: await signSiwe(setup.walletPrivateKey!, d) };
     expect((await exaClient.bind(signed)).response.status, 'first use').toBe(200);
-    expectError(await exaClient.bind(signed), 400, 'bad signature', setup);
+    expectError(await exaClient.bind(signed), 400, 'bad signature', setup, 'EXA-BIND-SIWE');
   });
 
   test('a WebAuthn assertion by the passkey over the statement binds the card', req('EXA-BIND-WEBAUTHN'), async ({ exaClient, setup }) => {
@@ -250,8 +260,8 @@ test.describe('binding (PATCH)', () => {
     test.skip(!setup.passkey, 'not applicable: no test passkey for this target');
     const { challenge } = cardBody(await exaClient.getCard({ scopes: ['webauthn'] }));
     const other = Buffer.from(challenge!.replace(/card ending in \d{4}/, 'card ending in 0000'), 'utf8');
-    expectError(await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(setup.passkey!, other) }), 400, 'bad signature', setup);
+    expectError(await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(setup.passkey!, other) }), 400, 'bad signature', setup, 'EXA-BIND-WEBAUTHN');
     const stranger = { ...setup.passkey!, privateKey: `0x${randomBytes(32).toString('hex')}` as const };
-    expectError(await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(stranger, Buffer.from(challenge!, 'utf8')) }), 400, 'bad signature', setup);
+    expectError(await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(stranger, Buffer.from(challenge!, 'utf8')) }), 400, 'bad signature', setup, 'EXA-BIND-WEBAUTHN');
   });
 });

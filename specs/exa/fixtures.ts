@@ -1,6 +1,7 @@
 // Exa's fixtures: the target (embedded mock or EXA_BASE_URL), the cardholders the checks use, the
 // provider's public key, and a client that records masked exchanges.
 import { expect } from '../fixtures/base.ts';
+import { halted, ruleCheck } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
@@ -87,21 +88,43 @@ async function setupFor(target: Target): Promise<ExaSetup> {
   };
 }
 
-/** The body of a 200 answer, parsed and valid against the emitted schema. */
+/**
+ * The body of a 200 answer, valid against the profile schema (EXA-PROFILE). A sessionid made as
+ * documented that the target cannot open fails EXA-SESSIONID-RSA-OAEP-SHA1 and ends the test.
+ */
 export function cardBody(ex: HttpExchange): CardResponse {
+  haltIfSessionRefused(ex, 200);
   expect(ex.response.status, 'GET /card status').toBe(200);
   const body = jsonOf(ex);
-  expect(body).toMatchSchema('exa', 'card.response-200');
+  ruleCheck('EXA-PROFILE', body, 'the profile').toMatchSchema('exa', 'card.response-200');
   return body as CardResponse;
 }
 
-/** An error answer: the status, JSON `{code}` valid against the schema, the code, no card data. */
-export function expectError(ex: HttpExchange, status: number, code: string, setup: ExaSetup) {
-  expect(ex.response.status, 'status').toBe(status);
-  const body = jsonOf(ex);
-  expect(body).toMatchSchema('exa', 'error');
-  expect((body as { code: string }).code, 'error code').toBe(code);
+/** A sessionid made as documented that the target answers "bad session id": EXA-SESSIONID-RSA-OAEP-SHA1, and nothing further to see. */
+function haltIfSessionRefused(ex: HttpExchange, expectedStatus: number) {
+  if (expectedStatus !== 400 && ex.response.status === 400 && ex.request.headers?.sessionid !== undefined && ex.response.body.includes('bad session id')) {
+    ruleCheck('EXA-SESSIONID-RSA-OAEP-SHA1', ex.response.status, 'status with a documented sessionid').toBe(expectedStatus);
+    halted('the target does not open the sessionid');
+  }
+}
+
+/**
+ * A refusal by `rule`: its status and code (rule checks of that rule); where it is an error at all,
+ * JSON `{code}` valid against the schema (EXA-ERROR-SHAPE); never card data.
+ */
+export function expectError(ex: HttpExchange, status: number, code: string, setup: ExaSetup, rule: ExaRequirementId) {
   expect(ex.response.body).toShowNoCardData(setup.allCards);
+  haltIfSessionRefused(ex, status);
+  ruleCheck(rule, ex.response.status, 'status').toBe(status);
+  if (ex.response.status < 400) return;
+  let body: unknown;
+  try {
+    body = JSON.parse(ex.response.body);
+  } catch {
+    body = ex.response.body.slice(0, 0);
+  }
+  ruleCheck('EXA-ERROR-SHAPE', body, 'the error body').toMatchSchema('exa', 'error');
+  ruleCheck(rule, (body as { code?: unknown } | null)?.code, 'error code').toBe(code);
 }
 
 export const jsonOf = jsonBody;

@@ -6,32 +6,37 @@ import { fromBase64 } from '../../src/crypto/base64.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
 import { clientKey, kdfParams, open, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
 import { ERROR_PREFIX, type EncryptedPayload } from '../../schemas/plumery.ts';
+import { ruleCheck } from '../fixtures/expect.ts';
 import { expect, expectError, jsonOf, openJson, payloadOf, req, test } from './fixtures.ts';
 import { invalidClientKeys } from './invalid-keys.ts';
 
 test.describe('PIN envelope', () => {
   test('the PIN decrypts with ECDH + HKDF-SHA256 + AES-256-GCM to the seeded PIN', req('PLM-PIN-200', 'PLM-ENVELOPE', 'PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
-    const { pin } = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header)), setup, 'decrypted-card-pin');
-    if (setup.card?.pin) expect(pin).toEqualSecret(setup.card.pin, 'PIN');
+    const opened = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header)), setup, 'decrypted-card-pin');
+    if (opened && setup.card?.pin) ruleCheck('PLM-PIN-200', opened.pin, 'the PIN').toEqualSecret(setup.card.pin, 'PIN');
   });
 
   test('both key encodings work: SPKI DER and the raw uncompressed point', req('PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
     const encodings = setup.profile.acceptsRawClientKey ? (['spki', 'raw'] as const) : (['spki'] as const);
     for (const encoding of encodings) {
       const key = clientKey(encoding);
-      const { pin } = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header)), setup, 'decrypted-card-pin');
-      if (setup.card?.pin) expect(pin).toEqualSecret(setup.card.pin, 'PIN');
+      const ex = await plumeryClient.pin(setup.token, key.header);
+      ruleCheck('PLM-CLIENT-KEY-ENCODING', ex.response.status, `status with a ${encoding} key`).toBe(200);
+      if (ex.response.status === 200) openJson(key.privateKey, payloadOf(ex), setup, 'decrypted-card-pin');
     }
   });
 
   test('a 12-byte IV, a 16-byte tag, and a tampered ciphertext, tag, salt or IV does not decrypt', req('PLM-GCM-IV-TAG', 'PLM-ENVELOPE'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
     const payload = payloadOf(await plumeryClient.pin(setup.token, key.header));
-    expect(fromBase64(payload.iv, 'iv').length, 'IV bytes').toBe(PLUMERY_IV_BYTES);
-    expect(fromBase64(payload.salt, 'salt').length, 'salt bytes').toBe(setup.profile.saltBytes);
+    if (!payload) return; // the 200-body rule check has failed already
+    ruleCheck('PLM-GCM-IV-TAG', fromBase64(payload.iv, 'iv').length, 'IV bytes').toBe(PLUMERY_IV_BYTES);
+    ruleCheck('PLM-ENVELOPE', fromBase64(payload.salt, 'salt').length, 'salt bytes').toBe(setup.profile.saltBytes);
+    const opened = openJson(key.privateKey, payload, setup, 'decrypted-card-pin');
+    if (!opened) return;
     const plain = open(key.privateKey, payload, kdfParams(setup.profile));
-    expect(fromBase64(payload.ciphertext, 'ciphertext').length, 'ciphertext = plaintext + 16-byte tag').toBe(plain.length + 16);
+    ruleCheck('PLM-GCM-IV-TAG', fromBase64(payload.ciphertext, 'ciphertext').length, 'ciphertext = plaintext + 16-byte tag').toBe(plain.length + 16);
     const flip = (b64: string, index: number) => {
       const b = fromBase64(b64, 'field');
       b[index < 0 ? b.length + index : index]! ^= 0x01;
@@ -50,17 +55,17 @@ test.describe('PIN envelope', () => {
       } catch (e) {
         code = isCryptoError(e) ? e.code : 'untyped';
       }
-      expect(code, `a tampered ${what}`).toBe('bad-tag');
+      ruleCheck('PLM-GCM-IV-TAG', code, `a tampered ${what}`).toBe('bad-tag');
     }
   });
 
   test('a new ephemeral key, salt and IV on every response', req('PLM-FRESH-EPHEMERAL-KEY', 'PLM-FRESH-SALT-IV'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
     const payloads: EncryptedPayload[] = [];
-    for (let i = 0; i < 5; i++) payloads.push(payloadOf(await plumeryClient.pin(setup.token, key.header)));
-    payloads.push(payloadOf(await plumeryClient.details(setup.token, key.header)));
+    for (let i = 0; i < 5; i++) payloads.push(payloadOf(await plumeryClient.pin(setup.token, key.header))!);
+    payloads.push(payloadOf(await plumeryClient.details(setup.token, key.header), 'PLM-DETAILS')!);
     for (const field of ['ephemeralPublicKey', 'salt', 'iv'] as const) {
-      expect(new Set(payloads.map((p) => p[field])).size, `distinct ${field} values over ${payloads.length} responses`).toBe(payloads.length);
+      ruleCheck(field === 'ephemeralPublicKey' ? 'PLM-FRESH-EPHEMERAL-KEY' : 'PLM-FRESH-SALT-IV', new Set(payloads.map((p) => p?.[field])).size, `distinct ${field} values over ${payloads.length} responses`).toBe(payloads.length);
     }
   });
 });
@@ -69,21 +74,21 @@ test.describe('client key rules', () => {
   test('every invalid client key is refused with INVALID_CLIENT_PUBLIC_KEY, never used', req('PLM-INVALID-CLIENT-KEY', 'PLM-ERROR-SHAPE'), async ({ plumeryClient, setup }) => {
     for (const [what, header] of invalidClientKeys(setup.profile)) {
       await test.step(what, async () => {
-        const body = expectError(await plumeryClient.pin(setup.token, header), 400, 'INVALID_CLIENT_PUBLIC_KEY', setup);
-        expect(body.fieldErrors.map((f) => f.field.toLowerCase()), 'fieldErrors name the header').toContain('x-client-public-key');
+        const body = expectError(await plumeryClient.pin(setup.token, header), 400, 'INVALID_CLIENT_PUBLIC_KEY', setup, 'PLM-INVALID-CLIENT-KEY');
+        ruleCheck('PLM-INVALID-CLIENT-KEY', body.fieldErrors.map((f) => String(f.field).toLowerCase()), 'fieldErrors name the header').toContain('x-client-public-key');
       });
     }
   });
 
   test('the card-details endpoint refuses an invalid key too', req('PLM-INVALID-CLIENT-KEY', 'PLM-DETAILS'), async ({ plumeryClient, setup }) => {
     const [what, header] = invalidClientKeys(setup.profile)[0]!;
-    await test.step(what, async () => expectError(await plumeryClient.details(setup.token, header), 400, 'INVALID_CLIENT_PUBLIC_KEY', setup));
+    await test.step(what, async () => expectError(await plumeryClient.details(setup.token, header), 400, 'INVALID_CLIENT_PUBLIC_KEY', setup, 'PLM-INVALID-CLIENT-KEY'));
   });
 
   test('a missing or blank X-Client-Public-Key is a 400 NOT_BLANK naming the header', req('PLM-MISSING-HEADER', 'PLM-ERROR-SHAPE'), async ({ plumeryClient, setup }) => {
     for (const header of [null, '', '   ']) {
-      const body = expectError(await plumeryClient.pin(setup.token, header), 400, 'NOT_BLANK', setup);
-      expect(body.fieldErrors.map((f) => f.field.toLowerCase()), 'fieldErrors name the header').toContain('x-client-public-key');
+      const body = expectError(await plumeryClient.pin(setup.token, header), 400, 'NOT_BLANK', setup, 'PLM-MISSING-HEADER');
+      ruleCheck('PLM-MISSING-HEADER', body.fieldErrors.map((f) => String(f.field).toLowerCase()), 'fieldErrors name the header').toContain('x-client-public-key');
     }
   });
 });
@@ -91,25 +96,25 @@ test.describe('client key rules', () => {
 test.describe('card states and errors', () => {
   test('an unknown card: CARD_NOT_FOUND', req('PLM-CARD-NOT-FOUND', 'PLM-ERROR-SHAPE'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
-    expectError(await plumeryClient.pin(setup.unknownToken, key.header), setup.profile.cardNotFoundStatus, 'CARD_NOT_FOUND', setup);
-    expectError(await plumeryClient.details(setup.unknownToken, key.header), setup.profile.cardNotFoundStatus, 'CARD_NOT_FOUND', setup);
+    expectError(await plumeryClient.pin(setup.unknownToken, key.header), setup.profile.cardNotFoundStatus, 'CARD_NOT_FOUND', setup, 'PLM-CARD-NOT-FOUND');
+    expectError(await plumeryClient.details(setup.unknownToken, key.header), setup.profile.cardNotFoundStatus, 'CARD_NOT_FOUND', setup, 'PLM-CARD-NOT-FOUND');
   });
 
   test('a terminated card: CARD_ALREADY_TERMINATED', req('PLM-CARD-TERMINATED'), async ({ plumeryClient, setup }) => {
     test.skip(!setup.terminatedToken, 'not applicable: set PLUMERY_TERMINATED_CARD_TOKEN');
     const key = clientKey(setup.profile.clientKeyEncoding);
-    expectError(await plumeryClient.pin(setup.terminatedToken!, key.header), setup.profile.cardStateStatus, 'CARD_ALREADY_TERMINATED', setup);
+    expectError(await plumeryClient.pin(setup.terminatedToken!, key.header), setup.profile.cardStateStatus, 'CARD_ALREADY_TERMINATED', setup, 'PLM-CARD-TERMINATED');
   });
 
   test('a card in a state without a PIN view: INVALID_CARD_STATE', req('PLM-CARD-STATE'), async ({ plumeryClient, setup }) => {
     test.skip(!setup.inactiveToken, 'not applicable: set PLUMERY_INACTIVE_CARD_TOKEN');
     const key = clientKey(setup.profile.clientKeyEncoding);
-    expectError(await plumeryClient.pin(setup.inactiveToken!, key.header), setup.profile.cardStateStatus, 'INVALID_CARD_STATE', setup);
+    expectError(await plumeryClient.pin(setup.inactiveToken!, key.header), setup.profile.cardStateStatus, 'INVALID_CARD_STATE', setup, 'PLM-CARD-STATE');
   });
 
   test('errors carry a requestId; malformed requests get a 4xx in the error shape, never a 5xx', req('PLM-ERROR-SHAPE'), async ({ plumeryClient, setup, http }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
-    const body = expectError(await plumeryClient.pin(setup.unknownToken, key.header), setup.profile.cardNotFoundStatus, 'CARD_NOT_FOUND', setup);
+    const body = expectError(await plumeryClient.pin(setup.unknownToken, key.header), setup.profile.cardNotFoundStatus, 'CARD_NOT_FOUND', setup, 'PLM-CARD-NOT-FOUND');
     expect(body.requestId, 'requestId').toBeTruthy();
     const base = setup.target.baseUrl;
     for (const c of [
@@ -130,15 +135,16 @@ test.describe('card states and errors', () => {
 test.describe('card details (sibling)', () => {
   test('the details decrypt to the seeded PAN, CVV2 and expiry (MM/YY)', req('PLM-DETAILS', 'PLM-ENVELOPE'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
-    const d = openJson(key.privateKey, payloadOf(await plumeryClient.details(setup.token, key.header)), setup, 'decrypted-card-details');
-    if (setup.card?.pan) expect(d.pan).toEqualSecret(setup.card.pan, 'PAN');
-    if (setup.card?.cvv2) expect(d.cvv2).toEqualSecret(setup.card.cvv2, 'CVC');
-    if (setup.card?.expirationDate) expect(d.expirationDate, 'expirationDate').toBe(setup.card.expirationDate);
+    const d = openJson(key.privateKey, payloadOf(await plumeryClient.details(setup.token, key.header), 'PLM-DETAILS'), setup, 'decrypted-card-details');
+    if (!d) return;
+    if (setup.card?.pan) ruleCheck('PLM-DETAILS', d.pan, 'the PAN').toEqualSecret(setup.card.pan, 'PAN');
+    if (setup.card?.cvv2) ruleCheck('PLM-DETAILS', d.cvv2, 'the CVV2').toEqualSecret(setup.card.cvv2, 'CVC');
+    if (setup.card?.expirationDate) ruleCheck('PLM-DETAILS', d.expirationDate, 'expirationDate').toBe(setup.card.expirationDate);
   });
 
   test('the details of a terminated card are refused', req('PLM-DETAILS', 'PLM-CARD-TERMINATED'), async ({ plumeryClient, setup }) => {
     test.skip(!setup.terminatedToken, 'not applicable: set PLUMERY_TERMINATED_CARD_TOKEN');
-    expectError(await plumeryClient.details(setup.terminatedToken!, clientKey(setup.profile.clientKeyEncoding).header), setup.profile.cardStateStatus, 'CARD_ALREADY_TERMINATED', setup);
+    expectError(await plumeryClient.details(setup.terminatedToken!, clientKey(setup.profile.clientKeyEncoding).header), setup.profile.cardStateStatus, 'CARD_ALREADY_TERMINATED', setup, 'PLM-CARD-TERMINATED');
   });
 });
 

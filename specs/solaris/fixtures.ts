@@ -2,6 +2,7 @@
 // one RSA encryption key per worker, and a builder of signed requests.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { expect } from '../fixtures/base.ts';
+import { halted, ruleCheck } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
@@ -95,22 +96,33 @@ export function signedRequest(setup: SolarisSetup, key: EncryptionKey, o: Reques
 
 const jsonOf = jsonBody;
 
+/**
+ * The compact JWE of a 200 answer, or undefined. A correctly signed request refused with 403
+ * fails the signature rule; any other non-200, or a body off the schema, the decryption rule.
+ */
 export function dataOf(ex: HttpExchange): string {
-  expect(ex.response.status, 'status').toBe(200);
+  const status = ex.response.status;
+  ruleCheck(status === 403 ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS', status, 'status of a correctly signed request').toBe(200);
+  if (status !== 200) halted('no 200 answer');
   const body = jsonOf(ex);
-  expect(body).toMatchSchema('solaris', 'virtual-card-request.response-200');
-  return (body as { data: string }).data;
+  ruleCheck('SOL-JWE-DECRYPTS', body, 'the 200 body').toMatchSchema('solaris', 'virtual-card-request.response-200');
+  const data = (body as { data?: unknown } | null)?.data;
+  return typeof data === 'string' ? data : halted('no JWE in the answer');
 }
 
-/** A refusal: the status, the error envelope, the field named, no card data. */
-export function expectRefused(ex: HttpExchange, status: number, field: string | undefined, setup: SolarisSetup) {
-  expect(ex.response.status, 'status').toBe(status);
+/**
+ * A refusal by `rule`: its status (a rule check of that rule); where it is an error at all, the
+ * envelope with the status and the field named (SOL-ERROR-ENVELOPE); never card data.
+ */
+export function expectRefused(ex: HttpExchange, status: number, field: string | undefined, setup: SolarisSetup, rule: SolarisRequirementId) {
+  ruleCheck('SOL-ERROR-ENVELOPE', ex.response.body, 'no card data in the answer').toShowNoCardData(setup.allCards);
+  ruleCheck(rule, ex.response.status, 'status').toBe(status);
+  if (ex.response.status < 400) return;
   const body = jsonOf(ex);
-  expect(body).toMatchSchema('solaris', 'error');
-  const e = (body as SolarisErrorEnvelope).errors[0]!;
-  expect(e.status, 'errors[0].status').toBe(status);
-  if (field !== undefined) expect(e.source.field, 'errors[0].source.field').toBe(field);
-  expect(ex.response.body).toShowNoCardData(setup.allCards);
+  ruleCheck('SOL-ERROR-ENVELOPE', body, 'the error envelope').toMatchSchema('solaris', 'error');
+  const e = (body as Partial<SolarisErrorEnvelope> | null)?.errors?.[0];
+  ruleCheck('SOL-ERROR-ENVELOPE', e?.status, 'errors[0].status').toBe(ex.response.status);
+  if (field !== undefined) ruleCheck('SOL-ERROR-ENVELOPE', e?.source?.field, 'errors[0].source.field').toBe(field);
 }
 
 export const test = providerTest(solaris, setupFor).extend<{ solarisClient: SolarisClient }, { encryptionKey: EncryptionKey }>({

@@ -18,8 +18,12 @@ export interface DefectOutcome {
   caught: boolean;
   /** Requirements whose verdict differs from the clean run's, as `id: clean → defect`. */
   diff: string[];
-  /** The matrices differ in exactly the requirements the defect breaks. */
+  /** The matrices differ in exactly the requirements the defect breaks (each now failing), and in nothing else, not even an unverifiable one. */
   exact: boolean;
+  /** Requirements that newly fail but are not among those the defect breaks. */
+  collateral: string[];
+  /** Requirements the defect left without a check that could run to them (pass → not run). */
+  unverifiable: string[];
   caughtBy: string[];
 }
 
@@ -98,6 +102,8 @@ export async function defectsCommand(args: string[]): Promise<number> {
       const diff = matrixDiff(clean.get(p.id)!.verdicts, run.verdicts);
       const breaks = defectBreaks(d);
       const changed = diff.map((line) => line.split(':')[0]!);
+      const collateral = changed.filter((id) => run.verdicts.get(id) === 'fail' && !breaks.includes(id));
+      const unverifiable = changed.filter((id) => run.verdicts.get(id) !== 'fail' && !breaks.includes(id));
       const outcome: DefectOutcome = {
         provider: p.id,
         defect: d.name,
@@ -105,6 +111,8 @@ export async function defectsCommand(args: string[]): Promise<number> {
         caught: run.failedTests.length > 0,
         diff,
         exact: changed.length === breaks.length && breaks.every((b) => run.verdicts.get(b) === 'fail' && changed.includes(b)),
+        collateral,
+        unverifiable,
         caughtBy: run.failedTests,
       };
       console.log(
@@ -116,13 +124,20 @@ export async function defectsCommand(args: string[]): Promise<number> {
     jobs,
   );
   const caught = outcomes.filter((o) => o.caught).length;
+  const failsExactly = outcomes.filter(failsExactlyItsRules);
   const exact = outcomes.filter((o) => o.exact).length;
-  console.log(`\n| provider | defect | rule broken | caught by | matrix differs in |\n|---|---|---|---|---|`);
+  console.log(`\n| provider | defect | rules broken | caught by | matrix differs in |\n|---|---|---|---|---|`);
   for (const o of outcomes) {
-    console.log(`| ${o.provider} | ${o.defect} | ${o.breaks.join(', ')} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} | ${o.exact ? 'exactly its rule' : o.diff.join('; ')} |`);
+    console.log(`| ${o.provider} | ${o.defect} | ${o.breaks.join(', ')} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} | ${o.exact ? 'exactly its rules' : o.diff.join('; ')} |`);
   }
   console.log(`\ncaught ${caught} of ${outcomes.length} defects`);
-  console.log(`exact ${exact} of ${outcomes.length} defects (the matrix differs in exactly the requirements broken)`);
-  // --strict also fails on a defect whose matrix differs in more (or other) requirements than it breaks.
-  return caught === outcomes.length && (!values.strict || exact === outcomes.length) ? 0 : 1;
+  console.log(`failing exactly ${failsExactly.length} of ${outcomes.length} defects (the requirements that fail are exactly the ones each defect breaks)`);
+  console.log(`unchanged otherwise ${exact} of ${outcomes.length} defects (the others also leave requirements unverifiable: pass → not run)`);
+  // --strict also fails when a defect's matrix fails other requirements than the ones it breaks.
+  return caught === outcomes.length && (!values.strict || failsExactly.length === outcomes.length) ? 0 : 1;
+}
+
+/** Every requirement the defect breaks fails, and no other requirement does. */
+function failsExactlyItsRules(o: DefectOutcome): boolean {
+  return o.collateral.length === 0 && o.breaks.every((b) => o.diff.some((line) => line.startsWith(`${b}: `) && line.endsWith('→ fail')));
 }

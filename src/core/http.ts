@@ -1,6 +1,15 @@
 // The one HTTP client of the harness. A target may be hostile or broken: every call has a
 // timeout, a body size cap and no automatic redirects, and fails with a typed TargetError.
 
+import { Agent, fetch } from 'undici';
+
+/**
+ * One connection per request. A kept-alive socket to a server that has gone (a Pact mock server
+ * of the previous test, whose port the system hands out again) fails the next request before it
+ * is sent; with many short-lived servers on loopback that happened under load.
+ */
+const dispatcher = new Agent({ pipelining: 0 });
+
 export interface HttpRequest {
   method: string;
   url: string;
@@ -68,6 +77,7 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
       ...(req.body !== undefined ? { body: req.body } : {}),
       redirect: 'manual',
       signal,
+      dispatcher,
     });
     // A redirect is never followed; one to another host is named as such (credentials or card data
     // sent on would leave the target).
@@ -100,7 +110,7 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
   }
 }
 
-async function readCapped(res: Response, maxBytes: number, where: string): Promise<string> {
+async function readCapped(res: Awaited<ReturnType<typeof fetch>>, maxBytes: number, where: string): Promise<string> {
   if (!res.body) return '';
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];

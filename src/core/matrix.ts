@@ -1,9 +1,16 @@
 // Builds the provider × requirement matrix from test outcomes. A requirement fails if any of its
-// tests failed, passes if one passed and none failed, is not applicable if all were skipped (with
-// the reasons), and "not run" if no test of it ran in this run (a --grep, a --shard).
+// tests failed on it, passes if one passed and none failed, is not applicable if all were skipped
+// (with the reasons), and "not run" if no test of it ran in this run (a --grep, a --shard).
+//
+// Which requirement a failed test failed on: a check named `[ID] …` (a rule check, see
+// specs/fixtures/expect.ts) is soft and blames requirement ID alone; the test goes on. Any other
+// failure (a plain assertion, a thrown error, a timeout) fails every requirement the test names.
 import { loadProfile } from './profile.ts';
 import { providers } from '../providers.ts';
 import type { Requirement } from './requirements.ts';
+
+/** The message prefix of the error that ends a test on purpose after a failed rule check. */
+export const HALTED = '[halted]';
 
 export interface TestOutcome {
   testId: string;
@@ -16,6 +23,25 @@ export interface TestOutcome {
   error?: string;
   /** What a test saw and reports without judging (annotations of type "observation"). */
   observations?: string[];
+  /** Requirements whose rule checks (`[ID] …`) failed. */
+  blamed?: string[];
+  /** The test failed otherwise too (a plain assertion, a thrown error, a timeout): its own requirements all fail. */
+  unattributed?: boolean;
+  /** The test stopped early after a rule check failed (nothing left to look at): it proves nothing else. */
+  halted?: boolean;
+}
+
+/**
+ * How one test stands on one requirement. A test that failed only on rule checks of other
+ * requirements ran its own checks to the end and they held (pass), unless it stopped early
+ * (halted): then it proves nothing about them (undefined).
+ */
+export function statusFor(o: TestOutcome, requirementId: string): TestOutcome['status'] | undefined {
+  if (o.status !== 'fail') return o.status;
+  if (o.blamed?.includes(requirementId)) return 'fail';
+  const attributed = o.blamed && o.blamed.length > 0 && !o.unattributed;
+  if (!attributed) return 'fail';
+  return o.halted ? undefined : 'pass';
 }
 
 export type Verdict = 'pass' | 'fail' | 'not-applicable' | 'not-run';
@@ -54,11 +80,17 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
     const mine = outcomes.filter((o) => o.project.split('-')[0] === p.id);
     const rows: RequirementRow[] = Object.values(p.requirements).map((r) => {
       // A test skipped without a reason did not run (a failed dependency, --max-failures): not "n/a".
-      const tests = mine.filter((o) => o.requirementIds.includes(r.id) && !(o.status === 'skipped' && !o.skipReason));
+      // A test counts for the requirements it names, and for any whose rule check it failed.
+      const tests = mine
+        .filter((o) => (o.requirementIds.includes(r.id) || o.blamed?.includes(r.id)) && !(o.status === 'skipped' && !o.skipReason))
+        .flatMap((o) => {
+          const status = statusFor(o, r.id);
+          return status ? [{ ...o, status }] : [];
+        });
       const verdict: Verdict = tests.length === 0 ? 'not-run' : tests.some((t) => t.status === 'fail') ? 'fail' : tests.some((t) => t.status === 'pass') ? 'pass' : 'not-applicable';
       const reasons = verdict === 'not-applicable' ? [...new Set(tests.map((t) => t.skipReason ?? 'skipped'))] : [];
       const observations = [...new Set(tests.flatMap((t) => t.observations ?? []))];
-      return { ...r, verdict, reasons, observations, tests: tests.map((t) => ({ title: t.title, project: t.project, status: t.status, ...(t.error ? { error: t.error } : {}) })) };
+      return { ...r, verdict, reasons, observations, tests: tests.map((t) => ({ title: t.title, project: t.project, status: t.status, ...(t.error && t.status === 'fail' ? { error: t.error } : {}) })) };
     });
     let profile: Record<string, unknown>;
     try {

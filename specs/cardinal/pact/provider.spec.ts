@@ -18,6 +18,18 @@ test('the target honours the interactions of the pact', req('CDX-RESPONSE', 'CDX
     provider: 'cardinal',
     pactFile: pactFile('cardinal'),
     baseUrl: setup.target.baseUrl,
+    // Which requirement a mismatch breaks: the field's own rule, else the rule the interaction is about.
+    rules: (m) => {
+      if (m.path === '$.RequestId') return 'CDX-TRANSACTION-ID';
+      if (m.path?.startsWith('$.Payload.Issuer')) return 'CDX-ISSUER-VERSIONS';
+      if (m.path?.startsWith('$.Payload.Account.LastFour')) return 'CDX-LAST-FOUR';
+      if (m.path?.startsWith('$.Payload.Account.CardBrand')) return 'CDX-CARD-BRAND';
+      if (m.path?.startsWith('$.Payload.Account.Fido')) return 'CDX-FLOWTYPE';
+      if (m.path?.startsWith('$.Payload')) return 'CDX-RESPONSE';
+      if (m.type === 'StatusMismatch' || m.path === '$.Payload' || m.path === '$') return 'CDX-ERROR-SHAPE';
+      if (m.path === '$.ErrorNumber') return m.interaction.includes('another API key') ? 'CDX-SIGNATURE' : m.interaction.includes('Luhn') ? 'CDX-ACCOUNT-NUMBER' : 'CDX-RESPONSE';
+      return undefined;
+    },
     states: {
       [PACT_STATES.fidoCardNewEmail]: signedState(setup.credentials.apiKey, pan),
       [PACT_STATES.wrongSignature]: signedState(`${setup.credentials.apiKey}-not`, pan),

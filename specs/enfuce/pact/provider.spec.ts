@@ -7,6 +7,17 @@ import { verifyPact } from '../../fixtures/pact-verify.ts';
 import { requireControl } from '../../fixtures/base.ts';
 import { expect, req, test, type EnfuceSetup } from '../fixtures.ts';
 import { PACT_STATES, PACT_TOKENS } from './states.ts';
+import type { EnfuceRequirementId } from '../../../src/providers/enfuce/requirements.ts';
+
+/** What each interaction is about: its status (and a 201 body) are that rule's. */
+const INTERACTION_RULES: Record<string, EnfuceRequirementId> = {
+  'a control token request for a known card': 'ENF-TOKEN-201',
+  'a control token request for an unknown card': 'ENF-UNKNOWN-CARD-404',
+  'a control token request without auditUser': 'ENF-AUDIT-USER-REQUIRED',
+  'a control token request without': 'ENF-AUTH-BASIC',
+  'a card-data form POST with a fresh token': 'ENF-MOBILE-FORM-POST',
+  'a card-data form POST with a token issued 31 seconds ago': 'ENF-TOKEN-TTL-30S',
+};
 
 const NO_CONTROL_NEEDED: string[] = [PACT_STATES.cardExists, PACT_STATES.cardMissing];
 
@@ -18,6 +29,11 @@ function verify(setup: EnfuceSetup, pactFile: string) {
     baseUrl: setup.target.baseUrl,
     // The pact holds example credentials; the target gets the real ones.
     headers: { authorization: basicAuth(setup.credentials.username, setup.credentials.password) },
+    rules: (m) => {
+      if (m.type === 'HeaderMismatch' && /cache-control/i.test(`${m.path ?? ''} ${m.text}`)) return 'ENF-NO-STORE';
+      if (m.path?.startsWith('$.') && m.interaction !== 'a control token request for a known card') return 'ENF-ERROR-SHAPE';
+      return Object.entries(INTERACTION_RULES).find(([d]) => m.interaction.startsWith(d))?.[1];
+    },
     states: {
       [PACT_STATES.cardExists]: () => ({ cardId: setup.cardId }),
       [PACT_STATES.cardMissing]: () => undefined,

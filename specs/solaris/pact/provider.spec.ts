@@ -21,6 +21,11 @@ test('the target honours the interactions of the pact', req('SOL-JWE-DECRYPTS', 
     pactFile: file,
     baseUrl: setup.target.baseUrl,
     states: { [PACT_STATES.boundDevice]: signed, [PACT_STATES.noCard]: signed },
+    // An error body is the envelope rule; the status, and a 200 body, the interaction's own rule.
+    rules: (m) => {
+      const own = m.interaction.includes('unknown card') ? 'SOL-UNKNOWN-CARD' : m.interaction.includes('jwe.alg') ? 'SOL-FIELD-VALIDATION' : m.type === 'StatusMismatch' && m.text.includes('403') ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS';
+      return m.path?.startsWith('$.errors') ? 'SOL-ERROR-ENVELOPE' : own;
+    },
     ...(setup.accessToken ? { headers: { authorization: `Bearer ${setup.accessToken}` } } : {}),
   });
 });
