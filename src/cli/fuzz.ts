@@ -17,7 +17,7 @@ const wholeNumber = (name: string, v: string | undefined, fallback: number, min:
 export async function fuzzCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { runs: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, defect: { type: 'string', multiple: true }, output: { type: 'string' } },
+    { runs: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, defect: { type: 'string', multiple: true }, output: { type: 'string' }, record: { type: 'string' } },
     true,
   );
   positionals.forEach(providerOrUsageError);
@@ -42,5 +42,26 @@ export async function fuzzCommand(args: string[]): Promise<number> {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify({ seed, runs, results }, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v), 2)}\n`);
   console.log(`fuzz: ${sent} malformed requests, ${failed} provider(s) failed; ${file}`);
+  if (values.record) writeFileSync(resolve(values.record), recordOf(results, seed, runs));
   return failed ? 1 : 0;
+}
+
+/** The run as a Markdown record (docs/FUZZ.md): what was sent, how each mock answered, any failure. */
+function recordOf(results: FuzzResult[], seed: number, runs: number): string {
+  const rows = results.map((r) => {
+    const answers = Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
+    return `| ${r.provider} | ${r.runs} | ${answers} | ${r.failure ? `**${r.failure.problem.kind}**: ${r.failure.problem.message}` : 'none'} |`;
+  });
+  return `# Fuzz proof run
+
+\`card-reveal-harness fuzz --runs ${runs} --seed ${seed} --record docs/FUZZ.md\` (${new Date().toISOString()}, Node ${process.version}).
+Each mock ran as its own process; every answer had to be below 500, arrive within 5 s, and fit the
+documented schema of its status (or the provider's error schema). Replay with the same seed.
+
+| provider | malformed requests | answers (status×count) | failure |
+|---|---|---|---|
+${rows.join('\n')}
+
+**${results.filter((r) => r.failure).length} failures in ${results.reduce((n, r) => n + r.runs, 0)} requests.**
+`;
 }

@@ -28,10 +28,10 @@ Usage:
   card-reveal-harness defects [<provider>]... [--jobs <n>] [--only <name,...>] [--list]
       Runs the suite against the mock clean and once per defect (n at a time, default 2); prints which
       tests caught each one and where the defect's matrix differs from the clean one.
-  card-reveal-harness fuzz [<provider>]... [--runs <n>] [--seed <n>] [--path <p>] [--defect <name>]...
+  card-reveal-harness fuzz [<provider>]... [--runs <n>] [--seed <n>] [--path <p>] [--defect <name>]... [--record <file.md>]
       Sends n generated malformed requests (default 1000) to each mock, started as its own process:
       no 5xx, no hang, no crash, every error in the documented schema. A failure is shrunk and
-      printed as a curl command; --seed replays a run, --path one case of it.
+      printed as a curl command; --seed replays a run, --path one case of it; --record writes a Markdown record.
   card-reveal-harness merge [--output <dir>]
       After "run --shard 1/n … n/n --output <dir>": one junit.xml and one conformance matrix for all shards.
   card-reveal-harness report [--output <dir>] [--serve]
