@@ -42,9 +42,14 @@ test('the leak scan finds a PAN in any grouping and a labelled CVV, and nothing 
   writeFileSync(join(dir, 'sub', 'pan.json'), '{"x":"4929 1704 6382 1570"}');
   writeFileSync(join(dir, 'cvv.html'), '<span>CVV2</span><span>417</span>');
   writeFileSync(join(dir, 'trace.zip'), 'PK');
+  // A step named after the PIN that happened to take as many milliseconds as the CVV is not a leak…
+  writeFileSync(join(dir, 'steps.json'), '{"name":"[EXA-PIN-BLOCK] the PIN","duration":417,"stop":417}');
+  writeFileSync(join(dir, 'junit.xml'), '<testcase name="the CVV2 check" time="0.417">');
+  // …but the same number in a value is.
+  writeFileSync(join(dir, 'value.json'), '{"name":"the PIN","value":417}');
   const r = scanForCardData([dir], [{ pan: '4929170463821570', cvv: '417' }]);
-  expect(r.filesScanned).toBe(3);
-  expect(r.leaks.map((l) => `${l.file.split('/').pop()} ${l.what}`).sort()).toEqual(['cvv.html CVV of ****1570', 'pan.json PAN ****1570']);
+  expect(r.filesScanned).toBe(6);
+  expect(r.leaks.map((l) => `${l.file.split('/').pop()} ${l.what}`).sort()).toEqual(['cvv.html CVV of ****1570', 'pan.json PAN ****1570', 'value.json CVV of ****1570']);
   expect(r.opaque.map((f) => f.split('/').pop())).toEqual(['trace.zip']);
 });
 
