@@ -137,7 +137,7 @@ async function mockFigures(): Promise<void> {
     } else say(`| ${p.id} | ${seed!.name} | prism mock of schemas/openapi | did not start | | | |`);
   }
   say();
-  say('The reference mocks do the real work per request (Basic auth and token store for Enfuce, RSA-OAEP session opening and AES-GCM for Exa, ECDH + HKDF + AES-GCM for Plumery, the SHA-256 signature and BIN tables for Cardinal, ECDSA verification and an RSA JWE for Solaris). Prism validates the request against the OpenAPI document and answers an example; its non-2xx answers are requests it judged invalid or an auth scheme it cannot satisfy.');
+  say('The reference mocks do the real work per request (Basic auth and token store for Enfuce, RSA-OAEP session opening and AES-GCM for Exa, ECDH + HKDF + AES-GCM for Plumery, the SHA-256 signature and BIN tables for Cardinal, ECDSA verification and an RSA JWE for Solaris). Prism validates the request against the OpenAPI document and answers an example; its non-2xx answers are requests it judged invalid or an auth scheme it cannot satisfy. Every run repeats one request: Cardinal answers refusals in HTTP 200 too, so its figure counts whatever the replayed signed request gets (the Enfuce token store grows with each request).');
   say();
 }
 
