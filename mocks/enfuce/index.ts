@@ -221,6 +221,8 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
       cards: [...cards.values()],
       credentials: enfuceMockCredentials,
       frameKeys: Object.fromEntries(frameKeys),
+      // Where the frame lives, for checks whose token answer lacks it (the frame-url-missing defect).
+      cardDataFrameUrl: `${options.baseUrl()}${FRAME_PATH}`,
       tokenTtlMs: ENFUCE_TOKEN_TTL_MS,
       issuedTokens: tokens.size,
     }),

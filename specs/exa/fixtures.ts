@@ -100,9 +100,14 @@ export function cardBody(ex: HttpExchange): CardResponse {
   return body as CardResponse;
 }
 
+/** The target answered a request that had a sessionid with "bad session id". */
+export function sessionRefused(ex: HttpExchange): boolean {
+  return ex.response.status === 400 && ex.request.headers?.sessionid !== undefined && ex.response.body.includes('bad session id');
+}
+
 /** A sessionid made as documented that the target answers "bad session id": EXA-SESSIONID-RSA-OAEP-SHA1, and nothing further to see. */
 function haltIfSessionRefused(ex: HttpExchange, expectedStatus: number) {
-  if (expectedStatus !== 400 && ex.response.status === 400 && ex.request.headers?.sessionid !== undefined && ex.response.body.includes('bad session id')) {
+  if (expectedStatus !== 400 && sessionRefused(ex)) {
     ruleCheck('EXA-SESSIONID-RSA-OAEP-SHA1', ex.response.status, 'status with a documented sessionid').toBe(expectedStatus);
     halted('the target does not open the sessionid');
   }

@@ -4,17 +4,17 @@
 import { send } from '../../src/core/http.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
-import { clientKey, kdfParams, open, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
+import { clientKey, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
 import { ERROR_PREFIX, type EncryptedPayload } from '../../schemas/plumery.ts';
 import { ruleCheck } from '../fixtures/expect.ts';
-import { expect, expectError, jsonOf, openJson, payloadOf, req, test } from './fixtures.ts';
+import { expect, expectError, jsonOf, openJson, openPayload, payloadOf, req, test } from './fixtures.ts';
 import { invalidClientKeys } from './invalid-keys.ts';
 
 test.describe('PIN envelope', () => {
   test('the PIN decrypts with ECDH + HKDF-SHA256 + AES-256-GCM to the seeded PIN', req('PLM-PIN-200', 'PLM-ENVELOPE', 'PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
     const opened = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header)), setup, 'decrypted-card-pin');
-    if (opened && setup.card?.pin) ruleCheck('PLM-PIN-200', opened.pin, 'the PIN').toEqualSecret(setup.card.pin, 'PIN');
+    if (setup.card?.pin) ruleCheck('PLM-PIN-200', opened.pin, 'the PIN').toEqualSecret(setup.card.pin, 'PIN');
   });
 
   test('both key encodings work: SPKI DER and the raw uncompressed point', req('PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
@@ -30,12 +30,10 @@ test.describe('PIN envelope', () => {
   test('a 12-byte IV, a 16-byte tag, and a tampered ciphertext, tag, salt or IV does not decrypt', req('PLM-GCM-IV-TAG', 'PLM-ENVELOPE'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
     const payload = payloadOf(await plumeryClient.pin(setup.token, key.header));
-    if (!payload) return; // the 200-body rule check has failed already
     ruleCheck('PLM-GCM-IV-TAG', fromBase64(payload.iv, 'iv').length, 'IV bytes').toBe(PLUMERY_IV_BYTES);
     ruleCheck('PLM-ENVELOPE', fromBase64(payload.salt, 'salt').length, 'salt bytes').toBe(setup.profile.saltBytes);
-    const opened = openJson(key.privateKey, payload, setup, 'decrypted-card-pin');
-    if (!opened) return;
-    const plain = open(key.privateKey, payload, kdfParams(setup.profile));
+    // It opens (under a known mistake, that mistake's rule fails), or the check stops on PLM-ENVELOPE.
+    const { plain, reading } = openPayload(key.privateKey, payload, setup);
     ruleCheck('PLM-GCM-IV-TAG', fromBase64(payload.ciphertext, 'ciphertext').length, 'ciphertext = plaintext + 16-byte tag').toBe(plain.length + 16);
     const flip = (b64: string, index: number) => {
       const b = fromBase64(b64, 'field');
@@ -51,7 +49,7 @@ test.describe('PIN envelope', () => {
     for (const [what, p] of tampered) {
       let code: string | undefined;
       try {
-        open(key.privateKey, p, kdfParams(setup.profile));
+        reading.open(p);
       } catch (e) {
         code = isCryptoError(e) ? e.code : 'untyped';
       }
@@ -136,7 +134,6 @@ test.describe('card details (sibling)', () => {
   test('the details decrypt to the seeded PAN, CVV2 and expiry (MM/YY)', req('PLM-DETAILS', 'PLM-ENVELOPE'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
     const d = openJson(key.privateKey, payloadOf(await plumeryClient.details(setup.token, key.header), 'PLM-DETAILS'), setup, 'decrypted-card-details');
-    if (!d) return;
     if (setup.card?.pan) ruleCheck('PLM-DETAILS', d.pan, 'the PAN').toEqualSecret(setup.card.pan, 'PAN');
     if (setup.card?.cvv2) ruleCheck('PLM-DETAILS', d.cvv2, 'the CVV2').toEqualSecret(setup.card.cvv2, 'CVC');
     if (setup.card?.expirationDate) ruleCheck('PLM-DETAILS', d.expirationDate, 'expirationDate').toBe(setup.card.expirationDate);

@@ -1,6 +1,6 @@
 // Solaris's fixtures: the target (embedded mock or SOLARIS_BASE_URL), the card, the bound devices,
 // one RSA encryption key per worker, and a builder of signed requests.
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { expect } from '../fixtures/base.ts';
 import { halted, ruleCheck } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
@@ -12,7 +12,7 @@ import { requirementTagger } from '../fixtures/requirements.ts';
 import { solaris } from '../../src/providers/solaris/index.ts';
 import { SolarisClient } from '../../src/providers/solaris/client.ts';
 import { newEncryptionKey, type EncryptionKey } from '../../src/providers/solaris/card-details.ts';
-import { signJwk } from '../../src/providers/solaris/device.ts';
+import { encodeSignature, signJwk } from '../../src/providers/solaris/device.ts';
 import type { SolarisProfile } from '../../src/providers/solaris/profile.ts';
 import { solarisRequirements, type SolarisRequirementId } from '../../src/providers/solaris/requirements.ts';
 import type { SolarisErrorEnvelope, SolarisJweAlg, SolarisJweEnc, SolarisJwk, VirtualCardRequest } from '../../schemas/solaris.ts';
@@ -108,6 +108,39 @@ export function dataOf(ex: HttpExchange): string {
   ruleCheck('SOL-JWE-DECRYPTS', body, 'the 200 body').toMatchSchema('solaris', 'virtual-card-request.response-200');
   const data = (body as { data?: unknown } | null)?.data;
   return typeof data === 'string' ? data : halted('no JWE in the answer');
+}
+
+/**
+ * Other readings of the document's signing steps, as signed requests: the copy of step 3 lost its
+ * delimiters, so an implementer may sign step 2's JWK JSON instead, or pick the other encoding.
+ */
+function otherSignatureReadings(setup: SolarisSetup, key: EncryptionKey, o: RequestOptions): [string, VirtualCardRequest][] {
+  const documented = signedRequest(setup, key, o);
+  const device = (o.signer ?? setup.device).privateKey;
+  const encoding = setup.profile.signatureEncoding;
+  const der = (text: string) => sign('sha256', Buffer.from(text, 'utf8'), { key: device, dsaEncoding: 'der' });
+  const otherEncoding = encoding === 'hex-der' ? 'hex-base64-der' : 'hex-der';
+  return [
+    ["the JWK's JSON (step 2), not the sorted key:value string", { ...documented, signature: encodeSignature(der(JSON.stringify(documented.jwk)), encoding) }],
+    [`the signature encoded ${otherEncoding}, not ${encoding}`, { ...documented, signature: signJwk(device, documented.jwk, otherEncoding) }],
+  ];
+}
+
+/**
+ * The compact JWE for a correctly signed request (dataOf). A target that refuses the documented
+ * signature with 403 fails the signature rule; the JWE checks then go on with the first other
+ * reading of the signing steps it accepts, if any, since the JWE is not the signature's rule.
+ */
+export async function jweFor(client: SolarisClient, setup: SolarisSetup, key: EncryptionKey, o: RequestOptions = {}): Promise<string> {
+  const ex = await client.virtualCardRequest(setup.cardId, signedRequest(setup, key, o));
+  if (ex.response.status !== 403) return dataOf(ex);
+  for (const [reading, body] of otherSignatureReadings(setup, key, o)) {
+    const other = await client.virtualCardRequest(setup.cardId, body);
+    if (other.response.status !== 200) continue;
+    ruleCheck('SOL-DEVICE-SIGNATURE', `accepted a signature over ${reading}`, 'the signature the target verifies').toBe('the documented signature');
+    return dataOf(other);
+  }
+  return dataOf(ex);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { defectBreaks, type Defect } from '../core/defects.ts';
+import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
 import type { Matrix, Verdict } from '../core/matrix.ts';
 import { projectArgs, providers } from '../providers.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
@@ -20,6 +20,10 @@ export interface DefectOutcome {
   diff: string[];
   /** The matrices differ in exactly the requirements the defect breaks (each now failing), and in nothing else, not even an unverifiable one. */
   exact: boolean;
+  /** As declared: the requirements it breaks now fail, the ones it hides are now "not run", and nothing else changed. */
+  asDeclared: boolean;
+  /** Requirements the defect is declared to leave unverifiable. */
+  hides: string[];
   /** Requirements that newly fail but are not among those the defect breaks. */
   collateral: string[];
   /** Requirements the defect left without a check that could run to them (pass → not run). */
@@ -54,6 +58,24 @@ export function matrixDiff(clean: Verdicts, broken: Verdicts): string[] {
   return ids.filter((id) => clean.get(id) !== broken.get(id)).map((id) => `${id}: ${clean.get(id) ?? 'absent'} → ${broken.get(id) ?? 'absent'}`);
 }
 
+export type MatrixJudgement = Pick<DefectOutcome, 'breaks' | 'hides' | 'diff' | 'exact' | 'asDeclared' | 'collateral' | 'unverifiable'>;
+
+/** How a defect's verdicts differ from the clean run's, against what the defect declares. */
+export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[], hides: string[]): MatrixJudgement {
+  const diff = matrixDiff(clean, broken);
+  const changed = diff.map((line) => line.split(':')[0]!);
+  const nowFail = (id: string) => broken.get(id) === 'fail' && changed.includes(id);
+  return {
+    breaks,
+    hides,
+    diff,
+    exact: changed.length === breaks.length && breaks.every(nowFail),
+    asDeclared: changed.length === breaks.length + hides.length && breaks.every(nowFail) && hides.every((h) => broken.get(h) === 'not-run' && changed.includes(h)),
+    collateral: changed.filter((id) => broken.get(id) === 'fail' && !breaks.includes(id)),
+    unverifiable: changed.filter((id) => broken.get(id) !== 'fail' && !breaks.includes(id)),
+  };
+}
+
 /** Runs jobs with at most `limit` at a time; results keep the jobs' order. */
 async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = new Array(jobs.length);
@@ -77,7 +99,9 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const only = values.only?.split(',').map((s) => s.trim());
   const chosen = (p: ProviderDefinition): Defect[] => p.defects.filter((d) => !only || only.includes(d.name));
   if (values.list) {
-    for (const p of selected) for (const d of chosen(p)) console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}`);
+    for (const p of selected) {
+      for (const d of chosen(p)) console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}`);
+    }
     return 0;
   }
   const root = resolve(values.output ?? 'reports/defects');
@@ -99,22 +123,14 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const outcomes = await pool(
     work.map(({ p, d }) => async (): Promise<DefectOutcome> => {
       const run = await runSuite(p, resolve(root, `${p.id}--${d.name}`), d.name);
-      const diff = matrixDiff(clean.get(p.id)!.verdicts, run.verdicts);
-      const breaks = defectBreaks(d);
-      const changed = diff.map((line) => line.split(':')[0]!);
-      const collateral = changed.filter((id) => run.verdicts.get(id) === 'fail' && !breaks.includes(id));
-      const unverifiable = changed.filter((id) => run.verdicts.get(id) !== 'fail' && !breaks.includes(id));
       const outcome: DefectOutcome = {
         provider: p.id,
         defect: d.name,
-        breaks,
+        ...judgeDefect(clean.get(p.id)!.verdicts, run.verdicts, defectBreaks(d), defectHides(d)),
         caught: run.failedTests.length > 0,
-        diff,
-        exact: changed.length === breaks.length && breaks.every((b) => run.verdicts.get(b) === 'fail' && changed.includes(b)),
-        collateral,
-        unverifiable,
         caughtBy: run.failedTests,
       };
+      const { breaks, diff } = outcome;
       console.log(
         `${outcome.caught ? 'CAUGHT ' : 'ESCAPED'} ${p.id.padEnd(8)} ${d.name.padEnd(32)} breaks ${breaks.join(', ')}${outcome.exact ? '' : `  (matrix differs in ${diff.join('; ') || 'nothing'})`}\n` +
           (outcome.caught ? outcome.caughtBy.map((t) => `          by ${t}`).join('\n') : `          no test failed: ${d.description}`),
@@ -126,18 +142,28 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const caught = outcomes.filter((o) => o.caught).length;
   const failsExactly = outcomes.filter(failsExactlyItsRules);
   const exact = outcomes.filter((o) => o.exact).length;
+  const asDeclared = outcomes.filter((o) => o.asDeclared);
   console.log(`\n| provider | defect | rules broken | caught by | matrix differs in |\n|---|---|---|---|---|`);
   for (const o of outcomes) {
-    console.log(`| ${o.provider} | ${o.defect} | ${o.breaks.join(', ')} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} | ${o.exact ? 'exactly its rules' : o.diff.join('; ')} |`);
+    console.log(`| ${o.provider} | ${o.defect} | ${o.breaks.join(', ')} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} | ${o.exact ? 'exactly its rules' : o.asDeclared ? `its rules; not run as declared: ${o.hides.join(', ')}` : o.diff.join('; ')} |`);
   }
   console.log(`\ncaught ${caught} of ${outcomes.length} defects`);
   console.log(`failing exactly ${failsExactly.length} of ${outcomes.length} defects (the requirements that fail are exactly the ones each defect breaks)`);
   console.log(`unchanged otherwise ${exact} of ${outcomes.length} defects (the others also leave requirements unverifiable: pass → not run)`);
-  // --strict also fails when a defect's matrix fails other requirements than the ones it breaks.
-  return caught === outcomes.length && (!values.strict || failsExactly.length === outcomes.length) ? 0 : 1;
+  const hiders = outcomes.filter((o) => o.hides.length);
+  console.log(
+    `matrix as declared ${asDeclared.length} of ${outcomes.length} defects (the matrix differs from the clean one in exactly the requirements each breaks, now failing, ` +
+      `and those ${hiders.length} defect(s) are declared to leave with nothing to observe, now not run: ${hiders.map((o) => `${o.provider} ${o.defect} (${o.hides.join(', ')})`).join('; ') || 'none'})`,
+  );
+  // Repeated last, so that a CI log cut to its tail still names them.
+  for (const o of outcomes.filter((x) => !failsExactlyItsRules(x) || !x.asDeclared)) {
+    console.log(`NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`);
+  }
+  // --strict also fails when a defect's matrix differs from the clean one in anything but what it declares.
+  return caught === outcomes.length && (!values.strict || (failsExactly.length === outcomes.length && asDeclared.length === outcomes.length)) ? 0 : 1;
 }
 
 /** Every requirement the defect breaks fails, and no other requirement does. */
-function failsExactlyItsRules(o: DefectOutcome): boolean {
+export function failsExactlyItsRules(o: MatrixJudgement): boolean {
   return o.collateral.length === 0 && o.breaks.every((b) => o.diff.some((line) => line.startsWith(`${b}: `) && line.endsWith('→ fail')));
 }

@@ -7,10 +7,20 @@ export interface Defect {
   breaks: string;
   /** Further requirements the same fault breaks by its nature (one wrong field that two rules govern). */
   alsoBreaks?: readonly string[];
+  /**
+   * Requirements the fault leaves with nothing to observe, and why: their checks cannot run (no
+   * second way to the thing they check exists), so the defect's matrix shows them "not run".
+   */
+  hides?: Hidden<string>;
   description: string;
 }
 
-/** Every requirement a defect breaks: the clean and the defect's matrices must differ in exactly these. */
+export interface Hidden<RequirementId extends string> {
+  requirements: readonly RequirementId[];
+  why: string;
+}
+
+/** Every requirement a defect breaks: in the defect's matrix exactly these fail that pass in the clean one. */
 export function defectBreaks(d: Defect): string[] {
   return [d.breaks, ...(d.alsoBreaks ?? [])];
 }
@@ -18,12 +28,18 @@ export function defectBreaks(d: Defect): string[] {
 /** A typed entry maker for one provider's catalogue: `breaks` must be one of its requirement ids. */
 export const defectOf =
   <RequirementId extends string>() =>
-  <N extends string>(name: N, breaks: RequirementId, description: string, alsoBreaks?: readonly RequirementId[]) => ({
+  <N extends string>(name: N, breaks: RequirementId, description: string, alsoBreaks?: readonly RequirementId[], hides?: Hidden<RequirementId>) => ({
     name,
     breaks,
     description,
-    ...(alsoBreaks ? { alsoBreaks } : {}),
+    ...(alsoBreaks?.length ? { alsoBreaks } : {}),
+    ...(hides ? { hides } : {}),
   });
+
+/** The requirements a defect leaves unverifiable (declared, with why). */
+export function defectHides(d: Defect): string[] {
+  return [...(d.hides?.requirements ?? [])];
+}
 
 export function defineDefects<const T extends readonly Defect[]>(list: T): T {
   const seen = new Set<string>();

@@ -26,6 +26,7 @@ export const enfuce = {
       ENFUCE_CARD_ID: 'id of a test card in the sandbox',
       ENFUCE_FRAME_KEY: 'frame key agreed with Enfuce',
       ENFUCE_FRAME_ORIGIN: 'the parent origin agreed for that key',
+      ENFUCE_CARD_DATA_FRAME_URL: 'the frame URL, used by the frame checks when the controlToken answer leaves cardDataFrameUrl out',
       ENFUCE_UNKNOWN_CARD_ID: 'an id that is no card (default: a random one)',
     },
     required: ['ENFUCE_USERNAME', 'ENFUCE_PASSWORD', 'ENFUCE_CARD_ID'],

@@ -1,0 +1,80 @@
+// How the harness opens a Plumery payload. The documented reading comes first. When it fails, the
+// harness tries the readings implementers commonly take by mistake, one fault at a time: a tag
+// cut short, or "HKDF-SHA256 from ECDH shared secret" read as the whole shared point instead of
+// its x-coordinate (the document leaves the IKM open; PROVIDERS.md pins the x-coordinate). A
+// reading that opens is never a pass: it names the rule that fails, and lets the checks of the
+// other rules go on with what it opened.
+import { createDecipheriv } from 'node:crypto';
+import { p256 } from '@noble/curves/nist.js';
+import { fromBase64 } from '../../src/crypto/base64.ts';
+import { CryptoError } from '../../src/crypto/errors.ts';
+import { decodeP256PublicKey, ecdhSharedX } from '../../src/crypto/ecdh-p256.ts';
+import { deriveKey, open, PLUMERY_IV_BYTES, type KdfParams } from '../../src/providers/plumery/envelope.ts';
+import type { PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
+import type { EncryptedPayload } from '../../schemas/plumery.ts';
+
+/** A way of opening payloads made for one client key. */
+export interface Reading {
+  open(payload: EncryptedPayload): Buffer;
+  /** Where the reading departs from the documented one: the rule that breaks, what was seen, what is documented. */
+  fault?: { rule: PlumeryRequirementId; observed: string; expected: string };
+}
+
+const TAG_BYTES = 16;
+
+function gcmOpenWithTag(key: Uint8Array, iv: Buffer, data: Buffer, tagBytes: number): Buffer {
+  if (data.length < tagBytes || iv.length !== PLUMERY_IV_BYTES) throw new CryptoError('bad-tag', 'too short');
+  const d = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes });
+  d.setAuthTag(data.subarray(data.length - tagBytes));
+  try {
+    return Buffer.concat([d.update(data.subarray(0, data.length - tagBytes)), d.final()]);
+  } catch {
+    throw new CryptoError('bad-tag', 'the GCM tag does not verify');
+  }
+}
+
+/** A reading with its own IKM and tag length. */
+function variant(privateKey: Uint8Array, kdf: KdfParams, ikm: 'x' | 'compressed' | 'uncompressed', tagBytes: number) {
+  return (p: EncryptedPayload): Buffer => {
+    const eph = decodeP256PublicKey(fromBase64(p.ephemeralPublicKey, 'ephemeralPublicKey'), { encodings: ['spki', 'raw'], allowCompressed: false });
+    const secret = ikm === 'x' ? ecdhSharedX(privateKey, eph) : Buffer.from(p256.getSharedSecret(privateKey, eph, ikm === 'compressed'));
+    const key = deriveKey(secret, fromBase64(p.salt, 'salt'), kdf.info);
+    return gcmOpenWithTag(key, fromBase64(p.iv, 'iv'), fromBase64(p.ciphertext, 'ciphertext'), tagBytes);
+  };
+}
+
+const opens = (f: (p: EncryptedPayload) => Buffer, p: EncryptedPayload): boolean => {
+  try {
+    f(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The reading under which `payload` opens: the documented one, else one known mistake (with its
+ * fault), else why the documented one fails. Only a payload refused for its tag is diagnosed.
+ */
+export function readingFor(privateKey: Uint8Array, payload: EncryptedPayload, kdf: KdfParams): Reading | { failure: string } {
+  const documented = (p: EncryptedPayload) => open(privateKey, p, kdf);
+  let failure: string;
+  try {
+    documented(payload);
+    return { open: documented };
+  } catch (e) {
+    failure = e instanceof CryptoError ? `${e.code}: ${e.message}` : String(e);
+    if (!(e instanceof CryptoError) || e.code !== 'bad-tag') return { failure };
+  }
+  for (const n of [15, 14, 13, 12, 8, 4]) {
+    const f = variant(privateKey, kdf, 'x', n);
+    if (opens(f, payload)) return { open: f, fault: { rule: 'PLM-GCM-IV-TAG', observed: `${n}-byte tag`, expected: `${TAG_BYTES}-byte tag` } };
+  }
+  for (const ikm of ['compressed', 'uncompressed'] as const) {
+    const f = variant(privateKey, kdf, ikm, TAG_BYTES);
+    if (opens(f, payload)) {
+      return { open: f, fault: { rule: 'PLM-ENVELOPE', observed: `HKDF over the ${ikm} shared point`, expected: 'HKDF over the x-coordinate of the shared point' } };
+    }
+  }
+  return { failure };
+}
