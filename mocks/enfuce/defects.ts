@@ -20,10 +20,7 @@ export const enfuceDefects = defineDefects([
   d('error-page-shows-card', 'ENF-INVALID-TOKEN-REFUSED', 'the error page for a used token repeats the card number'),
   d('crash-on-bad-input', 'ENF-ERROR-SHAPE', 'a malformed form body gets a 500 with a stack trace'),
   d('frame-url-missing', 'ENF-TOKEN-201', 'the controlToken answer has no cardDataFrameUrl'),
-  d('token-field-renamed', 'ENF-MOBILE-FORM-POST', 'the card-data page (which the frame posts to as well) reads the form field "controlToken", not "token"', ['ENF-FRAME-VIEW-PAN'], {
-    requirements: ['ENF-SNAPSHOT-CONTENT', 'ENF-TOKEN-SINGLE-USE'],
-    why: 'no documented request ever gets a snapshot, so neither what one shows nor whether a token shows it twice can be seen',
-  }),
+  d('token-field-renamed', 'ENF-MOBILE-FORM-POST', 'the card-data page (which the frame posts to as well) reads the form field "controlToken", not "token"', ['ENF-FRAME-VIEW-PAN']),
   d('snapshot-without-cvv', 'ENF-SNAPSHOT-CONTENT', 'the card page (mobile snapshot and frame alike) leaves out the CVV2', ['ENF-FRAME-VIEW-PAN']),
   d('frame-ignores-view-pan', 'ENF-FRAME-VIEW-PAN', 'the frame acts only on operation "viewPan", not the documented "view-pan"'),
   d('card-status-checked', 'ENF-NO-STATUS-CHECK', 'no token is issued for a frozen card'),

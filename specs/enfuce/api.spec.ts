@@ -7,7 +7,7 @@ import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { ruleCheck } from '../fixtures/expect.ts';
 import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
-import { blameRefusal, expect, expectShown, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
+import { blameRefusal, expect, expectShown, issueToken as issue, req, showCard, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
 
 const bodyJson = jsonBody;
 
@@ -103,9 +103,7 @@ test.describe('controlToken', () => {
 
 test.describe('mobile card data (form POST)', () => {
   test('the token in form field "token" shows PAN, expiry and CVV2 as HTML', req('ENF-MOBILE-FORM-POST', 'ENF-SNAPSHOT-CONTENT'), async ({ enfuceClient, setup }) => {
-    const { token, cardDataUrl } = await issue(enfuceClient, setup);
-    const ex = await enfuceClient.viewCardData(cardDataUrl, token);
-    expectShown(ex);
+    const { ex } = await showCard(enfuceClient, await issue(enfuceClient, setup));
     ruleCheck('ENF-MOBILE-FORM-POST', ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^text\/html/);
     ruleCheck('ENF-SNAPSHOT-CONTENT', visibleText(ex.response.body), 'the snapshot').toShowCard(setup.card);
   });
@@ -122,9 +120,9 @@ test.describe('mobile card data (form POST)', () => {
 
   test('a token works once; a second use is refused with no card data', req('ENF-TOKEN-SINGLE-USE', 'ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
     test.skip(!setup.profile.tokenSingleUse, 'not applicable: profile tokenSingleUse=false');
-    const { token, cardDataUrl } = await issue(enfuceClient, setup);
-    expectShown(await enfuceClient.viewCardData(cardDataUrl, token));
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup, 'ENF-TOKEN-SINGLE-USE');
+    const t = await issue(enfuceClient, setup);
+    const { field } = await showCard(enfuceClient, t);
+    expectRefusedPage(await enfuceClient.viewCardData(t.cardDataUrl, t.token, { field }), setup, 'ENF-TOKEN-SINGLE-USE');
   });
 
   test('an unknown token is refused with no card data', req('ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {

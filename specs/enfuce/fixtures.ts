@@ -71,6 +71,27 @@ export function expectShown(ex: HttpExchange): void {
   if (ex.response.status !== 200) halted('the card-data page did not show with a valid token');
 }
 
+/** Other names an implementer may read the token from: the endpoint's (controlToken) and the PIN page's field (controlId, PROVIDERS.md). */
+const OTHER_TOKEN_FIELDS = ['controlToken', 'controlId'];
+
+/**
+ * The card-data page for an unspent token, and the form field it took the token from. A page that
+ * refuses the documented field fails ENF-MOBILE-FORM-POST; a check of what the page shows then
+ * goes on through the first other field the page reads, if any, since that is not its rule.
+ */
+export async function showCard(client: EnfuceClient, token: IssuedToken): Promise<{ ex: HttpExchange; field: string }> {
+  const ex = await client.viewCardData(token.cardDataUrl, token.token);
+  if (ex.response.status === 200) return { ex, field: 'token' };
+  for (const field of OTHER_TOKEN_FIELDS) {
+    const other = await client.viewCardData(token.cardDataUrl, token.token, { field });
+    if (other.response.status !== 200) continue;
+    ruleCheck('ENF-MOBILE-FORM-POST', `the token in form field "${field}"`, 'what the card-data page reads').toBe('the token in form field "token"');
+    return { ex: other, field };
+  }
+  expectShown(ex);
+  return halted('unreachable: expectShown halts on a refusal');
+}
+
 /**
  * When a token was refused where a rule says it must work (at 29.9 s, unspent): a fresh token
  * tells the two apart. If the fresh one is refused too, the card-data page does not work at all

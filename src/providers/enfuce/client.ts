@@ -25,9 +25,9 @@ export class EnfuceClient {
     );
   }
 
-  /** Mobile: form POST of the token to cardDataUrl; the answer is an HTML snapshot. */
-  viewCardData(cardDataUrl: string, token: string | null, opts: { contentType?: string; rawBody?: string } = {}): Promise<HttpExchange> {
-    const body = opts.rawBody ?? (token === null ? '' : new URLSearchParams({ token }).toString());
+  /** Mobile: form POST of the token (in form field `token`, unless told) to cardDataUrl; the answer is an HTML snapshot. */
+  viewCardData(cardDataUrl: string, token: string | null, opts: { contentType?: string; rawBody?: string; field?: string } = {}): Promise<HttpExchange> {
+    const body = opts.rawBody ?? (token === null ? '' : new URLSearchParams({ [opts.field ?? 'token']: token }).toString());
     return send(
       {
         method: 'POST',
