@@ -11,8 +11,8 @@ export const plumeryDefects = defineDefects([
   d('iv-reused', 'PLM-FRESH-SALT-IV', 'the GCM IV is a constant'),
   d('full-shared-point', 'PLM-ENVELOPE', 'HKDF gets the 33-byte compressed shared point instead of its x-coordinate'),
   d('hkdf-info-nonempty', 'PLM-ENVELOPE', 'HKDF info is "plumery-pin" instead of empty', [], {
-    requirements: ['PLM-GCM-IV-TAG', 'PLM-CLIENT-KEY-ENCODING'],
-    why: 'an HKDF info the client cannot know opens no payload, so neither the tag length nor whether a raw client key was read right can be seen',
+    requirements: ['PLM-GCM-IV-TAG'],
+    why: 'an HKDF info the client cannot know opens no payload, so the tag inside the ciphertext cannot be told from the text',
   }),
   d('tag-truncated', 'PLM-GCM-IV-TAG', 'the ciphertext carries a 12-byte tag'),
   d('terminated-wrong-code', 'PLM-CARD-TERMINATED', 'a terminated card gets INVALID_CARD_STATE instead of CARD_ALREADY_TERMINATED'),

@@ -4,11 +4,12 @@
 import { send } from '../../src/core/http.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
-import { clientKey, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
+import { clientKey, kdfParams, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
 import { ERROR_PREFIX, type EncryptedPayload } from '../../schemas/plumery.ts';
 import { ruleCheck } from '../fixtures/expect.ts';
 import { expect, expectError, jsonOf, openJson, openPayload, payloadOf, req, test } from './fixtures.ts';
 import { invalidClientKeys } from './invalid-keys.ts';
+import { readingFor } from './readings.ts';
 
 test.describe('PIN envelope', () => {
   test('the PIN decrypts with ECDH + HKDF-SHA256 + AES-256-GCM to the seeded PIN', req('PLM-PIN-200', 'PLM-ENVELOPE', 'PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
@@ -19,12 +20,19 @@ test.describe('PIN envelope', () => {
 
   test('both key encodings work: SPKI DER and the raw uncompressed point', req('PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
     const encodings = setup.profile.acceptsRawClientKey ? (['spki', 'raw'] as const) : (['spki'] as const);
+    const opens: Partial<Record<(typeof encodings)[number], boolean>> = {};
     for (const encoding of encodings) {
       const key = clientKey(encoding);
       const ex = await plumeryClient.pin(setup.token, key.header);
       ruleCheck('PLM-CLIENT-KEY-ENCODING', ex.response.status, `status with a ${encoding} key`).toBe(200);
-      if (ex.response.status === 200) openJson(key.privateKey, payloadOf(ex), setup, 'decrypted-card-pin');
+      if (ex.response.status !== 200) continue;
+      // Read right, the key gives an answer that opens exactly as well as the other encoding's.
+      const payload = payloadOf(ex);
+      opens[encoding] = 'open' in readingFor(key.privateKey, payload, kdfParams(setup.profile));
+      if (opens[encoding]) openJson(key.privateKey, payload, setup, 'decrypted-card-pin');
     }
+    if (opens.spki === false) ruleCheck('PLM-ENVELOPE', 'an SPKI key gets an answer that does not open', 'the envelope').toBe('it opens');
+    if (opens.spki !== undefined && opens.raw !== undefined) ruleCheck('PLM-CLIENT-KEY-ENCODING', opens.raw, 'the raw key\'s answer opens as the SPKI key\'s does').toBe(opens.spki);
   });
 
   test('a 12-byte IV, a 16-byte tag, and a tampered ciphertext, tag, salt or IV does not decrypt', req('PLM-GCM-IV-TAG', 'PLM-ENVELOPE'), async ({ plumeryClient, setup }) => {

@@ -152,8 +152,8 @@ export async function defectsCommand(args: string[]): Promise<number> {
   console.log(`unchanged otherwise ${exact} of ${outcomes.length} defects (the others also leave requirements unverifiable: pass → not run)`);
   const hiders = outcomes.filter((o) => o.hides.length);
   console.log(
-    `matrix as declared ${asDeclared.length} of ${outcomes.length} defects (the matrix differs from the clean one in exactly the requirements each breaks, now failing, ` +
-      `and those ${hiders.length} defect(s) are declared to leave with nothing to observe, now not run: ${hiders.map((o) => `${o.provider} ${o.defect} (${o.hides.join(', ')})`).join('; ') || 'none'})`,
+    `matrix as declared ${asDeclared.length} of ${outcomes.length} defects (each differs from the clean matrix in exactly the requirements it breaks, now failing, ` +
+      `and in those it declares it leaves with nothing to observe, now not run: ${hiders.map((o) => `${o.provider} ${o.defect} hides ${o.hides.join(', ')}`).join('; ') || 'none'})`,
   );
   // Repeated last, so that a CI log cut to its tail still names them.
   for (const o of outcomes.filter((x) => !failsExactlyItsRules(x) || !x.asDeclared)) {
