@@ -29,8 +29,6 @@ export interface IssuedToken {
 
 /** A control token for the test card: 201, JSON, valid against the emitted schema (ENF-TOKEN-201). */
 export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Promise<IssuedToken> {
-  // A URL the answer lacks fails ENF-TOKEN-201; a frame check then goes on with the frame URL known
-  // otherwise (the mock's, or ENFUCE_CARD_DATA_FRAME_URL), since the frame's rules are not the answer's.
   const ex = await client.controlToken(setup.cardId);
   expect(ex.response.status, 'controlToken status').toBe(201);
   expect(ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^application\/json/);
@@ -41,7 +39,9 @@ export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Prom
     throw new Error(`the controlToken body is not JSON (${ex.response.body.length} bytes)`);
   }
   ruleCheck('ENF-TOKEN-201', body, 'the 201 body').toMatchSchema('enfuce', 'control-token.response-201');
-  // A field a check needs and the 201 body lacks fails ENF-TOKEN-201; the check stops there.
+  // A field a check needs and the 201 body lacks fails ENF-TOKEN-201; the check stops there unless
+  // the value is known otherwise (the frame URL: the mock's, or ENFUCE_CARD_DATA_FRAME_URL), since
+  // the frame's own rules are not the answer's.
   const issued = (body ?? {}) as Partial<IssuedToken>;
   const need = (k: keyof IssuedToken, known?: string): string => {
     const v = issued[k];

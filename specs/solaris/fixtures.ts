@@ -121,7 +121,7 @@ function otherSignatureReadings(setup: SolarisSetup, key: EncryptionKey, o: Requ
   const der = (text: string) => sign('sha256', Buffer.from(text, 'utf8'), { key: device, dsaEncoding: 'der' });
   const otherEncoding = encoding === 'hex-der' ? 'hex-base64-der' : 'hex-der';
   return [
-    ["the JWK's JSON (step 2), not the sorted key:value string", { ...documented, signature: encodeSignature(der(JSON.stringify(documented.jwk)), encoding) }],
+    ["a signature over the JWK's JSON (step 2), not over the sorted key:value string", { ...documented, signature: encodeSignature(der(JSON.stringify(documented.jwk)), encoding) }],
     [`the signature encoded ${otherEncoding}, not ${encoding}`, { ...documented, signature: signJwk(device, documented.jwk, otherEncoding) }],
   ];
 }
@@ -137,7 +137,7 @@ export async function jweFor(client: SolarisClient, setup: SolarisSetup, key: En
   for (const [reading, body] of otherSignatureReadings(setup, key, o)) {
     const other = await client.virtualCardRequest(setup.cardId, body);
     if (other.response.status !== 200) continue;
-    ruleCheck('SOL-DEVICE-SIGNATURE', `accepted a signature over ${reading}`, 'the signature the target verifies').toBe('the documented signature');
+    ruleCheck('SOL-DEVICE-SIGNATURE', `it accepts ${reading}`, 'the signature the target verifies').toBe('the documented signature');
     return dataOf(other);
   }
   return dataOf(ex);
