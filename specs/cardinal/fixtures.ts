@@ -92,7 +92,8 @@ export function signed(setup: CardinalSetup, payload: { [K in keyof GetInfoPaylo
   });
 }
 
-const jsonOf = (ex: HttpExchange) => jsonBody(ex) as Record<string, unknown>;
+// Cardinal reads its answers field by field (ErrorNumber first), hence a record.
+const jsonRecord = (ex: HttpExchange) => jsonBody(ex) as Record<string, unknown>;
 
 /** Records how the target types ErrorNumber (the document: String; its sample: a number). */
 function observeErrorNumber(value: unknown, profile: CardinalProfile) {
@@ -107,7 +108,7 @@ function observeErrorNumber(value: unknown, profile: CardinalProfile) {
  */
 export function success(ex: HttpExchange, request: GetInfoRequest, setup: CardinalSetup): GetInfoSuccess {
   expect(ex.response.status, 'HTTP status').toBe(200);
-  const body = jsonOf(ex);
+  const body = jsonRecord(ex);
   observeErrorNumber(body.ErrorNumber, setup.profile);
   expect(Number(body.ErrorNumber), `ErrorNumber (${String(body.ErrorDescription ?? '')})`).toBe(0);
   ruleCheck('CDX-RESPONSE', body, 'the success schema').toMatchSchema('cardinal', 'get-info.response-success');
@@ -120,7 +121,7 @@ export function success(ex: HttpExchange, request: GetInfoRequest, setup: Cardin
  * all, the error shape (CDX-ERROR-SHAPE: HTTP 200, the error schema, no Payload); never card data.
  */
 export function dxError(ex: HttpExchange, errorNumber: number, setup: CardinalSetup, rule: CardinalRequirementId) {
-  const body = jsonOf(ex);
+  const body = jsonRecord(ex);
   observeErrorNumber(body.ErrorNumber, setup.profile);
   ruleCheck(rule, Number(body.ErrorNumber), `ErrorNumber (${String(body.ErrorDescription ?? '')})`).toBe(errorNumber);
   if (Number(body.ErrorNumber) !== 0) {

@@ -9,12 +9,10 @@ import { ruleCheck } from '../fixtures/expect.ts';
 import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
 import { blameRefusal, expect, expectShown, issueToken as issue, req, showCard, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
 
-const bodyJson = jsonBody;
-
 /** A refusal by `rule`: its status (a rule check of that rule); where it is an error, the error body (ENF-ERROR-SHAPE). */
 function expectJsonError(ex: HttpExchange, status: number, rule: EnfuceRequirementId) {
   ruleCheck(rule, ex.response.status, 'status').toBe(status);
-  if (ex.response.status >= 400) ruleCheck('ENF-ERROR-SHAPE', bodyJson(ex), 'the error body').toMatchSchema('enfuce', 'error');
+  if (ex.response.status >= 400) ruleCheck('ENF-ERROR-SHAPE', jsonBody(ex), 'the error body').toMatchSchema('enfuce', 'error');
 }
 
 /** A refusal of the card-data page by `rule`: a 4xx HTML page; and no card data of any card on it (ENF-INVALID-TOKEN-REFUSED). */
@@ -71,7 +69,7 @@ test.describe('controlToken', () => {
     test.skip(!setup.frozenCardId, 'not applicable: no frozen test card (set ENFUCE_FROZEN_CARD_ID)');
     const ex = await enfuceClient.controlToken(setup.frozenCardId!);
     expect(ex.response.status).toBe(201);
-    expect(bodyJson(ex)).toMatchSchema('enfuce', 'control-token.response-201');
+    expect(jsonBody(ex)).toMatchSchema('enfuce', 'control-token.response-201');
   });
 
   test('requires Basic authentication', req('ENF-AUTH-BASIC', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
@@ -96,7 +94,7 @@ test.describe('controlToken', () => {
       if (ex.response.status === 201) continue; // a body the endpoint ignores is not an error
       expect(ex.response.status, `${c.method} status`).toBeGreaterThanOrEqual(400);
       expect(ex.response.status, `${c.method} status`).toBeLessThan(500);
-      expect(bodyJson(ex)).toMatchSchema('enfuce', 'error');
+      expect(jsonBody(ex)).toMatchSchema('enfuce', 'error');
     }
   });
 });

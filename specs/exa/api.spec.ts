@@ -10,7 +10,8 @@ import { makeSession, toPublicKey, type ExaSession } from '../../src/providers/e
 import { signSiwe, webauthnAssertion } from '../../src/providers/exa/binding.ts';
 import type { CardResponse, EncryptedField } from '../../schemas/exa.ts';
 import { halted, ruleCheck } from '../fixtures/expect.ts';
-import { cardBody, expect, expectError, jsonOf, req, sessionRefused, test, type ExaSetup } from './fixtures.ts';
+import { jsonBody } from '../fixtures/provider.ts';
+import { cardBody, expect, expectError, req, sessionRefused, test, type ExaSetup } from './fixtures.ts';
 import type { ExaClient } from '../../src/providers/exa/client.ts';
 
 const session = (setup: ExaSetup, opts: Parameters<typeof makeSession>[1] = {}): ExaSession => makeSession(setup.publicKeyPem, { oaepHash: setup.profile.oaepHash, ...opts });
@@ -229,7 +230,7 @@ test.describe('errors', () => {
       const ex = await send({ method: c.method, url: c.url, headers: auth }, http);
       expect(ex.response.status, `${c.method} ${c.url.slice(base.length)}`).toBeGreaterThanOrEqual(400);
       expect(ex.response.status, `${c.method} ${c.url.slice(base.length)}`).toBeLessThan(500);
-      expect(jsonOf(ex)).toMatchSchema('exa', 'error');
+      expect(jsonBody(ex)).toMatchSchema('exa', 'error');
     }
     for (const raw of ['{', '[]', '{"method":"siwe"}', '{"method":"ed25519","signature":"00"}', JSON.stringify({ method: 'siwe', message: 'x', signature: 'not hex' })]) {
       expectError(await exaClient.bind({}, { rawBody: raw }), 400, 'bad request', setup, 'EXA-ERROR-SHAPE');
@@ -243,7 +244,7 @@ test.describe('binding (PATCH)', () => {
     const { challenge } = cardBody(await exaClient.getCard({ scopes: ['siwe'] }));
     const ex = await exaClient.bind({ method: 'siwe', message: challenge!, signature: await signSiwe(setup.walletPrivateKey!, challenge!) });
     expect(ex.response.status, 'PATCH status').toBe(200);
-    expect(jsonOf(ex)).toMatchSchema('exa', 'bind.response-200');
+    expect(jsonBody(ex)).toMatchSchema('exa', 'bind.response-200');
   });
 
   test('a SIWE signature by another wallet, over another message, or replayed is refused', req('EXA-BIND-SIWE'), async ({ exaClient, setup }) => {
@@ -269,7 +270,7 @@ test.describe('binding (PATCH)', () => {
     const { challenge } = cardBody(await exaClient.getCard({ scopes: ['webauthn'] }));
     const ex = await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(setup.passkey!, Buffer.from(challenge!, 'utf8')) });
     expect(ex.response.status, 'PATCH status').toBe(200);
-    expect(jsonOf(ex)).toMatchSchema('exa', 'bind.response-200');
+    expect(jsonBody(ex)).toMatchSchema('exa', 'bind.response-200');
   });
 
   test('a WebAuthn assertion over another challenge or by another key is refused', req('EXA-BIND-WEBAUTHN'), async ({ exaClient, setup }) => {

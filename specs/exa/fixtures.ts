@@ -95,7 +95,7 @@ async function setupFor(target: Target): Promise<ExaSetup> {
 export function cardBody(ex: HttpExchange): CardResponse {
   haltIfSessionRefused(ex, 200);
   expect(ex.response.status, 'GET /card status').toBe(200);
-  const body = jsonOf(ex);
+  const body = jsonBody(ex);
   ruleCheck('EXA-PROFILE', body, 'the profile').toMatchSchema('exa', 'card.response-200');
   return body as CardResponse;
 }
@@ -131,8 +131,6 @@ export function expectError(ex: HttpExchange, status: number, code: string, setu
   ruleCheck('EXA-ERROR-SHAPE', body, 'the error body').toMatchSchema('exa', 'error');
   ruleCheck(rule, (body as { code?: unknown } | null)?.code, 'error code').toBe(code);
 }
-
-export const jsonOf = jsonBody;
 
 export const test = providerTest(exa, setupFor).extend<{ exaClient: ExaClient }>({
   exaClient: async ({ setup, http }, use) => use(new ExaClient({ baseUrl: setup.target.baseUrl, token: setup.token, profile: setup.profile, http })),

@@ -7,7 +7,8 @@ import { isCryptoError } from '../../src/crypto/errors.ts';
 import { clientKey, kdfParams, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
 import { ERROR_PREFIX, type EncryptedPayload } from '../../schemas/plumery.ts';
 import { ruleCheck } from '../fixtures/expect.ts';
-import { expect, expectError, jsonOf, openJson, openPayload, payloadOf, req, test } from './fixtures.ts';
+import { jsonBody } from '../fixtures/provider.ts';
+import { expect, expectError, openJson, openPayload, payloadOf, req, test } from './fixtures.ts';
 import { invalidClientKeys } from './invalid-keys.ts';
 import { readingFor } from './readings.ts';
 
@@ -131,7 +132,7 @@ test.describe('card states and errors', () => {
       const ex = await send({ method: c.method, url: `${base}${c.path}`, headers: { 'x-client-public-key': key.header } }, http);
       expect(ex.response.status, `${c.method} ${c.path}`).toBeGreaterThanOrEqual(400);
       expect(ex.response.status, `${c.method} ${c.path}`).toBeLessThan(500);
-      const err = jsonOf(ex);
+      const err = jsonBody(ex);
       expect(err).toMatchSchema('plumery', 'error');
       expect((err as { code: string }).code.startsWith(ERROR_PREFIX), 'urn code').toBe(true);
     }

@@ -69,12 +69,10 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
   };
 }
 
-export const jsonOf = jsonBody;
-
 /** A 200 answer's encryptedPayload, valid against the emitted schema (a rule check of `rule`), or undefined. */
 export function payloadOf(ex: HttpExchange, rule: PlumeryRequirementId = 'PLM-PIN-200'): EncryptedPayload {
   expect(ex.response.status, 'status').toBe(200);
-  const body = jsonOf(ex);
+  const body = jsonBody(ex);
   ruleCheck(rule, body, 'the 200 body').toMatchSchema('plumery', 'encrypted.response-200');
   if (validateAgainst('plumery', 'encrypted.response-200', body).ok) return (body as { encryptedPayload: EncryptedPayload }).encryptedPayload;
   // Off the schema (the failed rule above): the other rules can still be checked if the server key
@@ -139,7 +137,7 @@ export function openJson(privateKey: Uint8Array, payload: EncryptedPayload, setu
 export function expectError(ex: HttpExchange, status: number, code: string, setup: PlumerySetup, rule: PlumeryRequirementId): PlumeryError {
   expect(ex.response.body).toShowNoCardData(setup.allCards);
   ruleCheck(rule, ex.response.status, 'status').toBe(status);
-  const body = jsonOf(ex) as PlumeryError;
+  const body = jsonBody(ex) as PlumeryError;
   ruleCheck(rule, body?.code, 'error code').toBe(`${ERROR_PREFIX}${code}`);
   if (ex.response.status >= 400) ruleCheck('PLM-ERROR-SHAPE', body, 'the error body').toMatchSchema('plumery', 'error');
   return { ...body, fieldErrors: Array.isArray(body?.fieldErrors) ? body.fieldErrors : [] };

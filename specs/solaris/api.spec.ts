@@ -6,7 +6,7 @@ import { decryptCompact, parseCompact, unwrapKey, type KeyWrap } from '../../src
 import { decryptCardDetails, jwkOf, KEY_WRAP, newEncryptionKey } from '../../src/providers/solaris/card-details.ts';
 import { JweAlg, JweEnc, type CardDetails } from '../../schemas/solaris.ts';
 import { halted, ruleCheck } from '../fixtures/expect.ts';
-import { expect, expectRefused, jweFor, req, signedRequest, test } from './fixtures.ts';
+import { expectRefused, jweFor, req, signedRequest, test } from './fixtures.ts';
 
 /** Whether the JWE's encrypted key unwraps under `wrap` (a valid padding), whatever the content. */
 function unwraps(privateKey: KeyObject, jwe: string, wrap: KeyWrap): boolean {

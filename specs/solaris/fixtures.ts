@@ -94,8 +94,6 @@ export function signedRequest(setup: SolarisSetup, key: EncryptionKey, o: Reques
   };
 }
 
-const jsonOf = jsonBody;
-
 /**
  * The compact JWE of a 200 answer, or undefined. A correctly signed request refused with 403
  * fails the signature rule; any other non-200, or a body off the schema, the decryption rule.
@@ -104,7 +102,7 @@ export function dataOf(ex: HttpExchange): string {
   const status = ex.response.status;
   ruleCheck(status === 403 ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS', status, 'status of a correctly signed request').toBe(200);
   if (status !== 200) halted('no 200 answer');
-  const body = jsonOf(ex);
+  const body = jsonBody(ex);
   ruleCheck('SOL-JWE-DECRYPTS', body, 'the 200 body').toMatchSchema('solaris', 'virtual-card-request.response-200');
   const data = (body as { data?: unknown } | null)?.data;
   return typeof data === 'string' ? data : halted('no JWE in the answer');
@@ -151,7 +149,7 @@ export function expectRefused(ex: HttpExchange, status: number, field: string | 
   ruleCheck('SOL-ERROR-ENVELOPE', ex.response.body, 'no card data in the answer').toShowNoCardData(setup.allCards);
   ruleCheck(rule, ex.response.status, 'status').toBe(status);
   if (ex.response.status < 400) return;
-  const body = jsonOf(ex);
+  const body = jsonBody(ex);
   ruleCheck('SOL-ERROR-ENVELOPE', body, 'the error envelope').toMatchSchema('solaris', 'error');
   const e = (body as Partial<SolarisErrorEnvelope> | null)?.errors?.[0];
   ruleCheck('SOL-ERROR-ENVELOPE', e?.status, 'errors[0].status').toBe(ex.response.status);

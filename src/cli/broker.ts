@@ -2,18 +2,15 @@
 // publish the consumer contracts a run wrote, and ask can-i-deploy. The broker and its credentials
 // come from the environment (PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN or PACT_BROKER_USERNAME and
 // PACT_BROKER_PASSWORD), which the CLI reads itself.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CONSUMER } from '../../specs/fixtures/pact.ts';
-import { projectRoot } from './playwright.ts';
+import { projectRoot, runChild } from './playwright.ts';
 import { parse, UsageError } from './usage.ts';
 
 const pactBroker = resolve(projectRoot, 'node_modules/.bin/pact-broker');
 
-function run(args: string[]): Promise<number> {
-  return new Promise((r) => spawn(pactBroker, args, { stdio: 'inherit' }).on('close', (c) => r(c ?? 1)));
-}
+const run = (args: string[]) => runChild(pactBroker, args);
 
 export async function brokerCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { output: { type: 'string' }, version: { type: 'string' }, branch: { type: 'string' }, environment: { type: 'string' } }, true);

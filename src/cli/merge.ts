@@ -1,14 +1,10 @@
 // Merges the results of a sharded run (`run --shard i/n` into one --output) into one JUnit file and
 // one conformance matrix, through Playwright's merge-reports over the shards' blobs.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { projectRoot } from './playwright.ts';
+import { playwrightCli, projectRoot, runChild } from './playwright.ts';
 import { printVerdict } from './run.ts';
 import { parse, UsageError } from './usage.ts';
-
-const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 
 export async function mergeCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { output: { type: 'string' } });
@@ -20,9 +16,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   mkdirSync(blobs, { recursive: true });
   for (const d of shardDirs) for (const f of readdirSync(resolve(output, 'blob', d.name)).filter((x) => x.endsWith('.zip'))) copyFileSync(resolve(output, 'blob', d.name, f), resolve(blobs, f));
   if (readdirSync(blobs).length === 0) throw new UsageError(`no shard results in ${blobs}: run "card-reveal-harness run --shard i/n --output ${values.output ?? 'reports'}" for each shard first`);
-  const code = await new Promise<number>((r) =>
-    spawn(process.execPath, [playwrightCli, 'merge-reports', '-c', resolve(projectRoot, 'reporters/merge.config.ts'), blobs], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, CRH_OUTPUT_DIR: output } }).on('close', (c) => r(c ?? 1)),
-  );
+  const code = await runChild(process.execPath, [playwrightCli, 'merge-reports', '-c', resolve(projectRoot, 'reporters/merge.config.ts'), blobs], { cwd: projectRoot, env: { CRH_OUTPUT_DIR: output } });
   const failing = printVerdict(output, code);
   return code === 0 && failing === 0 ? 0 : 1;
 }

@@ -1,10 +1,17 @@
-// Runs Playwright's own CLI on the harness's config, as a child process.
+// Child processes of the CLI: Playwright's own CLI on the harness's config, and the other tools
+// (Allure, the Pact Broker CLI) that a command hands over to.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+/** Playwright's CLI script, run with this Node. */
+export const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+
+/** Runs a command with the terminal as its output and resolves its exit code (1 when killed). */
+export function runChild(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
+  return new Promise((r) => spawn(command, args, { cwd: options.cwd, stdio: 'inherit', env: { ...process.env, ...options.env } }).on('close', (c) => r(c ?? 1)));
+}
 
 export interface PlaywrightRun {
   args: string[];

@@ -1,18 +1,15 @@
 // Allure 3 (pure Node): allure-results → allure-report, optionally served over HTTP (the report
 // does not render from file://), and Allure's quality gate as a CI gate.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { projectRoot } from './playwright.ts';
+import { projectRoot, runChild } from './playwright.ts';
 import { parse, UsageError } from './usage.ts';
 
 // allure's package exports no subpaths; its CLI file sits at the package root.
 const allureCli = resolve(projectRoot, 'node_modules/allure/cli.js');
 const iteratorPolyfill = resolve(projectRoot, 'src/cli/iterator-to-array.mjs');
 
-function allure(args: string[]): Promise<number> {
-  return new Promise((r) => spawn(process.execPath, ['--import', iteratorPolyfill, allureCli, ...args], { stdio: 'inherit' }).on('close', (c) => r(c ?? 1)));
-}
+const allure = (args: string[]) => runChild(process.execPath, ['--import', iteratorPolyfill, allureCli, ...args]);
 
 function resultsDir(output: string | undefined): { dir: string; results: string } {
   const dir = resolve(output ?? 'reports');

@@ -1,5 +1,6 @@
 // Prints the requirement catalogue (what each check proves and where the sentence comes from), as
 // Markdown, for one provider or all.
+import { profileEnvVar } from '../core/profile.ts';
 import { providers } from '../providers.ts';
 import { parse, providerOrUsageError } from './usage.ts';
 
@@ -10,8 +11,9 @@ export function requirementsCommand(args: string[]): number {
   for (const p of providers.filter((x) => positionals.length === 0 || positionals.includes(x.id))) {
     console.log(`## ${p.title} (\`${p.id}\`, shared/seeds/${p.seed})\n\n| requirement | source | severity | endpoint | what it means |\n|---|---|---|---|---|`);
     for (const r of Object.values(p.requirements)) console.log(`| ${r.id} | ${r.source} | ${r.severity} | ${cell(r.endpoint)} | ${cell(r.text)} |`);
-    console.log(`\nProfile options (${p.env.baseUrl.replace('_BASE_URL', '_PROFILE')}):\n`);
-    for (const [k, v] of Object.entries(p.profile.shape)) console.log(`- \`${k}\` (default \`${JSON.stringify((p.profile.parse({}) as Record<string, unknown>)[k])}\`): ${(v as { description?: string }).description ?? ''}`);
+    console.log(`\nProfile options (${profileEnvVar(p)}):\n`);
+    const defaults = p.profile.parse({}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(p.profile.shape)) console.log(`- \`${k}\` (default \`${JSON.stringify(defaults[k])}\`): ${(v as { description?: string }).description ?? ''}`);
     console.log('');
   }
   return 0;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
-import { loadProfile } from '../core/profile.ts';
+import { loadProfile, profileEnvVar } from '../core/profile.ts';
 import { projectArgs, providerIds, providers } from '../providers.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
@@ -53,7 +53,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if (values.target === 'mock') delete process.env[only.env.baseUrl];
   if (values.profile !== undefined) {
     if (!existsSync(values.profile)) throw new UsageError(`profile file ${values.profile} does not exist`);
-    process.env[`${only.id.toUpperCase()}_PROFILE`] = resolve(values.profile);
+    process.env[profileEnvVar(only)] = resolve(values.profile);
   }
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError('--shard takes <index>/<total>, for example 1/2');
   for (const p of providers.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);

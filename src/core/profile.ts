@@ -3,8 +3,11 @@
 import { readFileSync } from 'node:fs';
 import type { ProviderDefinition } from '../providers/types.ts';
 
+/** The environment variable naming a provider's profile file: ENFUCE_PROFILE for enfuce. */
+export const profileEnvVar = (provider: Pick<ProviderDefinition, 'id'>): string => `${provider.id.toUpperCase()}_PROFILE`;
+
 export function loadProfile(provider: ProviderDefinition, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
-  const file = env[`${provider.id.toUpperCase()}_PROFILE`];
+  const file = env[profileEnvVar(provider)];
   let raw: unknown = {};
   if (file) {
     try {

@@ -7,7 +7,7 @@ import { fromBase64 } from '../crypto/base64.ts';
 import { decodePinBlock } from '../crypto/pin-block.ts';
 import { EXA_IV_LENGTHS } from '../providers/exa/card-data.ts';
 import type { VectorFile, VectorTest } from '../core/vectors.ts';
-import { checkVectors, type Implementation } from './run.ts';
+import { checkByGroupType, type GroupChecker, type Implementation } from './run.ts';
 
 export interface FieldTest extends VectorTest {
   key: string;
@@ -67,10 +67,9 @@ const readingPin: Implementation<unknown, PinTest> = {
   },
 };
 
-export async function checkCardFieldVectors(file: VectorFile) {
-  const fieldGroups = { ...file, testGroups: file.testGroups.filter((g) => g.type === 'AeadTest') };
-  const pinGroups = { ...file, testGroups: file.testGroups.filter((g) => g.type === 'PinBlockTest') };
-  const a = await checkVectors<unknown, FieldTest>(fieldGroups, [nodeGcm, nobleGcm], (_g, t) => t.msg);
-  const b = await checkVectors<unknown, PinTest>(pinGroups, [libraryPin, readingPin], (_g, t) => t.pin);
-  return { checked: a.checked + b.checked, failures: [...a.failures, ...b.failures] };
-}
+const byType: Record<string, GroupChecker> = {
+  AeadTest: { impls: [nodeGcm, nobleGcm], expected: (t) => t.msg } satisfies GroupChecker<FieldTest>,
+  PinBlockTest: { impls: [libraryPin, readingPin], expected: (t) => t.pin } satisfies GroupChecker<PinTest>,
+};
+
+export const checkCardFieldVectors = (file: VectorFile) => checkByGroupType(file, byType);

@@ -10,7 +10,7 @@ import { gcmOpen } from '../crypto/aes-gcm.ts';
 import { fromBase64 } from '../crypto/base64.ts';
 import { P256_SPKI_PREFIX } from '../crypto/ecdh-p256.ts';
 import type { VectorFile, VectorTest } from '../core/vectors.ts';
-import { checkVectors, hex, type Implementation } from './run.ts';
+import { checkByGroupType, hex, type GroupChecker, type Implementation } from './run.ts';
 
 export interface EcdhTest extends VectorTest { privateKey: string; publicKey: string; shared: string }
 export interface HkdfTest extends VectorTest { ikm: string; salt: string; info: string; size: number; okm: string }
@@ -97,7 +97,7 @@ const envelope = {
 
 type Any = VectorTest & Record<string, unknown>;
 const impl = (name: string, run: (t: Any) => string): Implementation<{ type: string }, Any> => ({ name, run: (_g, t) => run(t) });
-const byType: Record<string, { impls: Implementation<{ type: string }, Any>[]; expected: (t: Any) => string }> = {
+const byType: Record<string, GroupChecker<Any>> = {
   EcdhTest: {
     impls: [impl('node:crypto diffieHellman', (t) => nodeEcdh(t.privateKey as string, t.publicKey as string).toString('hex')), impl('@noble/curves p256', (t) => nobleEcdh(t.privateKey as string, t.publicKey as string).toString('hex'))],
     expected: (t) => t.shared as string,
@@ -125,16 +125,4 @@ const byType: Record<string, { impls: Implementation<{ type: string }, Any>[]; e
   },
 };
 
-export async function checkPlumeryVectors(file: VectorFile) {
-  let checked = 0;
-  const failures = [];
-  for (const [type, { impls, expected }] of Object.entries(byType)) {
-    const part = { ...file, testGroups: file.testGroups.filter((g) => g.type === type) };
-    const r = await checkVectors<{ type: string }, Any>(part, impls, (_g, t) => expected(t));
-    checked += r.checked;
-    failures.push(...r.failures);
-  }
-  const unknown = file.testGroups.filter((g) => !(g.type in byType));
-  if (unknown.length) failures.push({ tcId: 0, implementation: '-', problem: `group types without a checker: ${unknown.map((g) => g.type).join(', ')}` });
-  return { checked, failures };
-}
+export const checkPlumeryVectors = (file: VectorFile) => checkByGroupType(file, byType);

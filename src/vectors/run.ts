@@ -45,4 +45,28 @@ export async function checkVectors<G, T extends VectorTest>(
   return { checked, failures };
 }
 
+/** The implementations and the expected output for the groups of one type. */
+export interface GroupChecker<T extends VectorTest = VectorTest> {
+  impls: readonly Implementation<unknown, T>[];
+  expected(test: T): string;
+}
+
+/**
+ * For a file whose groups are of several types (`type` of each group): each type's groups through
+ * its own checker. A group of a type with no checker is a failure, not a silent skip.
+ */
+export async function checkByGroupType(file: VectorFile, byType: Record<string, GroupChecker>): Promise<{ checked: number; failures: VectorFailure[] }> {
+  let checked = 0;
+  const failures: VectorFailure[] = [];
+  for (const [type, { impls, expected }] of Object.entries(byType)) {
+    const part = { ...file, testGroups: file.testGroups.filter((g) => g.type === type) };
+    const r = await checkVectors<unknown, VectorTest>(part, impls, (_g, t) => expected(t));
+    checked += r.checked;
+    failures.push(...r.failures);
+  }
+  const unknown = file.testGroups.filter((g) => !Object.hasOwn(byType, g.type));
+  if (unknown.length) failures.push({ tcId: 0, implementation: '-', problem: `group types without a checker: ${[...new Set(unknown.map((g) => g.type))].join(', ')}` });
+  return { checked, failures };
+}
+
 export const hex = (s: string): Buffer => Buffer.from(s, 'hex');

@@ -43,3 +43,13 @@ for (const name of files) {
     expect(() => checkVectorFile(copy)).toThrow(/numberOfTests/);
   });
 }
+
+// Files whose groups go to a checker by their `type`: a group no checker claims is a failure.
+for (const name of ['exa-card-fields.json', 'plumery-envelope.json']) {
+  test(`${name}: a group of a type with no checker fails the check`, async () => {
+    const copy = JSON.parse(readFileSync(`${dir}${name}`, 'utf8')) as VectorFile;
+    copy.testGroups[0]!.type = 'NoSuchTest';
+    const { failures } = await vectorCheckers[name]!(checkVectorFile(copy));
+    expect(failures.map((f) => f.problem)).toContain('group types without a checker: NoSuchTest');
+  });
+}
