@@ -4,8 +4,8 @@
 // its x-coordinate (the document leaves the IKM open; PROVIDERS.md pins the x-coordinate). A
 // reading that opens is never a pass: it names the rule that fails, and lets the checks of the
 // other rules go on with what it opened.
-import { createDecipheriv } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
+import { GCM_TAG_BYTES, gcmOpen } from '../../src/crypto/aes-gcm.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
 import { CryptoError } from '../../src/crypto/errors.ts';
 import { decodeP256PublicKey, ecdhSharedX } from '../../src/crypto/ecdh-p256.ts';
@@ -20,18 +20,6 @@ export interface Reading {
   fault?: { rule: PlumeryRequirementId; observed: string; expected: string };
 }
 
-const TAG_BYTES = 16;
-
-function gcmOpenWithTag(key: Uint8Array, iv: Buffer, data: Buffer, tagBytes: number): Buffer {
-  if (data.length < tagBytes || iv.length !== PLUMERY_IV_BYTES) throw new CryptoError('bad-tag', 'too short');
-  const d = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes });
-  d.setAuthTag(data.subarray(data.length - tagBytes));
-  try {
-    return Buffer.concat([d.update(data.subarray(0, data.length - tagBytes)), d.final()]);
-  } catch {
-    throw new CryptoError('bad-tag', 'the GCM tag does not verify');
-  }
-}
 
 /** A reading with its own IKM and tag length. */
 function variant(privateKey: Uint8Array, kdf: KdfParams, ikm: 'x' | 'compressed' | 'uncompressed', tagBytes: number) {
@@ -39,7 +27,7 @@ function variant(privateKey: Uint8Array, kdf: KdfParams, ikm: 'x' | 'compressed'
     const eph = decodeP256PublicKey(fromBase64(p.ephemeralPublicKey, 'ephemeralPublicKey'), { encodings: ['spki', 'raw'], allowCompressed: false });
     const secret = ikm === 'x' ? ecdhSharedX(privateKey, eph) : Buffer.from(p256.getSharedSecret(privateKey, eph, ikm === 'compressed'));
     const key = deriveKey(secret, fromBase64(p.salt, 'salt'), kdf.info);
-    return gcmOpenWithTag(key, fromBase64(p.iv, 'iv'), fromBase64(p.ciphertext, 'ciphertext'), tagBytes);
+    return gcmOpen(key, fromBase64(p.iv, 'iv'), fromBase64(p.ciphertext, 'ciphertext'), { ivLengths: [PLUMERY_IV_BYTES], tagBytes });
   };
 }
 
@@ -68,10 +56,10 @@ export function readingFor(privateKey: Uint8Array, payload: EncryptedPayload, kd
   }
   for (const n of [15, 14, 13, 12, 8, 4]) {
     const f = variant(privateKey, kdf, 'x', n);
-    if (opens(f, payload)) return { open: f, fault: { rule: 'PLM-GCM-IV-TAG', observed: `${n}-byte tag`, expected: `${TAG_BYTES}-byte tag` } };
+    if (opens(f, payload)) return { open: f, fault: { rule: 'PLM-GCM-IV-TAG', observed: `${n}-byte tag`, expected: `${GCM_TAG_BYTES}-byte tag` } };
   }
   for (const ikm of ['compressed', 'uncompressed'] as const) {
-    const f = variant(privateKey, kdf, ikm, TAG_BYTES);
+    const f = variant(privateKey, kdf, ikm, GCM_TAG_BYTES);
     if (opens(f, payload)) {
       return { open: f, fault: { rule: 'PLM-ENVELOPE', observed: `HKDF over the ${ikm} shared point`, expected: 'HKDF over the x-coordinate of the shared point' } };
     }
