@@ -98,8 +98,15 @@ export async function showCard(client: EnfuceClient, token: IssuedToken): Promis
  * (ENF-MOBILE-FORM-POST) and the check stops; otherwise the refusal is `rule`'s to answer for.
  */
 export async function blameRefusal(client: EnfuceClient, setup: EnfuceSetup): Promise<void> {
+  if (!(await freshTokenShows(client, setup))) halted('the card-data page did not show with a valid token');
+}
+
+/** Whether the card-data page shows for a fresh token: a rule check of ENF-MOBILE-FORM-POST, without stopping the test. */
+export async function freshTokenShows(client: EnfuceClient, setup: EnfuceSetup): Promise<boolean> {
   const fresh = await issueToken(client, setup);
-  expectShown(await client.viewCardData(fresh.cardDataUrl, fresh.token));
+  const { status } = (await client.viewCardData(fresh.cardDataUrl, fresh.token)).response;
+  ruleCheck('ENF-MOBILE-FORM-POST', status, 'card-data status with a valid token').toBe(200);
+  return status === 200;
 }
 
 export const req = requirementTagger<EnfuceRequirementId>(enfuce.title, enfuceRequirements);

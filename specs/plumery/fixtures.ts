@@ -69,7 +69,7 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
   };
 }
 
-/** A 200 answer's encryptedPayload, valid against the emitted schema (a rule check of `rule`), or undefined. */
+/** A 200 answer's encryptedPayload, valid against the emitted schema (a rule check of `rule`); otherwise the check stops, unless only the server key's name is off. */
 export function payloadOf(ex: HttpExchange, rule: PlumeryRequirementId = 'PLM-PIN-200'): EncryptedPayload {
   expect(ex.response.status, 'status').toBe(200);
   const body = jsonBody(ex);

@@ -95,7 +95,7 @@ export function signedRequest(setup: SolarisSetup, key: EncryptionKey, o: Reques
 }
 
 /**
- * The compact JWE of a 200 answer, or undefined. A correctly signed request refused with 403
+ * The compact JWE of a 200 answer; otherwise the check stops. A correctly signed request refused with 403
  * fails the signature rule; any other non-200, or a body off the schema, the decryption rule.
  */
 export function dataOf(ex: HttpExchange): string {

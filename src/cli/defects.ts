@@ -18,9 +18,11 @@ export interface DefectOutcome {
   caught: boolean;
   /** Requirements whose verdict differs from the clean run's, as `id: clean → defect`. */
   diff: string[];
+  /** Every requirement the defect breaks now fails, and no other requirement does. */
+  failsExactly: boolean;
   /** The matrices differ in exactly the requirements the defect breaks (each now failing), and in nothing else, not even an unverifiable one. */
   exact: boolean;
-  /** As declared: the requirements it breaks now fail, the ones it hides are now "not run", and nothing else changed. */
+  /** As declared: the requirements it breaks now fail, the ones it hides are now "not run", and nothing else changed (so it also fails exactly). */
   asDeclared: boolean;
   /** Requirements the defect is declared to leave unverifiable. */
   hides: string[];
@@ -58,20 +60,22 @@ export function matrixDiff(clean: Verdicts, broken: Verdicts): string[] {
   return ids.filter((id) => clean.get(id) !== broken.get(id)).map((id) => `${id}: ${clean.get(id) ?? 'absent'} → ${broken.get(id) ?? 'absent'}`);
 }
 
-export type MatrixJudgement = Pick<DefectOutcome, 'breaks' | 'hides' | 'diff' | 'exact' | 'asDeclared' | 'collateral' | 'unverifiable'>;
+export type MatrixJudgement = Pick<DefectOutcome, 'breaks' | 'hides' | 'diff' | 'failsExactly' | 'exact' | 'asDeclared' | 'collateral' | 'unverifiable'>;
 
 /** How a defect's verdicts differ from the clean run's, against what the defect declares. */
 export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[], hides: string[]): MatrixJudgement {
   const diff = matrixDiff(clean, broken);
   const changed = diff.map((line) => line.split(':')[0]!);
   const nowFail = (id: string) => broken.get(id) === 'fail' && changed.includes(id);
+  const collateral = changed.filter((id) => broken.get(id) === 'fail' && !breaks.includes(id));
   return {
     breaks,
     hides,
     diff,
+    failsExactly: collateral.length === 0 && breaks.every(nowFail),
     exact: changed.length === breaks.length && breaks.every(nowFail),
     asDeclared: changed.length === breaks.length + hides.length && breaks.every(nowFail) && hides.every((h) => broken.get(h) === 'not-run' && changed.includes(h)),
-    collateral: changed.filter((id) => broken.get(id) === 'fail' && !breaks.includes(id)),
+    collateral,
     unverifiable: changed.filter((id) => broken.get(id) !== 'fail' && !breaks.includes(id)),
   };
 }
@@ -140,7 +144,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
     jobs,
   );
   const caught = outcomes.filter((o) => o.caught).length;
-  const failsExactly = outcomes.filter(failsExactlyItsRules);
+  const failsExactly = outcomes.filter((o) => o.failsExactly);
   const exact = outcomes.filter((o) => o.exact).length;
   const asDeclared = outcomes.filter((o) => o.asDeclared);
   console.log(`\n| provider | defect | rules broken | caught by | matrix differs in |\n|---|---|---|---|---|`);
@@ -156,14 +160,9 @@ export async function defectsCommand(args: string[]): Promise<number> {
       `and in those it declares it leaves with nothing to observe, now not run: ${hiders.map((o) => `${o.provider} ${o.defect} hides ${o.hides.join(', ')}`).join('; ') || 'none'})`,
   );
   // Repeated last, so that a CI log cut to its tail still names them.
-  for (const o of outcomes.filter((x) => !failsExactlyItsRules(x) || !x.asDeclared)) {
+  for (const o of outcomes.filter((x) => !x.asDeclared)) {
     console.log(`NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`);
   }
   // --strict also fails when a defect's matrix differs from the clean one in anything but what it declares.
-  return caught === outcomes.length && (!values.strict || (failsExactly.length === outcomes.length && asDeclared.length === outcomes.length)) ? 0 : 1;
-}
-
-/** Every requirement the defect breaks fails, and no other requirement does. */
-export function failsExactlyItsRules(o: MatrixJudgement): boolean {
-  return o.collateral.length === 0 && o.breaks.every((b) => o.diff.some((line) => line.startsWith(`${b}: `) && line.endsWith('→ fail')));
+  return caught === outcomes.length && (!values.strict || asDeclared.length === outcomes.length) ? 0 : 1;
 }

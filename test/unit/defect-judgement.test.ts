@@ -1,7 +1,7 @@
 // How `defects` judges a defect's matrix against the clean one: exact, as declared (broken rules
 // fail, declared hidden ones are not run, nothing else moves), or neither.
 import { expect, test } from '@playwright/test';
-import { failsExactlyItsRules, judgeDefect } from '../../src/cli/defects.ts';
+import { judgeDefect } from '../../src/cli/defects.ts';
 import type { Verdict } from '../../src/core/matrix.ts';
 
 const clean = new Map<string, Verdict>([
@@ -14,19 +14,19 @@ const run = (changes: Record<string, Verdict>) => new Map<string, Verdict>([...c
 
 test('only the broken rule fails: exact, and as declared', () => {
   const j = judgeDefect(clean, run({ A: 'fail' }), ['A'], []);
-  expect([j.exact, j.asDeclared, failsExactlyItsRules(j)]).toEqual([true, true, true]);
+  expect([j.exact, j.asDeclared, j.failsExactly]).toEqual([true, true, true]);
   expect(j.diff).toEqual(['A: pass → fail']);
 });
 
 test('a declared hidden rule not run: as declared, not exact', () => {
   const j = judgeDefect(clean, run({ A: 'fail', B: 'not-run' }), ['A'], ['B']);
-  expect([j.exact, j.asDeclared, failsExactlyItsRules(j)]).toEqual([false, true, true]);
+  expect([j.exact, j.asDeclared, j.failsExactly]).toEqual([false, true, true]);
   expect(j.unverifiable).toEqual(['B']);
 });
 
 test('an undeclared rule not run: neither', () => {
   const j = judgeDefect(clean, run({ A: 'fail', B: 'not-run' }), ['A'], []);
-  expect([j.exact, j.asDeclared, failsExactlyItsRules(j)]).toEqual([false, false, true]);
+  expect([j.exact, j.asDeclared, j.failsExactly]).toEqual([false, false, true]);
 });
 
 test('a declared hidden rule that still passes is a wrong declaration', () => {
@@ -36,11 +36,11 @@ test('a declared hidden rule that still passes is a wrong declaration', () => {
 
 test('a declared hidden rule that fails is collateral, not hidden', () => {
   const j = judgeDefect(clean, run({ A: 'fail', B: 'fail' }), ['A'], ['B']);
-  expect([j.asDeclared, failsExactlyItsRules(j)]).toEqual([false, false]);
+  expect([j.asDeclared, j.failsExactly]).toEqual([false, false]);
   expect(j.collateral).toEqual(['B']);
 });
 
 test('a broken rule that does not fail: neither', () => {
   const j = judgeDefect(clean, run({ B: 'fail' }), ['A'], []);
-  expect([j.exact, j.asDeclared, failsExactlyItsRules(j)]).toEqual([false, false, false]);
+  expect([j.exact, j.asDeclared, j.failsExactly]).toEqual([false, false, false]);
 });
