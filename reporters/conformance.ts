@@ -1,10 +1,11 @@
 // The conformance matrix: per provider, per requirement, pass / fail / not applicable, with the
 // requirement's words and the profile in force. Written as conformance.json and conformance.md,
-// summarised on stdout, closing with the plain line "N passed, N failed, N skipped".
+// summarised on stdout, closing with requirements and checks on one line.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
-import { buildMatrix, HALTED, renderMarkdown, type TestOutcome } from '../src/core/matrix.ts';
+import { buildMatrix, conclude, HALTED, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
+import { UNREACHABLE } from '../src/core/http.ts';
 import { redactor } from '../specs/fixtures/redaction.ts';
 
 export default class ConformanceReporter implements Reporter {
@@ -26,6 +27,8 @@ export default class ConformanceReporter implements Reporter {
     const observations = [...test.annotations, ...result.annotations].filter((a) => a.type === 'observation').map((a) => redactor.redact(a.description ?? ''));
     const status = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skipped' : 'fail';
     const blame = status === 'fail' ? blameOf(result) : undefined;
+    const warnings = result.annotations.filter((a) => a.type === 'warning').map((a) => warningNote(a.description ?? ''));
+    const unreachable = status === 'fail' ? result.errors.map((e) => stripAnsi(e.message ?? '').replace(/^\w*Error: /, '')).find((m) => m.startsWith(UNREACHABLE)) : undefined;
     // Keep only the last retry's outcome of a test.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
     this.outcomes.push({
@@ -38,6 +41,8 @@ export default class ConformanceReporter implements Reporter {
       ...(skipReason ? { skipReason } : {}),
       ...(observations.length ? { observations: [...new Set(observations)] } : {}),
       ...(blame ? blame : {}),
+      ...(warnings.length ? { warnings } : {}),
+      ...(unreachable ? { unreachable: redactor.redact(unreachable.slice(UNREACHABLE.length).trim().split('\n')[0]!) } : {}),
       ...(result.error?.message ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') } : {}),
     });
   }
@@ -50,24 +55,27 @@ export default class ConformanceReporter implements Reporter {
     const lines: string[] = ['', 'Conformance'];
     for (const p of matrix.providers) {
       const c = p.counts;
-      lines.push(`  ${p.id.padEnd(10)} ${c.pass} pass, ${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run  (target: ${p.target})`);
-      for (const r of p.requirements.filter((r) => r.verdict === 'fail')) lines.push(`    FAIL ${r.id}: ${r.text}`);
+      lines.push(`  ${p.id.padEnd(10)} ${c.pass} pass, ${c.warn} warn, ${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run  (target: ${p.target})`);
+      if (p.unreachable) lines.push(`    UNREACHABLE: ${p.unreachable}`);
+      for (const r of p.requirements.filter((r) => r.verdict === 'fail')) lines.push(`    FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? r.text}`);
+      for (const r of p.requirements.filter((r) => r.verdict === 'warn')) lines.push(`    WARN ${r.id}: ${r.warnings[0] ?? r.text}`);
     }
     lines.push(`  matrix: ${join(this.outputDir, 'conformance.md')}`);
-    const t = matrix.tests;
-    lines.push(`conformance: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+    lines.push(summaryLine(matrix));
     process.stdout.write(`${lines.join('\n')}\n`);
   }
 }
 
-/** The rule checks (`[ID] …` expect steps) that failed, and whether anything else failed too. */
-function blameOf(result: TestResult): { blamed: string[]; unattributed: boolean; halted: boolean } {
+/** The rule checks (`[ID] …` expect steps) that failed, with their words, and whether anything else failed too. */
+function blameOf(result: TestResult): { blamed: string[]; ruleErrors: RuleNote[]; unattributed: boolean; halted: boolean } {
   const blamed = new Set<string>();
+  const ruleErrors: RuleNote[] = [];
   let ruleFailures = 0;
   const walk = (step: TestStep) => {
     const m = step.category === 'expect' && step.error ? RULE_CHECK.exec(step.title) : null;
     if (m) {
       blamed.add(m[1]!);
+      ruleErrors.push({ requirement: m[1]!, text: redactor.redact(condense(stripAnsi(step.error?.message ?? step.title))) });
       ruleFailures++;
     }
     step.steps.forEach(walk);
@@ -75,7 +83,19 @@ function blameOf(result: TestResult): { blamed: string[]; unattributed: boolean;
   result.steps.forEach(walk);
   // A "[halted]" error ends a test on purpose after a failed rule check (specs/fixtures/expect.ts).
   const halts = result.errors.filter((e) => stripAnsi(e.message ?? '').replace(/^Error: /, '').startsWith(HALTED)).length;
-  return { blamed: [...blamed], unattributed: result.errors.length - halts > ruleFailures || ruleFailures === 0, halted: halts > 0 };
+  return { blamed: [...blamed], ruleErrors, unattributed: result.errors.length - halts > ruleFailures || ruleFailures === 0, halted: halts > 0 };
+}
+
+/** An assertion's message on one line: "[ID] what — Expected: 403 Received: 404". */
+function condense(message: string): string {
+  const [title, ...rest] = message.replace(/^Error: /, '').split('\n').map((l) => l.trim()).filter(Boolean);
+  return `${title ?? ''}${rest.length ? ` — ${rest.join(' ')}` : ''}`.slice(0, 400);
+}
+
+/** A warning annotation "ID: what …" as a note of that requirement. */
+function warningNote(description: string): RuleNote {
+  const m = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+): ([\s\S]*)$/.exec(description);
+  return { requirement: m?.[1] ?? '', text: redactor.redact(m?.[2] ?? description) };
 }
 
 const RULE_CHECK = /^\[([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\] /;

@@ -53,6 +53,12 @@ export const FrameMessage = z
 
 export type ControlTokenResponse = z.infer<typeof ControlTokenResponse>;
 export type ApiError = z.infer<typeof ApiError>;
+
+/** The other common error form, `{code, message}` (profile errorBody: code-message). */
+export const ApiErrorCodeMessage = z.looseObject({ code: z.string().min(1), message: z.string() }).meta({ title: 'Enfuce API error ({code, message})' });
+
+/** Any JSON object (profile errorBody: any-json). */
+export const ApiErrorAnyJson = z.looseObject({}).meta({ title: 'Enfuce API error (any JSON object)' });
 export type FrameMessage = z.infer<typeof FrameMessage>;
 
 /** Every schema of the provider, by the file name its JSON Schema is emitted to. */
@@ -61,6 +67,8 @@ export const enfuceSchemas = {
   'control-token.query': ControlTokenQuery,
   'control-token.response-201': ControlTokenResponse,
   'error': ApiError,
+  'error.code-message': ApiErrorCodeMessage,
+  'error.any-json': ApiErrorAnyJson,
   'card-data.form': CardDataForm,
   'card-data-frame.query': FrameQuery,
   'card-data-frame.message': FrameMessage,

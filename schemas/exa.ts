@@ -45,7 +45,8 @@ export const CardResponse = z
     pin: EncryptedField.nullable().optional(),
     provider: z.literal('panda'),
     status: z.enum(['ACTIVE', 'FROZEN']),
-    limit: z.strictObject({ amount: z.number(), frequency: LimitFrequency }),
+    // frequency: its values come from Exa's server code, not the document (profile limitFrequencies).
+    limit: z.looseObject({ amount: z.number(), frequency: z.string().min(1) }),
     productId: z.string().min(1),
     /** A SIWE message (scope=siwe) or the plain statement (scope=webauthn). */
     challenge: z.string().min(1).optional(),

@@ -45,9 +45,9 @@ function suiteFigures(): void {
   const pw = join(root, 'node_modules/@playwright/test/cli.js');
   const emptyRun = timed([process.execPath, pw, 'test', '-c', join(bare, 'playwright.config.ts')]);
   const suite = timed([process.execPath, 'bin/card-reveal-harness.js', 'run', '--quiet', '--output', 'reports/bench/suite']);
-  const counts = /conformance: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(suite.stdout);
+  const counts = /checks: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(suite.stdout);
   const expiry = timed([process.execPath, 'bin/card-reveal-harness.js', 'run', '--quiet', '--provider', 'enfuce', '--grep', '@ENF-TOKEN-TTL-30S', '--output', 'reports/bench/expiry']);
-  const expiryCounts = /conformance: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(expiry.stdout);
+  const expiryCounts = /checks: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(expiry.stdout);
   say('## 1. The whole suite beside a bare Playwright run');
   say();
   say('| run | tests | wall time (s) | exit |');

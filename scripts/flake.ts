@@ -22,7 +22,7 @@ for (let i = 1; i <= runs; i++) {
   const seconds = (performance.now() - started) / 1000;
   writeFileSync(join(out, 'stdout.txt'), `${r.stdout}\n${r.stderr}`);
   const scan = scanForCardData([out], cards);
-  const summary = /conformance: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(r.stdout);
+  const summary = /checks: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(r.stdout);
   const ok = r.status === 0 && scan.leaks.length === 0 && scan.opaque.length === 0 && summary?.[2] === '0';
   if (ok) green++;
   const row = `| ${i} | ${ok ? 'green' : '**RED**'} | ${r.status} | ${summary ? `${summary[1]} / ${summary[2]} / ${summary[3]}` : 'no summary'} | ${scan.leaks.length} | ${seconds.toFixed(1)} |`;

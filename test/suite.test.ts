@@ -21,7 +21,7 @@ test('against the embedded mocks: conformant, all reports written, no card data 
   const r = await cli(['run', '--output', out]);
   expect(r.code, r.stdout.slice(-3000)).toBe(0);
   expect(r.stdout).toContain('VERDICT: conformant');
-  expect(r.stdout).toMatch(/^conformance: \d+ passed, 0 failed, \d+ skipped$/m);
+  expect(r.stdout).toMatch(/^requirements: \d+ pass, 0 warn, 0 fail, 0 n\/a, 0 not run · checks: \d+ passed, 0 failed, \d+ skipped$/m);
 
   const matrix = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as Matrix;
   expect(matrix.unmapped, 'tests without a known requirement').toEqual([]);

@@ -49,6 +49,8 @@ export interface ServeOptions {
   /** false: no /__mock/ routes (what a production-like sandbox would look like). */
   control?: boolean;
   maxBodyBytes?: number;
+  /** Variants of the HTTP layer (src/core/variants.ts httpVariants); others are the app's. */
+  variants?: readonly string[];
 }
 
 export interface RunningMock {
@@ -159,8 +161,19 @@ export async function serve(
         payload = JSON.stringify(r.body);
         headers['content-type'] ??= 'application/json; charset=utf-8';
       }
-      headers['content-length'] = String(Buffer.byteLength(payload));
-      res.writeHead(r.status, headers);
+      const variants = options.variants ?? [];
+      if (variants.includes('no-keep-alive')) headers.connection = 'close';
+      const named = variants.includes('header-case') ? Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase()), v])) : headers;
+      if (variants.includes('chunked') && base.method !== 'HEAD') {
+        // No Content-Length: Node sends the body chunked, in two writes.
+        res.writeHead(r.status, named);
+        const buf = Buffer.from(payload);
+        res.write(buf.subarray(0, buf.length >> 1));
+        res.end(buf.subarray(buf.length >> 1));
+        return;
+      }
+      named[variants.includes('header-case') ? 'Content-Length' : 'content-length'] = String(Buffer.byteLength(payload));
+      res.writeHead(r.status, named);
       res.end(base.method === 'HEAD' ? undefined : payload);
     };
 

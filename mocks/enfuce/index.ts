@@ -3,6 +3,8 @@
 // switch for each (./defects.ts).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { VariantSet } from '../../src/core/variants.ts';
+import { enfuceVariants, type EnfuceVariantName } from './variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
 import type { MockClock } from '../core/clock.ts';
@@ -17,6 +19,7 @@ export const FRAME_PATH = '/v4/card-data/frame';
 export interface EnfuceMockOptions {
   clock: MockClock;
   defects?: readonly string[];
+  variants?: readonly string[];
   /** The mock's own base URL, known once it listens; used for cardDataUrl and cardDataFrameUrl. */
   baseUrl: () => string;
   /** Frame keys agreed beforehand: key → the parent origin allowed to embed the frame. */
@@ -41,6 +44,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
   const { clock } = options;
   const defects = new DefectSet<EnfuceDefectName>(enfuceDefects, options.defects ?? []);
   const has = (d: EnfuceDefectName) => defects.has(d);
+  const variants = new VariantSet<EnfuceVariantName>(enfuceVariants, options.variants ?? []);
   const ttlMs = has('token-ttl-60s') ? 60_000 : ENFUCE_TOKEN_TTL_MS;
   const cards = new Map(enfuceCards.map((c) => [c.cardId, c]));
   const seededKeys = options.frameKeys ?? { 'demo-merchant': 'http://localhost:8081' };
@@ -57,7 +61,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
     headers: { 'content-type': 'text/html; charset=utf-8', ...noStore(), 'x-content-type-options': 'nosniff', ...headers },
   });
   const apiError = (status: number, errorCode: string, message: string, headers: Record<string, string> = {}) =>
-    json(status, { errorCode, message }, { 'cache-control': 'no-store', ...headers });
+    json(status, variants.has('error-code-message') ? { code: errorCode, message } : { errorCode, message }, { 'cache-control': 'no-store', ...headers });
   const isCardDataPath = (p: string) => p.startsWith('/v4/card-data');
 
   function authorized(req: MockRequest): boolean {
@@ -71,7 +75,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
 
   function newToken(): string {
     if (has('predictable-token')) return `tok-${String(++counter).padStart(12, '0')}`;
-    return randomBytes(32).toString('base64url');
+    return variants.has('long-tokens') ? randomBytes(32).toString('hex') : randomBytes(32).toString('base64url');
   }
 
   function prune(): void {
@@ -94,7 +98,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
         return apiError(400, 'BAD_REQUEST', 'query parameter auditUser is required');
       }
       const card = cards.get(req.params.cardId ?? '');
-      if (!card && !has('unknown-card-201')) return apiError(404, 'CARD_NOT_FOUND', 'no card with this cardId');
+      if (!card && !has('unknown-card-201')) return apiError(variants.has('unknown-card-400') ? 400 : 404, 'CARD_NOT_FOUND', 'no card with this cardId');
       if (card?.status === 'FROZEN' && has('card-status-checked')) {
         return apiError(403, 'CARD_NOT_ACTIVE', 'card is not active');
       }
@@ -109,6 +113,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
           cardDataUrl: `${base}${CARD_DATA_PATH}`,
           ...(has('frame-url-missing') ? {} : { cardDataFrameUrl: `${base}${FRAME_PATH}` }),
           ...(has('card-data-in-token-response') && card ? { maskedPan: card.pan } : {}),
+          ...(variants.has('extra-response-fields') ? { expiresIn: 30, requestId: randomBytes(8).toString('hex') } : {}),
         },
         { 'cache-control': 'no-store' },
       );

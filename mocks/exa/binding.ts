@@ -29,11 +29,11 @@ function passkeyCose(): Uint8Array<ArrayBufferLike> {
 }
 const passkeyPublicKey = new Uint8Array(passkeyCose());
 
-export function siweChallenge(user: ExaUser, nonce: string, issuedAt: Date): string {
+export function siweChallenge(user: ExaUser, nonce: string, issuedAt: Date, otherWording = false): string {
   return createSiweMessage({
     domain: exaBinding.domain,
     address: walletAddress,
-    statement: bindingStatement(user),
+    statement: bindingStatement(user, otherWording),
     uri: exaBinding.origin,
     version: '1',
     chainId: exaBinding.chainId,
@@ -43,10 +43,10 @@ export function siweChallenge(user: ExaUser, nonce: string, issuedAt: Date): str
 }
 
 /** The nonce of a SIWE message whose fields are the ones this user must sign, else undefined. */
-export function siweNonce(user: ExaUser, message: string): string | undefined {
+export function siweNonce(user: ExaUser, message: string, otherWording = false): string | undefined {
   try {
     const m = parseSiweMessage(message);
-    const ok = m.statement === bindingStatement(user) && m.domain === exaBinding.domain && m.chainId === exaBinding.chainId && m.address?.toLowerCase() === walletAddress.toLowerCase();
+    const ok = m.statement === bindingStatement(user, otherWording) && m.domain === exaBinding.domain && m.chainId === exaBinding.chainId && m.address?.toLowerCase() === walletAddress.toLowerCase();
     return ok ? m.nonce : undefined;
   } catch {
     return undefined;
@@ -61,11 +61,11 @@ export async function siweSignatureValid(body: z.infer<typeof SiweBinding>): Pro
   }
 }
 
-export async function webauthnAssertionValid(user: ExaUser, body: z.infer<typeof WebauthnBinding>, anyChallenge: boolean): Promise<boolean> {
+export async function webauthnAssertionValid(user: ExaUser, body: z.infer<typeof WebauthnBinding>, anyChallenge: boolean, otherWording = false): Promise<boolean> {
   try {
     const { verified } = await verifyAuthenticationResponse({
       response: { ...body.assertion, clientExtensionResults: body.assertion.clientExtensionResults as object, type: 'public-key' },
-      expectedChallenge: anyChallenge ? () => true : toBase64Url(Buffer.from(bindingStatement(user), 'utf8')),
+      expectedChallenge: anyChallenge ? () => true : toBase64Url(Buffer.from(bindingStatement(user, otherWording), 'utf8')),
       expectedOrigin: exaBinding.origin,
       expectedRPID: exaBinding.rpId,
       credential: { id: exaTestKeys.passkeyCredentialId, publicKey: passkeyPublicKey, counter: 0 },

@@ -2,6 +2,8 @@
 // with a --defect switch for each rule (./defects.ts). The RSA-1024 key pair is made at start;
 // its public half is in GET /__mock/state, as a sandbox hands it out.
 import { constants, createHash, generateKeyPairSync, privateDecrypt, randomBytes } from 'node:crypto';
+import { VariantSet } from '../../src/core/variants.ts';
+import { exaVariants, type ExaVariantName } from './variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { gcmSeal } from '../../src/crypto/aes-gcm.ts';
 import { fromBase64, toBase64 } from '../../src/crypto/base64.ts';
@@ -20,6 +22,8 @@ export const EXA_CARD_PATH = '/card';
 export function createExaMock(options: MockFactoryOptions): MockApp {
   const defects = new DefectSet<ExaDefectName>(exaDefects, options.defects ?? []);
   const has = (d: ExaDefectName) => defects.has(d);
+  const variants = new VariantSet<ExaVariantName>(exaVariants, options.variants ?? []);
+  const wording = variants.has('statement-wording');
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const serverKey = randomBytes(SECRET_BYTES); // only the card-data-without-sessionid defect uses it
@@ -95,10 +99,10 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
       const siwe = () => {
         const nonce = randomBytes(12).toString('hex');
         siweNonces.set(nonce, u.id);
-        return siweChallenge(u, nonce, new Date(options.clock.now()));
+        return siweChallenge(u, nonce, new Date(options.clock.now()), wording);
       };
-      if (include('siwe')) challenge = has('siwe-challenge-plain') ? bindingStatement(u) : siwe();
-      else if (include('webauthn')) challenge = has('webauthn-challenge-siwe') ? siwe() : bindingStatement(u);
+      if (include('siwe')) challenge = has('siwe-challenge-plain') ? bindingStatement(u, wording) : siwe();
+      else if (include('webauthn')) challenge = has('webauthn-challenge-siwe') ? siwe() : bindingStatement(u, wording);
       const fieldsKey = key ?? (has('card-data-without-sessionid') ? serverKey : undefined);
       const body = {
         ...(fieldsKey ? cardFields(card, fieldsKey) : {}),
@@ -112,6 +116,7 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
         status: card.status,
         limit: card.limit,
         productId: card.productId,
+        ...(variants.has('extra-response-fields') ? { createdAt: '2024-01-01T00:00:00Z', color: 'black' } : {}),
         ...(challenge ? { challenge } : {}),
         ...(include('provisioning') || has('provisioning-without-scope') ? { provisioning: { id: `proc_${card.cardId.slice(0, 8)}`, secret: `otp_${randomBytes(6).toString('hex')}` } } : {}),
       };
@@ -123,7 +128,8 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
 
   const bind: Route = {
     method: 'PATCH',
-    path: EXA_CARD_PATH,
+    // The document writes PATCH / (the card router's root).
+    path: variants.has('bind-path-card') ? EXA_CARD_PATH : '/',
     async handle(req) {
       const u = user(req);
       if (!u) return error(401, 'unauthorized');
@@ -133,12 +139,12 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
       if (!u.pandaId) return error(403, 'no panda');
       let ok: boolean;
       if (body.method === 'siwe') {
-        const nonce = siweNonce(u, body.message);
+        const nonce = siweNonce(u, body.message, wording);
         const issued = nonce !== undefined && siweNonces.get(nonce) === u.id;
         ok = has('signature-not-checked') || (issued && (await siweSignatureValid(body)));
         if (ok && nonce && !has('siwe-nonce-reusable')) siweNonces.delete(nonce);
       } else {
-        ok = has('signature-not-checked') || (await webauthnAssertionValid(u, body, has('webauthn-any-challenge')));
+        ok = has('signature-not-checked') || (await webauthnAssertionValid(u, body, has('webauthn-any-challenge'), wording));
       }
       if (!ok) return error(400, 'bad signature');
       bindings++;

@@ -88,6 +88,7 @@ export const exaUsers: readonly ExaUser[] = [
 ];
 
 /** "I authorize the account … to be linked with the card ending in … for my user (…)" (Exa's server). */
-export function bindingStatement(user: ExaUser): string {
+export function bindingStatement(user: ExaUser, otherWording = false): string {
+  if (otherWording) return `Link card ${user.card?.cardId ?? ''} to wallet ${user.account}. User: ${user.pandaId ?? ''}.`;
   return `I authorize the account ${user.account} to be linked with the card ending in ${user.card?.pan.slice(-4) ?? ''} for my user (${user.pandaId ?? ''})`;
 }

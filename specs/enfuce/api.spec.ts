@@ -9,11 +9,34 @@ import { ruleCheck } from '../fixtures/expect.ts';
 import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
 import { blameRefusal, expect, expectShown, issueToken as issue, req, showCard, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
 
-/** A refusal by `rule`: its status (a rule check of that rule); where it is an error, the error body (ENF-ERROR-SHAPE). */
-function expectJsonError(ex: HttpExchange, status: number, rule: EnfuceRequirementId) {
-  ruleCheck(rule, ex.response.status, 'status').toBe(status);
-  if (ex.response.status >= 400) ruleCheck('ENF-ERROR-SHAPE', jsonBody(ex), 'the error body').toMatchSchema('enfuce', 'error');
+/**
+ * A refusal by `rule`: a 4xx (that rule's); its exact status where a profile option pins it
+ * (`statusOption`: a warning when it departs from the default); the error body in the profile's
+ * shape (ENF-ERROR-SHAPE, pinned by errorBody).
+ */
+function expectJsonError(ex: HttpExchange, status: number, rule: EnfuceRequirementId, setup: EnfuceSetup, statusOption?: string) {
+  if (statusOption) {
+    ruleCheck(rule, ex.response.status, 'refused with a 4xx').toBeGreaterThanOrEqual(400);
+    ruleCheck(rule, ex.response.status, 'refused with a 4xx').toBeLessThan(500);
+  }
+  ruleCheck(rule, ex.response.status, 'status', statusOption).toBe(status);
+  if (ex.response.status >= 400) expectErrorBody(ex, setup);
 }
+
+/** An error body in the shape the profile states (errorBody): JSON, and a 4xx, never a 5xx. */
+function expectErrorBody(ex: HttpExchange, setup: EnfuceSetup) {
+  ruleCheck('ENF-ERROR-SHAPE', ex.response.status, 'an error is a 4xx, never a 5xx').toBeLessThan(500);
+  ruleCheck('ENF-ERROR-SHAPE', ex.response.headers['content-type'] ?? '', 'content type of the error', 'errorBody').toMatch(/^application\/json/);
+  let body: unknown;
+  try {
+    body = JSON.parse(ex.response.body);
+  } catch {
+    body = undefined;
+  }
+  ruleCheck('ENF-ERROR-SHAPE', body, 'the error body', 'errorBody').toMatchSchema('enfuce', errorSchema(setup));
+}
+
+const errorSchema = (setup: EnfuceSetup) => (setup.profile.errorBody === 'errorCode-message' ? 'error' : `error.${setup.profile.errorBody}`);
 
 /** A refusal of the card-data page by `rule`: a 4xx HTML page; and no card data of any card on it (ENF-INVALID-TOKEN-REFUSED). */
 function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup, rule: EnfuceRequirementId) {
@@ -21,7 +44,7 @@ function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup, rule: EnfuceReq
   ruleCheck(rule, ex.response.status, 'status').toBeLessThan(500);
   // A page that was not refused at all breaks `rule` alone; what a refusal page shows is ENF-INVALID-TOKEN-REFUSED's.
   if (ex.response.status < 400) return;
-  ruleCheck(rule, ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^text\/html/);
+  if (setup.profile.refusalPage === 'html') ruleCheck(rule, ex.response.headers['content-type'] ?? '', 'content type of the refusal page', 'refusalPage').toMatch(/^text\/html/);
   ruleCheck('ENF-INVALID-TOKEN-REFUSED', visibleText(ex.response.body), 'the refused page').toShowNoCardData(setup.allCards);
   ruleCheck('ENF-INVALID-TOKEN-REFUSED', ex.response.body, 'the refused page').toShowNoCardData(setup.allCards);
 }
@@ -42,27 +65,27 @@ test.describe('controlToken', () => {
   test('every token is new and unguessable', req('ENF-TOKEN-UNIQUE'), async ({ enfuceClient, setup }) => {
     const tokens: string[] = [];
     for (let i = 0; i < 6; i++) tokens.push((await issue(enfuceClient, setup)).token);
-    expect(new Set(tokens).size, 'distinct tokens').toBe(tokens.length);
+    ruleCheck('ENF-TOKEN-UNIQUE', new Set(tokens).size, 'distinct tokens').toBe(tokens.length);
     for (const t of tokens) {
-      expect(t.length, 'token length').toBeGreaterThanOrEqual(16);
-      expect(new Set(t).size, 'distinct characters in a token (a counter has few)').toBeGreaterThanOrEqual(10);
+      ruleCheck('ENF-TOKEN-UNIQUE', t.length, 'token length').toBeGreaterThanOrEqual(setup.profile.tokenMinLength);
+      ruleCheck('ENF-TOKEN-UNIQUE', new Set(t).size, 'distinct characters in a token (a counter has few)').toBeGreaterThanOrEqual(Math.min(10, setup.profile.tokenMinLength / 2));
     }
     const sorted = [...tokens].sort();
     for (let i = 1; i < sorted.length; i++) {
       const [a, b] = [sorted[i - 1]!, sorted[i]!];
       let common = 0;
       while (common < a.length && a[common] === b[common]) common++;
-      expect(common, 'common prefix of two tokens').toBeLessThan(Math.min(a.length, b.length) / 2);
+      ruleCheck('ENF-TOKEN-UNIQUE', common, 'common prefix of two tokens').toBeLessThan(Math.min(a.length, b.length) / 2);
     }
   });
 
   test('refuses a request without auditUser', req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(await enfuceClient.controlToken(setup.cardId, null), 400, 'ENF-AUDIT-USER-REQUIRED');
-    expectJsonError(await enfuceClient.controlToken(setup.cardId, ''), 400, 'ENF-AUDIT-USER-REQUIRED');
+    expectJsonError(await enfuceClient.controlToken(setup.cardId, null), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
+    expectJsonError(await enfuceClient.controlToken(setup.cardId, ''), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
   });
 
   test('an unknown cardId fails', req('ENF-UNKNOWN-CARD-404', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(await enfuceClient.controlToken(setup.unknownCardId), setup.profile.unknownCardStatus, 'ENF-UNKNOWN-CARD-404');
+    expectJsonError(await enfuceClient.controlToken(setup.unknownCardId), setup.profile.unknownCardStatus, 'ENF-UNKNOWN-CARD-404', setup, 'unknownCardStatus');
   });
 
   test('no card-status check: a frozen card still gets a token', req('ENF-NO-STATUS-CHECK'), async ({ enfuceClient, setup }) => {
@@ -73,10 +96,10 @@ test.describe('controlToken', () => {
   });
 
   test('requires Basic authentication', req('ENF-AUTH-BASIC', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null }), 401, 'ENF-AUTH-BASIC');
+    expectJsonError(await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null }), 401, 'ENF-AUTH-BASIC', setup);
     const wrong = `Basic ${Buffer.from(`${setup.credentials.username}:wrong-${randomBytes(4).toString('hex')}`).toString('base64')}`;
     const ex = await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: wrong });
-    expectJsonError(ex, 401, 'ENF-AUTH-BASIC');
+    expectJsonError(ex, 401, 'ENF-AUTH-BASIC', setup);
     ruleCheck('ENF-AUTH-BASIC', ex.response.headers['www-authenticate'] ?? '', 'WWW-Authenticate').toMatch(/^Basic/i);
   });
 
@@ -92,9 +115,8 @@ test.describe('controlToken', () => {
     for (const c of cases) {
       const ex = await send({ method: c.method, url: c.url, headers: { ...auth, ...(c.headers ?? {}) }, ...(c.body ? { body: c.body } : {}) }, http);
       if (ex.response.status === 201) continue; // a body the endpoint ignores is not an error
-      expect(ex.response.status, `${c.method} status`).toBeGreaterThanOrEqual(400);
-      expect(ex.response.status, `${c.method} status`).toBeLessThan(500);
-      expect(jsonBody(ex)).toMatchSchema('enfuce', 'error');
+      ruleCheck('ENF-ERROR-SHAPE', ex.response.status, `${c.method} status`).toBeGreaterThanOrEqual(400);
+      expectErrorBody(ex, setup);
     }
   });
 });

@@ -97,6 +97,8 @@ export function cardBody(ex: HttpExchange): CardResponse {
   expect(ex.response.status, 'GET /card status').toBe(200);
   const body = jsonBody(ex);
   ruleCheck('EXA-PROFILE', body, 'the profile').toMatchSchema('exa', 'card.response-200');
+  const frequency = (body as { limit?: { frequency?: unknown } } | null)?.limit?.frequency;
+  ruleCheck('EXA-PROFILE', loadProfile(exa).limitFrequencies as string[], 'limit.frequency is one the profile lists', 'limitFrequencies').toContain(frequency);
   return body as CardResponse;
 }
 

@@ -9,6 +9,7 @@ import type { Matrix, Verdict } from '../core/matrix.ts';
 import { projectArgs, providers } from '../providers.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
+import { pool } from './pool.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
 export interface DefectOutcome {
@@ -16,6 +17,8 @@ export interface DefectOutcome {
   defect: string;
   breaks: string[];
   caught: boolean;
+  /** Caught only as warnings: every rule it breaks is a default of the harness. */
+  asWarning: boolean;
   /** Requirements whose verdict differs from the clean run's, as `id: clean → defect`. */
   diff: string[];
   /** Every requirement the defect breaks now fails, and no other requirement does. */
@@ -38,6 +41,8 @@ type Verdicts = Map<string, Verdict>;
 interface SuiteRun {
   verdicts: Verdicts;
   failedTests: string[];
+  /** Tests whose checks of a default failed as warnings (src/core/levels.ts). */
+  warnedTests: string[];
 }
 
 async function runSuite(p: ProviderDefinition, output: string, defect?: string): Promise<SuiteRun> {
@@ -52,6 +57,7 @@ async function runSuite(p: ProviderDefinition, output: string, defect?: string):
   return {
     verdicts: new Map(rows.map((r) => [r.id, r.verdict])),
     failedTests: [...new Set(rows.flatMap((r) => r.tests.filter((t) => t.status === 'fail').map((t) => `[${t.project}] ${t.title}`)))],
+    warnedTests: [...new Set(rows.flatMap((r) => r.tests.filter((t) => t.status === 'warn').map((t) => `[${t.project}] ${t.title} (warning)`)))],
   };
 }
 
@@ -66,8 +72,10 @@ export type MatrixJudgement = Pick<DefectOutcome, 'breaks' | 'hides' | 'diff' | 
 export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[], hides: string[]): MatrixJudgement {
   const diff = matrixDiff(clean, broken);
   const changed = diff.map((line) => line.split(':')[0]!);
-  const nowFail = (id: string) => broken.get(id) === 'fail' && changed.includes(id);
-  const collateral = changed.filter((id) => broken.get(id) === 'fail' && !breaks.includes(id));
+  // A default's rule is caught as a warning: a broken default now warns.
+  const flagged = (id: string) => broken.get(id) === 'fail' || broken.get(id) === 'warn';
+  const nowFail = (id: string) => flagged(id) && changed.includes(id);
+  const collateral = changed.filter((id) => flagged(id) && !breaks.includes(id));
   return {
     breaks,
     hides,
@@ -76,22 +84,8 @@ export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[],
     exact: changed.length === breaks.length && breaks.every(nowFail),
     asDeclared: changed.length === breaks.length + hides.length && breaks.every(nowFail) && hides.every((h) => broken.get(h) === 'not-run' && changed.includes(h)),
     collateral,
-    unverifiable: changed.filter((id) => broken.get(id) !== 'fail' && !breaks.includes(id)),
+    unverifiable: changed.filter((id) => !flagged(id) && !breaks.includes(id)),
   };
-}
-
-/** Runs jobs with at most `limit` at a time; results keep the jobs' order. */
-async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return results;
 }
 
 export async function defectsCommand(args: string[]): Promise<number> {
@@ -131,8 +125,9 @@ export async function defectsCommand(args: string[]): Promise<number> {
         provider: p.id,
         defect: d.name,
         ...judgeDefect(clean.get(p.id)!.verdicts, run.verdicts, defectBreaks(d), defectHides(d)),
-        caught: run.failedTests.length > 0,
-        caughtBy: run.failedTests,
+        caught: run.failedTests.length > 0 || run.warnedTests.length > 0,
+        asWarning: run.failedTests.length === 0 && run.warnedTests.length > 0,
+        caughtBy: run.failedTests.length ? run.failedTests : run.warnedTests,
       };
       const { breaks, diff } = outcome;
       console.log(
@@ -151,7 +146,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
   for (const o of outcomes) {
     console.log(`| ${o.provider} | ${o.defect} | ${o.breaks.join(', ')} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} | ${o.exact ? 'exactly its rules' : o.asDeclared ? `its rules; not run as declared: ${o.hides.join(', ')}` : o.diff.join('; ')} |`);
   }
-  console.log(`\ncaught ${caught} of ${outcomes.length} defects`);
+  console.log(`\ncaught ${caught} of ${outcomes.length} defects (${outcomes.filter((o) => o.asWarning).length} as warnings)`);
   console.log(`failing exactly ${failsExactly.length} of ${outcomes.length} defects (the requirements that fail are exactly the ones each defect breaks)`);
   console.log(`unchanged otherwise ${exact} of ${outcomes.length} defects (the others also leave requirements unverifiable: pass → not run)`);
   const hiders = outcomes.filter((o) => o.hides.length);

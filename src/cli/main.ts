@@ -3,6 +3,7 @@
 import { runCommand } from './run.ts';
 import { mockCommand } from './mock.ts';
 import { defectsCommand } from './defects.ts';
+import { variantsCommand } from './variants.ts';
 import { gateCommand, reportCommand } from './report.ts';
 import { mergeCommand } from './merge.ts';
 import { brokerCommand } from './broker.ts';
@@ -14,7 +15,7 @@ import { providerIds } from '../providers.ts';
 const HELP = `card-reveal-harness — contract checks for card-data reveal APIs
 
 Usage:
-  card-reveal-harness run [--provider <id>]... [--target mock|<url>] [--profile <file.json>]
+  card-reveal-harness run [--provider <id>]... [--target mock|<url>] [--profile <file.json>] [--strict]
                           [--grep <re>] [--shard <i/n>] [--output <dir>] [--quiet] [-- <playwright args>]
       Runs every check (API, browser, Pact) against the targets: the embedded reference mocks, or a
       base URL: --target <url> (one --provider) or <PROVIDER>_BASE_URL, with that provider's
@@ -22,9 +23,19 @@ Usage:
       a JSON file that switches the provider's defaults (options: src/providers/<id>/profile.ts).
       --grep @<REQUIREMENT-ID> runs the checks of one requirement; --shard i/n one part of the run.
       Writes <dir>/junit.xml, <dir>/conformance.{md,json}, <dir>/allure-results (default dir: reports).
-      Exit 0: conformant; 1: a check failed; 2: bad usage or settings (before any test starts).
-  card-reveal-harness mock <provider> [--port <n>] [--host <h>] [--defect <name>]... [--no-control]
+      A rule the documents state fails; a default the harness pins where they are silent warns,
+      naming the profile option that would state the target's choice (a stated option is enforced).
+      --strict makes warnings fail. Verdict: conformant / conformant with N warnings / NOT conformant.
+      Exit 0: conformant (with or without warnings); 1: NOT conformant; 2: bad usage or settings.
+  card-reveal-harness mock <provider> [--port <n>] [--host <h>] [--defect <name>]... [--variant <name>]...
+                          [--no-control] [--write-env <file.json>]
       Starts a provider's reference mock and prints its URL, credentials and test cards (masked).
+      --variant takes a choice the documents leave open; --write-env writes the variables a vendor
+      would set to point the harness at it as a sandbox.
+  card-reveal-harness variants [<provider>]... [--only <name,...>] [--jobs <n>]
+      Runs the suite against each variant of the mocks, started as a process without /__mock/
+      control, with the profile the variant declares: each must be judged conformant (with
+      warnings where no profile states its choice). Closes with "judged right N of M variants".
   card-reveal-harness defects [<provider>]... [--jobs <n>] [--only <name,...>] [--list]
       Runs the suite against the mock clean and once per defect (n at a time, default 2); prints which
       tests caught each one and where the defect's matrix differs from the clean one.
@@ -58,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       return mockCommand(rest);
     case 'defects':
       return defectsCommand(rest);
+    case 'variants':
+      return variantsCommand(rest);
     case 'report':
       return reportCommand(rest);
     case 'merge':

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { defectsFromEnv } from '../core/defects.ts';
 import { startMock } from '../core/mock-host.ts';
 import { providerIds } from '../providers.ts';
@@ -10,6 +11,8 @@ export async function mockCommand(args: string[]): Promise<number> {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
       defect: { type: 'string', multiple: true },
+      variant: { type: 'string', multiple: true },
+      'write-env': { type: 'string' },
       'no-control': { type: 'boolean' },
     },
     true,
@@ -23,11 +26,18 @@ export async function mockCommand(args: string[]): Promise<number> {
   const known = new Set(provider.defects.map((d) => d.name));
   for (const d of defects) if (!known.has(d)) throw new UsageError(`unknown defect "${d}" for ${provider.id}; see "card-reveal-harness defects --list ${provider.id}"`);
 
-  const mock = await startMock(provider, { port, host: values.host, control: !values['no-control'], defects });
+  const variants = values.variant ?? [];
+  const knownVariants = new Set(provider.variants.map((v) => v.name));
+  for (const v of variants) if (!knownVariants.has(v)) throw new UsageError(`unknown variant "${v}" for ${provider.id}; known: ${[...knownVariants].join(', ')}`);
+
+  const mock = await startMock(provider, { port, host: values.host, control: !values['no-control'], defects, variants });
+  // What a vendor would put in the environment for this mock as a sandbox (test data, not secrets of anyone).
+  if (values['write-env']) writeFileSync(values['write-env'], JSON.stringify(provider.vendorEnv(mock.state(), mock.url)), { mode: 0o600 });
   const lines = [
     `${provider.title}: reference mock listening on ${mock.url}`,
     `  control routes: ${values['no-control'] ? 'off' : `${mock.url}/__mock/state, /__mock/clock, /__mock/reset`}`,
     `  defects: ${defects.length ? defects.join(', ') : 'none'}`,
+    `  variants: ${variants.length ? variants.join(', ') : 'none'}`,
     ...provider.mockNotes.map((n) => `  ${n}`),
     `  test cards:`,
     ...provider.testCards.map((c) => `    ${c.summary}`),

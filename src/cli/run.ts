@@ -2,6 +2,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
 import { loadProfile, profileEnvVar } from '../core/profile.ts';
+import { STRICT_ENV } from '../core/levels.ts';
+import { conclude, type Matrix } from '../core/matrix.ts';
 import { projectArgs, providerIds, providers } from '../providers.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
@@ -41,6 +43,7 @@ export async function runCommand(args: string[]): Promise<number> {
     quiet: { type: 'boolean' },
     target: { type: 'string' },
     profile: { type: 'string' },
+    strict: { type: 'boolean' },
   });
   const selected = values.provider?.length ? values.provider : providerIds();
   selected.forEach(providerOrUsageError);
@@ -70,22 +73,27 @@ export async function runCommand(args: string[]): Promise<number> {
   const projects = projectArgs(selected);
   const { code } = await runPlaywright({
     args: [...projects, ...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
-    env: { CRH_OUTPUT_DIR: output, ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}) },
+    env: { CRH_OUTPUT_DIR: output, ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}), ...(values.strict ? { [STRICT_ENV]: '1' } : {}) },
   });
   if (values.shard) {
-    printVerdict(resolve(output, 'shards', values.shard.replace('/', '-of-')), code, `shard ${values.shard}`);
+    const failing = printVerdict(resolve(output, 'shards', values.shard.replace('/', '-of-')), code, `shard ${values.shard}`);
     console.log(`when every shard has run: card-reveal-harness merge --output ${output}`);
-  } else printVerdict(output, code);
-  return code === 0 ? 0 : 1;
+    return failing === 0 ? 0 : 1;
+  }
+  return printVerdict(output, code) === 0 ? 0 : 1;
 }
 
-/** The closing line of a run: conformant or not, from the matrix the reporter wrote. */
+/**
+ * The closing line of a run, from the matrix the reporter wrote: conformant, conformant with N
+ * warnings (exit 0), or NOT conformant (exit 1). Returns the number of failing findings.
+ */
 export function printVerdict(dir: string, code: number, scope = ''): number {
   const matrixFile = resolve(dir, 'conformance.json');
-  if (!existsSync(matrixFile)) return 0;
-  const m = JSON.parse(readFileSync(matrixFile, 'utf8')) as { providers: { id: string; counts: { fail: number } }[] };
-  const failing = m.providers.reduce((n, p) => n + p.counts.fail, 0);
-  const label = scope ? `VERDICT (${scope})` : 'VERDICT';
-  console.log(code === 0 && failing === 0 ? `${label}: conformant` : `${label}: NOT conformant (${failing} requirement(s) failing; exit ${code || 1})`);
-  return failing;
+  if (!existsSync(matrixFile)) return code === 0 ? 0 : 1;
+  const m = JSON.parse(readFileSync(matrixFile, 'utf8')) as Matrix;
+  // A failed test is judged by the matrix (a failure of a default-only check is a warning); a run
+  // that failed with no failed test (a global error, a crash) is NOT conformant on its own.
+  const c = conclude(m, code !== 0 && m.tests.failed === 0, scope ? `VERDICT (${scope})` : 'VERDICT');
+  console.log(c.line);
+  return c.verdict === 'not-conformant' ? Math.max(1, c.failing) : 0;
 }

@@ -29,7 +29,15 @@ export interface HttpExchange {
   durationMs: number;
 }
 
-export type TargetErrorKind = 'timeout' | 'network' | 'too-large' | 'bad-url' | 'redirect';
+export type TargetErrorKind = 'timeout' | 'network' | 'unreachable' | 'too-large' | 'bad-url' | 'redirect';
+
+/**
+ * The message prefix of a target that could not be reached at all (nothing listens, no such
+ * host): one finding, "target unreachable", not a list of contract failures. A connection that
+ * is reset or an answer that never comes is the target's fault and fails the check that met it.
+ */
+export const UNREACHABLE = '[unreachable]';
+const NOT_REACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 export class TargetError extends Error {
   override readonly name = 'TargetError';
@@ -106,6 +114,7 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
     if (err instanceof TargetError) throw err;
     if (signal.aborted) throw new TargetError('timeout', `no complete answer within ${timeoutMs} ms: ${where}`);
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code && NOT_REACHED.has(cause.code)) throw new TargetError('unreachable', `${UNREACHABLE} target unreachable (${cause.code}): ${where}`);
     throw new TargetError('network', `connection failed (${cause?.code ?? cause?.message ?? String(err)}): ${where}`);
   }
 }

@@ -1,16 +1,24 @@
 // Builds the provider × requirement matrix from test outcomes. A requirement fails if any of its
-// tests failed on it, passes if one passed and none failed, is not applicable if all were skipped
-// (with the reasons), and "not run" if no test of it ran in this run (a --grep, a --shard).
+// tests failed on it, warns if a check of a default failed as a warning (src/core/levels.ts) and
+// none failed, passes if one passed, is not applicable if all were skipped (with the reasons), and
+// "not run" if no test of it ran in this run (a --grep, a --shard, an unreachable target).
 //
 // Which requirement a failed test failed on: a check named `[ID] …` (a rule check, see
 // specs/fixtures/expect.ts) is soft and blames requirement ID alone; the test goes on. Any other
 // failure (a plain assertion, a thrown error, a timeout) fails every requirement the test names.
+import { levelOf, warningAdvice } from './levels.ts';
 import { loadProfile } from './profile.ts';
 import { providers } from '../providers.ts';
 import type { Requirement } from './requirements.ts';
 
 /** The message prefix of the error that ends a test on purpose after a failed rule check. */
 export const HALTED = '[halted]';
+
+/** A message of one requirement's own: a failed rule check's words, or a warning's. */
+export interface RuleNote {
+  requirement: string;
+  text: string;
+}
 
 export interface TestOutcome {
   testId: string;
@@ -25,32 +33,46 @@ export interface TestOutcome {
   observations?: string[];
   /** Requirements whose rule checks (`[ID] …`) failed. */
   blamed?: string[];
+  /** What each failed rule check said, so a matrix note quotes its own requirement's assertion. */
+  ruleErrors?: RuleNote[];
+  /** Checks of a default that failed as warnings (the test went on and passed on them). */
+  warnings?: RuleNote[];
   /** The test failed otherwise too (a plain assertion, a thrown error, a timeout): its own requirements all fail. */
   unattributed?: boolean;
   /** The test stopped early after a rule check failed (nothing left to look at): it proves nothing else. */
   halted?: boolean;
+  /** The target could not be reached at all: the test proves nothing (see UNREACHABLE in http.ts). */
+  unreachable?: string;
 }
+
+type TestStatus = TestOutcome['status'] | 'warn';
 
 /**
  * How one test stands on one requirement. A test that failed only on rule checks of other
  * requirements ran its own checks to the end and they held (pass), unless it stopped early
- * (halted): then it proves nothing about them (undefined).
+ * (halted) or never reached the target: then it proves nothing about them (undefined). A check
+ * of a default that failed as a warning makes a pass a warn.
  */
-export function statusFor(o: TestOutcome, requirementId: string): TestOutcome['status'] | undefined {
-  if (o.status !== 'fail') return o.status;
+export function statusFor(o: TestOutcome, requirementId: string): TestStatus | undefined {
+  if (o.unreachable) return undefined;
+  const warned = o.warnings?.some((w) => w.requirement === requirementId);
+  const passOrWarn = warned ? 'warn' : 'pass';
+  if (o.status !== 'fail') return o.status === 'pass' ? passOrWarn : o.status;
   if (o.blamed?.includes(requirementId)) return 'fail';
   const attributed = o.blamed && o.blamed.length > 0 && !o.unattributed;
   if (!attributed) return 'fail';
-  return o.halted ? undefined : 'pass';
+  return o.halted ? (warned ? 'warn' : undefined) : passOrWarn;
 }
 
-export type Verdict = 'pass' | 'fail' | 'not-applicable' | 'not-run';
+export type Verdict = 'pass' | 'warn' | 'fail' | 'not-applicable' | 'not-run';
 
 export interface RequirementRow extends Requirement {
   verdict: Verdict;
   reasons: string[];
   observations: string[];
-  tests: { title: string; project: string; status: TestOutcome['status']; error?: string }[];
+  /** For a warn: what departed from the default, and the profile option that would state it. */
+  warnings: string[];
+  tests: { title: string; project: string; status: TestStatus; error?: string }[];
 }
 
 export interface ProviderMatrix {
@@ -58,7 +80,9 @@ export interface ProviderMatrix {
   title: string;
   target: string;
   profile: Record<string, unknown>;
-  counts: { pass: number; fail: number; notApplicable: number; notRun: number };
+  counts: { pass: number; warn: number; fail: number; notApplicable: number; notRun: number };
+  /** Set when the target could not be reached: the verdict is NOT conformant for that reason alone. */
+  unreachable?: string;
   requirements: RequirementRow[];
 }
 
@@ -70,6 +94,13 @@ export interface Matrix {
   unmapped: string[];
 }
 
+/** What a failed test says about one requirement: its own failed rule checks, else the test's error. */
+function errorFor(o: TestOutcome, requirementId: string): string | undefined {
+  const own = o.ruleErrors?.filter((e) => e.requirement === requirementId).map((e) => e.text) ?? [];
+  if (own.length) return own.join('; ');
+  return o.unattributed || !o.blamed?.length ? o.error : undefined;
+}
+
 export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.ProcessEnv): Matrix {
   const ran = new Set(outcomes.map((o) => o.project.split('-')[0]));
   const known = new Set(providers.flatMap((p) => Object.keys(p.requirements)));
@@ -78,19 +109,37 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
   for (const p of providers) {
     if (!ran.has(p.id)) continue;
     const mine = outcomes.filter((o) => o.project.split('-')[0] === p.id);
+    const unreachable = mine.find((o) => o.unreachable)?.unreachable;
     const rows: RequirementRow[] = Object.values(p.requirements).map((r) => {
       // A test skipped without a reason did not run (a failed dependency, --max-failures): not "n/a".
-      // A test counts for the requirements it names, and for any whose rule check it failed.
-      const tests = mine
-        .filter((o) => (o.requirementIds.includes(r.id) || o.blamed?.includes(r.id)) && !(o.status === 'skipped' && !o.skipReason))
-        .flatMap((o) => {
-          const status = statusFor(o, r.id);
-          return status ? [{ ...o, status }] : [];
-        });
-      const verdict: Verdict = tests.length === 0 ? 'not-run' : tests.some((t) => t.status === 'fail') ? 'fail' : tests.some((t) => t.status === 'pass') ? 'pass' : 'not-applicable';
-      const reasons = verdict === 'not-applicable' ? [...new Set(tests.map((t) => t.skipReason ?? 'skipped'))] : [];
-      const observations = [...new Set(tests.flatMap((t) => t.observations ?? []))];
-      return { ...r, verdict, reasons, observations, tests: tests.map((t) => ({ title: t.title, project: t.project, status: t.status, ...(t.error && t.status === 'fail' ? { error: t.error } : {}) })) };
+      // A test counts for the requirements it names, and for any whose rule check it failed or warned on.
+      const concerned = mine.filter(
+        (o) => (o.requirementIds.includes(r.id) || o.blamed?.includes(r.id) || o.warnings?.some((w) => w.requirement === r.id)) && !(o.status === 'skipped' && !o.skipReason),
+      );
+      // A test that failed outside its rule checks (a plain assertion, a thrown error) fails a
+      // requirement at the requirement's own level: a default's is a warning (src/core/levels.ts).
+      const level = levelOf(r.id, undefined, env).level;
+      const fallbackWarnings: string[] = [];
+      const tests = concerned.flatMap((o) => {
+        let status = statusFor(o, r.id);
+        const error = status === 'fail' ? errorFor(o, r.id) : undefined;
+        if (status === 'fail' && level === 'warning' && !o.blamed?.includes(r.id)) {
+          status = 'warn';
+          fallbackWarnings.push(`${o.title}: ${error?.split('\n')[0] ?? 'failed'} (${warningAdvice(p.id, r.options ?? [])})`);
+        }
+        return status ? [{ title: o.title, project: o.project, status, ...(error ? { error } : {}) }] : [];
+      });
+      const has = (s: TestStatus) => tests.some((t) => t.status === s);
+      const verdict: Verdict = tests.length === 0 ? 'not-run' : has('fail') ? 'fail' : has('warn') ? 'warn' : has('pass') ? 'pass' : 'not-applicable';
+      const reasons =
+        verdict === 'not-applicable'
+          ? [...new Set(concerned.filter((t) => t.status === 'skipped').map((t) => t.skipReason ?? 'skipped'))]
+          : verdict === 'not-run' && concerned.some((o) => o.unreachable)
+            ? ['target unreachable']
+            : [];
+      const observations = [...new Set(concerned.flatMap((t) => t.observations ?? []))];
+      const warnings = verdict === 'warn' ? [...new Set([...concerned.flatMap((o) => (o.warnings ?? []).filter((w) => w.requirement === r.id).map((w) => w.text)), ...fallbackWarnings])] : [];
+      return { ...r, verdict, reasons, observations, warnings, tests };
     });
     let profile: Record<string, unknown>;
     try {
@@ -98,17 +147,14 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
     } catch (e) {
       profile = { error: (e as Error).message };
     }
+    const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
     out.push({
       id: p.id,
       title: p.title,
       target: env[p.env.baseUrl] ? env[p.env.baseUrl]! : 'embedded mock',
       profile,
-      counts: {
-        pass: rows.filter((r) => r.verdict === 'pass').length,
-        fail: rows.filter((r) => r.verdict === 'fail').length,
-        notApplicable: rows.filter((r) => r.verdict === 'not-applicable').length,
-        notRun: rows.filter((r) => r.verdict === 'not-run').length,
-      },
+      counts: { pass: count('pass'), warn: count('warn'), fail: count('fail'), notApplicable: count('not-applicable'), notRun: count('not-run') },
+      ...(unreachable ? { unreachable } : {}),
       requirements: rows,
     });
   }
@@ -124,17 +170,50 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
   };
 }
 
-const ICON: Record<Verdict, string> = { pass: 'pass', fail: '**FAIL**', 'not-applicable': 'n/a', 'not-run': 'not run' };
+export interface Conclusion {
+  verdict: 'conformant' | 'conformant-with-warnings' | 'not-conformant';
+  failing: number;
+  warnings: number;
+  unreachable: string[];
+  /** The line that closes a run: "VERDICT: conformant with 2 warnings". */
+  line: string;
+}
+
+/** The verdict of a matrix: NOT conformant on any failing requirement, an unreachable target, or a failed run. */
+export function conclude(m: Pick<Matrix, 'providers'>, runFailed = false, label = 'VERDICT'): Conclusion {
+  const failing = m.providers.reduce((n, p) => n + p.counts.fail, 0);
+  const warnings = m.providers.reduce((n, p) => n + (p.counts.warn ?? 0), 0);
+  const unreachable = m.providers.flatMap((p) => (p.unreachable ? [`${p.id}: ${p.unreachable}`] : []));
+  if (failing || unreachable.length || runFailed) {
+    const why = [...(unreachable.length ? [`target unreachable (${unreachable.join('; ')})`] : []), ...(failing ? [`${failing} requirement(s) failing`] : []), ...(!failing && !unreachable.length ? ['a check failed outside any requirement'] : [])];
+    return { verdict: 'not-conformant', failing, warnings, unreachable, line: `${label}: NOT conformant (${why.join('; ')})` };
+  }
+  if (warnings) return { verdict: 'conformant-with-warnings', failing, warnings, unreachable, line: `${label}: conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)` };
+  return { verdict: 'conformant', failing, warnings, unreachable, line: `${label}: conformant` };
+}
+
+/** One line with requirements and checks together, so the two cannot be read apart. */
+export function summaryLine(m: Pick<Matrix, 'providers' | 'tests'>): string {
+  const sum = (k: keyof ProviderMatrix['counts']) => m.providers.reduce((n, p) => n + (p.counts[k] ?? 0), 0);
+  const t = m.tests;
+  return `requirements: ${sum('pass')} pass, ${sum('warn')} warn, ${sum('fail')} fail, ${sum('notApplicable')} n/a, ${sum('notRun')} not run · checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
+}
+
+const ICON: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', fail: '**FAIL**', 'not-applicable': 'n/a', 'not-run': 'not run' };
 
 export function renderMarkdown(m: Matrix): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const lines = [`# Conformance matrix`, '', `Generated ${m.generatedAt}. Tests: ${m.tests.passed} passed, ${m.tests.failed} failed, ${m.tests.skipped} skipped.`, ''];
+  const lines = [`# Conformance matrix`, '', `Generated ${m.generatedAt}. ${summaryLine(m)}.`, '', `**${conclude(m).line}**`, ''];
   for (const p of m.providers) {
-    lines.push(`## ${p.title} (\`${p.id}\`)`, '', `Target: ${p.target}`, '', 'Profile in force (defaults of PROVIDERS.md unless a profile file says otherwise):', '');
+    lines.push(`## ${p.title} (\`${p.id}\`)`, '', `Target: ${p.target}${p.unreachable ? ` — **unreachable**: ${p.unreachable}` : ''}`, '', 'Profile in force (defaults of PROVIDERS.md unless a profile file says otherwise):', '');
     for (const [k, v] of Object.entries(p.profile)) lines.push(`- \`${k}\`: \`${JSON.stringify(v)}\``);
     lines.push('', '| requirement | verdict | source | endpoint | requirement text | notes |', '|---|---|---|---|---|---|');
     for (const r of p.requirements) {
-      const notes = [...(r.verdict === 'fail' ? r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? ''}`) : r.reasons), ...r.observations.map((o) => `seen: ${o}`)].join('; ');
+      const notes = [
+        ...(r.verdict === 'fail' ? r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? ''}`) : r.reasons),
+        ...r.warnings.map((w) => `warning: ${w}`),
+        ...r.observations.map((o) => `seen: ${o}`),
+      ].join('; ');
       lines.push(`| ${r.id} | ${ICON[r.verdict]} | ${r.source} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`);
     }
     lines.push('');

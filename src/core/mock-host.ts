@@ -5,20 +5,22 @@ import type { ProviderDefinition } from '../providers/types.ts';
 
 export interface StartMockOptions {
   defects?: readonly string[];
+  variants?: readonly string[];
   port?: number;
   host?: string;
   control?: boolean;
 }
 
-export async function startMock(provider: ProviderDefinition, options: StartMockOptions = {}): Promise<RunningMock> {
+export async function startMock(provider: ProviderDefinition, options: StartMockOptions = {}): Promise<RunningMock & { state(): Record<string, unknown> }> {
   const clock = new MockClock();
   let url = '';
-  const app = provider.createMock({ clock, defects: options.defects ?? [], baseUrl: () => url });
+  const app = provider.createMock({ clock, defects: options.defects ?? [], variants: options.variants ?? [], baseUrl: () => url });
   const running = await serve(app, clock, options.defects ?? [], {
+    variants: options.variants ?? [],
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.control !== undefined ? { control: options.control } : {}),
   });
   url = running.url;
-  return running;
+  return { ...running, state: () => app.state() };
 }

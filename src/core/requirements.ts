@@ -3,7 +3,12 @@
 // harness pins where the documents are silent (see PROVIDERS.md), so nobody mistakes the one for
 // the other.
 
-export type RequirementSource = 'document' | 'provider-docs' | 'default';
+/**
+ * document: the provider's page; provider-docs: its public material; http: HTTP semantics every
+ * HTTP API carries (RFC 9110: bad input is a 4xx, a 5xx is the server failing); default: what the
+ * harness pins where all of these are silent.
+ */
+export type RequirementSource = 'document' | 'provider-docs' | 'http' | 'default';
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
 
 export interface Requirement {
@@ -12,6 +17,12 @@ export interface Requirement {
   text: string;
   source: RequirementSource;
   severity: Severity;
+  /**
+   * The profile options that state what this rule pins where the documents are silent: the whole
+   * rule for a `default`, the parenthesised default part of a documented one. A failed check of a
+   * pinned part is a warning naming these options, unless the profile states one of them.
+   */
+  options?: readonly string[];
 }
 
 type RequirementBody = Omit<Requirement, 'id'>;

@@ -1,5 +1,6 @@
 import type { ZodObject, ZodType } from 'zod';
 import type { Defect } from '../core/defects.ts';
+import type { Variant } from '../core/variants.ts';
 import type { EndpointDoc } from '../core/openapi.ts';
 import type { Requirement } from '../core/requirements.ts';
 import type { Seed } from '../fuzz/mutations.ts';
@@ -9,6 +10,8 @@ import type { MockApp } from '../../mocks/core/server.ts';
 export interface MockFactoryOptions {
   clock: MockClock;
   defects?: readonly string[];
+  /** Choices the documents leave open that the mock takes (src/core/variants.ts). */
+  variants?: readonly string[];
   baseUrl: () => string;
 }
 
@@ -20,6 +23,13 @@ export interface ProviderDefinition {
   seed: string;
   requirements: Record<string, Requirement>;
   defects: readonly Defect[];
+  /** Choices within the documents, each a --variant of the mock that the suite must not fail. */
+  variants: readonly Variant[];
+  /**
+   * The variables a vendor would set for this mock as a sandbox (no /__mock/ control), from its
+   * state: `mock --write-env` writes them, `variants` runs the suite with them.
+   */
+  vendorEnv(state: Record<string, unknown>, url: string): Record<string, string>;
   /** Zod schemas by the file name their JSON Schema is emitted to (schemas/json/<id>/<name>.json). */
   schemas: Record<string, ZodType>;
   /** The HTTP endpoints, with the schema names of their parts: the OpenAPI document (schemas/openapi/<id>.json). */

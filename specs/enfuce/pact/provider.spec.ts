@@ -31,8 +31,12 @@ function verify(setup: EnfuceSetup, pactFile: string) {
     headers: { authorization: basicAuth(setup.credentials.username, setup.credentials.password) },
     rules: (m) => {
       if (m.type === 'HeaderMismatch' && /cache-control/i.test(`${m.path ?? ''} ${m.text}`)) return 'ENF-NO-STORE';
-      if (m.path?.startsWith('$.') && m.interaction !== 'a control token request for a known card') return 'ENF-ERROR-SHAPE';
-      return Object.entries(INTERACTION_RULES).find(([d]) => m.interaction.startsWith(d))?.[1];
+      const own = Object.entries(INTERACTION_RULES).find(([d]) => m.interaction.startsWith(d))?.[1];
+      const isError = m.interaction !== 'a control token request for a known card' && !m.interaction.startsWith('a card-data');
+      // An error body off the profile's shape (or no body at all) is the error shape's, never the status rule's.
+      if (isError && (m.type === 'BodyMismatch' || m.type === 'BodyTypeMismatch' || m.path === '$' || m.path?.startsWith('$.'))) return { rule: 'ENF-ERROR-SHAPE', option: 'errorBody' };
+      if (m.type === 'StatusMismatch' && own === 'ENF-UNKNOWN-CARD-404') return { rule: own, option: 'unknownCardStatus' };
+      return own;
     },
     states: {
       [PACT_STATES.cardExists]: () => ({ cardId: setup.cardId }),

@@ -5,7 +5,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { MatchersV3 as M, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { ExaClient } from '../../../src/providers/exa/client.ts';
-import { ExaProfile } from '../../../src/providers/exa/profile.ts';
+import type { ExaProfile } from '../../../src/providers/exa/profile.ts';
+import { exa } from '../../../src/providers/exa/index.ts';
+import { loadProfile } from '../../../src/core/profile.ts';
 import { decryptCard, encodePinBlock, encryptField } from '../../../src/providers/exa/card-data.ts';
 import { makeSession } from '../../../src/providers/exa/session.ts';
 import { CONSUMER, pactDir, pactFile } from '../../fixtures/pact.ts';
@@ -14,7 +16,8 @@ import { PACT_STATES } from './states.ts';
 
 const PROVIDER = 'exa';
 const TOKEN = 'pact-example-token';
-const profile = ExaProfile.parse({});
+// Written from the profile in force: a target that states other values is held to what it states.
+const profile = loadProfile(exa) as ExaProfile;
 const client = (url: string) => new ExaClient({ baseUrl: url, token: TOKEN, profile });
 const pact = () => new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: pactDir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
 
@@ -32,7 +35,7 @@ const profileBody = {
   mode: M.integer(0),
   provider: 'panda',
   status: M.regex(/^(ACTIVE|FROZEN)$/, 'ACTIVE'),
-  limit: { amount: M.number(100000), frequency: M.regex(/^(per24HourPeriod|per7DayPeriod|per30DayPeriod|perYearPeriod|allTime|perAuthorization)$/, 'per7DayPeriod') },
+  limit: { amount: M.number(100000), frequency: M.regex(new RegExp(`^(${profile.limitFrequencies.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`), profile.limitFrequencies[0]!) },
   productId: M.string('402'),
 };
 

@@ -40,6 +40,7 @@ test('the target honours the GET /card interactions of the pact', req('EXA-PROFI
       if (ERROR_INTERACTIONS.has(m.interaction) && m.type === 'BodyMismatch') return m.path === '$.code' ? own : 'EXA-ERROR-SHAPE';
       if (m.path?.startsWith('$.encrypted')) return 'EXA-FIELDS-AES-128-GCM';
       if (m.path?.startsWith('$.pin')) return 'EXA-PIN-BLOCK';
+      if (m.path === '$.limit.frequency') return { rule: 'EXA-PROFILE', option: 'limitFrequencies' };
       if (m.path?.startsWith('$.provisioning')) return 'EXA-PROVISIONING-SCOPE';
       if (m.path && m.path !== '$' && m.path !== '$.code') return 'EXA-PROFILE';
       return own;

@@ -5,6 +5,7 @@ import { cardinalDefects } from '../../../mocks/cardinal/defects.ts';
 import { cardinalEndpoints, cardinalSchemas } from '../../../schemas/cardinal.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
+import { defineVariants } from '../../core/variants.ts';
 import { cardinalFuzzSeeds } from './fuzz.ts';
 import { CardinalProfile } from './profile.ts';
 import { cardinalRequirements } from './requirements.ts';
@@ -15,6 +16,19 @@ export const cardinal = {
   seed: '002_1ab4a622c4baf223.txt',
   requirements: cardinalRequirements,
   defects: cardinalDefects,
+  variants: defineVariants([]),
+  vendorEnv: (state, url) => {
+    const s = state as { apiKeys: { identifier: string; apiKey: string }[]; orgUnits: { orgUnitId: string; region: string }[]; fidoRegions: string[]; cards: { pan: string; note: string }[] };
+    const note = (text: string) => s.cards.find((c) => c.note.startsWith(text))?.pan;
+    return {
+      CARDINAL_BASE_URL: url,
+      CARDINAL_IDENTIFIER: s.apiKeys[0]!.identifier,
+      CARDINAL_API_KEY: s.apiKeys[0]!.apiKey,
+      CARDINAL_ORG_UNIT_ID: s.orgUnits.find((o) => s.fidoRegions.includes(o.region))!.orgUnitId,
+      CARDINAL_FIDO_PAN: note('FIDO issuer, delegated')!,
+      ...(note('issuer without delegated') ? { CARDINAL_NO_DA_PAN: note('issuer without delegated')! } : {}),
+    };
+  },
   schemas: cardinalSchemas,
   endpoints: cardinalEndpoints,
   profile: CardinalProfile,

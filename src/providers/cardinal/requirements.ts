@@ -8,6 +8,7 @@ export const cardinalRequirements = defineRequirements({
     text: 'Signature = Base64(digest(Timestamp + TransactionId + ApiKey)) with the digest named in Algorithm; a wrong signature is refused with ErrorNumber 1010.',
     source: 'provider-docs',
     severity: 'blocker',
+    options: ['signatureRecipe'],
   },
   'CDX-ALGORITHMS': {
     endpoint: GET_INFO,
@@ -20,12 +21,14 @@ export const cardinalRequirements = defineRequirements({
     text: 'Identifier: API Key Identifier or Name value (default: an unknown Identifier is refused with ErrorNumber 1010).',
     source: 'document',
     severity: 'critical',
+    options: ['unknownIdentifierErrorNumber'],
   },
   'CDX-TIMESTAMP': {
     endpoint: GET_INFO,
     text: 'Timestamp: a standard date/time format or Java Epoch time in milliseconds, hashed exactly as sent (default: outside ±5 minutes the signature has expired, ErrorNumber 1011).',
     source: 'document',
     severity: 'critical',
+    options: ['freshnessWindowMs'],
   },
   'CDX-TRANSACTION-ID': {
     endpoint: GET_INFO,
@@ -50,6 +53,7 @@ export const cardinalRequirements = defineRequirements({
     text: 'Email and FidoSetupPayload are required in the FIDO Payload (default: a request without them is refused with ErrorNumber 1000).',
     source: 'document',
     severity: 'normal',
+    options: ['invalidRequestErrorNumber'],
   },
   'CDX-LAST-FOUR': {
     endpoint: GET_INFO,
@@ -92,6 +96,7 @@ export const cardinalRequirements = defineRequirements({
     text: 'Errors travel in HTTP 200 with a non-zero ErrorNumber and its ErrorDescription; ErrorNumber is typed String in the document and a number in its sample (either accepted, the one seen is reported). Bad input never gets a 5xx.',
     source: 'provider-docs',
     severity: 'normal',
+    options: ['errorNumberType'],
   },
 });
 

@@ -28,6 +28,7 @@ export const enfuceRequirements = defineRequirements({
     text: 'The request will fail if cardId is not valid (default: 404 with the error body).',
     source: 'document',
     severity: 'critical',
+    options: ['unknownCardStatus'],
   },
   'ENF-NO-STATUS-CHECK': {
     endpoint: TOKEN,
@@ -46,12 +47,14 @@ export const enfuceRequirements = defineRequirements({
     text: 'default: every control token is new and unguessable (at least 16 characters, never repeated).',
     source: 'default',
     severity: 'critical',
+    options: ['tokenMinLength'],
   },
   'ENF-ERROR-SHAPE': {
     endpoint: TOKEN,
-    text: 'default: errors of the JSON API are application/json {errorCode, message}; bad input gets a 4xx, never a 5xx.',
-    source: 'default',
+    text: 'Bad input gets a 4xx, never a 5xx (RFC 9110: a 5xx is the server failing) (default: errors of the JSON API are application/json {errorCode, message}).',
+    source: 'http',
     severity: 'normal',
+    options: ['errorBody'],
   },
   'ENF-TOKEN-TTL-30S': {
     endpoint: MOBILE,
@@ -64,6 +67,7 @@ export const enfuceRequirements = defineRequirements({
     text: 'default: a control token shows the card data once; a second use is refused.',
     source: 'default',
     severity: 'blocker',
+    options: ['tokenSingleUse'],
   },
   'ENF-MOBILE-FORM-POST': {
     endpoint: MOBILE,
@@ -82,12 +86,14 @@ export const enfuceRequirements = defineRequirements({
     text: 'The request will fail if the token is not valid (default: a 4xx HTML page with no card data for a missing, unknown, expired or used token).',
     source: 'document',
     severity: 'blocker',
+    options: ['refusalPage'],
   },
   'ENF-NO-STORE': {
     endpoint: MOBILE,
     text: 'default: pages with card data send Cache-Control: no-store (No card data is stored in the process).',
     source: 'default',
     severity: 'critical',
+    options: ['noStore'],
   },
   'ENF-FRAME-KEY': {
     endpoint: FRAME,
@@ -106,18 +112,21 @@ export const enfuceRequirements = defineRequirements({
     text: 'default: the frame accepts messages only from the origin agreed for its key and ignores all others.',
     source: 'default',
     severity: 'blocker',
+    options: ['frameOriginCheck'],
   },
   'ENF-FRAME-MESSAGE-SHAPE': {
     endpoint: FRAME,
     text: 'default: a message with another operation, or without a token, shows no card data.',
     source: 'default',
     severity: 'critical',
+    options: ['frameMessageShape'],
   },
   'ENF-FRAME-ANCESTORS': {
     endpoint: FRAME,
     text: 'default: the frame page sends a Content-Security-Policy whose frame-ancestors names only the origin agreed for the key, so it does not load under any other parent.',
     source: 'default',
     severity: 'critical',
+    options: ['frameAncestors'],
   },
 });
 

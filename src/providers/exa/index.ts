@@ -1,7 +1,8 @@
 // Everything the harness knows about Exa, in one entry of the registry.
 import { createExaMock } from '../../../mocks/exa/index.ts';
 import { exaDefects } from '../../../mocks/exa/defects.ts';
-import { exaUsers } from '../../../mocks/exa/users.ts';
+import { exaUsers, type ExaUser } from '../../../mocks/exa/users.ts';
+import { exaVariants } from '../../../mocks/exa/variants.ts';
 import { exaEndpoints, exaSchemas } from '../../../schemas/exa.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
@@ -17,6 +18,22 @@ export const exa = {
   seed: '001_5ed456fde42f17af.txt',
   requirements: exaRequirements,
   defects: exaDefects,
+  variants: exaVariants,
+  vendorEnv: (state, url) => {
+    const s = state as { publicKeyPem: string; users: ExaUser[]; binding: { walletPrivateKey: string } };
+    const holder = s.users.find((u) => u.card?.pin)!;
+    return {
+      EXA_BASE_URL: url,
+      EXA_TOKEN: holder.token,
+      EXA_PUBLIC_KEY: s.publicKeyPem,
+      EXA_CARD_PAN: holder.card!.pan,
+      EXA_CARD_CVC: holder.card!.cvc,
+      EXA_CARD_PIN: holder.card!.pin!,
+      EXA_NO_CARD_TOKEN: s.users.find((u) => u.pandaId && !u.card)!.token,
+      EXA_NO_PANDA_TOKEN: s.users.find((u) => !u.pandaId)!.token,
+      EXA_WALLET_PRIVATE_KEY: s.binding.walletPrivateKey,
+    };
+  },
   schemas: exaSchemas,
   endpoints: exaEndpoints,
   profile: ExaProfile,

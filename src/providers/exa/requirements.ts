@@ -6,15 +6,16 @@ const BIND = 'PATCH / (bind the card)';
 export const exaRequirements = defineRequirements({
   'EXA-AUTH': {
     endpoint: CARD,
-    text: 'default: the card endpoints serve an authenticated user only; without credentials the answer is 401 {code: "unauthorized"}.',
-    source: 'default',
+    text: 'The card endpoints serve an authenticated user only (Exa\'s public server code): without credentials the answer is 401 {code: "unauthorized"}.',
+    source: 'provider-docs',
     severity: 'critical',
   },
   'EXA-PROFILE': {
     endpoint: CARD,
-    text: 'Retrieve the card profile: cardId (uuid), displayName, expirationMonth, expirationYear, lastFour, mode, provider, status (ACTIVE | FROZEN), limit {amount, frequency}, productId.',
+    text: "Retrieve the card profile: cardId (uuid), displayName, expirationMonth, expirationYear, lastFour, mode, provider, status (ACTIVE | FROZEN), limit {amount, frequency}, productId (default: frequency one of the values of Exa's server code).",
     source: 'document',
     severity: 'critical',
+    options: ['limitFrequencies'],
   },
   'EXA-NO-CARD-DATA-WITHOUT-SESSIONID': {
     endpoint: CARD,
@@ -45,6 +46,7 @@ export const exaRequirements = defineRequirements({
     text: 'default: every encrypted field of every answer has its own IV; an IV is never used twice under one session key (GCM loses confidentiality and integrity on reuse).',
     source: 'default',
     severity: 'blocker',
+    options: ['freshIv'],
   },
   'EXA-PIN-BLOCK': {
     endpoint: CARD,
@@ -90,8 +92,8 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-ERROR-SHAPE': {
     endpoint: CARD,
-    text: 'default: bad input gets a 4xx with the { code } error body, never a 5xx or a stack trace.',
-    source: 'default',
+    text: "Errors are { code } (the document's error form); bad input gets a 4xx with it, never a 5xx or a stack trace (RFC 9110).",
+    source: 'document',
     severity: 'normal',
   },
   'EXA-BIND-SIWE': {
@@ -99,12 +101,14 @@ export const exaRequirements = defineRequirements({
     text: 'The signed result is submitted to PATCH / to bind the card: {method: "siwe", message, signature} signed by the wallet (EIP-191) gives {verification: "OK"}; a wrong, foreign or replayed signature gives 400 {code: "bad signature"}.',
     source: 'provider-docs',
     severity: 'critical',
+    options: ['bindPath'],
   },
   'EXA-BIND-WEBAUTHN': {
     endpoint: BIND,
     text: 'PATCH / with {method: "webauthn", assertion} by the cardholder\'s passkey over the statement gives {verification: "OK"}; an assertion over another challenge or by another key gives 400 {code: "bad signature"}.',
     source: 'provider-docs',
     severity: 'critical',
+    options: ['bindPath', 'webauthnChallenge'],
   },
 });
 

@@ -5,6 +5,8 @@ import { plumeryDefects } from '../../../mocks/plumery/defects.ts';
 import { plumeryEndpoints, plumerySchemas } from '../../../schemas/plumery.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
+import { defineVariants } from '../../core/variants.ts';
+import type { PlumeryCard } from '../../../mocks/plumery/cards.ts';
 import { plumeryFuzzSeeds } from './fuzz.ts';
 import { PlumeryProfile } from './profile.ts';
 import { plumeryRequirements } from './requirements.ts';
@@ -15,6 +17,23 @@ export const plumery = {
   seed: '003_725b8b656aca0d0e.txt',
   requirements: plumeryRequirements,
   defects: plumeryDefects,
+  variants: defineVariants([]),
+  vendorEnv: (state, url) => {
+    const { cards } = state as { cards: PlumeryCard[] };
+    const active = cards.find((c) => c.state === 'ACTIVE')!;
+    const terminated = cards.find((c) => c.state === 'TERMINATED');
+    const inactive = cards.find((c) => c.state === 'ORDERED');
+    return {
+      PLUMERY_BASE_URL: url,
+      PLUMERY_CARD_TOKEN: active.token,
+      PLUMERY_CARD_PIN: active.pin,
+      PLUMERY_CARD_PAN: active.pan,
+      PLUMERY_CARD_CVV2: active.cvv2,
+      PLUMERY_CARD_EXPIRY: active.expirationDate,
+      ...(terminated ? { PLUMERY_TERMINATED_CARD_TOKEN: terminated.token } : {}),
+      ...(inactive ? { PLUMERY_INACTIVE_CARD_TOKEN: inactive.token } : {}),
+    };
+  },
   schemas: plumerySchemas,
   endpoints: plumeryEndpoints,
   profile: PlumeryProfile,

@@ -5,6 +5,9 @@ import { solarisDefects } from '../../../mocks/solaris/defects.ts';
 import { solarisEndpoints, solarisSchemas } from '../../../schemas/solaris.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
+import { createPrivateKey } from 'node:crypto';
+import { defineVariants } from '../../core/variants.ts';
+import type { SolarisCard, SolarisDevice } from '../../../mocks/solaris/people.ts';
 import { solarisFuzzSeeds } from './fuzz.ts';
 import { SolarisProfile } from './profile.ts';
 import { solarisRequirements } from './requirements.ts';
@@ -15,6 +18,23 @@ export const solaris = {
   seed: '004_01cb5389f35e92a9.txt',
   requirements: solarisRequirements,
   defects: solarisDefects,
+  variants: defineVariants([]),
+  vendorEnv: (state, url) => {
+    const s = state as { cards: SolarisCard[]; devices: SolarisDevice[] };
+    const card = s.cards[0]!;
+    const pem = (d: SolarisDevice) => createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+    const mine = s.devices.find((d) => d.personId === card.personId)!;
+    const other = s.devices.find((d) => d.personId !== card.personId);
+    return {
+      SOLARIS_BASE_URL: url,
+      SOLARIS_CARD_ID: card.id,
+      SOLARIS_CARD_PAN: card.pan,
+      SOLARIS_CARD_CVC: card.cvc,
+      SOLARIS_DEVICE_ID: mine.id,
+      SOLARIS_DEVICE_PRIVATE_KEY: pem(mine),
+      ...(other ? { SOLARIS_OTHER_DEVICE_ID: other.id, SOLARIS_OTHER_DEVICE_PRIVATE_KEY: pem(other) } : {}),
+    };
+  },
   schemas: solarisSchemas,
   endpoints: solarisEndpoints,
   profile: SolarisProfile,

@@ -14,6 +14,7 @@ export const solarisRequirements = defineRequirements({
     text: 'default: the JWE protected header matches the request: alg RSA1_5 or RSA-OAEP-256 (both OAEP flavours), enc A256GCM or A256CBC-HS512, kid = jwk.kid when sent.',
     source: 'default',
     severity: 'critical',
+    options: ['oaepHeaderAlg'],
   },
   'SOL-ANDROID-OAEP': {
     endpoint: VCR,
@@ -26,12 +27,14 @@ export const solarisRequirements = defineRequirements({
     text: 'The signature must be generated with the bound device\'s key over the JWK string (members sorted, key:value joined with ","); a wrong signature, one by another device or over another JWK is refused with 403.',
     source: 'document',
     severity: 'blocker',
+    options: ['jwkStringOrder', 'signatureEncoding'],
   },
   'SOL-DEVICE-BOUND': {
     endpoint: VCR,
     text: "The customer must have already verified their device using the device binding process: an unknown device_id is refused (default 403, source.field device_id).",
     source: 'document',
     severity: 'critical',
+    options: ['unknownDeviceStatus'],
   },
   'SOL-FIELD-VALIDATION': {
     endpoint: VCR,
@@ -44,6 +47,7 @@ export const solarisRequirements = defineRequirements({
     text: 'default: the JWK modulus has at least 2048 bits; a shorter key is a 400 naming jwk.n.',
     source: 'default',
     severity: 'critical',
+    options: ['minModulusBits'],
   },
   'SOL-UNKNOWN-CARD': {
     endpoint: VCR,
