@@ -53,7 +53,7 @@ export const GetInfoSuccess = z
       Account: z.looseObject({
         CardBrand,
         LastFour: z.string().regex(/^\d{4}$/),
-        Fido: z.strictObject({ FlowType }).optional(),
+        Fido: z.looseObject({ FlowType }).optional(),
       }),
     }),
   })

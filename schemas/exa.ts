@@ -27,7 +27,7 @@ export const CardHeaders = z
   .meta({ title: 'Exa GET /card headers' });
 
 /** `{ data, iv }`: AES-128-GCM, data = base64(ciphertext ‖ tag), iv base64 (12 or 16 bytes). */
-export const EncryptedField = z.strictObject({ data: base64.min(1), iv: base64.min(1) }).meta({ title: 'Exa encrypted field' });
+export const EncryptedField = z.looseObject({ data: base64.min(1), iv: base64.min(1) }).meta({ title: 'Exa encrypted field' });
 
 export const LimitFrequency = z.enum(['per24HourPeriod', 'per7DayPeriod', 'per30DayPeriod', 'perYearPeriod', 'allTime', 'perAuthorization']);
 
@@ -51,7 +51,7 @@ export const CardResponse = z
     /** A SIWE message (scope=siwe) or the plain statement (scope=webauthn). */
     challenge: z.string().min(1).optional(),
     /** Only with scope=provisioning. */
-    provisioning: z.strictObject({ id: z.string().min(1), secret: z.string().min(1) }).optional(),
+    provisioning: z.looseObject({ id: z.string().min(1), secret: z.string().min(1) }).optional(),
   })
   .meta({ title: 'Exa GET /card 200 response' });
 
@@ -84,7 +84,7 @@ export const WebauthnBinding = z.strictObject({
 });
 
 export const BindRequest = z.discriminatedUnion('method', [SiweBinding, WebauthnBinding]).meta({ title: 'Exa PATCH bind request' });
-export const BindResponse = z.strictObject({ verification: z.literal('OK') }).meta({ title: 'Exa PATCH bind 200 response' });
+export const BindResponse = z.looseObject({ verification: z.literal('OK') }).meta({ title: 'Exa PATCH bind 200 response' });
 
 export type EncryptedField = z.infer<typeof EncryptedField>;
 export type CardResponse = z.infer<typeof CardResponse>;

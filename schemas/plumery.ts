@@ -12,7 +12,7 @@ export const CardPath = z.strictObject({ token: z.string().min(1) }).meta({ titl
 export const PinHeaders = z.looseObject({ 'x-client-public-key': base64.min(1) }).meta({ title: 'Plumery PIN request headers' });
 
 export const EncryptedPayload = z
-  .strictObject({
+  .looseObject({
     /** "Base64-encoded 12-byte IV (nonce) for AES-256-GCM." */
     iv: base64.length(16),
     /** "Base64-encoded ciphertext, including the 16-byte AES-GCM authentication tag appended." */
@@ -27,11 +27,11 @@ export const EncryptedPayload = z
 export const EncryptedResponse = z.looseObject({ encryptedPayload: EncryptedPayload }).meta({ title: 'Plumery 200 response (encrypted)' });
 
 /** DecryptedCardPin (default plaintext `{"pin":"1234"}`). */
-export const DecryptedCardPin = z.strictObject({ pin: z.string().regex(/^\d{4,12}$/) }).meta({ title: 'Plumery DecryptedCardPin' });
+export const DecryptedCardPin = z.looseObject({ pin: z.string().regex(/^\d{4,12}$/) }).meta({ title: 'Plumery DecryptedCardPin' });
 
 /** Card details after decryption (default): PAN, CVV2, expirationDate MM/YY. */
 export const DecryptedCardDetails = z
-  .strictObject({
+  .looseObject({
     pan: z.string().regex(/^\d{13,19}$/),
     cvv2: z.string().regex(/^\d{3,4}$/),
     expirationDate: z.string().regex(/^(0[1-9]|1[0-2])\/\d{2}$/),
@@ -50,7 +50,8 @@ export const ErrorCode = z.enum([
   'NOT_NULL',
 ]);
 
-export const FieldError = z.looseObject({ field: z.string().min(1), code: z.string().min(1), message: z.string() });
+// code: no document says an item carries one (profile fieldErrorCode checks it apart).
+export const FieldError = z.looseObject({ field: z.string().min(1), code: z.string().min(1).optional(), message: z.string() });
 
 export const ApiError = z
   .looseObject({

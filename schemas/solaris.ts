@@ -28,13 +28,15 @@ export const VirtualCardRequest = z
   })
   .meta({ title: 'Solaris virtual card request' });
 
+// Answers are open (looseObject): no document forbids a field beside the ones it names, and a
+// server that adds one is not wrong. Requests stay strict: they are what the harness sends.
 export const VirtualCardResponse = z
-  .strictObject({ data: z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'compact JWE') })
+  .looseObject({ data: z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'compact JWE') })
   .meta({ title: 'Solaris virtual card response 200' });
 
 /** The JWE plaintext (default). */
 export const CardDetails = z
-  .strictObject({
+  .looseObject({
     pan: z.string().regex(/^\d{13,19}$/),
     cvc: z.string().regex(/^\d{3,4}$/),
     expires_at: z.iso.date(),
@@ -51,7 +53,7 @@ export const ErrorEntry = z.looseObject({
   source: z.looseObject({ field: z.string().min(1), message: z.string() }),
 });
 
-export const ErrorEnvelope = z.strictObject({ errors: z.array(ErrorEntry).min(1) }).meta({ title: 'Solaris error envelope' });
+export const ErrorEnvelope = z.looseObject({ errors: z.array(ErrorEntry).min(1) }).meta({ title: 'Solaris error envelope' });
 
 export type VirtualCardRequest = z.infer<typeof VirtualCardRequest>;
 export type SolarisJwk = z.infer<typeof Jwk>;

@@ -28,6 +28,8 @@ for (const [provider, defect] of [
   ['solaris', 'bad-enum-500'],
 ] as const) {
   test(`the fuzzer finds ${provider} --defect ${defect}, shrinks it to curl and replays it`, async () => {
+    // 3,000 requests, a shrink and a replay: about 45 s alone, more beside the suite runs of npm test.
+    test.setTimeout(4 * 60_000);
     const out = join(root, `reports/selftest/fuzz/${provider}-${defect}.json`);
     const r = await cli(['fuzz', provider, '--defect', defect, '--runs', '3000', '--seed', String(seed), '--output', out]);
     expect(r.code, r.stdout + r.stderr).toBe(1);

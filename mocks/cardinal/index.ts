@@ -3,6 +3,8 @@
 // enrollment store (email → devices, PANs) that yields every FlowType. Errors travel in HTTP 200.
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { VariantSet } from '../../src/core/variants.ts';
+import { cardinalVariants, type CardinalVariantName } from './variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { luhnValid } from '../../src/core/mask.ts';
 import { dxSignature, signatureMatches } from '../../src/providers/cardinal/signature.ts';
@@ -45,17 +47,20 @@ const panKey = (pan: string) => digest(`pan:${pan}`);
 export function createCardinalMock(options: MockFactoryOptions): MockApp {
   const defects = new DefectSet<CardinalDefectName>(cardinalDefects, options.defects ?? []);
   const has = (d: CardinalDefectName) => defects.has(d);
-  const profile = CardinalProfile.parse({});
+  const variants = new VariantSet<CardinalVariantName>(cardinalVariants, options.variants ?? []);
+  const profile = CardinalProfile.parse(variants.has('signature-timestamp-apikey') ? { signatureRecipe: 'timestamp+apiKey' } : {});
+  const extra = variants.has('extra-response-fields');
   const keys = new Map(cardinalApiKeys.map((k) => [k.identifier, k.apiKey]));
   const orgs = new Map(cardinalOrgUnits.map((o) => [o.orgUnitId, o.region]));
   let enrollments = new Map<string, Enrollment>();
 
   const reply = (errorNumber: number, requestId: string | undefined, payload?: unknown): MockReply =>
     json(errorNumber !== 0 && has('errors-as-http-400') ? 400 : 200, {
-      ErrorNumber: errorNumber,
+      ErrorNumber: variants.has('error-number-string') ? String(errorNumber) : errorNumber,
       ErrorDescription: DESCRIPTIONS[errorNumber] ?? DESCRIPTIONS[1000],
       ...(requestId !== undefined ? { RequestId: requestId } : {}),
-      ...(payload !== undefined ? { Payload: payload } : {}),
+      ...(extra ? { ProcessorTransactionId: `ptx-${enrollments.size}` } : {}),
+      ...(payload !== undefined ? { Payload: extra && typeof payload === 'object' ? { ...payload, ECI: '05' } : payload } : {}),
     });
 
   function timestampMs(ts: unknown): number | undefined {

@@ -3,6 +3,8 @@
 // urn:plmr:cards:connector:* errors; a --defect switch for each rule (./defects.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
+import { VariantSet } from '../../src/core/variants.ts';
+import { plumeryVariants, type PlumeryVariantName } from './variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { gcmSeal } from '../../src/crypto/aes-gcm.ts';
 import { fromBase64, toBase64 } from '../../src/crypto/base64.ts';
@@ -22,7 +24,9 @@ const HEADER = 'X-Client-Public-Key';
 export function createPlumeryMock(options: MockFactoryOptions): MockApp {
   const defects = new DefectSet<PlumeryDefectName>(plumeryDefects, options.defects ?? []);
   const has = (d: PlumeryDefectName) => defects.has(d);
-  const profile = PlumeryProfile.parse({});
+  const variants = new VariantSet<PlumeryVariantName>(plumeryVariants, options.variants ?? []);
+  const profile = PlumeryProfile.parse(variants.has('card-not-found-404') ? { cardNotFoundStatus: 404 } : {});
+  const extra = variants.has('extra-response-fields');
   const cards = new Map(plumeryCards.map((c) => [c.token, c]));
   const fixedEphemeral = p256KeyPair();
   const fixedSalt = randomBytes(profile.saltBytes);
@@ -34,7 +38,8 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
     return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
   };
   function error(req: MockRequest, status: number, code: PlumeryErrorCode | 'BAD_REQUEST' | 'NOT_FOUND' | 'INTERNAL_ERROR', message: string, fieldErrors: { field: string; code: string; message: string }[] = []): MockReply {
-    return json(status, { code: `${ERROR_PREFIX}${code}`, message, ...(has('error-without-request-id') ? {} : { requestId: requestId(req) }), fieldErrors }, { 'cache-control': 'no-store' });
+    const items = variants.has('field-errors-without-code') ? fieldErrors.map(({ field, message: m }) => ({ field, message: m })) : fieldErrors;
+    return json(status, { code: `${ERROR_PREFIX}${code}`, message, ...(has('error-without-request-id') ? {} : { requestId: requestId(req) }), fieldErrors: items, ...(extra ? { timestamp: new Date().toISOString() } : {}) }, { 'cache-control': 'no-store' });
   }
 
   /** The validated client point, or the error reply. */
@@ -109,12 +114,12 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
       if (!Buffer.isBuffer(point)) return point;
       const card = cardFor(req, forPin);
       if ('status' in card) return card;
-      const payload: Record<string, string> = { ...encrypt(point, plaintext(card)) };
+      const payload = { ...encrypt(point, plaintext(card)) } as Record<string, string>;
       if (has('payload-field-renamed')) {
         payload.ephemeralKey = payload.ephemeralPublicKey!;
         delete payload.ephemeralPublicKey;
       }
-      return json(200, { encryptedPayload: payload }, { 'cache-control': 'no-store' });
+      return json(200, { encryptedPayload: extra ? { ...payload, version: '1' } : payload, ...(extra ? { requestId: requestId(req) } : {}) }, { 'cache-control': 'no-store' });
     },
   });
 

@@ -2,6 +2,8 @@
 // field, verifies the device binding, and answers the card details as a compact JWE to the JWK, in
 // all six alg × enc flavours; errors in the documented envelope; a --defect switch for each rule.
 import { createPrivateKey, createPublicKey, randomUUID, verify, type KeyObject } from 'node:crypto';
+import { VariantSet } from '../../src/core/variants.ts';
+import { solarisVariants, type SolarisVariantName } from './variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { encryptCompact, type KeyWrap } from '../../src/crypto/jwe.ts';
 import { decodeSignature, verifyJwkSignature } from '../../src/providers/solaris/device.ts';
@@ -26,7 +28,11 @@ const CODES: Record<number, [string, string]> = {
 export function createSolarisMock(options: MockFactoryOptions): MockApp {
   const defects = new DefectSet<SolarisDefectName>(solarisDefects, options.defects ?? []);
   const has = (d: SolarisDefectName) => defects.has(d);
-  const profile = SolarisProfile.parse({});
+  const variants = new VariantSet<SolarisVariantName>(solarisVariants, options.variants ?? []);
+  const profile = SolarisProfile.parse({
+    ...(variants.has('unknown-device-404') ? { unknownDeviceStatus: 404 } : {}),
+    ...(variants.has('signature-hex-base64') ? { signatureEncoding: 'hex-base64-der' } : {}),
+  });
   const cards = new Map(solarisCards.map((c) => [c.id, c]));
   const devices = new Map(solarisDevices.map((d) => [d.id, { ...d, publicKey: createPublicKey(createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' })) }]));
   let issued = 0;
@@ -110,7 +116,7 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp {
       data = [data.split('.')[0], ...oaep.slice(1)].join('.');
     }
     issued++;
-    return json(200, { data }, { 'cache-control': 'no-store' });
+    return json(200, { data, ...(variants.has('extra-response-fields') ? { id: `vcr_${issued}`, created_at: new Date().toISOString() } : {}) }, { 'cache-control': 'no-store' });
   }
 
   const route: Route = { method: 'POST', path: '/v1/cards/:id/virtual_card_requests', handle };

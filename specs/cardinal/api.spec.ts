@@ -39,7 +39,9 @@ test.describe('signed requests', () => {
     const base = signed(setup, {});
     const tidChanged = { ...base, TransactionId: randomUUID() };
     const hexSignature = { ...base, Signature: Buffer.from(base.Signature, 'base64').toString('hex') };
-    for (const [what, request] of Object.entries({ wrongKey, sha256AsSha512, sha512AsSha256, otherRecipe, tidChanged, hexSignature })) {
+    // A changed TransactionId breaks the signature only where the recipe digests it.
+    const cases = { wrongKey, sha256AsSha512, sha512AsSha256, otherRecipe, ...(setup.profile.signatureRecipe.includes('transactionId') ? { tidChanged } : {}), hexSignature };
+    for (const [what, request] of Object.entries(cases)) {
       await test.step(what, async () => dxError(await dx.getInfo(request), 1010, setup, what.startsWith('sha') ? 'CDX-ALGORITHMS' : 'CDX-SIGNATURE'));
     }
   });

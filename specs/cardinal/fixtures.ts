@@ -99,7 +99,7 @@ const jsonRecord = (ex: HttpExchange) => jsonBody(ex) as Record<string, unknown>
 function observeErrorNumber(value: unknown, profile: CardinalProfile) {
   const type = typeof value;
   test.info().annotations.push({ type: 'observation', description: `ErrorNumber sent as a ${type}` });
-  if (profile.errorNumberType !== 'either') expect(type, 'ErrorNumber type (profile errorNumberType)').toBe(profile.errorNumberType);
+  if (profile.errorNumberType !== 'either') ruleCheck('CDX-ERROR-SHAPE', type, 'ErrorNumber type', 'errorNumberType').toBe(profile.errorNumberType);
 }
 
 /**

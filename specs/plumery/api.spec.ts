@@ -70,7 +70,7 @@ test.describe('PIN envelope', () => {
     const key = clientKey(setup.profile.clientKeyEncoding);
     const payloads: EncryptedPayload[] = [];
     for (let i = 0; i < 5; i++) payloads.push(payloadOf(await plumeryClient.pin(setup.token, key.header))!);
-    payloads.push(payloadOf(await plumeryClient.details(setup.token, key.header), 'PLM-DETAILS')!);
+    if (setup.profile.cardDetails) payloads.push(payloadOf(await plumeryClient.details(setup.token, key.header), 'PLM-DETAILS')!);
     for (const field of ['ephemeralPublicKey', 'salt', 'iv'] as const) {
       ruleCheck(field === 'ephemeralPublicKey' ? 'PLM-FRESH-EPHEMERAL-KEY' : 'PLM-FRESH-SALT-IV', new Set(payloads.map((p) => p?.[field])).size, `distinct ${field} values over ${payloads.length} responses`).toBe(payloads.length);
     }
@@ -88,6 +88,7 @@ test.describe('client key rules', () => {
   });
 
   test('the card-details endpoint refuses an invalid key too', req('PLM-INVALID-CLIENT-KEY', 'PLM-DETAILS'), async ({ plumeryClient, setup }) => {
+    test.skip(!setup.profile.cardDetails, 'not applicable: profile cardDetails=false');
     const [what, header] = invalidClientKeys(setup.profile)[0]!;
     await test.step(what, async () => expectError(await plumeryClient.details(setup.token, header), 400, 'INVALID_CLIENT_PUBLIC_KEY', setup, 'PLM-INVALID-CLIENT-KEY'));
   });
@@ -140,6 +141,7 @@ test.describe('card states and errors', () => {
 });
 
 test.describe('card details (sibling)', () => {
+  test.beforeEach(({ setup }) => test.skip(!setup.profile.cardDetails, 'not applicable: profile cardDetails=false'));
   test('the details decrypt to the seeded PAN, CVV2 and expiry (MM/YY)', req('PLM-DETAILS', 'PLM-ENVELOPE'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
     const d = openJson(key.privateKey, payloadOf(await plumeryClient.details(setup.token, key.header), 'PLM-DETAILS'), setup, 'decrypted-card-details');

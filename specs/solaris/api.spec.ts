@@ -2,7 +2,7 @@
 // the device binding, field rules and error envelope hold. Decrypted values use masked matchers.
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { isCryptoError } from '../../src/crypto/errors.ts';
-import { decryptCompact, parseCompact, unwrapKey, type KeyWrap } from '../../src/crypto/jwe.ts';
+import { decryptCompact, diagnoseCompact, parseCompact, unwrapKey, type ContentEnc, type KeyWrap } from '../../src/crypto/jwe.ts';
 import { decryptCardDetails, jwkOf, KEY_WRAP, newEncryptionKey } from '../../src/providers/solaris/card-details.ts';
 import { JweAlg, JweEnc, type CardDetails } from '../../schemas/solaris.ts';
 import { halted, ruleCheck } from '../fixtures/expect.ts';
@@ -26,11 +26,18 @@ for (const alg of JweAlg.options) {
       let opened: { plaintext: Buffer; header: Record<string, unknown> };
       try {
         opened = await decryptCardDetails(encryptionKey.privateKey, data, alg, enc);
-      } catch (e) {
-        // The Android rule is the key wrap (MGF1-SHA-1); whatever else fails is the JWE's.
-        const androidUnwrapFails = alg === 'RSA_OAEP_256_ANDROID' && !unwraps(encryptionKey.privateKey, data, KEY_WRAP[alg]);
-        ruleCheck(androidUnwrapFails ? 'SOL-ANDROID-OAEP' : 'SOL-JWE-DECRYPTS', isCryptoError(e) ? e.code : String(e), `the JWE decrypts as ${alg} × ${enc}`).toBe('decrypted');
-        return halted('the JWE does not decrypt');
+      } catch {
+        // Open it step by step, the header's labels aside: a mislabelled payload that opens the
+        // requested way fails the header rule alone (below); otherwise the step that broke is named.
+        const d = diagnoseCompact(encryptionKey.privateKey, data, KEY_WRAP[alg], enc.replace('_', '-') as ContentEnc, alg === 'RSA1_5' ? 'RSA1_5' : setup.profile.oaepHeaderAlg);
+        if (!d.opened) {
+          // The Android rule is the key wrap (MGF1-SHA-1); whatever else fails is the JWE's.
+          const androidUnwrapFails = alg === 'RSA_OAEP_256_ANDROID' && d.failedStep === 'key-unwrap';
+          const why = { 'compact-form': 'not a compact JWE (five base64url parts, a JSON header)', 'key-unwrap': 'the content key does not unwrap', tag: 'the content key unwraps, but the ciphertext fails its tag (MAC)' }[d.failedStep!];
+          ruleCheck(androidUnwrapFails ? 'SOL-ANDROID-OAEP' : 'SOL-JWE-DECRYPTS', `${d.failedStep}: ${why}${d.labelMismatch ? `; header ${d.labelMismatch}` : ''}`, `the JWE decrypts as ${alg} × ${enc}`).toBe('decrypted');
+          return halted('the JWE does not decrypt');
+        }
+        opened = d.opened;
       }
       ruleCheck('SOL-JWE-HEADER', opened.header.alg, 'protected header alg').toBe(alg === 'RSA1_5' ? 'RSA1_5' : setup.profile.oaepHeaderAlg);
       ruleCheck('SOL-JWE-HEADER', opened.header.enc, 'protected header enc').toBe(enc.replace('_', '-'));
@@ -84,7 +91,7 @@ test.describe('device binding', () => {
   });
 
   test('an unknown device is refused', req('SOL-DEVICE-BOUND'), async ({ solarisClient, setup, encryptionKey }) => {
-    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { deviceId: `unknown-${randomBytes(8).toString('hex')}` })), setup.profile.unknownDeviceStatus, 'device_id', setup, 'SOL-DEVICE-BOUND');
+    expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { deviceId: `unknown-${randomBytes(8).toString('hex')}` })), setup.profile.unknownDeviceStatus, 'device_id', setup, 'SOL-DEVICE-BOUND', 'unknownDeviceStatus');
   });
 });
 

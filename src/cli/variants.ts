@@ -72,7 +72,7 @@ export async function variantsCommand(args: string[]): Promise<number> {
   const root = resolve(values.output ?? 'reports/variants');
   const outcomes = await pool(
     work.map(({ p, v }) => async () => {
-      const o = await runVariant(p, v, resolve(root, `${p.id}--${v.name}`));
+      const o = await runVariant(p, v, resolve(root, `${p.id}--${v.name}`)).catch((e: unknown): VariantOutcome => ({ provider: p.id, variant: v.name, verdict: 'not run', right: false, notes: [(e as Error).message] }));
       console.log(`${o.right ? 'RIGHT' : 'WRONG'} ${p.id.padEnd(8)} ${v.name.padEnd(24)} ${o.verdict}${v.profile ? `  (profile ${JSON.stringify(v.profile)})` : ''}`);
       for (const n of o.notes.slice(0, 8)) console.log(`        ${n}`);
       return o;

@@ -14,6 +14,8 @@ export interface MockProcess {
   stop(): Promise<void>;
 }
 
+const START_TIMEOUT_MS = 90_000;
+
 /** Resolves once the mock has printed its notes (it is listening). */
 export function startMockProcess(provider: string, args: string[] = []): Promise<MockProcess> {
   const child = spawn(process.execPath, [bin, 'mock', provider, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -22,10 +24,15 @@ export function startMockProcess(provider: string, args: string[] = []): Promise
   const closed = new Promise<void>((r) => child.on('exit', (code, signal) => ((exit = signal ?? `exit code ${code}`), r())));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   return new Promise((resolve, reject) => {
+    // Loading the CLI takes seconds on a loaded machine: a slow start is not a failed one.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the mock did not start: ${output}`));
-    }, 20_000);
+      reject(new Error(`the mock did not start within ${START_TIMEOUT_MS / 1000} s: ${output.trim() || 'it printed nothing'}`));
+    }, START_TIMEOUT_MS);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the mock exited before it listened (${signal ?? `exit code ${code}`}): ${output.trim() || 'it printed nothing'}`));
+    });
     child.stdout!.on('data', (c: Buffer) => {
       output += c.toString();
       const m = /listening on (http:\/\/\S+)/.exec(output);

@@ -126,3 +126,44 @@ export function decryptCompact(privateKey: KeyObject, jwe: string, wrap: KeyWrap
   }
   return { plaintext: decryptContent(enc, cek, p.iv, Buffer.from(p.protectedB64, 'ascii'), p.ciphertext, p.tag), header: p.header };
 }
+
+/** The step of opening a compact JWE that failed: what a diagnosis names. */
+export type JweStep = 'compact-form' | 'key-unwrap' | 'tag';
+
+export interface JweDiagnosis {
+  /** The payload opened under the expected algorithms (whatever its header says). */
+  opened?: { plaintext: Buffer; header: Record<string, unknown> };
+  failedStep?: JweStep;
+  /** The protected header's labels where they differ from the algorithms used: "alg RSA-OAEP (expected RSA-OAEP-256)". */
+  labelMismatch?: string;
+}
+
+/**
+ * Opens a compact JWE step by step, for a consumer that must say what is wrong: the header
+ * labels are compared but do not decide the algorithms, so a mislabelled payload still opens and
+ * the label is reported apart. (decryptCompact fails one way for every fault, as RFC 7516 §11.5
+ * asks of a server; a conformance check needs to know which step broke.)
+ */
+export function diagnoseCompact(privateKey: KeyObject, jwe: string, wrap: KeyWrap, enc: ContentEnc, expectedAlgLabel = headerAlg(wrap)): JweDiagnosis {
+  let p: JweParts;
+  try {
+    p = parseCompact(jwe);
+  } catch {
+    return { failedStep: 'compact-form' };
+  }
+  const labels = [p.header.alg !== expectedAlgLabel ? `alg ${String(p.header.alg)} (expected ${expectedAlgLabel})` : '', p.header.enc !== enc ? `enc ${String(p.header.enc)} (expected ${enc})` : ''].filter(Boolean);
+  const labelMismatch = labels.length ? labels.join(', ') : undefined;
+  let cek: Buffer;
+  try {
+    cek = unwrapKey(wrap, privateKey, p.encryptedKey);
+    if (cek.length !== CEK_BYTES[enc]) return { failedStep: 'key-unwrap', ...(labelMismatch ? { labelMismatch } : {}) };
+  } catch {
+    return { failedStep: 'key-unwrap', ...(labelMismatch ? { labelMismatch } : {}) };
+  }
+  try {
+    const plaintext = decryptContent(enc, cek, p.iv, Buffer.from(p.protectedB64, 'ascii'), p.ciphertext, p.tag);
+    return { opened: { plaintext, header: p.header }, ...(labelMismatch ? { labelMismatch } : {}) };
+  } catch {
+    return { failedStep: 'tag', ...(labelMismatch ? { labelMismatch } : {}) };
+  }
+}

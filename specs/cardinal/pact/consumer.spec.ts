@@ -5,6 +5,9 @@ import { rmSync } from 'node:fs';
 import { MatchersV3 as M, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { CardinalClient, signedRequest } from '../../../src/providers/cardinal/client.ts';
 import { CONSUMER, pactDir, pactFile } from '../../fixtures/pact.ts';
+import { loadProfile } from '../../../src/core/profile.ts';
+import { cardinal } from '../../../src/providers/cardinal/index.ts';
+import type { CardinalProfile } from '../../../src/providers/cardinal/profile.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES, PACT_TRANSACTION_ID } from './states.ts';
 
@@ -12,6 +15,11 @@ const PROVIDER = 'cardinal';
 const pact = () => new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: pactDir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
 const EXAMPLE = { identifier: 'example-identifier', apiKey: 'example-key', orgUnitId: 'example-org-unit', pan: '4000000000000002', timestamp: '2026-01-01T00:00:00Z' };
 const example = signedRequest(EXAMPLE, { AccountNumber: EXAMPLE.pan, Email: 'pact@example.test', FidoSetupPayload: 'cGFjdC1kZXZpY2U=' }, { recipe: 'timestamp+transactionId+apiKey', timestamp: EXAMPLE.timestamp, transactionId: PACT_TRANSACTION_ID });
+
+// ErrorNumber as the profile in force types it. The document's field table says String, its sample
+// sends a number: with "either" (the default) a regex matches the value's text whichever type it has.
+const profile = loadProfile(cardinal) as CardinalProfile;
+const errorNumberOf = (n: number) => (profile.errorNumberType === 'number' ? n : profile.errorNumberType === 'string' ? String(n) : M.regex(new RegExp(`^${n}$`), String(n)));
 
 const requestBody = (pan = EXAMPLE.pan) => ({
   Algorithm: 'SHA-256',
@@ -34,8 +42,7 @@ test('GetInfo for a FIDO card and a new email: ENROLLMENT', req('CDX-RESPONSE', 
     .withRequest('POST', '/V1/AccountNumber/GetInfo', (b) => b.headers({ 'content-type': 'application/json' }).jsonBody(requestBody()))
     .willRespondWith(200, (b) =>
       b.headers(json).jsonBody({
-        // The document's sample sends ErrorNumber as the number 0; the pact follows the sample.
-        ErrorNumber: 0,
+        ErrorNumber: errorNumberOf(0),
         ErrorDescription: M.string('Success'),
         RequestId: PACT_TRANSACTION_ID,
         Payload: {
@@ -61,7 +68,7 @@ for (const [state, description, errorNumber, rule] of [
       .given(state)
       .uponReceiving(description)
       .withRequest('POST', '/V1/AccountNumber/GetInfo', (b) => b.headers({ 'content-type': 'application/json' }).jsonBody(requestBody(errorNumber === 2000 ? '4000000000000003' : EXAMPLE.pan)))
-      .willRespondWith(200, (b) => b.headers(json).jsonBody({ ErrorNumber: errorNumber, ErrorDescription: M.string('error'), RequestId: PACT_TRANSACTION_ID }))
+      .willRespondWith(200, (b) => b.headers(json).jsonBody({ ErrorNumber: errorNumberOf(errorNumber), ErrorDescription: M.string('error'), RequestId: PACT_TRANSACTION_ID }))
       .executeTest(async (server) => {
         const ex = await new CardinalClient({ baseUrl: server.url }).getInfo(example);
         expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('cardinal', 'get-info.response-error');

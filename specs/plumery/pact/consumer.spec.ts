@@ -5,7 +5,9 @@ import { rmSync } from 'node:fs';
 import { MatchersV3 as M, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { PlumeryClient } from '../../../src/providers/plumery/client.ts';
 import { clientKey, kdfParams, open, seal } from '../../../src/providers/plumery/envelope.ts';
-import { PlumeryProfile } from '../../../src/providers/plumery/profile.ts';
+import type { PlumeryProfile } from '../../../src/providers/plumery/profile.ts';
+import { plumery } from '../../../src/providers/plumery/index.ts';
+import { loadProfile } from '../../../src/core/profile.ts';
 import type { PlumeryRequirementId } from '../../../src/providers/plumery/requirements.ts';
 import { CONSUMER, pactDir, pactFile } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
@@ -13,7 +15,8 @@ import { PACT_STATES } from './states.ts';
 
 const PROVIDER = 'plumery';
 const TOKEN = 'pact-card-token';
-const profile = PlumeryProfile.parse({});
+// Written from the profile in force: statuses and the fieldErrors item a target states.
+const profile = loadProfile(plumery) as PlumeryProfile;
 const key = clientKey('spki');
 const client = (url: string) => new PlumeryClient({ baseUrl: url });
 const pact = () => new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: pactDir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
@@ -28,7 +31,7 @@ const errorBody = (code: string) => ({
   code: `urn:plmr:cards:connector:${code}`,
   message: M.string('explanation'),
   requestId: M.string('7b0c1e1e-0000-4000-8000-000000000000'),
-  fieldErrors: M.eachLike({ field: M.string('X-Client-Public-Key'), code: M.string(`urn:plmr:cards:connector:${code}`), message: M.string('explanation') }, 0),
+  fieldErrors: M.eachLike({ field: M.string('X-Client-Public-Key'), ...(profile.fieldErrorCode ? { code: M.string(`urn:plmr:cards:connector:${code}`) } : {}), message: M.string('explanation') }, 0),
 });
 const path = (suffix: string) => M.fromProviderState(`/internal/v1/cards/\${token}${suffix}`, `/internal/v1/cards/${TOKEN}${suffix}`);
 
@@ -74,7 +77,7 @@ const errorCase = (rule: PlumeryRequirementId, name: string, state: string, desc
       .given(state)
       .uponReceiving(description)
       .withRequest('GET', tokenPath, (b) => (header === null ? b : b.headers({ 'x-client-public-key': header })))
-      .willRespondWith(400, (b) => b.headers(json).jsonBody(errorBody(code)))
+      .willRespondWith(rule === 'PLM-CARD-NOT-FOUND' ? profile.cardNotFoundStatus : rule === 'PLM-CARD-TERMINATED' || rule === 'PLM-CARD-STATE' ? profile.cardStateStatus : 400, (b) => b.headers(json).jsonBody(errorBody(code)))
       .executeTest(async (server) => {
         await run(client(server.url));
       });

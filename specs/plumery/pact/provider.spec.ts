@@ -2,7 +2,7 @@
 // the target's settings cannot give is left out and its interactions reported not applicable.
 import { filteredPact } from '../../fixtures/pact.ts';
 import { verifyPact, type StateSetup } from '../../fixtures/pact-verify.ts';
-import { expect, req, test } from '../fixtures.ts';
+import { expect, req, STATUS_OPTION, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 import type { PlumeryRequirementId } from '../../../src/providers/plumery/requirements.ts';
 
@@ -34,7 +34,10 @@ test('the target honours the interactions of the pact', req('PLM-PIN-200', 'PLM-
       const own = INTERACTION_RULES[m.interaction];
       const errorInteraction = own !== 'PLM-PIN-200' && own !== 'PLM-DETAILS';
       // In an error body, anything but the code (a missing requestId, the fieldErrors) is the error shape.
+      if (errorInteraction && m.type === 'BodyMismatch' && /^\$\.fieldErrors\[\d+\]\.code$/.test(m.path ?? '')) return { rule: 'PLM-ERROR-SHAPE', option: 'fieldErrorCode' };
       if (errorInteraction && m.type === 'BodyMismatch' && m.path !== '$.code') return 'PLM-ERROR-SHAPE';
+      const statusOption = own && STATUS_OPTION[own];
+      if (m.type === 'StatusMismatch' && own && statusOption) return { rule: own, option: statusOption };
       return own;
     },
   });

@@ -15,7 +15,7 @@ test('the target honours the interactions of the pact', req('SOL-JWE-DECRYPTS', 
   const file = pactFile('solaris');
   const jwk = (JSON.parse(readFileSync(file, 'utf8')) as Pact).interactions.map((i) => i.request.body?.content?.jwk).find(Boolean);
   expect(jwk, 'the JWK of the pact').toBeDefined();
-  const signed = () => ({ cardId: setup.cardId, deviceId: setup.device.id, signature: signJwk(setup.device.privateKey, jwk!, setup.profile.signatureEncoding) });
+  const signed = () => ({ cardId: setup.cardId, deviceId: setup.device.id, signature: signJwk(setup.device.privateKey, jwk!, setup.profile.signatureEncoding, setup.profile.jwkStringOrder) });
   await verifyPact({
     provider: 'solaris',
     pactFile: file,

@@ -5,7 +5,7 @@ import { cardinalDefects } from '../../../mocks/cardinal/defects.ts';
 import { cardinalEndpoints, cardinalSchemas } from '../../../schemas/cardinal.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
-import { defineVariants } from '../../core/variants.ts';
+import { cardinalVariants } from '../../../mocks/cardinal/variants.ts';
 import { cardinalFuzzSeeds } from './fuzz.ts';
 import { CardinalProfile } from './profile.ts';
 import { cardinalRequirements } from './requirements.ts';
@@ -16,7 +16,7 @@ export const cardinal = {
   seed: '002_1ab4a622c4baf223.txt',
   requirements: cardinalRequirements,
   defects: cardinalDefects,
-  variants: defineVariants([]),
+  variants: cardinalVariants,
   vendorEnv: (state, url) => {
     const s = state as { apiKeys: { identifier: string; apiKey: string }[]; orgUnits: { orgUnitId: string; region: string }[]; fidoRegions: string[]; cards: { pan: string; note: string }[] };
     const note = (text: string) => s.cards.find((c) => c.note.startsWith(text))?.pan;

@@ -5,7 +5,7 @@ import { plumeryDefects } from '../../../mocks/plumery/defects.ts';
 import { plumeryEndpoints, plumerySchemas } from '../../../schemas/plumery.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
-import { defineVariants } from '../../core/variants.ts';
+import { plumeryVariants } from '../../../mocks/plumery/variants.ts';
 import type { PlumeryCard } from '../../../mocks/plumery/cards.ts';
 import { plumeryFuzzSeeds } from './fuzz.ts';
 import { PlumeryProfile } from './profile.ts';
@@ -17,7 +17,7 @@ export const plumery = {
   seed: '003_725b8b656aca0d0e.txt',
   requirements: plumeryRequirements,
   defects: plumeryDefects,
-  variants: defineVariants([]),
+  variants: plumeryVariants,
   vendorEnv: (state, url) => {
     const { cards } = state as { cards: PlumeryCard[] };
     const active = cards.find((c) => c.state === 'ACTIVE')!;

@@ -78,15 +78,17 @@ export const plumeryRequirements = defineRequirements({
   },
   'PLM-ERROR-SHAPE': {
     endpoint: PIN,
-    text: 'Errors are {code, message, requestId, fieldErrors[]} with codes urn:plmr:cards:connector:*; bad input never gets a 5xx',
+    text: 'Errors are {code, message, requestId, fieldErrors[]} with codes urn:plmr:cards:connector:*; bad input never gets a 5xx (default: each fieldErrors item carries a code).',
     source: 'provider-docs',
     severity: 'normal',
+    options: ['fieldErrorCode'],
   },
   'PLM-DETAILS': {
     endpoint: DETAILS,
     text: 'default: the card-details sibling uses the same envelope; its plaintext is {pan, cvv2, expirationDate (MM/YY)}.',
     source: 'default',
     severity: 'critical',
+    options: ['cardDetails'],
   },
 });
 

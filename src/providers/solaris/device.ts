@@ -5,9 +5,10 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { SolarisProfile } from './profile.ts';
 
-export function jwkSigningString(jwk: Record<string, unknown>): string {
-  return Object.keys(jwk)
-    .sort()
+/** The string the device signs: members sorted by name (the document), or in the order sent (profile jwkStringOrder). */
+export function jwkSigningString(jwk: Record<string, unknown>, order: SolarisProfile['jwkStringOrder'] = 'sorted'): string {
+  const keys = Object.keys(jwk);
+  return (order === 'sorted' ? keys.sort() : keys)
     .map((k) => `${k}:${String(jwk[k])}`)
     .join(',');
 }
@@ -22,16 +23,16 @@ export function decodeSignature(hex: string, encoding: SolarisProfile['signature
   return encoding === 'hex-base64-der' ? Buffer.from(raw.toString('utf8'), 'base64') : raw;
 }
 
-export function signJwk(devicePrivateKey: KeyObject | string, jwk: Record<string, unknown>, encoding: SolarisProfile['signatureEncoding']): string {
+export function signJwk(devicePrivateKey: KeyObject | string, jwk: Record<string, unknown>, encoding: SolarisProfile['signatureEncoding'], order: SolarisProfile['jwkStringOrder'] = 'sorted'): string {
   const key = typeof devicePrivateKey === 'string' ? createPrivateKey(devicePrivateKey) : devicePrivateKey;
-  return encodeSignature(sign('sha256', Buffer.from(jwkSigningString(jwk), 'utf8'), { key, dsaEncoding: 'der' }), encoding);
+  return encodeSignature(sign('sha256', Buffer.from(jwkSigningString(jwk, order), 'utf8'), { key, dsaEncoding: 'der' }), encoding);
 }
 
-export function verifyJwkSignature(devicePublicKey: KeyObject, jwk: Record<string, unknown>, signature: string, encoding: SolarisProfile['signatureEncoding']): boolean {
+export function verifyJwkSignature(devicePublicKey: KeyObject, jwk: Record<string, unknown>, signature: string, encoding: SolarisProfile['signatureEncoding'], order: SolarisProfile['jwkStringOrder'] = 'sorted'): boolean {
   const der = decodeSignature(signature, encoding);
   if (!der) return false;
   try {
-    return verify('sha256', Buffer.from(jwkSigningString(jwk), 'utf8'), { key: devicePublicKey, dsaEncoding: 'der' }, der);
+    return verify('sha256', Buffer.from(jwkSigningString(jwk, order), 'utf8'), { key: devicePublicKey, dsaEncoding: 'der' }, der);
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@ import { solarisEndpoints, solarisSchemas } from '../../../schemas/solaris.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { createPrivateKey } from 'node:crypto';
-import { defineVariants } from '../../core/variants.ts';
+import { solarisVariants } from '../../../mocks/solaris/variants.ts';
 import type { SolarisCard, SolarisDevice } from '../../../mocks/solaris/people.ts';
 import { solarisFuzzSeeds } from './fuzz.ts';
 import { SolarisProfile } from './profile.ts';
@@ -18,7 +18,7 @@ export const solaris = {
   seed: '004_01cb5389f35e92a9.txt',
   requirements: solarisRequirements,
   defects: solarisDefects,
-  variants: defineVariants([]),
+  variants: solarisVariants,
   vendorEnv: (state, url) => {
     const s = state as { cards: SolarisCard[]; devices: SolarisDevice[] };
     const card = s.cards[0]!;

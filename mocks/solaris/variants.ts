@@ -1,0 +1,12 @@
+import { defineVariants } from '../../src/core/variants.ts';
+
+// Choices the Solaris document leaves open: the status for a device that is not bound (only
+// "must have verified their device" is written), the signature's text encoding (its example reads
+// as hex of base64), and fields the answer may carry beside data.
+export const solarisVariants = defineVariants([
+  { name: 'unknown-device-404', description: 'a device_id that is not bound is refused with 404 instead of 403' },
+  { name: 'signature-hex-base64', description: 'the signature is hex of the base64 text of the DER signature, stated in the profile', profile: { signatureEncoding: 'hex-base64-der' } },
+  { name: 'extra-response-fields', description: 'the answer also carries an id and a created_at beside data' },
+] as const);
+
+export type SolarisVariantName = (typeof solarisVariants)[number]['name'];
