@@ -84,7 +84,7 @@ const aeadTests: DraftTest[] = [
 // --- the whole envelope ---
 const eph = scalar('plumery ephemeral');
 const envIv = bytes('plumery envelope iv', 12);
-const kdf = { saltBytes: 32, info: '' };
+const kdf = { saltBytes: 32, info: '', ikm: 'x-coordinate' } as const;
 const envelopeTests: DraftTest[] = [];
 const env = (comment: string, flags: string[], result: 'valid' | 'invalid', payload: ReturnType<typeof seal>, msg: Buffer, ephemeralPrivateKey?: Uint8Array) =>
   envelopeTests.push({ comment, flags, result, clientPrivateKey: client.privateKey.toString('hex'), ...(ephemeralPrivateKey ? { ephemeralPrivateKey: Buffer.from(ephemeralPrivateKey).toString('hex') } : {}), info: '', payload, msg: msg.toString('hex') });

@@ -113,7 +113,7 @@ export function openPayload(privateKey: Uint8Array, payload: EncryptedPayload, s
     ruleCheck('PLM-ENVELOPE', reading.failure, 'the payload decrypts with the client key').toBe('decrypted');
     return halted('the payload does not decrypt');
   }
-  if (reading.fault) ruleCheck(reading.fault.rule, reading.fault.observed, 'the envelope').toBe(reading.fault.expected);
+  if (reading.fault) ruleCheck(reading.fault.rule, reading.fault.observed, 'the envelope', reading.fault.option).toBe(reading.fault.expected);
   return { plain: reading.open(payload), reading };
 }
 

@@ -4,12 +4,14 @@
 // its x-coordinate (the document leaves the IKM open; PROVIDERS.md pins the x-coordinate). A
 // reading that opens is never a pass: it names the rule that fails, and lets the checks of the
 // other rules go on with what it opened.
-import { p256 } from '@noble/curves/nist.js';
 import { GCM_TAG_BYTES, gcmOpen } from '../../src/crypto/aes-gcm.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
 import { CryptoError } from '../../src/crypto/errors.ts';
-import { decodeP256PublicKey, ecdhSharedX } from '../../src/crypto/ecdh-p256.ts';
-import { deriveKey, open, PLUMERY_IV_BYTES, type KdfParams } from '../../src/providers/plumery/envelope.ts';
+import { decodeP256PublicKey } from '../../src/crypto/ecdh-p256.ts';
+import { deriveKey, open, PLUMERY_IV_BYTES, sharedSecret, type Ikm, type KdfParams } from '../../src/providers/plumery/envelope.ts';
+import { PlumeryProfile } from '../../src/providers/plumery/profile.ts';
+
+const IKMS = PlumeryProfile.shape.ikm.unwrap().options;
 import type { PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
 import type { EncryptedPayload } from '../../schemas/plumery.ts';
 
@@ -17,15 +19,15 @@ import type { EncryptedPayload } from '../../schemas/plumery.ts';
 export interface Reading {
   open(payload: EncryptedPayload): Buffer;
   /** Where the reading departs from the documented one: the rule that breaks, what was seen, what is documented. */
-  fault?: { rule: PlumeryRequirementId; observed: string; expected: string };
+  fault?: { rule: PlumeryRequirementId; option?: string; observed: string; expected: string };
 }
 
 
 /** A reading with its own IKM and tag length. */
-function variant(privateKey: Uint8Array, kdf: KdfParams, ikm: 'x' | 'compressed' | 'uncompressed', tagBytes: number) {
+function variant(privateKey: Uint8Array, kdf: KdfParams, ikm: Ikm, tagBytes: number) {
   return (p: EncryptedPayload): Buffer => {
     const eph = decodeP256PublicKey(fromBase64(p.ephemeralPublicKey, 'ephemeralPublicKey'), { encodings: ['spki', 'raw'], allowCompressed: false });
-    const secret = ikm === 'x' ? ecdhSharedX(privateKey, eph) : Buffer.from(p256.getSharedSecret(privateKey, eph, ikm === 'compressed'));
+    const secret = sharedSecret(privateKey, eph, ikm);
     const key = deriveKey(secret, fromBase64(p.salt, 'salt'), kdf.info);
     return gcmOpen(key, fromBase64(p.iv, 'iv'), fromBase64(p.ciphertext, 'ciphertext'), { ivLengths: [PLUMERY_IV_BYTES], tagBytes });
   };
@@ -55,13 +57,14 @@ export function readingFor(privateKey: Uint8Array, payload: EncryptedPayload, kd
     if (!(e instanceof CryptoError) || e.code !== 'bad-tag') return { failure };
   }
   for (const n of [15, 14, 13, 12, 8, 4]) {
-    const f = variant(privateKey, kdf, 'x', n);
+    const f = variant(privateKey, kdf, kdf.ikm, n);
     if (opens(f, payload)) return { open: f, fault: { rule: 'PLM-GCM-IV-TAG', observed: `${n}-byte tag`, expected: `${GCM_TAG_BYTES}-byte tag` } };
   }
-  for (const ikm of ['compressed', 'uncompressed'] as const) {
+  // Another IKM is a choice the document leaves open (a pinned default: a warning naming "ikm").
+  for (const ikm of IKMS.filter((i) => i !== kdf.ikm)) {
     const f = variant(privateKey, kdf, ikm, GCM_TAG_BYTES);
     if (opens(f, payload)) {
-      return { open: f, fault: { rule: 'PLM-ENVELOPE', observed: `HKDF over the ${ikm} shared point`, expected: 'HKDF over the x-coordinate of the shared point' } };
+      return { open: f, fault: { rule: 'PLM-ENVELOPE', option: 'ikm', observed: `HKDF over the ${ikm}`, expected: `HKDF over the ${kdf.ikm}` } };
     }
   }
   return { failure };

@@ -1,22 +1,11 @@
 // Solaris, API level: the six JWE flavours decrypt to the card, the header matches the request, and
 // the device binding, field rules and error envelope hold. Decrypted values use masked matchers.
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { isCryptoError } from '../../src/crypto/errors.ts';
-import { decryptCompact, diagnoseCompact, parseCompact, unwrapKey, type ContentEnc, type KeyWrap } from '../../src/crypto/jwe.ts';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { decryptCompact, diagnoseCompact, type ContentEnc } from '../../src/crypto/jwe.ts';
 import { decryptCardDetails, jwkOf, KEY_WRAP, newEncryptionKey } from '../../src/providers/solaris/card-details.ts';
 import { JweAlg, JweEnc, type CardDetails } from '../../schemas/solaris.ts';
 import { halted, ruleCheck } from '../fixtures/expect.ts';
 import { expectRefused, jweFor, req, signedRequest, test } from './fixtures.ts';
-
-/** Whether the JWE's encrypted key unwraps under `wrap` (a valid padding), whatever the content. */
-function unwraps(privateKey: KeyObject, jwe: string, wrap: KeyWrap): boolean {
-  try {
-    unwrapKey(wrap, privateKey, parseCompact(jwe).encryptedKey);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 for (const alg of JweAlg.options) {
   for (const enc of JweEnc.options) {

@@ -8,17 +8,28 @@ import { gcmOpen, gcmSeal } from '../../crypto/aes-gcm.ts';
 import { fromBase64, toBase64 } from '../../crypto/base64.ts';
 import { decodeP256PublicKey, ecdhSharedX, encodeP256PublicKey, p256KeyPair, type PublicKeyEncoding } from '../../crypto/ecdh-p256.ts';
 import { hkdfSha256 } from '../../crypto/hkdf.ts';
+import { p256 } from '@noble/curves/nist.js';
 import type { EncryptedPayload } from '../../../schemas/plumery.ts';
 import type { PlumeryProfile } from './profile.ts';
 
 export const PLUMERY_IV_BYTES = 12;
 
+export type Ikm = PlumeryProfile['ikm'];
+
 export interface KdfParams {
   saltBytes: number;
   info: string;
+  /** What HKDF takes as input keying material: the x-coordinate (SEC 1 ECDH, the default) or the whole shared point. */
+  ikm: Ikm;
 }
 
-export const kdfParams = (p: PlumeryProfile): KdfParams => ({ saltBytes: p.saltBytes, info: p.hkdfInfo });
+export const kdfParams = (p: PlumeryProfile): KdfParams => ({ saltBytes: p.saltBytes, info: p.hkdfInfo, ikm: p.ikm });
+
+/** The HKDF input keying material from an ECDH: the 32-byte x-coordinate, or the shared point encoded whole. */
+export function sharedSecret(privateKey: Uint8Array, peerPoint: Uint8Array, ikm: Ikm = 'x-coordinate'): Buffer {
+  if (ikm === 'x-coordinate') return ecdhSharedX(privateKey, peerPoint);
+  return Buffer.from(p256.getSharedSecret(privateKey, peerPoint, ikm === 'compressed-point'));
+}
 
 /** The AES-256 key: HKDF-SHA256(IKM = shared x, salt, info), 32 bytes. */
 export function deriveKey(sharedX: Uint8Array, salt: Uint8Array, info: string): Buffer {
@@ -39,7 +50,7 @@ export function seal(i: SealInputs): EncryptedPayload {
   const eph = p256KeyPair(i.ephemeralPrivateKey);
   const salt = i.salt ?? randomBytes(i.kdf.saltBytes);
   const iv = i.iv ?? randomBytes(PLUMERY_IV_BYTES);
-  const key = deriveKey(ecdhSharedX(eph.privateKey, i.clientPoint), salt, i.kdf.info);
+  const key = deriveKey(sharedSecret(eph.privateKey, i.clientPoint, i.kdf.ikm), salt, i.kdf.info);
   return {
     iv: toBase64(iv),
     ciphertext: toBase64(gcmSeal(key, iv, i.plaintext)),
@@ -54,7 +65,7 @@ export function open(clientPrivateKey: Uint8Array, payload: EncryptedPayload, kd
   const ciphertext = fromBase64(payload.ciphertext, 'encryptedPayload.ciphertext');
   const salt = fromBase64(payload.salt, 'encryptedPayload.salt');
   const eph = decodeP256PublicKey(fromBase64(payload.ephemeralPublicKey, 'encryptedPayload.ephemeralPublicKey'), { encodings: ['spki', 'raw'], allowCompressed: false });
-  const key = deriveKey(ecdhSharedX(clientPrivateKey, eph), salt, kdf.info);
+  const key = deriveKey(sharedSecret(clientPrivateKey, eph, kdf.ikm), salt, kdf.info);
   return gcmOpen(key, iv, ciphertext, { ivLengths: [PLUMERY_IV_BYTES] });
 }
 
