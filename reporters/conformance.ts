@@ -6,14 +6,18 @@ import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
 import { buildMatrix, HALTED, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
+import { writeRequirementResults } from './allure-requirements.ts';
 import { redactor } from '../specs/fixtures/redaction.ts';
 
 export default class ConformanceReporter implements Reporter {
   private outcomes: TestOutcome[] = [];
   private readonly outputDir: string;
 
-  constructor(options: { outputDir?: string } = {}) {
+  private readonly allureResultsDir: string | undefined;
+
+  constructor(options: { outputDir?: string; allureResultsDir?: string } = {}) {
     this.outputDir = options.outputDir ?? 'reports';
+    this.allureResultsDir = options.allureResultsDir;
   }
 
   printsToStdio(): boolean {
@@ -52,6 +56,8 @@ export default class ConformanceReporter implements Reporter {
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(join(this.outputDir, 'conformance.json'), `${JSON.stringify({ status: result.status, ...matrix }, null, 2)}\n`);
     writeFileSync(join(this.outputDir, 'conformance.md'), renderMarkdown(matrix));
+    // A shard's results are turned into requirements once, by `merge`, over every shard's checks.
+    if (this.allureResultsDir && !process.env.CRH_SHARD) writeRequirementResults(matrix, this.allureResultsDir);
     const lines: string[] = ['', 'Conformance'];
     for (const p of matrix.providers) {
       const c = p.counts;

@@ -8,6 +8,6 @@ export default defineConfig({
   testDir: '../specs',
   reporter: [
     ['junit', { outputFile: `${out}/junit.xml` }],
-    ['./conformance.ts', { outputDir: out }],
+    ['./conformance.ts', { outputDir: out, allureResultsDir: `${out}/allure-results` }],
   ],
 });

@@ -30,9 +30,16 @@ test('the Allure report shows the providers and the failure, and the quality gat
     await expect(page.getByText(exa.title).first()).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(plumery.title).first()).toBeVisible();
     await expect(page.getByText(/^EXA-FRESH-IV: /).first()).toBeVisible();
-    await expect(page.getByText('every field of every answer has a fresh IV (no reuse under one key)').first()).toBeVisible();
+    // One result per requirement, with its own verdict: the run's one failing requirement is the one failure.
     const body = await page.locator('body').innerText();
     expect(body).toMatch(/Failed\s*1\b/);
+    expect(body).toMatch(new RegExp(`Total\\s*${Object.keys(exa.requirements).length + Object.keys(plumery.requirements).length}\\b`));
+    // Only the targets that were checked.
+    expect(body).toContain('exa target');
+    expect(body).not.toContain('enfuce target');
+    // The requirement holds its checks, each with its status for that requirement.
+    await page.getByText('EXA-FRESH-IV — FAIL').first().click();
+    await expect(page.getByText('every field of every answer has a fresh IV (no reuse under one key)').first()).toBeVisible();
   } finally {
     await browser.close();
     await site.close();
