@@ -5,7 +5,7 @@ import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
-import { ruleCheck } from '../fixtures/expect.ts';
+import { expectRefusalStatus, ruleCheck } from '../fixtures/expect.ts';
 import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
 import { blameRefusal, expect, expectShown, issueToken as issue, req, showCard, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
 
@@ -15,11 +15,7 @@ import { blameRefusal, expect, expectShown, issueToken as issue, req, showCard, 
  * shape (ENF-ERROR-SHAPE, pinned by errorBody).
  */
 function expectJsonError(ex: HttpExchange, status: number, rule: EnfuceRequirementId, setup: EnfuceSetup, statusOption?: string) {
-  if (statusOption) {
-    ruleCheck(rule, ex.response.status, 'refused with a 4xx').toBeGreaterThanOrEqual(400);
-    ruleCheck(rule, ex.response.status, 'refused with a 4xx').toBeLessThan(500);
-  }
-  ruleCheck(rule, ex.response.status, 'status', statusOption).toBe(status);
+  expectRefusalStatus(rule, ex.response.status, status, statusOption);
   if (ex.response.status >= 400) expectErrorBody(ex, setup);
 }
 

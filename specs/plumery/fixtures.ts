@@ -2,7 +2,7 @@
 // client recording masked exchanges, and helpers that open the envelope.
 import { randomBytes } from 'node:crypto';
 import { expect } from '../fixtures/base.ts';
-import { halted, ruleCheck } from '../fixtures/expect.ts';
+import { expectRefusalStatus, halted, ruleCheck } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
@@ -144,12 +144,7 @@ export const STATUS_OPTION: Partial<Record<PlumeryRequirementId, string>> = {
 export function expectError(ex: HttpExchange, status: number, code: string, setup: PlumerySetup, rule: PlumeryRequirementId): PlumeryError {
   expect(ex.response.body).toShowNoCardData(setup.allCards);
   // Documented: the urn code (and, for a card's state, a refusal); the exact status is a profile option.
-  const statusOption = STATUS_OPTION[rule];
-  if (statusOption) {
-    ruleCheck(rule, ex.response.status, 'refused with a 4xx').toBeGreaterThanOrEqual(400);
-    ruleCheck(rule, ex.response.status, 'refused with a 4xx').toBeLessThan(500);
-  }
-  ruleCheck(rule, ex.response.status, 'status', statusOption).toBe(status);
+  expectRefusalStatus(rule, ex.response.status, status, STATUS_OPTION[rule]);
   const body = jsonBody(ex) as PlumeryError;
   ruleCheck(rule, body?.code, 'error code').toBe(`${ERROR_PREFIX}${code}`);
   if (ex.response.status >= 400) ruleCheck('PLM-ERROR-SHAPE', body, 'the error body').toMatchSchema('plumery', 'error');

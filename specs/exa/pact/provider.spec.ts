@@ -37,12 +37,13 @@ test('the target honours the GET /card interactions of the pact', req('EXA-PROFI
       const own = INTERACTION_RULES[m.interaction];
       if (m.type === 'HeaderMismatch' && /cache-control/i.test(`${m.path ?? ''} ${m.text}`)) return 'EXA-NO-STORE';
       // An error body off its shape is the error shape; its code, the interaction's own rule.
-      if (ERROR_INTERACTIONS.has(m.interaction) && m.type === 'BodyMismatch') return m.path === '$.code' ? own : 'EXA-ERROR-SHAPE';
+      if (ERROR_INTERACTIONS.has(m.interaction) && m.type.startsWith('Body')) return m.path === '$.code' ? own : 'EXA-ERROR-SHAPE';
       if (m.path?.startsWith('$.encrypted')) return 'EXA-FIELDS-AES-128-GCM';
       if (m.path?.startsWith('$.pin')) return 'EXA-PIN-BLOCK';
       if (m.path === '$.limit.frequency') return { rule: 'EXA-PROFILE', option: 'limitFrequencies' };
       if (m.path?.startsWith('$.provisioning')) return 'EXA-PROVISIONING-SCOPE';
-      if (m.path && m.path !== '$' && m.path !== '$.code') return 'EXA-PROFILE';
+      // Any other body mismatch of an answer, the whole body (`$`) included, is the profile's shape.
+      if (m.type.startsWith('Body') && m.path !== '$.code') return 'EXA-PROFILE';
       return own;
     },
   });

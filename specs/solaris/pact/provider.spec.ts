@@ -24,7 +24,10 @@ test('the target honours the interactions of the pact', req('SOL-JWE-DECRYPTS', 
     // An error body is the envelope rule; the status, and a 200 body, the interaction's own rule.
     rules: (m) => {
       const own = m.interaction.includes('unknown card') ? 'SOL-UNKNOWN-CARD' : m.interaction.includes('jwe.alg') ? 'SOL-FIELD-VALIDATION' : m.type === 'StatusMismatch' && m.text.includes('403') ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS';
-      return m.path?.startsWith('$.errors') ? 'SOL-ERROR-ENVELOPE' : own;
+      // A body mismatch of an error (a field of the envelope, or no envelope at all: `$`) is the envelope's, never the status rule's.
+      const isError = own === 'SOL-UNKNOWN-CARD' || own === 'SOL-FIELD-VALIDATION';
+      if (m.path?.startsWith('$.errors') || (isError && m.type !== 'StatusMismatch' && (m.path === '$' || m.type.startsWith('Body')))) return 'SOL-ERROR-ENVELOPE';
+      return own;
     },
     ...(setup.accessToken ? { headers: { authorization: `Bearer ${setup.accessToken}` } } : {}),
   });
