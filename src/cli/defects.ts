@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
+import { levelOf } from '../core/levels.ts';
 import type { Matrix, Verdict } from '../core/matrix.ts';
 import { projectArgs, providers } from '../providers.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
@@ -98,7 +99,11 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const chosen = (p: ProviderDefinition): Defect[] => p.defects.filter((d) => !only || only.includes(d.name));
   if (values.list) {
     for (const p of selected) {
-      for (const d of chosen(p)) console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}`);
+      for (const d of chosen(p)) {
+        // A defect of a default of the harness is caught as a warning (src/core/levels.ts).
+        const asWarning = defectBreaks(d).every((id) => levelOf(id).level === 'warning');
+        console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${asWarning ? '\t(a default: caught as a warning)' : ''}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}`);
+      }
     }
     return 0;
   }

@@ -11,6 +11,7 @@ import { requirementsCommand } from './requirements.ts';
 import { fuzzCommand } from './fuzz.ts';
 import { UsageError } from './usage.ts';
 import { providerIds } from '../providers.ts';
+import { variableNames } from '../core/variables-table.ts';
 
 const HELP = `card-reveal-harness — contract checks for card-data reveal APIs
 
@@ -56,7 +57,8 @@ Usage:
   card-reveal-harness broker can-i-deploy --version <v> [--environment <env>]
       Publishes <dir>/pacts to the Pact Broker at PACT_BROKER_BASE_URL, or asks it can-i-deploy.
 
-Providers: ${providerIds().join(', ')}. Environment variables per provider: README.md ("Against your sandbox").
+Providers: ${providerIds().join(', ')}. Environment variables per provider (what each is: README.md, "Against your sandbox"):
+${variableNames()}
 
 Exit codes: 0 conformant / all caught, 1 a check failed / a defect escaped, 2 bad usage or setup.`;
 
