@@ -16,6 +16,7 @@ export const plumeryDefects = defineDefects([
   }),
   d('tag-truncated', 'PLM-GCM-IV-TAG', 'the ciphertext carries a 12-byte tag'),
   d('terminated-wrong-code', 'PLM-CARD-TERMINATED', 'a terminated card gets INVALID_CARD_STATE instead of CARD_ALREADY_TERMINATED'),
+  d('pin-in-clear', 'PLM-PIN-200', 'the PIN answer also carries "pin" in clear beside encryptedPayload'),
   d('missing-header-500', 'PLM-MISSING-HEADER', 'a missing X-Client-Public-Key gets a 500', ['PLM-ERROR-SHAPE']),
   d('error-without-request-id', 'PLM-ERROR-SHAPE', 'error bodies have no requestId'),
   d('details-expiry-yyyy-mm', 'PLM-DETAILS', 'card details carry expirationDate as YYYY-MM'),

@@ -119,7 +119,11 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
         payload.ephemeralKey = payload.ephemeralPublicKey!;
         delete payload.ephemeralPublicKey;
       }
-      return json(200, { encryptedPayload: extra ? { ...payload, version: '1' } : payload, ...(extra ? { requestId: requestId(req) } : {}) }, { 'cache-control': 'no-store' });
+      return json(
+        200,
+        { encryptedPayload: extra ? { ...payload, version: '1' } : payload, ...(extra ? { requestId: requestId(req) } : {}), ...(forPin && has('pin-in-clear') ? { pin: card.pin } : {}) },
+        { 'cache-control': 'no-store' },
+      );
     },
   });
 

@@ -123,6 +123,7 @@ export function expectError(ex: HttpExchange, status: number, code: string, setu
   expect(ex.response.body).toShowNoCardData(setup.allCards);
   haltIfSessionRefused(ex, status);
   ruleCheck(rule, ex.response.status, 'status').toBe(status);
+  ruleCheck('EXA-ERROR-SHAPE', ex.response.status, 'bad input never gets a 5xx').toBeLessThan(500);
   if (ex.response.status < 400) return;
   let body: unknown;
   try {

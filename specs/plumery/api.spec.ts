@@ -15,7 +15,8 @@ import { readingFor } from './readings.ts';
 test.describe('PIN envelope', () => {
   test('the PIN decrypts with ECDH + HKDF-SHA256 + AES-256-GCM to the seeded PIN', req('PLM-PIN-200', 'PLM-ENVELOPE', 'PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
-    const opened = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header)), setup, 'decrypted-card-pin');
+    const secrets = { pin: setup.card?.pin, pan: setup.card?.pan, cvv: setup.card?.cvv2 };
+    const opened = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header), 'PLM-PIN-200', secrets), setup, 'decrypted-card-pin');
     if (setup.card?.pin) ruleCheck('PLM-PIN-200', opened.pin, 'the PIN').toEqualSecret(setup.card.pin, 'PIN');
   });
 

@@ -13,6 +13,7 @@ import { requirementTagger } from '../fixtures/requirements.ts';
 import { plumery } from '../../src/providers/plumery/index.ts';
 import { PlumeryClient } from '../../src/providers/plumery/client.ts';
 import { kdfParams } from '../../src/providers/plumery/envelope.ts';
+import { clearCardData, type KnownSecrets } from '../../src/core/clear-card-data.ts';
 import { decodeP256PublicKey } from '../../src/crypto/ecdh-p256.ts';
 import { readingFor, type Reading } from './readings.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
@@ -70,10 +71,12 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
 }
 
 /** A 200 answer's encryptedPayload, valid against the emitted schema (a rule check of `rule`); otherwise the check stops, unless only the server key's name is off. */
-export function payloadOf(ex: HttpExchange, rule: PlumeryRequirementId = 'PLM-PIN-200'): EncryptedPayload {
+export function payloadOf(ex: HttpExchange, rule: PlumeryRequirementId = 'PLM-PIN-200', secrets: KnownSecrets = {}): EncryptedPayload {
   expect(ex.response.status, 'status').toBe(200);
   const body = jsonBody(ex);
   ruleCheck(rule, body, 'the 200 body').toMatchSchema('plumery', 'encrypted.response-200');
+  // "The card PIN is encrypted in the encryptedPayload field": nothing of the card beside it.
+  ruleCheck(rule, clearCardData(body, ['encryptedPayload'], secrets), 'card data in clear beside encryptedPayload').toEqual([]);
   if (validateAgainst('plumery', 'encrypted.response-200', body).ok) return (body as { encryptedPayload: EncryptedPayload }).encryptedPayload;
   // Off the schema (the failed rule above): the other rules can still be checked if the server key
   // is merely under another name; otherwise there is nothing to open and the check stops.
@@ -145,6 +148,7 @@ export function expectError(ex: HttpExchange, status: number, code: string, setu
   expect(ex.response.body).toShowNoCardData(setup.allCards);
   // Documented: the urn code (and, for a card's state, a refusal); the exact status is a profile option.
   expectRefusalStatus(rule, ex.response.status, status, STATUS_OPTION[rule]);
+  ruleCheck('PLM-ERROR-SHAPE', ex.response.status, 'bad input never gets a 5xx').toBeLessThan(500);
   const body = jsonBody(ex) as PlumeryError;
   ruleCheck(rule, body?.code, 'error code').toBe(`${ERROR_PREFIX}${code}`);
   if (ex.response.status >= 400) ruleCheck('PLM-ERROR-SHAPE', body, 'the error body').toMatchSchema('plumery', 'error');

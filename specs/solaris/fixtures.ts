@@ -150,6 +150,7 @@ export function expectRefused(ex: HttpExchange, status: number, field: string | 
   ruleCheck('SOL-ERROR-ENVELOPE', ex.response.body, 'no card data in the answer').toShowNoCardData(setup.allCards);
   // Documented: refused. Where pinnedBy is given, the exact status (and field) are a profile option.
   expectRefusalStatus(rule, ex.response.status, status, pinnedBy);
+  ruleCheck('SOL-ERROR-ENVELOPE', ex.response.status, 'bad input never gets a 5xx').toBeLessThan(500);
   if (ex.response.status < 400) return;
   const body = jsonBody(ex);
   ruleCheck('SOL-ERROR-ENVELOPE', body, 'the error envelope').toMatchSchema('solaris', 'error');
