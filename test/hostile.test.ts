@@ -2,6 +2,8 @@
 // host, a reset connection or nothing at all, the affected checks fail with a message that says
 // so, the run neither crashes nor hangs (exit 1), and every report is written.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Matrix } from '../src/core/matrix.ts';
@@ -43,3 +45,22 @@ for (const [behaviour, message] of Object.entries(expectedMessage) as [HostileBe
     }
   });
 }
+
+test('a target that cannot be reached: one finding, "target unreachable", the requirements not run', async () => {
+  test.setTimeout(3 * 60_000);
+  // A port nothing listens on: taken, then given back.
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const out = join(root, 'reports/selftest/run-unreachable');
+  const r = await cli(['run', '--provider', 'plumery', '--output', out, '--quiet'], { PLUMERY_BASE_URL: `http://127.0.0.1:${port}`, PLUMERY_CARD_TOKEN: 'nowhere' }, 150_000);
+  expect(r.code, r.stdout.slice(-1500)).toBe(1);
+  expect(r.stdout).toMatch(/VERDICT: NOT conformant \(target unreachable \(plumery: target unreachable \(ECONNREFUSED\)/);
+  const matrix = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as Matrix;
+  const rows = matrix.providers[0]!.requirements;
+  expect(rows.filter((x) => x.verdict === 'fail' || x.verdict === 'pass').map((x) => x.id), 'no requirement judged against nothing').toEqual([]);
+  expect(rows.filter((x) => x.reasons.includes('target unreachable')).length).toBeGreaterThan(5);
+});

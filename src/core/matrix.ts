@@ -55,6 +55,9 @@ type TestStatus = TestOutcome['status'] | 'warn';
  */
 export function statusFor(o: TestOutcome, requirementId: string): TestStatus | undefined {
   if (o.unreachable) return undefined;
+  // A consumer contract test proves the harness's own client against a Pact mock, nothing of the
+  // target: its pass is no evidence for a requirement (its failure is still shown).
+  if (o.project.endsWith('-pact-consumer') && o.status !== 'fail') return undefined;
   const warned = o.warnings?.some((w) => w.requirement === requirementId);
   const passOrWarn = warned ? 'warn' : 'pass';
   if (o.status !== 'fail') return o.status === 'pass' ? passOrWarn : o.status;
@@ -130,11 +133,12 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
         return status ? [{ title: o.title, project: o.project, status, ...(error ? { error } : {}) }] : [];
       });
       const has = (s: TestStatus) => tests.some((t) => t.status === s);
-      const verdict: Verdict = tests.length === 0 ? 'not-run' : has('fail') ? 'fail' : has('warn') ? 'warn' : has('pass') ? 'pass' : 'not-applicable';
+      const gone = concerned.some((o) => o.unreachable);
+      const verdict: Verdict = tests.length === 0 ? 'not-run' : has('fail') ? 'fail' : has('warn') ? 'warn' : has('pass') ? 'pass' : gone ? 'not-run' : 'not-applicable';
       const reasons =
         verdict === 'not-applicable'
           ? [...new Set(concerned.filter((t) => t.status === 'skipped').map((t) => t.skipReason ?? 'skipped'))]
-          : verdict === 'not-run' && concerned.some((o) => o.unreachable)
+          : verdict === 'not-run' && gone
             ? ['target unreachable']
             : [];
       const observations = [...new Set(concerned.flatMap((t) => t.observations ?? []))];
