@@ -58,7 +58,7 @@ test.describe('profile', () => {
   });
 
   test('a frozen card without a PIN: the profile is valid, pin is null', req('EXA-PROFILE', 'EXA-PIN-BLOCK'), async ({ exaClient, setup }) => {
-    test.skip(!setup.noPin, 'not applicable: no cardholder whose card has no PIN on this target');
+    test.skip(!setup.noPin, 'not applicable: set EXA_NO_PIN_TOKEN and EXA_NO_PIN_CARD_PAN (a cardholder whose card has no PIN)');
     const s = session(setup);
     const body = cardBody(await exaClient.getCard({ token: setup.noPin!.token, sessionid: s.sessionid }));
     ruleCheck('EXA-PIN-BLOCK', body.pin, 'pin of a card without PIN').toBeNull();
@@ -276,7 +276,7 @@ test.describe('binding (PATCH)', () => {
   });
 
   test('a WebAuthn assertion by the passkey over the statement binds the card', req('EXA-BIND-WEBAUTHN'), async ({ exaClient, setup }) => {
-    test.skip(!setup.passkey, 'not applicable: no test passkey for this target');
+    test.skip(!setup.passkey, 'not applicable: set EXA_PASSKEY_PRIVATE_KEY, EXA_PASSKEY_CREDENTIAL_ID, EXA_PASSKEY_RP_ID and EXA_PASSKEY_ORIGIN (a test passkey)');
     const { challenge } = cardBody(await exaClient.getCard({ scopes: ['webauthn'] }));
     const ex = await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(setup.passkey!, challengeBytes(challenge!, setup)) });
     expect(ex.response.status, 'PATCH status').toBe(200);
@@ -284,7 +284,7 @@ test.describe('binding (PATCH)', () => {
   });
 
   test('a WebAuthn assertion over another challenge or by another key is refused', req('EXA-BIND-WEBAUTHN'), async ({ exaClient, setup }) => {
-    test.skip(!setup.passkey, 'not applicable: no test passkey for this target');
+    test.skip(!setup.passkey, 'not applicable: set EXA_PASSKEY_PRIVATE_KEY, EXA_PASSKEY_CREDENTIAL_ID, EXA_PASSKEY_RP_ID and EXA_PASSKEY_ORIGIN (a test passkey)');
     const { challenge } = cardBody(await exaClient.getCard({ scopes: ['webauthn'] }));
     // Another challenge: the statement with one byte more (no wording of it is assumed).
     const other = challengeBytes(`${challenge!}.`, setup);

@@ -79,12 +79,15 @@ async function setupFor(target: Target): Promise<ExaSetup> {
     publicKeyPem: e.EXA_PUBLIC_KEY ?? '',
     token: e.EXA_TOKEN ?? '',
     card,
-    noPin: undefined,
+    noPin: e.EXA_NO_PIN_TOKEN && e.EXA_NO_PIN_CARD_PAN ? { token: e.EXA_NO_PIN_TOKEN, card: { pan: e.EXA_NO_PIN_CARD_PAN, pin: null } } : undefined,
     noCardToken: e.EXA_NO_CARD_TOKEN,
     noPandaToken: e.EXA_NO_PANDA_TOKEN,
     walletPrivateKey: e.EXA_WALLET_PRIVATE_KEY as `0x${string}` | undefined,
-    passkey: undefined,
-    allCards: card ? [{ pan: card.pan }] : [],
+    passkey:
+      e.EXA_PASSKEY_PRIVATE_KEY && e.EXA_PASSKEY_CREDENTIAL_ID && e.EXA_PASSKEY_RP_ID && e.EXA_PASSKEY_ORIGIN
+        ? { privateKey: e.EXA_PASSKEY_PRIVATE_KEY as `0x${string}`, credentialId: e.EXA_PASSKEY_CREDENTIAL_ID, rpId: e.EXA_PASSKEY_RP_ID, origin: e.EXA_PASSKEY_ORIGIN }
+        : undefined,
+    allCards: [...(card ? [{ pan: card.pan }] : []), ...(e.EXA_NO_PIN_CARD_PAN ? [{ pan: e.EXA_NO_PIN_CARD_PAN }] : [])],
   };
 }
 

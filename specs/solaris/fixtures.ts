@@ -59,7 +59,7 @@ async function setupFor(target: Target): Promise<SolarisSetup> {
       allCards: s.cards.map((c) => ({ pan: c.pan })),
     };
   }
-  const card = e.SOLARIS_CARD_PAN ? { pan: e.SOLARIS_CARD_PAN, cvc: e.SOLARIS_CARD_CVC } : undefined;
+  const card = e.SOLARIS_CARD_PAN ? { pan: e.SOLARIS_CARD_PAN, cvc: e.SOLARIS_CARD_CVC, expiresAt: e.SOLARIS_CARD_EXPIRES_AT } : undefined;
   return {
     target,
     profile,

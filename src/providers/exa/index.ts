@@ -20,8 +20,9 @@ export const exa = {
   defects: exaDefects,
   variants: exaVariants,
   vendorEnv: (state, url) => {
-    const s = state as { publicKeyPem: string; users: ExaUser[]; binding: { walletPrivateKey: string } };
+    const s = state as { publicKeyPem: string; users: ExaUser[]; binding: { walletPrivateKey: string; passkeyPrivateKey: string; passkeyCredentialId: string; rpId: string; origin: string } };
     const holder = s.users.find((u) => u.card?.pin)!;
+    const noPin = s.users.find((u) => u.card && u.card.pin === null);
     return {
       EXA_BASE_URL: url,
       EXA_TOKEN: holder.token,
@@ -32,6 +33,11 @@ export const exa = {
       EXA_NO_CARD_TOKEN: s.users.find((u) => u.pandaId && !u.card)!.token,
       EXA_NO_PANDA_TOKEN: s.users.find((u) => !u.pandaId)!.token,
       EXA_WALLET_PRIVATE_KEY: s.binding.walletPrivateKey,
+      EXA_PASSKEY_PRIVATE_KEY: s.binding.passkeyPrivateKey,
+      EXA_PASSKEY_CREDENTIAL_ID: s.binding.passkeyCredentialId,
+      EXA_PASSKEY_RP_ID: s.binding.rpId,
+      EXA_PASSKEY_ORIGIN: s.binding.origin,
+      ...(noPin ? { EXA_NO_PIN_TOKEN: noPin.token, EXA_NO_PIN_CARD_PAN: noPin.card!.pan } : {}),
     };
   },
   schemas: exaSchemas,
@@ -48,6 +54,12 @@ export const exa = {
       EXA_NO_CARD_TOKEN: 'credential of a user without a card (404 check)',
       EXA_NO_PANDA_TOKEN: 'credential of a user without an issuer account (403 check)',
       EXA_WALLET_PRIVATE_KEY: 'test wallet of the cardholder, to sign the SIWE challenge (secret)',
+      EXA_PASSKEY_PRIVATE_KEY: "the cardholder's test passkey: its P-256 private key, 0x-hex (secret), for the WebAuthn binding",
+      EXA_PASSKEY_CREDENTIAL_ID: "that passkey's credential id (base64url)",
+      EXA_PASSKEY_RP_ID: 'the WebAuthn relying-party id the sandbox checks',
+      EXA_PASSKEY_ORIGIN: 'the WebAuthn origin the sandbox checks',
+      EXA_NO_PIN_TOKEN: 'credential of a cardholder whose card has no PIN (pin: null)',
+      EXA_NO_PIN_CARD_PAN: "PAN of that cardholder's card",
     },
     required: ['EXA_TOKEN', 'EXA_PUBLIC_KEY'],
   },
