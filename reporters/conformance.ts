@@ -32,7 +32,12 @@ export default class ConformanceReporter implements Reporter {
     const status = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skipped' : 'fail';
     const blame = status === 'fail' ? blameOf(result) : undefined;
     const warnings = result.annotations.filter((a) => a.type === 'warning').map((a) => warningNote(a.description ?? ''));
-    const unreachable = status === 'fail' ? result.errors.map((e) => stripAnsi(e.message ?? '').replace(/^\w*Error: /, '')).find((m) => m.startsWith(UNREACHABLE)) : undefined;
+    const unreachable =
+      status === 'fail'
+        ? result.errors.map((e) => stripAnsi(e.message ?? '').replace(/^\w*Error: /, '')).find((m) => m.startsWith(UNREACHABLE))
+        : skipReason?.startsWith(UNREACHABLE)
+          ? skipReason
+          : undefined;
     // Keep only the last retry's outcome of a test.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
     this.outcomes.push({
