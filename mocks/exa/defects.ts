@@ -5,7 +5,10 @@ const d = defectOf<ExaRequirementId>();
 
 export const exaDefects = defineDefects([
   d('iv-reused', 'EXA-FRESH-IV', 'every field and every answer under one session key uses the same IV'),
-  d('key-from-hex-text', 'EXA-FIELDS-AES-128-GCM', 'fields are encrypted with the UTF-8 of the hex secret (AES-256) instead of the 16 secret bytes'),
+  d('key-from-hex-text', 'EXA-FIELDS-AES-128-GCM', 'fields are encrypted with the UTF-8 of the hex secret (AES-256) instead of the 16 secret bytes', [], {
+    requirements: ['EXA-PIN-BLOCK'],
+    why: 'no field opens under the session key, so the PIN block inside the pin field cannot be read (only the consumer contract, which proves nothing of the target, touched it)',
+  }),
   d('oaep-sha256', 'EXA-SESSIONID-RSA-OAEP-SHA1', 'the sessionid is decrypted with OAEP SHA-256 instead of SHA-1', ['EXA-SESSIONID-REFUSED']),
   d('tag-truncated', 'EXA-FIELDS-AES-128-GCM', 'the data carries a 12-byte GCM tag instead of 16 bytes'),
   d('provisioning-without-scope', 'EXA-PROVISIONING-SCOPE', 'provisioning credentials come back without scope=provisioning'),

@@ -114,7 +114,7 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
         mode: card.mode,
         provider: 'panda',
         status: card.status,
-        limit: card.limit,
+        limit: variants.has('other-limit-frequency') ? { ...card.limit, frequency: 'perMonth' } : card.limit,
         productId: card.productId,
         ...(variants.has('extra-response-fields') ? { createdAt: '2024-01-01T00:00:00Z', color: 'black' } : {}),
         ...(challenge ? { challenge } : {}),

@@ -6,6 +6,7 @@ export const exaVariants = defineVariants([
   { name: 'statement-wording', description: 'the binding statement (SIWE statement and WebAuthn challenge) is worded otherwise' },
   { name: 'bind-path-card', description: 'the binding PATCH is served at /card, stated in the profile', profile: { bindPath: '/card' } },
   { name: 'extra-response-fields', description: 'the card answer also carries fields no document names' },
+  { name: 'other-limit-frequency', description: 'limit.frequency is "perMonth", a value the document does not list (its server code is no contract)' },
 ] as const);
 
 export type ExaVariantName = (typeof exaVariants)[number]['name'];

@@ -94,6 +94,8 @@ export interface EncryptOptions {
   wrap: KeyWrap;
   enc: ContentEnc;
   kid?: string;
+  /** The protected header's alg label, where it is to differ from the wrap's (a mislabelled answer, for a defect). */
+  algLabel?: string;
   /** Fixed values, for reproducible vectors only. */
   cek?: Uint8Array;
   iv?: Uint8Array;
@@ -101,7 +103,7 @@ export interface EncryptOptions {
 }
 
 export function encryptCompact(publicKey: KeyObject, plaintext: Uint8Array, o: EncryptOptions): string {
-  const header = { alg: headerAlg(o.wrap), enc: o.enc, ...(o.kid ? { kid: o.kid } : {}) };
+  const header = { alg: o.algLabel ?? headerAlg(o.wrap), enc: o.enc, ...(o.kid ? { kid: o.kid } : {}) };
   const protectedB64 = toBase64Url(Buffer.from(JSON.stringify(header), 'utf8'));
   const cek = o.cek ?? randomBytes(CEK_BYTES[o.enc]);
   const iv = o.iv ?? randomBytes(IV_BYTES[o.enc]);
