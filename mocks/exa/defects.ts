@@ -9,8 +9,14 @@ export const exaDefects = defineDefects([
     requirements: ['EXA-PIN-BLOCK'],
     why: 'no field opens under the session key, so the PIN block inside the pin field cannot be read (only the consumer contract, which proves nothing of the target, touched it)',
   }),
-  d('oaep-sha256', 'EXA-SESSIONID-RSA-OAEP-SHA1', 'the sessionid is decrypted with OAEP SHA-256 instead of SHA-1', ['EXA-SESSIONID-REFUSED']),
-  d('tag-truncated', 'EXA-FIELDS-AES-128-GCM', 'the data carries a 12-byte GCM tag instead of 16 bytes'),
+  d('oaep-sha256', 'EXA-SESSIONID-RSA-OAEP-SHA1', 'the sessionid is decrypted with OAEP SHA-256 instead of SHA-1', ['EXA-SESSIONID-REFUSED'], {
+    requirements: ['EXA-PIN-BLOCK', 'EXA-ERRORS'],
+    why: 'their checks send a sessionid made as documented, which this target refuses, so nothing of the PIN block or the error codes behind it can be seen (only the consumer contract, which proves nothing of the target, touched them)',
+  }),
+  d('tag-truncated', 'EXA-FIELDS-AES-128-GCM', 'the data carries a 12-byte GCM tag instead of 16 bytes', [], {
+    requirements: ['EXA-PIN-BLOCK'],
+    why: 'no field opens with the documented 16-byte tag, so the PIN block inside the pin field cannot be read',
+  }),
   d('provisioning-without-scope', 'EXA-PROVISIONING-SCOPE', 'provisioning credentials come back without scope=provisioning'),
   d('card-data-without-sessionid', 'EXA-NO-CARD-DATA-WITHOUT-SESSIONID', 'without a sessionid the fields come back encrypted under a server key'),
   d('no-store-missing', 'EXA-NO-STORE', 'answers to a request with a scope have no Cache-Control: no-store'),

@@ -4,7 +4,8 @@ import type { PlumeryRequirementId } from '../../src/providers/plumery/requireme
 const d = defectOf<PlumeryRequirementId>();
 
 export const plumeryDefects = defineDefects([
-  d('accepts-off-curve-key', 'PLM-INVALID-CLIENT-KEY', 'the client point is not validated: an off-curve key is multiplied (invalid-curve attack)'),
+  // Unvalidated, some invalid points (infinity, coordinates ≥ p) make the multiplication throw: a 500 for bad input.
+  d('accepts-off-curve-key', 'PLM-INVALID-CLIENT-KEY', 'the client point is not validated: an off-curve key is multiplied (invalid-curve attack)', ['PLM-ERROR-SHAPE']),
   d('accepts-compressed-key', 'PLM-INVALID-CLIENT-KEY', 'a compressed client point is accepted although the profile says uncompressed'),
   d('ephemeral-key-reused', 'PLM-FRESH-EPHEMERAL-KEY', 'one ephemeral key pair serves every response'),
   d('salt-reused', 'PLM-FRESH-SALT-IV', 'the HKDF salt is a constant'),

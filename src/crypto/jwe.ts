@@ -130,7 +130,7 @@ export function decryptCompact(privateKey: KeyObject, jwe: string, wrap: KeyWrap
 }
 
 /** The step of opening a compact JWE that failed: what a diagnosis names. */
-export type JweStep = 'compact-form' | 'key-unwrap' | 'tag';
+export type JweStep = 'compact-form' | 'key-unwrap' | 'content-key-length' | 'tag';
 
 export interface JweDiagnosis {
   /** The payload opened under the expected algorithms (whatever its header says). */
@@ -158,7 +158,7 @@ export function diagnoseCompact(privateKey: KeyObject, jwe: string, wrap: KeyWra
   let cek: Buffer;
   try {
     cek = unwrapKey(wrap, privateKey, p.encryptedKey);
-    if (cek.length !== CEK_BYTES[enc]) return { failedStep: 'key-unwrap', ...(labelMismatch ? { labelMismatch } : {}) };
+    if (cek.length !== CEK_BYTES[enc]) return { failedStep: 'content-key-length', ...(labelMismatch ? { labelMismatch } : {}) };
   } catch {
     return { failedStep: 'key-unwrap', ...(labelMismatch ? { labelMismatch } : {}) };
   }
