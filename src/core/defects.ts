@@ -62,12 +62,13 @@ export function defectsFromEnv(provider: string, env: NodeJS.ProcessEnv = proces
     });
 }
 
+/** The switches a mock was started with, out of a named catalogue (defects here, variants too). */
 export class DefectSet<N extends string = string> {
   private readonly active: ReadonlySet<string>;
-  constructor(catalogue: readonly Defect[], names: readonly string[]) {
+  constructor(catalogue: readonly { name: string }[], names: readonly string[], kind = 'defect') {
     const known = new Set(catalogue.map((d) => d.name));
     for (const n of names) {
-      if (!known.has(n)) throw new Error(`unknown defect "${n}"; known: ${[...known].join(', ')}`);
+      if (!known.has(n)) throw new Error(`unknown ${kind} "${n}"; known: ${[...known].join(', ')}`);
     }
     this.active = new Set(names);
   }

@@ -4,6 +4,8 @@
 // does not fail a correct server that chose differently. `card-reveal-harness variants` runs the
 // suite against each, started as a process without /__mock/ control, as a sandbox is.
 
+import { DefectSet } from './defects.ts';
+
 export interface Variant {
   name: string;
   description: string;
@@ -34,14 +36,9 @@ export function defineVariants<const T extends readonly Variant[]>(list: T): rea
   return all;
 }
 
-export class VariantSet<N extends string = string> {
-  private readonly active: ReadonlySet<string>;
+/** The variants a mock was started with: the same switch set as its defects'. */
+export class VariantSet<N extends string = string> extends DefectSet<N> {
   constructor(catalogue: readonly Variant[], names: readonly string[]) {
-    const known = new Set(catalogue.map((v) => v.name));
-    for (const n of names) if (!known.has(n)) throw new Error(`unknown variant "${n}"; known: ${[...known].join(', ')}`);
-    this.active = new Set(names);
-  }
-  has(name: N): boolean {
-    return this.active.has(name);
+    super(catalogue, names, 'variant');
   }
 }
