@@ -15,16 +15,4 @@ export function findProvider(id: string): ProviderDefinition | undefined {
   return providers.find((p) => p.id === id);
 }
 
-export function providerIds(): string[] {
-  return providers.map((p) => p.id);
-}
-
-/** The Playwright projects of a provider (playwright.config.ts builds them from these names). */
-export function providerProjects(id: string) {
-  return { checks: id, pactConsumer: `${id}-pact-consumer`, pactProvider: `${id}-pact-provider` } as const;
-}
-
-/** `--project` arguments selecting every project of the given providers. */
-export function projectArgs(ids: readonly string[]): string[] {
-  return ids.flatMap((id) => Object.values(providerProjects(id)).flatMap((name) => ['--project', name]));
-}
+export { projectArgs, providerIds, providerProjects } from './catalogue.ts';

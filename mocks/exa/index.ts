@@ -12,7 +12,9 @@ import { openSession, secretFromPlaintext, SECRET_BYTES } from '../../src/provid
 import { BindRequest, Scope, type EncryptedField, type ExaErrorCode } from '../../schemas/exa.ts';
 import type { MockFactoryOptions } from '../../src/providers/types.ts';
 import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
-import { siweChallenge, siweNonce, siweSignatureValid, walletAddress, webauthnAssertionValid } from './binding.ts';
+// SIWE and WebAuthn (viem, @simplewebauthn: over half a second to load) are loaded by the first
+// request that needs them, not at start: the mock listens at once.
+type Binding = typeof import('./binding.ts');
 import { exaDefects, type ExaDefectName } from './defects.ts';
 import { bindingStatement, exaBinding, exaTestKeys, exaUsers, type ExaCard, type ExaUser } from './users.ts';
 
@@ -20,6 +22,9 @@ export const EXA_CARD_PATH = '/card';
 
 
 export function createExaMock(options: MockFactoryOptions): MockApp {
+  let loaded: Binding | undefined;
+  let loading: Promise<Binding> | undefined;
+  const binding = (): Promise<Binding> => (loading ??= import('./binding.ts').then((b) => (loaded = b)));
   const defects = new DefectSet<ExaDefectName>(exaDefects, options.defects ?? []);
   const has = (d: ExaDefectName) => defects.has(d);
   const variants = new VariantSet<ExaVariantName>(exaVariants, options.variants ?? []);
@@ -75,7 +80,7 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
   const getCard: Route = {
     method: 'GET',
     path: EXA_CARD_PATH,
-    handle(req) {
+    async handle(req) {
       const u = user(req) ?? (has('auth-not-checked') ? exaUsers.find((x) => x.card) : undefined);
       if (!u) return error(401, 'unauthorized');
       const raw = req.url.searchParams.getAll('scope');
@@ -96,13 +101,13 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
       if (!u.card) return has('no-card-as-no-panda') ? error(403, 'no panda') : error(404, 'no card');
       const card = u.card;
       let challenge: string | undefined;
-      const siwe = () => {
+      const siwe = async () => {
         const nonce = randomBytes(12).toString('hex');
         siweNonces.set(nonce, u.id);
-        return siweChallenge(u, nonce, new Date(options.clock.now()), wording);
+        return (await binding()).siweChallenge(u, nonce, new Date(options.clock.now()), wording);
       };
-      if (include('siwe')) challenge = has('siwe-challenge-plain') ? bindingStatement(u, wording) : siwe();
-      else if (include('webauthn')) challenge = has('webauthn-challenge-siwe') ? siwe() : bindingStatement(u, wording);
+      if (include('siwe')) challenge = has('siwe-challenge-plain') ? bindingStatement(u, wording) : await siwe();
+      else if (include('webauthn')) challenge = has('webauthn-challenge-siwe') ? await siwe() : bindingStatement(u, wording);
       const fieldsKey = key ?? (has('card-data-without-sessionid') ? serverKey : undefined);
       const body = {
         ...(fieldsKey ? cardFields(card, fieldsKey) : {}),
@@ -139,12 +144,12 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
       if (!u.pandaId) return error(403, 'no panda');
       let ok: boolean;
       if (body.method === 'siwe') {
-        const nonce = siweNonce(u, body.message, wording);
+        const nonce = (await binding()).siweNonce(u, body.message, wording);
         const issued = nonce !== undefined && siweNonces.get(nonce) === u.id;
-        ok = has('signature-not-checked') || (issued && (await siweSignatureValid(body)));
+        ok = has('signature-not-checked') || (issued && (await (await binding()).siweSignatureValid(body)));
         if (ok && nonce && !has('siwe-nonce-reusable')) siweNonces.delete(nonce);
       } else {
-        ok = has('signature-not-checked') || (await webauthnAssertionValid(u, body, has('webauthn-any-challenge'), wording));
+        ok = has('signature-not-checked') || (await (await binding()).webauthnAssertionValid(u, body, has('webauthn-any-challenge'), wording));
       }
       if (!ok) return error(400, 'bad signature');
       bindings++;
@@ -158,7 +163,7 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
     state: () => ({
       publicKeyPem,
       users: exaUsers.map((u) => ({ ...u, card: u.card })),
-      binding: { ...exaBinding, walletAddress, ...exaTestKeys },
+      binding: { ...exaBinding, ...(loaded ? { walletAddress: loaded.walletAddress } : {}), ...exaTestKeys },
       bindings,
     }),
     reset() {

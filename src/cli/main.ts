@@ -1,17 +1,23 @@
 // card-reveal-harness: run the conformance suite, start a reference mock, or prove the suite
 // catches every mock defect.
-import { runCommand } from './run.ts';
-import { mockCommand } from './mock.ts';
-import { defectsCommand } from './defects.ts';
-import { variantsCommand } from './variants.ts';
-import { gateCommand, reportCommand } from './report.ts';
-import { mergeCommand } from './merge.ts';
-import { brokerCommand } from './broker.ts';
-import { requirementsCommand } from './requirements.ts';
-import { fuzzCommand } from './fuzz.ts';
 import { UsageError } from './usage.ts';
-import { providerIds } from '../providers.ts';
+import { providerIds } from '../catalogue.ts';
 import { variableNames } from '../core/variables-table.ts';
+
+// Each command's module is loaded when it is called: text commands answer without the mocks,
+// Playwright or the crypto libraries (docs/BENCHMARKS.md, CLI start-up).
+const commands: Record<string, () => Promise<(args: string[]) => number | Promise<number>>> = {
+  run: async () => (await import('./run.ts')).runCommand,
+  mock: async () => (await import('./mock.ts')).mockCommand,
+  defects: async () => (await import('./defects.ts')).defectsCommand,
+  variants: async () => (await import('./variants.ts')).variantsCommand,
+  report: async () => (await import('./report.ts')).reportCommand,
+  merge: async () => (await import('./merge.ts')).mergeCommand,
+  gate: async () => (await import('./report.ts')).gateCommand,
+  broker: async () => (await import('./broker.ts')).brokerCommand,
+  requirements: async () => (await import('./requirements.ts')).requirementsCommand,
+  fuzz: async () => (await import('./fuzz.ts')).fuzzCommand,
+};
 
 const HELP = `card-reveal-harness — contract checks for card-data reveal APIs
 
@@ -64,27 +70,9 @@ Exit codes: 0 conformant / all caught, 1 a check failed / a defect escaped, 2 ba
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const load = command ? commands[command] : undefined;
+  if (load) return (await load())(rest);
   switch (command) {
-    case 'run':
-      return runCommand(rest);
-    case 'mock':
-      return mockCommand(rest);
-    case 'defects':
-      return defectsCommand(rest);
-    case 'variants':
-      return variantsCommand(rest);
-    case 'report':
-      return reportCommand(rest);
-    case 'merge':
-      return mergeCommand(rest);
-    case 'gate':
-      return gateCommand(rest);
-    case 'broker':
-      return brokerCommand(rest);
-    case 'requirements':
-      return requirementsCommand(rest);
-    case 'fuzz':
-      return fuzzCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { defectsFromEnv } from '../core/defects.ts';
 import { startMock } from '../core/mock-host.ts';
-import { providerIds } from '../providers.ts';
+import { loadProvider, providerIds } from '../catalogue.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
 export async function mockCommand(args: string[]): Promise<number> {
@@ -19,7 +19,7 @@ export async function mockCommand(args: string[]): Promise<number> {
   );
   const id = positionals[0];
   if (!id) throw new UsageError(`name a provider: ${providerIds().join(', ')}`);
-  const provider = providerOrUsageError(id);
+  const provider = await loadProvider(providerOrUsageError(id).id);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes 0-65535 (0: any free port)');
   const defects = [...(values.defect ?? []), ...defectsFromEnv(provider.id)];

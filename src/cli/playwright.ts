@@ -2,9 +2,10 @@
 // (Allure, the Pact Broker CLI) that a command hands over to.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../core/root.ts';
 
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export { projectRoot };
 /** Playwright's CLI script, run with this Node. */
 export const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 
@@ -22,7 +23,7 @@ export interface PlaywrightRun {
 
 export function runPlaywright(run: PlaywrightRun): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [playwrightCli, 'test', '-c', `${projectRoot}playwright.config.ts`, ...run.args], {
+    const child = spawn(process.execPath, [playwrightCli, 'test', '-c', join(projectRoot, 'playwright.config.ts'), ...run.args], {
       cwd: projectRoot,
       env: { ...process.env, ...run.env },
       stdio: run.inherit === false ? ['ignore', 'pipe', 'pipe'] : 'inherit',

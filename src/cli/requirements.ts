@@ -1,7 +1,7 @@
 // Prints the requirement catalogue (what each check proves and where the sentence comes from), as
 // Markdown, for one provider or all.
 import { profileEnvVar } from '../core/profile.ts';
-import { providers } from '../providers.ts';
+import { catalogue } from '../catalogue.ts';
 import type { Requirement } from '../core/requirements.ts';
 import { parse, providerOrUsageError } from './usage.ts';
 
@@ -9,7 +9,7 @@ export function requirementsCommand(args: string[]): number {
   const { positionals } = parse(args, {}, true);
   positionals.forEach(providerOrUsageError);
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  for (const p of providers.filter((x) => positionals.length === 0 || positionals.includes(x.id))) {
+  for (const p of catalogue.filter((x) => positionals.length === 0 || positionals.includes(x.id))) {
     console.log(`## ${p.title} (\`${p.id}\`, shared/seeds/${p.seed})\n\n| requirement | source | a failed check | severity | endpoint | what it means |\n|---|---|---|---|---|---|`);
     for (const r of Object.values(p.requirements) as Requirement[]) {
       // What a failed check weighs (src/core/levels.ts): a default, or a default part, warns naming its options.

@@ -4,8 +4,8 @@ import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
 import { loadProfile, profileEnvVar } from '../core/profile.ts';
 import { STRICT_ENV } from '../core/levels.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
-import { projectArgs, providerIds, providers } from '../providers.ts';
-import type { ProviderDefinition } from '../providers/types.ts';
+import { catalogue as providers, projectArgs, providerIds } from '../catalogue.ts';
+import type { ProviderCatalogue as ProviderDefinition } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
 

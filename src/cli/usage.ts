@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { findProvider, providerIds } from '../providers.ts';
-import type { ProviderDefinition } from '../providers/types.ts';
+import { findCatalogue, providerIds } from '../catalogue.ts';
+import type { ProviderCatalogue } from '../providers/types.ts';
 
 /** Bad usage or setup: reported in one line, exit code 2, before any test starts. */
 export class UsageError extends Error {
@@ -8,8 +8,8 @@ export class UsageError extends Error {
 }
 
 /** The registry entry for an id, or a UsageError naming the known ones. */
-export function providerOrUsageError(id: string): ProviderDefinition {
-  const p = findProvider(id);
+export function providerOrUsageError(id: string): ProviderCatalogue {
+  const p = findCatalogue(id);
   if (!p) throw new UsageError(`unknown provider "${id}"; known: ${providerIds().join(', ')}`);
   return p;
 }

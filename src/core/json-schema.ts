@@ -2,19 +2,19 @@
 // The files in schemas/json/ are what implementers in other languages read; the specs validate
 // against those same files, and a test keeps them in sync with the Zod sources.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { z, type ZodType } from 'zod';
+import { fromRoot } from './root.ts';
 
-export const schemaDir = fileURLToPath(new URL('../../schemas/json/', import.meta.url));
+export const schemaDir = `${fromRoot('schemas/json')}/`;
 
 export function toJsonSchema(schema: ZodType, id: string): Record<string, unknown> {
   const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
   return { $id: `https://card-reveal-harness.local/schemas/${id}.json`, ...out };
 }
 
-export const openApiPath = (provider: string): string => fileURLToPath(new URL(`../../schemas/openapi/${provider}.json`, import.meta.url));
+export const openApiPath = (provider: string): string => fromRoot('schemas/openapi', `${provider}.json`);
 
 export function emittedPath(provider: string, name: string): string {
   return `${schemaDir}${provider}/${name}.json`;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { profileEnvVar } from './profile.ts';
 import type { Requirement } from './requirements.ts';
-import { providers } from '../providers.ts';
+import { catalogue as providers } from '../catalogue.ts';
 
 export type Level = 'failure' | 'warning';
 

@@ -8,7 +8,7 @@
 // failure (a plain assertion, a thrown error, a timeout) fails every requirement the test names.
 import { levelOf, warningAdvice } from './levels.ts';
 import { loadProfile } from './profile.ts';
-import { providers } from '../providers.ts';
+import { catalogue as providers } from '../catalogue.ts';
 import type { Requirement } from './requirements.ts';
 
 /** The message prefix of the error that ends a test on purpose after a failed rule check. */

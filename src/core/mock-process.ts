@@ -1,9 +1,9 @@
 // Starts `card-reveal-harness mock <provider>` as its own process, as a person would: what it
 // serves is then what the CLI serves, and a crash of the mock cannot take the caller down with it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from './root.ts';
 
-const bin = fileURLToPath(new URL('../../bin/card-reveal-harness.js', import.meta.url));
+const bin = fromRoot('bin/card-reveal-harness.js');
 
 export interface MockProcess {
   url: string;

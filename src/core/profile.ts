@@ -1,12 +1,12 @@
 // A provider's profile: its switchable defaults, overridden by a JSON file named in
 // <PROVIDER>_PROFILE (a path; profiles hold no secrets).
 import { readFileSync } from 'node:fs';
-import type { ProviderDefinition } from '../providers/types.ts';
+import type { ProviderCatalogue } from '../providers/types.ts';
 
 /** The environment variable naming a provider's profile file: ENFUCE_PROFILE for enfuce. */
-export const profileEnvVar = (provider: Pick<ProviderDefinition, 'id'>): string => `${provider.id.toUpperCase()}_PROFILE`;
+export const profileEnvVar = (provider: Pick<ProviderCatalogue, 'id'>): string => `${provider.id.toUpperCase()}_PROFILE`;
 
-export function loadProfile(provider: ProviderDefinition, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+export function loadProfile(provider: ProviderCatalogue, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
   const file = env[profileEnvVar(provider)];
   let raw: unknown = {};
   if (file) {

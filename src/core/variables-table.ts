@@ -1,6 +1,6 @@
 // The table of every provider's environment variables, from the registry: the README carries it
 // between markers (a test keeps it in sync), `--help` prints the names.
-import { providers } from '../providers.ts';
+import { catalogue as providers } from '../catalogue.ts';
 
 export const VARIABLES_START = '<!-- variables: generated from the registry by `npm run readme`; do not edit by hand -->';
 export const VARIABLES_END = '<!-- /variables -->';

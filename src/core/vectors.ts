@@ -1,7 +1,7 @@
 // Loads a known-answer vector file and checks what JSON Schema cannot: tcIds unique and
 // numbered 1..n, numberOfTests true, every flag explained in notes.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from './root.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 
 export interface VectorTest {
@@ -26,7 +26,7 @@ export interface VectorFile {
   testGroups: VectorGroup[];
 }
 
-const schemaFile = fileURLToPath(new URL('../../vectors/schema.json', import.meta.url));
+const schemaFile = fromRoot('vectors/schema.json');
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
 
 export class VectorFileError extends Error {

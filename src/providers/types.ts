@@ -57,3 +57,6 @@ export interface ProviderDefinition {
   /** Seeded cards: ids, and the secrets the leak checks look for. */
   testCards: readonly { id: string; pan: string; cvv?: string; pin?: string; summary: string }[];
 }
+
+/** The light half of a definition (src/providers/<id>/catalogue.ts): what text commands need, nothing that loads a mock or crypto. */
+export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'seed' | 'requirements' | 'defects' | 'variants' | 'profile' | 'env'>;

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { MatchersV3 as M, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { CardinalClient, signedRequest } from '../../../src/providers/cardinal/client.ts';
-import { CONSUMER, pactDir, pactFile } from '../../fixtures/pact.ts';
+import { CONSUMER, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { cardinal } from '../../../src/providers/cardinal/index.ts';
 import type { CardinalProfile } from '../../../src/providers/cardinal/profile.ts';
@@ -52,10 +52,10 @@ test('GetInfo for a FIDO card and a new email: ENROLLMENT', req('CDX-RESPONSE', 
         },
       }),
     )
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await new CardinalClient({ baseUrl: server.url }).getInfo(example);
       expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('cardinal', 'get-info.response-success');
-    });
+    }));
 });
 
 for (const [state, description, errorNumber, rule] of [
@@ -69,9 +69,9 @@ for (const [state, description, errorNumber, rule] of [
       .uponReceiving(description)
       .withRequest('POST', '/V1/AccountNumber/GetInfo', (b) => b.headers({ 'content-type': 'application/json' }).jsonBody(requestBody(errorNumber === 2000 ? '4000000000000003' : EXAMPLE.pan)))
       .willRespondWith(200, (b) => b.headers(json).jsonBody({ ErrorNumber: errorNumberOf(errorNumber), ErrorDescription: M.string('error'), RequestId: PACT_TRANSACTION_ID }))
-      .executeTest(async (server) => {
+      .executeTest(settled(async (server) => {
         const ex = await new CardinalClient({ baseUrl: server.url }).getInfo(example);
         expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('cardinal', 'get-info.response-error');
-      });
+      }));
   });
 }

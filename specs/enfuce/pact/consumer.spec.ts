@@ -6,7 +6,7 @@ import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
 import { enfuce } from '../../../src/providers/enfuce/index.ts';
 import type { EnfuceProfile } from '../../../src/providers/enfuce/profile.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
-import { CONSUMER, formBody, pactDir, pactFile } from '../../fixtures/pact.ts';
+import { CONSUMER, formBody, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES, PACT_TOKENS } from './states.ts';
 
@@ -39,11 +39,11 @@ test('controlToken for a known card: 201 with a token and two URLs', req('ENF-TO
         cardDataFrameUrl: M.regex(/^https?:\/\/\S+$/, 'https://card-data.example/v4/card-data/frame'),
       }),
     )
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await client(server.url).controlToken(CARD_ID);
       expect(ex.response.status).toBe(201);
       expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('enfuce', 'control-token.response-201');
-    });
+    }));
 });
 
 test('controlToken for an unknown card: the profile\'s status (404) with the error body', req('ENF-UNKNOWN-CARD-404', 'ENF-ERROR-SHAPE'), async () => {
@@ -53,11 +53,11 @@ test('controlToken for an unknown card: the profile\'s status (404) with the err
     .uponReceiving('a control token request for an unknown card')
     .withRequest('POST', '/v4/card/no-such-card/controlToken', (b) => b.query({ auditUser: M.string('card-reveal-harness') }).headers({ authorization: basicAuthHeader }))
     .willRespondWith(profile.unknownCardStatus, (b) => b.jsonBody(errorBody('CARD_NOT_FOUND', 'no card with this cardId')))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await client(server.url).controlToken('no-such-card');
       expect(ex.response.status).toBe(profile.unknownCardStatus);
       expect(JSON.parse(ex.response.body) as unknown).toBeTruthy();
-    });
+    }));
 });
 
 test('controlToken without auditUser: 400 with the error body', req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'), async () => {
@@ -67,10 +67,10 @@ test('controlToken without auditUser: 400 with the error body', req('ENF-AUDIT-U
     .uponReceiving('a control token request without auditUser')
     .withRequest('POST', controlTokenPath, (b) => b.headers({ authorization: basicAuthHeader }))
     .willRespondWith(400, (b) => b.jsonBody(errorBody('BAD_REQUEST', 'query parameter auditUser is required')))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await client(server.url).controlToken(CARD_ID, null);
       expect(ex.response.status).toBe(400);
-    });
+    }));
 });
 
 /** The mobile card-data POST; the snapshot is checked by status and headers, never by its card data. */
@@ -89,19 +89,19 @@ test('mobile card data with a fresh token: 200 HTML, not stored', req('ENF-MOBIL
   await cardDataInteraction(PACT_STATES.freshToken, 'a card-data form POST with a fresh token', PACT_TOKENS.fresh, 200, {
     'content-type': htmlType,
     'cache-control': M.regex(/^(.*,\s*)?no-store(\s*,.*)?$/, 'no-store'),
-  }).executeTest(async (server) => {
+  }).executeTest(settled(async (server) => {
     const ex = await client(server.url).viewCardData(`${server.url}/v4/card-data/view`, PACT_TOKENS.fresh);
     expect(ex.response.status).toBe(200);
-  });
+  }));
 });
 
 test('mobile card data with an expired token: refused with a 4xx HTML page', req('ENF-TOKEN-TTL-30S', 'ENF-INVALID-TOKEN-REFUSED'), async () => {
   const clientError = M.matchStatus(403, M.HTTPResponseStatusClass.ClientError);
   await cardDataInteraction(PACT_STATES.expiredToken, 'a card-data form POST with a token issued 31 seconds ago', PACT_TOKENS.expired, clientError, {
     'content-type': htmlType,
-  }).executeTest(async (server) => {
+  }).executeTest(settled(async (server) => {
     const ex = await client(server.url).viewCardData(`${server.url}/v4/card-data/view`, PACT_TOKENS.expired);
     expect(ex.response.status).toBeGreaterThanOrEqual(400);
     expect(ex.response.status).toBeLessThan(500);
-  });
+  }));
 });

@@ -10,7 +10,7 @@ import { exa } from '../../../src/providers/exa/index.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { decryptCard, encodePinBlock, encryptField } from '../../../src/providers/exa/card-data.ts';
 import { makeSession } from '../../../src/providers/exa/session.ts';
-import { CONSUMER, pactDir, pactFile } from '../../fixtures/pact.ts';
+import { CONSUMER, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 
@@ -57,10 +57,10 @@ test('GET /card without a sessionid: the profile', req('EXA-PROFILE', 'EXA-NO-CA
     .uponReceiving('a card request without a sessionid')
     .withRequest('GET', '/card', (b) => b.headers({ authorization: bearer }))
     .willRespondWith(200, (b) => b.headers(json).jsonBody(profileBody))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await client(server.url).getCard();
       expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('exa', 'card.response-200');
-    });
+    }));
 });
 
 test('GET /card with a sessionid: the encrypted fields decrypt with the secret', req('EXA-FIELDS-AES-128-GCM', 'EXA-PIN-BLOCK', 'EXA-SESSIONID-RSA-OAEP-SHA1'), async () => {
@@ -77,14 +77,14 @@ test('GET /card with a sessionid: the encrypted fields decrypt with the secret',
         pin: encrypted(encodePinBlock(EXAMPLE.pin), 12),
       }),
     )
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await client(server.url).getCard({ sessionid: exampleSession.sessionid });
       const body = JSON.parse(ex.response.body) as Parameters<typeof decryptCard>[0];
       expect(body).toMatchSchema('exa', 'card.response-200');
       const revealed = decryptCard(body, exampleSession.secret);
       expect(revealed.pan).toEqualSecret(EXAMPLE.pan, 'PAN');
       expect(revealed.pin).toEqualSecret(EXAMPLE.pin, 'PIN');
-    });
+    }));
 });
 
 test('GET /card?scope=provisioning: provisioning credentials, not stored', req('EXA-PROVISIONING-SCOPE', 'EXA-NO-STORE'), async () => {
@@ -94,10 +94,10 @@ test('GET /card?scope=provisioning: provisioning credentials, not stored', req('
     .uponReceiving('a card request with scope=provisioning')
     .withRequest('GET', '/card', (b) => b.query({ scope: 'provisioning' }).headers({ authorization: bearer }))
     .willRespondWith(200, (b) => b.headers({ ...json, 'cache-control': noStore }).jsonBody({ ...profileBody, provisioning: { id: M.string('card_abc123'), secret: M.string('otp_xyz') } }))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await client(server.url).getCard({ scopes: ['provisioning'] });
       expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('exa', 'card.response-200');
-    });
+    }));
 });
 
 test('GET /card with siwe and webauthn together: 400 bad request', req('EXA-SCOPE-EXCLUSIVE'), async () => {
@@ -107,9 +107,9 @@ test('GET /card with siwe and webauthn together: 400 bad request', req('EXA-SCOP
     .uponReceiving('a card request with scope=siwe and scope=webauthn')
     .withRequest('GET', '/card', (b) => b.query({ scope: ['siwe', 'webauthn'] }).headers({ authorization: bearer }))
     .willRespondWith(400, (b) => b.headers(json).jsonBody({ code: 'bad request' }))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       expect((await client(server.url).getCard({ scopes: ['siwe', 'webauthn'] })).response.status).toBe(400);
-    });
+    }));
 });
 
 test('GET /card with a sessionid that does not decrypt: 400 bad session id', req('EXA-SESSIONID-REFUSED'), async () => {
@@ -120,9 +120,9 @@ test('GET /card with a sessionid that does not decrypt: 400 bad session id', req
     .uponReceiving('a card request with a sessionid that does not decrypt')
     .withRequest('GET', '/card', (b) => b.headers({ authorization: bearer, sessionid: junk }))
     .willRespondWith(400, (b) => b.headers(json).jsonBody({ code: 'bad session id' }))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       expect((await client(server.url).getCard({ sessionid: junk })).response.status).toBe(400);
-    });
+    }));
 });
 
 test('GET /card for a user without a card: 404 no card', req('EXA-ERRORS'), async () => {
@@ -132,7 +132,7 @@ test('GET /card for a user without a card: 404 no card', req('EXA-ERRORS'), asyn
     .uponReceiving('a card request by a user without a card')
     .withRequest('GET', '/card', (b) => b.headers({ authorization: bearer }))
     .willRespondWith(404, (b) => b.headers(json).jsonBody({ code: 'no card' }))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       expect((await client(server.url).getCard()).response.status).toBe(404);
-    });
+    }));
 });

@@ -9,7 +9,7 @@ import type { PlumeryProfile } from '../../../src/providers/plumery/profile.ts';
 import { plumery } from '../../../src/providers/plumery/index.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import type { PlumeryRequirementId } from '../../../src/providers/plumery/requirements.ts';
-import { CONSUMER, pactDir, pactFile } from '../../fixtures/pact.ts';
+import { CONSUMER, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 
@@ -47,13 +47,13 @@ test('PIN of an active card: 200 with an encryptedPayload that opens to Decrypte
     .uponReceiving('a PIN request with a valid client key')
     .withRequest('GET', path('/pin'), (b) => b.headers({ 'x-client-public-key': key.header }))
     .willRespondWith(200, (b) => b.headers(json).jsonBody(payloadMatcher({ pin: EXAMPLE.pin })))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await client(server.url).pin(TOKEN, key.header);
       const body = JSON.parse(ex.response.body) as { encryptedPayload: Parameters<typeof open>[1] };
       expect(body).toMatchSchema('plumery', 'encrypted.response-200');
       const pin = (JSON.parse(open(key.privateKey, body.encryptedPayload, kdfParams(profile)).toString()) as { pin: string }).pin;
       expect(pin).toEqualSecret(EXAMPLE.pin, 'PIN');
-    });
+    }));
 });
 
 test('details of an active card: 200 with an encryptedPayload', req('PLM-DETAILS'), async () => {
@@ -63,11 +63,11 @@ test('details of an active card: 200 with an encryptedPayload', req('PLM-DETAILS
     .uponReceiving('a card-details request with a valid client key')
     .withRequest('GET', path(''), (b) => b.headers({ 'x-client-public-key': key.header }))
     .willRespondWith(200, (b) => b.headers(json).jsonBody(payloadMatcher({ pan: EXAMPLE.pan, cvv2: EXAMPLE.cvv2, expirationDate: EXAMPLE.expirationDate })))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const body = JSON.parse((await client(server.url).details(TOKEN, key.header)).response.body) as { encryptedPayload: Parameters<typeof open>[1] };
       const d = JSON.parse(open(key.privateKey, body.encryptedPayload, kdfParams(profile)).toString()) as unknown;
       expect(d).toMatchSchema('plumery', 'decrypted-card-details');
-    });
+    }));
 });
 
 const errorCase = (rule: PlumeryRequirementId, name: string, state: string, description: string, tokenPath: ReturnType<typeof path> | string, header: string | null, code: string, run: (c: PlumeryClient) => Promise<unknown>) =>
@@ -78,9 +78,9 @@ const errorCase = (rule: PlumeryRequirementId, name: string, state: string, desc
       .uponReceiving(description)
       .withRequest('GET', tokenPath, (b) => (header === null ? b : b.headers({ 'x-client-public-key': header })))
       .willRespondWith(rule === 'PLM-CARD-NOT-FOUND' ? profile.cardNotFoundStatus : rule === 'PLM-CARD-TERMINATED' || rule === 'PLM-CARD-STATE' ? profile.cardStateStatus : 400, (b) => b.headers(json).jsonBody(errorBody(code)))
-      .executeTest(async (server) => {
+      .executeTest(settled(async (server) => {
         await run(client(server.url));
-      });
+      }));
   });
 
 errorCase('PLM-MISSING-HEADER', 'PIN without X-Client-Public-Key: 400 NOT_BLANK', PACT_STATES.activeCard, 'a PIN request without a client key', path('/pin'), null, 'NOT_BLANK', (c) => c.pin(TOKEN, null));

@@ -7,7 +7,7 @@ import { encryptCompact } from '../../../src/crypto/jwe.ts';
 import { SolarisClient } from '../../../src/providers/solaris/client.ts';
 import { decryptCardDetails, newEncryptionKey } from '../../../src/providers/solaris/card-details.ts';
 import { signJwk } from '../../../src/providers/solaris/device.ts';
-import { CONSUMER, pactDir, pactFile } from '../../fixtures/pact.ts';
+import { CONSUMER, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 
@@ -41,12 +41,12 @@ test('a signed request (RSA_OAEP_256 × A256GCM): 200 with a compact JWE of the 
     .uponReceiving('a virtual card request signed by the bound device')
     .withRequest('POST', path, (b) => b.headers({ 'content-type': 'application/json' }).jsonBody(body({ alg: 'RSA_OAEP_256', enc: 'A256GCM' })))
     .willRespondWith(200, (b) => b.headers(json).jsonBody({ data: M.regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){4}$/, example) }))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await client(server.url).virtualCardRequest('pact-card', { ...sent, jwe: { alg: 'RSA_OAEP_256', enc: 'A256GCM' } });
       const { data } = JSON.parse(ex.response.body) as { data: string };
       const opened = await decryptCardDetails(key.privateKey, data, 'RSA_OAEP_256', 'A256GCM');
       expect(JSON.parse(opened.plaintext.toString()) as unknown).toMatchSchema('solaris', 'card-details');
-    });
+    }));
 });
 
 test('a request with an unknown jwe.alg: 400 naming jwe.alg', req('SOL-FIELD-VALIDATION', 'SOL-ERROR-ENVELOPE'), async () => {
@@ -56,10 +56,10 @@ test('a request with an unknown jwe.alg: 400 naming jwe.alg', req('SOL-FIELD-VAL
     .uponReceiving('a virtual card request with jwe.alg RSA_OAEP')
     .withRequest('POST', path, (b) => b.headers({ 'content-type': 'application/json' }).jsonBody(body({ alg: 'RSA_OAEP', enc: 'A256GCM' })))
     .willRespondWith(400, (b) => b.headers(json).jsonBody(errorEnvelope(400, 'jwe.alg')))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       const ex = await client(server.url).virtualCardRequest('pact-card', { ...sent, jwe: { alg: 'RSA_OAEP', enc: 'A256GCM' } });
       expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('solaris', 'error');
-    });
+    }));
 });
 
 test('a request for an unknown card: 404', req('SOL-UNKNOWN-CARD', 'SOL-ERROR-ENVELOPE'), async () => {
@@ -69,7 +69,7 @@ test('a request for an unknown card: 404', req('SOL-UNKNOWN-CARD', 'SOL-ERROR-EN
     .uponReceiving('a virtual card request for an unknown card')
     .withRequest('POST', '/v1/cards/no-such-card/virtual_card_requests', (b) => b.headers({ 'content-type': 'application/json' }).jsonBody(body({ alg: 'RSA_OAEP_256', enc: 'A256GCM' })))
     .willRespondWith(404, (b) => b.headers(json).jsonBody(errorEnvelope(404)))
-    .executeTest(async (server) => {
+    .executeTest(settled(async (server) => {
       expect((await client(server.url).virtualCardRequest('no-such-card', { ...sent, jwe: { alg: 'RSA_OAEP_256', enc: 'A256GCM' } })).response.status).toBe(404);
-    });
+    }));
 });

@@ -1,7 +1,7 @@
 // Exa's fuzz seeds: GET /card with a session, with each scope, and both binding PATCHes.
 import type { SendOptions } from '../../core/http.ts';
 import { captureSeed, mockState, type Seed } from '../../fuzz/seed.ts';
-import { signSiwe, webauthnAssertion, type Passkey } from './binding.ts';
+import type { Passkey } from './binding.ts';
 import { ExaClient } from './client.ts';
 import { ExaProfile } from './profile.ts';
 import { makeSession } from './session.ts';
@@ -13,6 +13,8 @@ interface State {
 }
 
 export async function exaFuzzSeeds(baseUrl: string): Promise<Seed[]> {
+  // Loaded here, not with the registry: viem is slow to load and only the fuzzer's seeds sign.
+  const { signSiwe, webauthnAssertion } = await import('./binding.ts');
   const s = await mockState<State>(baseUrl);
   const token = s.users.find((u) => u.card)!.token;
   const client = (http: SendOptions) => new ExaClient({ baseUrl, token, profile: ExaProfile.parse({}), http });

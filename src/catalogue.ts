@@ -1,0 +1,37 @@
+// The registry's light half: every provider's requirements, defects, variants, profile options and
+// variables, without its mock, schemas or crypto. The CLI's text commands (--help, requirements,
+// defects --list) and the result levels start from this, so they answer without loading the rest.
+// src/providers.ts lists the full definitions in the same order (test/unit/catalogue.test.ts).
+import { enfuceCatalogue } from './providers/enfuce/catalogue.ts';
+import { exaCatalogue } from './providers/exa/catalogue.ts';
+import { plumeryCatalogue } from './providers/plumery/catalogue.ts';
+import { cardinalCatalogue } from './providers/cardinal/catalogue.ts';
+import { solarisCatalogue } from './providers/solaris/catalogue.ts';
+import type { ProviderCatalogue, ProviderDefinition } from './providers/types.ts';
+
+export const catalogue = [enfuceCatalogue, exaCatalogue, plumeryCatalogue, cardinalCatalogue, solarisCatalogue] as const satisfies readonly ProviderCatalogue[];
+
+export function findCatalogue(id: string): ProviderCatalogue | undefined {
+  return catalogue.find((p) => p.id === id);
+}
+
+/** One provider's full definition (mock, schemas, crypto), loaded alone: `mock <id>` starts without the other four. */
+export async function loadProvider(id: string): Promise<ProviderDefinition> {
+  if (!findCatalogue(id)) throw new Error(`unknown provider "${id}"`);
+  const module = (await import(`./providers/${id}/index.ts`)) as Record<string, ProviderDefinition>;
+  return module[id]!;
+}
+
+export function providerIds(): string[] {
+  return catalogue.map((p) => p.id);
+}
+
+/** The Playwright projects of a provider (playwright.config.ts builds them from these names). */
+export function providerProjects(id: string) {
+  return { checks: id, pactConsumer: `${id}-pact-consumer`, pactProvider: `${id}-pact-provider` } as const;
+}
+
+/** `--project` arguments selecting every project of the given providers. */
+export function projectArgs(ids: readonly string[]): string[] {
+  return ids.flatMap((id) => Object.values(providerProjects(id)).flatMap((name) => ['--project', name]));
+}

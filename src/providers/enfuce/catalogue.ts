@@ -1,0 +1,34 @@
+// What the harness knows of Enfuce without loading its mock, schemas or crypto: the requirements,
+// defects, variants, profile options and variables. The CLI's text commands read only this.
+import { enfuceDefects } from '../../../mocks/enfuce/defects.ts';
+import { enfuceVariants } from '../../../mocks/enfuce/variants.ts';
+import { EnfuceProfile } from './profile.ts';
+import { enfuceRequirements } from './requirements.ts';
+import type { ProviderCatalogue } from '../types.ts';
+
+export const enfuceCatalogue = {
+  id: 'enfuce',
+  title: 'Enfuce Card API v4 — card-data reveal',
+  seed: '000_144721379b2c97d0.txt',
+  requirements: enfuceRequirements,
+  defects: enfuceDefects,
+  variants: enfuceVariants,
+  profile: EnfuceProfile,
+  env: {
+    baseUrl: 'ENFUCE_BASE_URL',
+    vars: {
+      ENFUCE_USERNAME: 'Basic-auth user of the Card API',
+      ENFUCE_PASSWORD: 'Basic-auth password of the Card API (secret)',
+      ENFUCE_CARD_ID: 'id of a test card in the sandbox',
+      ENFUCE_CARD_PAN: 'PAN of that card, to compare the snapshot (otherwise a Luhn-valid PAN is looked for)',
+      ENFUCE_CARD_EXPIRY: 'expiry of that card as the snapshot shows it',
+      ENFUCE_CARD_CVV2: 'CVV2 of that card',
+      ENFUCE_FROZEN_CARD_ID: 'id of a frozen test card (no card-status check)',
+      ENFUCE_FRAME_KEY: 'frame key agreed with Enfuce',
+      ENFUCE_FRAME_ORIGIN: 'the parent origin agreed for that key',
+      ENFUCE_CARD_DATA_FRAME_URL: 'the frame URL, used by the frame checks when the controlToken answer leaves cardDataFrameUrl out',
+      ENFUCE_UNKNOWN_CARD_ID: 'an id that is no card (default: a random one)',
+    },
+    required: ['ENFUCE_USERNAME', 'ENFUCE_PASSWORD', 'ENFUCE_CARD_ID'],
+  },
+} satisfies ProviderCatalogue;

@@ -1,0 +1,31 @@
+// What the harness knows of Plumery without loading its mock, schemas or crypto: the requirements,
+// defects, variants, profile options and variables. The CLI's text commands read only this.
+import { plumeryDefects } from '../../../mocks/plumery/defects.ts';
+import { plumeryVariants } from '../../../mocks/plumery/variants.ts';
+import { PlumeryProfile } from './profile.ts';
+import { plumeryRequirements } from './requirements.ts';
+import type { ProviderCatalogue } from '../types.ts';
+
+export const plumeryCatalogue = {
+  id: 'plumery',
+  title: 'Plumery cards connector — ECDH P-256 + HKDF-SHA256 + AES-256-GCM PIN and card details',
+  seed: '003_725b8b656aca0d0e.txt',
+  requirements: plumeryRequirements,
+  defects: plumeryDefects,
+  variants: plumeryVariants,
+  profile: PlumeryProfile,
+  env: {
+    baseUrl: 'PLUMERY_BASE_URL',
+    vars: {
+      PLUMERY_CARD_TOKEN: 'token of an active test card',
+      PLUMERY_AUTHORIZATION: 'Authorization header value for the connector, if it needs one (secret)',
+      PLUMERY_CARD_PIN: 'PIN of that card, to compare the decrypted value (optional)',
+      PLUMERY_CARD_PAN: 'PAN of that card (optional)',
+      PLUMERY_CARD_CVV2: 'CVV2 of that card (optional)',
+      PLUMERY_CARD_EXPIRY: 'expiry of that card, MM/YY (optional)',
+      PLUMERY_TERMINATED_CARD_TOKEN: 'token of a terminated card',
+      PLUMERY_INACTIVE_CARD_TOKEN: 'token of a card in a state that does not allow the PIN (e.g. ordered)',
+    },
+    required: ['PLUMERY_CARD_TOKEN'],
+  },
+} satisfies ProviderCatalogue;

@@ -1,0 +1,32 @@
+// What the harness knows of Solaris without loading its mock, schemas or crypto: the requirements,
+// defects, variants, profile options and variables. The CLI's text commands read only this.
+import { solarisDefects } from '../../../mocks/solaris/defects.ts';
+import { solarisVariants } from '../../../mocks/solaris/variants.ts';
+import { SolarisProfile } from './profile.ts';
+import { solarisRequirements } from './requirements.ts';
+import type { ProviderCatalogue } from '../types.ts';
+
+export const solarisCatalogue = {
+  id: 'solaris',
+  title: 'Solaris — virtual card requests (device binding, JWE card details)',
+  seed: '004_01cb5389f35e92a9.txt',
+  requirements: solarisRequirements,
+  defects: solarisDefects,
+  variants: solarisVariants,
+  profile: SolarisProfile,
+  env: {
+    baseUrl: 'SOLARIS_BASE_URL',
+    vars: {
+      SOLARIS_ACCESS_TOKEN: 'OAuth access token of the partner (secret)',
+      SOLARIS_CARD_ID: 'id of a test card',
+      SOLARIS_DEVICE_ID: 'id of a device bound to the card holder',
+      SOLARIS_DEVICE_PRIVATE_KEY: 'the bound device\'s P-256 private key, PKCS#8 PEM (secret, test device only)',
+      SOLARIS_CARD_PAN: 'PAN of that card, to compare the decrypted value (optional)',
+      SOLARIS_CARD_CVC: 'CVC of that card (optional)',
+      SOLARIS_CARD_EXPIRES_AT: "that card's expires_at (YYYY-MM-DD), compared with the decrypted value",
+      SOLARIS_OTHER_DEVICE_ID: 'a device bound to another person (optional)',
+      SOLARIS_OTHER_DEVICE_PRIVATE_KEY: 'its private key, PKCS#8 PEM (optional)',
+    },
+    required: ['SOLARIS_CARD_ID', 'SOLARIS_DEVICE_ID', 'SOLARIS_DEVICE_PRIVATE_KEY'],
+  },
+} satisfies ProviderCatalogue;
