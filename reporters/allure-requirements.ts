@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Matrix, RequirementRow, Verdict } from '../src/core/matrix.ts';
+import { partialNote, type Matrix, type RequirementRow, type Verdict } from '../src/core/matrix.ts';
 
 interface AllureResult {
   uuid: string;
@@ -34,6 +34,7 @@ const uuidOf = (s: string) => {
 /** What a requirement's result says in words: its failures, warnings, reasons and observations. */
 function message(r: RequirementRow): string {
   const lines = [
+    ...(r.partial ? [partialNote(r.partial)] : []),
     ...r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? 'failed'}`),
     ...r.warnings.map((w) => `warning: ${w}`),
     ...r.reasons,
@@ -70,12 +71,12 @@ export function writeRequirementResults(matrix: Matrix, dir: string): void {
       });
       const start = Math.min(now, ...steps.map((s) => s.start));
       const stop = Math.max(start, ...steps.map((s) => s.stop));
-      const tags = ['requirement', r.source, ...(r.verdict === 'warn' ? ['warning'] : [])];
+      const tags = ['requirement', r.source, ...(r.verdict === 'warn' ? ['warning'] : []), ...(r.partial ? ['partial'] : [])];
       const result = {
         uuid: uuidOf(`${p.id}:${r.id}:${matrix.generatedAt}`),
         historyId: createHash('md5').update(`${p.id}:${r.id}`).digest('hex'),
         testCaseId: createHash('md5').update(`${p.id}:${r.id}`).digest('hex'),
-        name: `${r.id} — ${WORD[r.verdict]}`,
+        name: `${r.id} — ${WORD[r.verdict]}${r.partial ? ` (partial: ${r.partial.ran} of ${r.partial.of})` : ''}`,
         fullName: `${p.id}:${r.id}`,
         status: STATUS[r.verdict],
         stage: 'finished',

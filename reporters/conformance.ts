@@ -4,9 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
-import { buildMatrix, HALTED, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
+import { buildMatrix, HALTED, partialNote, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
+import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
 import { redactor } from '../specs/fixtures/redaction.ts';
 
 export default class ConformanceReporter implements Reporter {
@@ -61,6 +62,7 @@ export default class ConformanceReporter implements Reporter {
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(join(this.outputDir, 'conformance.json'), `${JSON.stringify({ status: result.status, ...matrix }, null, 2)}\n`);
     writeFileSync(join(this.outputDir, 'conformance.md'), renderMarkdown(matrix));
+    writeRequirementsJunit(matrix, join(this.outputDir, REQUIREMENTS_JUNIT));
     // A shard's results are turned into requirements once, by `merge`, over every shard's checks.
     if (this.allureResultsDir && !process.env.CRH_SHARD) writeRequirementResults(matrix, this.allureResultsDir);
     const lines: string[] = ['', 'Conformance'];
@@ -70,6 +72,7 @@ export default class ConformanceReporter implements Reporter {
       if (p.unreachable) lines.push(`    UNREACHABLE: ${p.unreachable}`);
       for (const r of p.requirements.filter((r) => r.verdict === 'fail')) lines.push(`    FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? r.text}`);
       for (const r of p.requirements.filter((r) => r.verdict === 'warn')) lines.push(`    WARN ${r.id}: ${r.warnings[0] ?? r.text}`);
+      for (const r of p.requirements.filter((r) => r.partial)) lines.push(`    PARTIAL ${r.id} (${r.verdict}): ${partialNote(r.partial!)}`);
     }
     lines.push(`  matrix: ${join(this.outputDir, 'conformance.md')}`);
     lines.push(summaryLine(matrix));

@@ -192,7 +192,7 @@ test.describe('the 30-second token (server clock)', () => {
   });
 
   test('refused after 31 s of real time', { ...req('ENF-TOKEN-TTL-30S'), tag: ['@ENF-TOKEN-TTL-30S', '@slow'] }, async ({ enfuceClient, setup }) => {
-    test.skip(!!setup.target.control, 'not applicable: the controlled-clock checks cover this on a mock');
+    test.skip(!!setup.target.control, 'covered: the controlled-clock checks cover this on a mock');
     test.slow();
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     await new Promise((r) => setTimeout(r, 31_000));

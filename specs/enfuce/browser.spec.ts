@@ -176,7 +176,7 @@ test.describe('the 30-second token in the browser (page clock + server clock)', 
   });
 
   test('a message posted 31 s after the token was issued shows no card data (real time)', { ...req('ENF-TOKEN-TTL-30S'), tag: ['@ENF-TOKEN-TTL-30S', '@slow'] }, async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
-    test.skip(!!setup.target.control, 'not applicable: the controlled-clock checks cover this on a mock');
+    test.skip(!!setup.target.control, 'covered: the controlled-clock checks cover this on a mock');
     test.slow();
     const t = await issue(enfuceClient, setup);
     await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);

@@ -69,12 +69,27 @@ export function statusFor(o: TestOutcome, requirementId: string): TestStatus | u
 
 export type Verdict = 'pass' | 'warn' | 'fail' | 'not-applicable' | 'not-run';
 
+/**
+ * A skip that leaves nothing of the requirement unchecked: the target's profile states it does not
+ * do this, or other checks of the same run cover it (`covered: …`). Any other skip of a check whose
+ * requirement passed leaves the pass partial: a variable not set, no /__mock/ control.
+ */
+const NOT_A_GAP = /^(covered: |not applicable: profile )/;
+
+/** What a partly checked requirement's note says. */
+export const partialNote = (p: NonNullable<RequirementRow['partial']>): string => `partial: ${p.ran} of ${p.of} checks ran; ${p.missing.join('; ')}`;
+
+/** Skip reasons that leave a requirement partly checked. */
+export const isCoverageGap = (skipReason: string | undefined): boolean => !NOT_A_GAP.test(skipReason ?? '');
+
 export interface RequirementRow extends Requirement {
   verdict: Verdict;
   reasons: string[];
   observations: string[];
   /** For a warn: what departed from the default, and the profile option that would state it. */
   warnings: string[];
+  /** A pass or warn of which some checks did not run here: how many ran, and why the others did not. */
+  partial?: { ran: number; of: number; missing: string[] };
   tests: { title: string; project: string; status: TestStatus; error?: string }[];
 }
 
@@ -83,7 +98,8 @@ export interface ProviderMatrix {
   title: string;
   target: string;
   profile: Record<string, unknown>;
-  counts: { pass: number; warn: number; fail: number; notApplicable: number; notRun: number };
+  /** partial: passes and warnings of which some checks did not run (also counted in pass or warn). */
+  counts: { pass: number; warn: number; fail: number; notApplicable: number; notRun: number; partial?: number };
   /** Set when the target could not be reached: the verdict is NOT conformant for that reason alone. */
   unreachable?: string;
   requirements: RequirementRow[];
@@ -142,8 +158,11 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
             ? ['target unreachable']
             : [];
       const observations = [...new Set(concerned.flatMap((t) => t.observations ?? []))];
+      const gaps = concerned.filter((o) => o.status === 'skipped' && isCoverageGap(o.skipReason));
+      const ranChecks = tests.filter((t) => t.status !== 'skipped').length;
+      const partial = (verdict === 'pass' || verdict === 'warn') && gaps.length > 0 ? { ran: ranChecks, of: ranChecks + gaps.length, missing: [...new Set(gaps.map((o) => o.skipReason ?? 'skipped'))] } : undefined;
       const warnings = verdict === 'warn' ? [...new Set([...concerned.flatMap((o) => (o.warnings ?? []).filter((w) => w.requirement === r.id).map((w) => w.text)), ...fallbackWarnings])] : [];
-      return { ...r, verdict, reasons, observations, warnings, tests };
+      return { ...r, verdict, reasons, observations, warnings, ...(partial ? { partial } : {}), tests };
     });
     let profile: Record<string, unknown>;
     try {
@@ -157,7 +176,7 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
       title: p.title,
       target: env[p.env.baseUrl] ? env[p.env.baseUrl]! : 'embedded mock',
       profile,
-      counts: { pass: count('pass'), warn: count('warn'), fail: count('fail'), notApplicable: count('not-applicable'), notRun: count('not-run') },
+      counts: { pass: count('pass'), warn: count('warn'), fail: count('fail'), notApplicable: count('not-applicable'), notRun: count('not-run'), partial: rows.filter((r) => r.partial).length },
       ...(unreachable ? { unreachable } : {}),
       requirements: rows,
     });
@@ -179,6 +198,8 @@ export interface Conclusion {
   failing: number;
   warnings: number;
   unreachable: string[];
+  /** Requirements that passed (or warned) with some of their checks not run. */
+  partial: string[];
   /** The line that closes a run: "VERDICT: conformant with 2 warnings". */
   line: string;
 }
@@ -188,19 +209,23 @@ export function conclude(m: Pick<Matrix, 'providers'>, runFailed = false, label 
   const failing = m.providers.reduce((n, p) => n + p.counts.fail, 0);
   const warnings = m.providers.reduce((n, p) => n + (p.counts.warn ?? 0), 0);
   const unreachable = m.providers.flatMap((p) => (p.unreachable ? [`${p.id}: ${p.unreachable}`] : []));
+  const partial = m.providers.flatMap((p) => p.requirements.filter((r) => r.partial).map((r) => r.id));
+  // A pass that is partly checked is still a pass, but the verdict says which ones and that they are.
+  const partly = partial.length ? ` (${partial.length} requirement${partial.length === 1 ? '' : 's'} partly checked: ${partial.join(', ')})` : '';
   if (failing || unreachable.length || runFailed) {
     const why = [...(unreachable.length ? [`target unreachable (${unreachable.join('; ')})`] : []), ...(failing ? [`${failing} requirement(s) failing`] : []), ...(!failing && !unreachable.length ? ['a check failed outside any requirement'] : [])];
-    return { verdict: 'not-conformant', failing, warnings, unreachable, line: `${label}: NOT conformant (${why.join('; ')})` };
+    return { verdict: 'not-conformant', failing, warnings, unreachable, partial, line: `${label}: NOT conformant (${why.join('; ')})${partly}` };
   }
-  if (warnings) return { verdict: 'conformant-with-warnings', failing, warnings, unreachable, line: `${label}: conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)` };
-  return { verdict: 'conformant', failing, warnings, unreachable, line: `${label}: conformant` };
+  if (warnings) return { verdict: 'conformant-with-warnings', failing, warnings, unreachable, partial, line: `${label}: conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)${partly}` };
+  return { verdict: 'conformant', failing, warnings, unreachable, partial, line: `${label}: conformant${partly}` };
 }
 
 /** One line with requirements and checks together, so the two cannot be read apart. */
 export function summaryLine(m: Pick<Matrix, 'providers' | 'tests'>): string {
   const sum = (k: keyof ProviderMatrix['counts']) => m.providers.reduce((n, p) => n + (p.counts[k] ?? 0), 0);
   const t = m.tests;
-  return `requirements: ${sum('pass')} pass, ${sum('warn')} warn, ${sum('fail')} fail, ${sum('notApplicable')} n/a, ${sum('notRun')} not run · checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
+  const partial = sum('partial');
+  return `requirements: ${sum('pass')} pass, ${sum('warn')} warn, ${sum('fail')} fail, ${sum('notApplicable')} n/a, ${sum('notRun')} not run${partial ? ` (${partial} passed or warned partly checked)` : ''} · checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
 }
 
 const ICON: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', fail: '**FAIL**', 'not-applicable': 'n/a', 'not-run': 'not run' };
@@ -214,11 +239,12 @@ export function renderMarkdown(m: Matrix): string {
     lines.push('', '| requirement | verdict | source | endpoint | requirement text | notes |', '|---|---|---|---|---|---|');
     for (const r of p.requirements) {
       const notes = [
+        ...(r.partial ? [partialNote(r.partial)] : []),
         ...(r.verdict === 'fail' ? r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? ''}`) : r.reasons),
         ...r.warnings.map((w) => `warning: ${w}`),
         ...r.observations.map((o) => `seen: ${o}`),
       ].join('; ');
-      lines.push(`| ${r.id} | ${ICON[r.verdict]} | ${r.source} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`);
+      lines.push(`| ${r.id} | ${ICON[r.verdict]}${r.partial ? ` (partial: ${r.partial.ran} of ${r.partial.of})` : ''} | ${r.source} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`);
     }
     lines.push('');
   }

@@ -1,0 +1,35 @@
+// The matrix as JUnit, beside Playwright's junit.xml of the checks: one <testsuite> per provider,
+// one <testcase> per requirement, so a CI system shows requirements, not only checks. A failing
+// requirement is a <failure>; n/a and not run are <skipped> with why; a warning or a partial
+// pass passes with a <property> saying so.
+import { writeFileSync } from 'node:fs';
+import { partialNote, type Matrix, type RequirementRow } from '../src/core/matrix.ts';
+
+export const REQUIREMENTS_JUNIT = 'junit-requirements.xml';
+
+const xml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+
+function testcase(provider: string, r: RequirementRow): string {
+  const props = [...r.warnings.map((w) => ['warning', w]), ...(r.partial ? [['partial', partialNote(r.partial)]] : [])];
+  const failures = r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? 'failed'}`);
+  const body = [
+    ...(props.length ? [`<properties>${props.map(([n, v]) => `<property name="${n}" value="${xml(v!)}"/>`).join('')}</properties>`] : []),
+    ...(r.verdict === 'fail' ? [`<failure message="${xml(failures[0] ?? r.text)}" type="requirement">${xml(failures.join('\n'))}</failure>`] : []),
+    ...(r.verdict === 'not-applicable' || r.verdict === 'not-run' ? [`<skipped message="${xml(`${r.verdict === 'not-run' ? 'not run' : 'n/a'}${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}`)}"/>`] : []),
+  ];
+  return `    <testcase name="${xml(`${r.id}: ${r.text}`)}" classname="${xml(`${provider}.requirements`)}" time="0">${body.join('')}</testcase>`;
+}
+
+export function writeRequirementsJunit(matrix: Matrix, file: string): void {
+  const suites = matrix.providers.map((p) => {
+    const c = p.counts;
+    return [
+      `  <testsuite name="${xml(`${p.id} requirements (target: ${p.target})`)}" tests="${p.requirements.length}" failures="${c.fail}" skipped="${c.notApplicable + c.notRun}" errors="0" time="0" timestamp="${matrix.generatedAt}">`,
+      ...p.requirements.map((r) => testcase(p.id, r)),
+      '  </testsuite>',
+    ].join('\n');
+  });
+  const total = (k: 'fail' | 'notApplicable' | 'notRun') => matrix.providers.reduce((n, p) => n + p.counts[k], 0);
+  const tests = matrix.providers.reduce((n, p) => n + p.requirements.length, 0);
+  writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="card-reveal-harness requirements" tests="${tests}" failures="${total('fail')}" skipped="${total('notApplicable') + total('notRun')}" errors="0" time="0">\n${suites.join('\n')}\n</testsuites>\n`);
+}
