@@ -10,7 +10,7 @@ import { enfuce } from '../../src/providers/enfuce/index.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import type { EnfuceProfile } from '../../src/providers/enfuce/profile.ts';
 import { enfuceRequirements, type EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
-import type { ExpectedCard } from '../../src/core/card-text.ts';
+import { visibleText, type ExpectedCard } from '../../src/core/card-text.ts';
 import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
 import { MerchantSites } from './merchant.ts';
 
@@ -60,6 +60,17 @@ export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Prom
       return need('cardDataFrameUrl', setup.knownFrameUrl);
     },
   };
+}
+
+export /** A refusal of the card-data page by `rule`: a 4xx HTML page; and no card data of any card on it (ENF-INVALID-TOKEN-REFUSED). */
+function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup, rule: EnfuceRequirementId) {
+  ruleCheck(rule, ex.response.status, 'status').toBeGreaterThanOrEqual(400);
+  ruleCheck(rule, ex.response.status, 'status').toBeLessThan(500);
+  // A page that was not refused at all breaks `rule` alone; what a refusal page shows is ENF-INVALID-TOKEN-REFUSED's.
+  if (ex.response.status < 400) return;
+  if (setup.profile.refusalPage === 'html') ruleCheck(rule, ex.response.headers['content-type'] ?? '', 'content type of the refusal page', 'refusalPage').toMatch(/^text\/html/);
+  ruleCheck('ENF-INVALID-TOKEN-REFUSED', visibleText(ex.response.body), 'the refused page').toShowNoCardData(setup.allCards);
+  ruleCheck('ENF-INVALID-TOKEN-REFUSED', ex.response.body, 'the refused page').toShowNoCardData(setup.allCards);
 }
 
 /**

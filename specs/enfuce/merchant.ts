@@ -1,6 +1,7 @@
 // Merchant sites for the iframe checks: real HTTP servers on loopback, each its own origin.
-// (A page faked with page.route would count as a public site, and Chromium's Local Network
-// Access checks would then block the loopback frame.)
+// On a mock the harness agrees a frame key for its own loopback site. A sandbox has agreed its key
+// for a fixed origin (ENFUCE_FRAME_ORIGIN), which a correct frame enforces through frame-ancestors:
+// the merchant page is then served at that origin by routing the page's requests to it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
@@ -52,6 +53,19 @@ export class MerchantSites {
     return Promise.all([this.agreed.close(), this.other.close()]).then(() => undefined);
   }
 }
+
+/**
+ * Serves `html` as a page of `origin` and returns its URL: from the loopback site when that is the
+ * origin, else by answering the page's request for that origin itself (no server needs to listen
+ * there, whatever host and port the sandbox agreed).
+ */
+export async function hostAt(page: Page, sites: MerchantSites, origin: string, html: string): Promise<string> {
+  if (origin === sites.agreed.origin) return sites.agreed.host(html);
+  const url = `${origin}/merchant-${++routed}.html`;
+  await page.route(url, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: html }));
+  return url;
+}
+let routed = 0;
 
 /**
  * The merchant's page: embeds the card-data frame, and exposes `reveal(message, delayMs)` that

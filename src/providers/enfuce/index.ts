@@ -10,7 +10,9 @@ import { enfuceCatalogue } from './catalogue.ts';
 export const enfuce = {
   ...enfuceCatalogue,
   vendorEnv: (state, url) => {
-    const s = state as { cards: EnfuceCard[]; credentials: { username: string; password: string } };
+    const s = state as { cards: EnfuceCard[]; credentials: { username: string; password: string }; frameKeys: Record<string, string> };
+    // The frame key the mock has agreed for a merchant origin, as a sandbox's onboarding gives one.
+    const [frameKey, frameOrigin] = Object.entries(s.frameKeys)[0] ?? [];
     const active = s.cards.find((c) => c.status === 'ACTIVE')!;
     const frozen = s.cards.find((c) => c.status === 'FROZEN');
     return {
@@ -22,6 +24,7 @@ export const enfuce = {
       ENFUCE_CARD_EXPIRY: active.expiry,
       ENFUCE_CARD_CVV2: active.cvv2,
       ...(frozen ? { ENFUCE_FROZEN_CARD_ID: frozen.cardId } : {}),
+      ...(frameKey && frameOrigin ? { ENFUCE_FRAME_KEY: frameKey, ENFUCE_FRAME_ORIGIN: frameOrigin } : {}),
     };
   },
   schemas: enfuceSchemas,
