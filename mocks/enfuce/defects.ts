@@ -5,6 +5,7 @@ const d = defectOf<EnfuceRequirementId>();
 
 export const enfuceDefects = defineDefects([
   d('token-ttl-60s', 'ENF-TOKEN-TTL-30S', 'control tokens live 60 s instead of 30 s'),
+  d('token-ttl-5s', 'ENF-TOKEN-TTL-30S', 'control tokens live 5 s instead of 30 s (refused well inside the documented 30 s)'),
   d('token-reusable', 'ENF-TOKEN-SINGLE-USE', 'a control token shows the card data again on a second use'),
   d('frame-accepts-any-origin', 'ENF-FRAME-ORIGIN-CHECK', 'the frame acts on a message from any origin'),
   d('frame-accepts-any-operation', 'ENF-FRAME-MESSAGE-SHAPE', 'the frame acts on a message whatever its operation'),

@@ -45,7 +45,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
   const defects = new DefectSet<EnfuceDefectName>(enfuceDefects, options.defects ?? []);
   const has = (d: EnfuceDefectName) => defects.has(d);
   const variants = new VariantSet<EnfuceVariantName>(enfuceVariants, options.variants ?? []);
-  const ttlMs = has('token-ttl-60s') ? 60_000 : ENFUCE_TOKEN_TTL_MS;
+  const ttlMs = has('token-ttl-60s') ? 60_000 : has('token-ttl-5s') ? 5_000 : ENFUCE_TOKEN_TTL_MS;
   const cards = new Map(enfuceCards.map((c) => [c.cardId, c]));
   const seededKeys = options.frameKeys ?? { 'demo-merchant': 'http://localhost:8081' };
 

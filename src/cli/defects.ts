@@ -1,12 +1,13 @@
 // Runs a provider's suite against its mock once clean and once per defect, and reports who caught
 // what and how the defect's matrix differs from the clean one. A defect is "exact" when the
 // matrices differ in precisely the requirements it is declared to break.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
 import { levelOf } from '../core/levels.ts';
-import type { Matrix, Verdict } from '../core/matrix.ts';
+import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
+import { startMockProcess } from '../core/mock-process.ts';
 import { catalogue as providers, projectArgs } from '../catalogue.ts';
 import type { ProviderCatalogue as ProviderDefinition } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
@@ -44,14 +45,25 @@ interface SuiteRun {
   failedTests: string[];
   /** Tests whose checks of a default failed as warnings (src/core/levels.ts). */
   warnedTests: string[];
+  /** Why requirements were not (fully) checked: n/a and not-run reasons, partial notes. */
+  gaps: Map<string, string>;
 }
 
-async function runSuite(p: ProviderDefinition, output: string, defect?: string): Promise<SuiteRun> {
-  await runPlaywright({
-    args: projectArgs([p.id]),
-    env: { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: defect ? `${p.id}:${defect}` : '', CRH_QUIET: '1' },
-    inherit: false,
-  });
+/**
+ * One run of a provider's suite against its mock with at most one defect: in-process with /__mock/
+ * control, or (live) against the mock started as its own process without control, pointed at by
+ * the variables a vendor would set, as a sandbox is.
+ */
+async function runSuite(p: ProviderDefinition, output: string, defect: string | undefined, live: boolean): Promise<SuiteRun> {
+  let env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: !live && defect ? `${p.id}:${defect}` : '', CRH_QUIET: '1' };
+  if (live) mkdirSync(dirname(output), { recursive: true });
+  const mock = live ? await startMockProcess(p.id, ['--no-control', ...(defect ? ['--defect', defect] : []), '--write-env', `${output}.vendor-env.json`]) : undefined;
+  try {
+    if (mock) env = { ...env, ...(JSON.parse(readFileSync(`${output}.vendor-env.json`, 'utf8')) as Record<string, string>) };
+    await runPlaywright({ args: projectArgs([p.id]), env, inherit: false });
+  } finally {
+    await mock?.stop();
+  }
   const file = resolve(output, 'conformance.json');
   const matrix = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Matrix) : undefined;
   const rows = matrix?.providers.find((x) => x.id === p.id)?.requirements ?? [];
@@ -59,6 +71,7 @@ async function runSuite(p: ProviderDefinition, output: string, defect?: string):
     verdicts: new Map(rows.map((r) => [r.id, r.verdict])),
     failedTests: [...new Set(rows.flatMap((r) => r.tests.filter((t) => t.status === 'fail').map((t) => `[${t.project}] ${t.title}`)))],
     warnedTests: [...new Set(rows.flatMap((r) => r.tests.filter((t) => t.status === 'warn').map((t) => `[${t.project}] ${t.title} (warning)`)))],
+    gaps: new Map(rows.flatMap((r) => (r.partial ? [[r.id, partialNote(r.partial)] as const] : r.reasons.length ? [[r.id, r.reasons.join('; ')] as const] : []))),
   };
 }
 
@@ -90,7 +103,8 @@ export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[],
 }
 
 export async function defectsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { output: { type: 'string' }, list: { type: 'boolean' }, jobs: { type: 'string' }, only: { type: 'string' }, strict: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(args, { output: { type: 'string' }, list: { type: 'boolean' }, jobs: { type: 'string' }, only: { type: 'string' }, strict: { type: 'boolean' }, live: { type: 'boolean' } }, true);
+  const live = values.live ?? false;
   positionals.forEach(providerOrUsageError);
   const jobs = values.jobs === undefined ? Math.max(1, Math.min(2, availableParallelism())) : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
@@ -107,13 +121,13 @@ export async function defectsCommand(args: string[]): Promise<number> {
     }
     return 0;
   }
-  const root = resolve(values.output ?? 'reports/defects');
+  const root = resolve(values.output ?? (live ? 'reports/defects-live' : 'reports/defects'));
   rmSync(root, { recursive: true, force: true });
 
   // The clean runs first: every defect run is compared with its provider's.
   const withDefects = selected.filter((p) => chosen(p).length > 0);
   const clean = new Map(
-    (await pool(withDefects.map((p) => async () => [p.id, await runSuite(p, resolve(root, `${p.id}--clean`))] as const), jobs)),
+    (await pool(withDefects.map((p) => async () => [p.id, await runSuite(p, resolve(root, `${p.id}--clean`), undefined, live)] as const), jobs)),
   );
   for (const [id, run] of clean) {
     if (run.failedTests.length) {
@@ -125,7 +139,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
   const outcomes = await pool(
     work.map(({ p, d }) => async (): Promise<DefectOutcome> => {
-      const run = await runSuite(p, resolve(root, `${p.id}--${d.name}`), d.name);
+      const run = await runSuite(p, resolve(root, `${p.id}--${d.name}`), d.name, live);
       const outcome: DefectOutcome = {
         provider: p.id,
         defect: d.name,
@@ -137,7 +151,9 @@ export async function defectsCommand(args: string[]): Promise<number> {
       const { breaks, diff } = outcome;
       console.log(
         `${outcome.caught ? 'CAUGHT ' : 'ESCAPED'} ${p.id.padEnd(8)} ${d.name.padEnd(32)} breaks ${breaks.join(', ')}${outcome.exact ? '' : `  (matrix differs in ${diff.join('; ') || 'nothing'})`}\n` +
-          (outcome.caught ? outcome.caughtBy.map((t) => `          by ${t}`).join('\n') : `          no test failed: ${d.description}`),
+          (outcome.caught
+            ? outcome.caughtBy.map((t) => `          by ${t}`).join('\n')
+            : `          no test failed: ${d.description}${live ? `\n          live, the checks of ${outcome.breaks.join(', ')}: ${outcome.breaks.map((id) => run.gaps.get(id) ?? 'all ran').join('; ')}` : ''}`),
       );
       return outcome;
     }),

@@ -43,9 +43,12 @@ Usage:
       Runs the suite against each variant of the mocks, started as a process without /__mock/
       control, with the profile the variant declares: each must be judged conformant (with
       warnings where no profile states its choice). Closes with "judged right N of M variants".
-  card-reveal-harness defects [<provider>]... [--jobs <n>] [--only <name,...>] [--list]
+  card-reveal-harness defects [<provider>]... [--jobs <n>] [--only <name,...>] [--list] [--strict] [--live]
       Runs the suite against the mock clean and once per defect (n at a time, default 2); prints which
-      tests caught each one and where the defect's matrix differs from the clean one.
+      tests caught each one and where the defect's matrix differs from the clean one. --strict also
+      fails a defect whose matrix differs in more than it declares. --live starts each mock as its
+      own process without /__mock/ control, as a sandbox: an escaped defect is named with why its
+      requirements could not be checked there (what only a controlled run can catch).
   card-reveal-harness fuzz [<provider>]... [--runs <n>] [--seed <n>] [--path <p>] [--defect <name>]... [--record <file.md>]
       Sends n generated malformed requests (default 1000) to each mock, started as its own process:
       no 5xx, no hang, no crash, every error in the documented schema. A failure is shrunk and

@@ -32,7 +32,13 @@ export async function mockCommand(args: string[]): Promise<number> {
 
   const mock = await startMock(provider, { port, host: values.host, control: !values['no-control'], defects, variants });
   // What a vendor would put in the environment for this mock as a sandbox (test data, not secrets of anyone).
-  if (values['write-env']) writeFileSync(values['write-env'], JSON.stringify(provider.vendorEnv(mock.state(), mock.url)), { mode: 0o600 });
+  // A failure here ends the command: the listening server would otherwise keep the process alive.
+  try {
+    if (values['write-env']) writeFileSync(values['write-env'], JSON.stringify(provider.vendorEnv(mock.state(), mock.url)), { mode: 0o600 });
+  } catch (e) {
+    await mock.close();
+    throw new UsageError(`--write-env: ${(e as Error).message}`);
+  }
   const lines = [
     `${provider.title}: reference mock listening on ${mock.url}`,
     `  control routes: ${values['no-control'] ? 'off' : `${mock.url}/__mock/state, /__mock/clock, /__mock/reset`}`,

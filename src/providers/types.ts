@@ -26,6 +26,12 @@ export interface ProviderDefinition {
   /** Choices within the documents, each a --variant of the mock that the suite must not fail. */
   variants: readonly Variant[];
   /**
+   * Requirements a sandbox run (no /__mock/ control, every variable set) cannot check fully, each
+   * with why: only what needs control of the server's clock or state by nature. test/live.test.ts
+   * holds every other requirement to a full check against the mock run as a sandbox.
+   */
+  liveExceptions: Readonly<Record<string, string>>;
+  /**
    * The variables a vendor would set for this mock as a sandbox (no /__mock/ control), from its
    * state: `mock --write-env` writes them, `variants` runs the suite with them.
    */
@@ -59,4 +65,4 @@ export interface ProviderDefinition {
 }
 
 /** The light half of a definition (src/providers/<id>/catalogue.ts): what text commands need, nothing that loads a mock or crypto. */
-export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'seed' | 'requirements' | 'defects' | 'variants' | 'profile' | 'env'>;
+export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'seed' | 'requirements' | 'defects' | 'variants' | 'liveExceptions' | 'profile' | 'env'>;

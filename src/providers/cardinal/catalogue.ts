@@ -13,6 +13,7 @@ export const cardinalCatalogue = {
   requirements: cardinalRequirements,
   defects: cardinalDefects,
   variants: cardinalVariants,
+  liveExceptions: {},
   profile: CardinalProfile,
   env: {
     baseUrl: 'CARDINAL_BASE_URL',

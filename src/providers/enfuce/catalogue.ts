@@ -13,6 +13,7 @@ export const enfuceCatalogue = {
   requirements: enfuceRequirements,
   defects: enfuceDefects,
   variants: enfuceVariants,
+  liveExceptions: {},
   profile: EnfuceProfile,
   env: {
     baseUrl: 'ENFUCE_BASE_URL',

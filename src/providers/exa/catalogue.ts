@@ -13,6 +13,7 @@ export const exaCatalogue = {
   requirements: exaRequirements,
   defects: exaDefects,
   variants: exaVariants,
+  liveExceptions: {},
   profile: ExaProfile,
   env: {
     baseUrl: 'EXA_BASE_URL',

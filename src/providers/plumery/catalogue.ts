@@ -13,6 +13,7 @@ export const plumeryCatalogue = {
   requirements: plumeryRequirements,
   defects: plumeryDefects,
   variants: plumeryVariants,
+  liveExceptions: {},
   profile: PlumeryProfile,
   env: {
     baseUrl: 'PLUMERY_BASE_URL',

@@ -13,6 +13,7 @@ export const solarisCatalogue = {
   requirements: solarisRequirements,
   defects: solarisDefects,
   variants: solarisVariants,
+  liveExceptions: {},
   profile: SolarisProfile,
   env: {
     baseUrl: 'SOLARIS_BASE_URL',
