@@ -39,3 +39,14 @@ export const cardinalCards: readonly DxTestCard[] = [
   { pan: '4970101234567778', brand: 'CB', cardType: 'CB', note: 'CardType CB' },
   { pan: '9880123456789771', brand: 'ITMX', cardType: 'ITMX', note: 'CardType ITMX, test range' },
 ];
+
+/**
+ * The cardholder the mock has enrolled from the start (as a sandbox keeps one): an email, the
+ * FidoSetupPayload of the device enrolled (24 bytes, base64, as CardinalFido.Setup() hands back)
+ * and the card enrolled, the FIDO issuer's first.
+ */
+export const cardinalEnrolled = {
+  email: 'enrolled-cardholder@example.test',
+  fidoSetupPayload: Buffer.from('crh-enrolled-device-0001').toString('base64'),
+  pan: '4000182736451772',
+} as const;

@@ -12,7 +12,7 @@ import { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { Algorithm, CardType, type DxFlowType } from '../../schemas/cardinal.ts';
 import type { MockFactoryOptions } from '../../src/providers/types.ts';
 import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
-import { cardinalApiKeys, cardinalCards, cardinalOrgUnits } from './accounts.ts';
+import { cardinalApiKeys, cardinalCards, cardinalEnrolled, cardinalOrgUnits } from './accounts.ts';
 import { cardinalDefects, type CardinalDefectName } from './defects.ts';
 import { brandOf, FIDO_REGIONS, issuerOf, supportsDelegatedAuthentication } from './ranges.ts';
 
@@ -52,7 +52,11 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp {
   const extra = variants.has('extra-response-fields');
   const keys = new Map(cardinalApiKeys.map((k) => [k.identifier, k.apiKey]));
   const orgs = new Map(cardinalOrgUnits.map((o) => [o.orgUnitId, o.region]));
-  let enrollments = new Map<string, Enrollment>();
+  // A cardholder enrolled from the start, as a sandbox keeps one: the FlowType rows of an enrolled
+  // email can then be checked without /__mock/ control.
+  const seeded = (): Map<string, Enrollment> =>
+    new Map([[cardinalEnrolled.email.toLowerCase(), { devices: new Set([deviceOf(cardinalEnrolled.fidoSetupPayload)]), pans: new Set([panKey(cardinalEnrolled.pan)]) }]]);
+  let enrollments = seeded();
 
   const reply = (errorNumber: number, requestId: string | undefined, payload?: unknown): MockReply =>
     json(errorNumber !== 0 && has('errors-as-http-400') ? 400 : 200, {
@@ -168,10 +172,11 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp {
       fidoRegions: [...FIDO_REGIONS],
       cards: cardinalCards,
       enrolledEmails: enrollments.size,
+      enrolled: cardinalEnrolled,
       profile,
     }),
     reset() {
-      enrollments = new Map();
+      enrollments = seeded();
     },
     refuse(_req, status, reason) {
       // Unknown routes and methods are HTTP errors; a refused body of GetInfo stays in HTTP 200.

@@ -2,7 +2,6 @@
 // conditions, and the FlowType table (each row from a fresh enrollment store).
 import { randomUUID } from 'node:crypto';
 import { send } from '../../src/core/http.ts';
-import { requireControl } from '../fixtures/base.ts';
 import type { DxFlowType } from '../../schemas/cardinal.ts';
 import { ruleCheck } from '../fixtures/expect.ts';
 import { dxError, expect, newDevice, newEmail, req, signed, success, test, timestampNow } from './fixtures.ts';
@@ -140,17 +139,24 @@ test.describe('FlowType table (each row from a fresh store)', () => {
   ];
   for (const row of rows) {
     test(`${row.flow}: email ${row.enrolled ? 'enrolled' : 'new'}, device ${row.sameDevice ? 'enrolled' : 'new'}, PAN ${row.samePan ? 'enrolled' : 'new'}`, req('CDX-FLOWTYPE', 'CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
-      const email = newEmail();
-      const device = newDevice();
+      // An enrolled cardholder: enrolled here through /__mock/ control, or the one a sandbox keeps.
+      let holder = { email: newEmail(), device: setup.newDevicePayload ?? newDevice(), pan: setup.fidoPan };
       if (row.enrolled) {
-        const control = requireControl(setup.target);
-        test.skip(!row.samePan && !setup.secondFidoPan, 'not applicable: no second card of the FIDO issuer');
-        await control.call('POST', 'enrollments', { email, fidoSetupPayloads: [device], accountNumbers: [setup.fidoPan] });
+        test.skip(!row.samePan && !setup.secondFidoPan, 'not applicable: no second card of the FIDO issuer (set CARDINAL_SECOND_FIDO_PAN)');
+        if (setup.target.control) {
+          holder = { ...holder, device: newDevice() };
+          await setup.target.control.call('POST', 'enrollments', { email: holder.email, fidoSetupPayloads: [holder.device], accountNumbers: [holder.pan] });
+        } else {
+          test.skip(!setup.enrolled, 'not applicable: set CARDINAL_ENROLLED_EMAIL and CARDINAL_ENROLLED_SETUP_PAYLOAD (a cardholder the sandbox keeps enrolled)');
+          holder = setup.enrolled!;
+        }
       }
+      // A new device is another one than the enrolled: a captured payload stands for it only when it differs.
+      const otherDevice = setup.newDevicePayload && setup.newDevicePayload !== holder.device ? setup.newDevicePayload : newDevice();
       const request = signed(setup, {
-        Email: email,
-        FidoSetupPayload: row.sameDevice ? device : newDevice(),
-        AccountNumber: row.samePan || !row.enrolled ? setup.fidoPan : setup.secondFidoPan!,
+        Email: holder.email,
+        FidoSetupPayload: row.sameDevice || !row.enrolled ? holder.device : otherDevice,
+        AccountNumber: row.samePan || !row.enrolled ? holder.pan : setup.secondFidoPan!,
       });
       ruleCheck('CDX-FLOWTYPE', success(await dx.getInfo(request), request, setup).Payload.Account.Fido?.FlowType, 'FlowType').toBe(row.flow);
     });

@@ -31,6 +31,19 @@ export interface CardinalSetup {
   outsideRegionPan: string | undefined;
   /** One card per brand of the document (mock only). */
   brandCards: DxTestCard[];
+  /** A cardholder the target keeps enrolled (a sandbox's; on a mock the checks enroll their own). */
+  enrolled: { email: string; device: string; pan: string } | undefined;
+  /** A captured FidoSetupPayload to stand for a new device, if the target refuses random bytes. */
+  newDevicePayload: string | undefined;
+}
+
+/** CARDINAL_BRAND_CARDS: `Brand:PAN[:CardType]`, comma-separated. */
+function brandCardsFrom(text: string | undefined): DxTestCard[] {
+  return (text ?? '')
+    .split(',')
+    .map((s) => s.trim().split(':'))
+    .filter(([brand, pan]) => brand && pan)
+    .map(([brand, pan, cardType]) => ({ brand: brand!, pan: pan!, ...(cardType ? { cardType } : {}), note: '' }) as DxTestCard);
 }
 
 interface MockState {
@@ -57,18 +70,25 @@ async function setupFor(target: Target): Promise<CardinalSetup> {
       noDelegatedAuthPan: note('issuer without delegated'),
       outsideRegionPan: note('FIDO issuer outside'),
       brandCards: s.cards,
+      enrolled: undefined,
+      newDevicePayload: undefined,
     };
   }
   return {
     target,
     profile,
     credentials: { identifier: e.CARDINAL_IDENTIFIER ?? '', apiKey: e.CARDINAL_API_KEY ?? '', orgUnitId: e.CARDINAL_ORG_UNIT_ID ?? '' },
-    outsideRegionOrgUnitId: undefined,
+    outsideRegionOrgUnitId: e.CARDINAL_OUTSIDE_REGION_ORG_UNIT_ID,
     fidoPan: e.CARDINAL_FIDO_PAN ?? '',
-    secondFidoPan: undefined,
+    secondFidoPan: e.CARDINAL_SECOND_FIDO_PAN,
     noDelegatedAuthPan: e.CARDINAL_NO_DA_PAN,
-    outsideRegionPan: undefined,
-    brandCards: [],
+    outsideRegionPan: e.CARDINAL_OUTSIDE_REGION_PAN,
+    brandCards: brandCardsFrom(e.CARDINAL_BRAND_CARDS),
+    enrolled:
+      e.CARDINAL_ENROLLED_EMAIL && e.CARDINAL_ENROLLED_SETUP_PAYLOAD
+        ? { email: e.CARDINAL_ENROLLED_EMAIL, device: e.CARDINAL_ENROLLED_SETUP_PAYLOAD, pan: e.CARDINAL_ENROLLED_PAN ?? e.CARDINAL_FIDO_PAN ?? '' }
+        : undefined,
+    newDevicePayload: e.CARDINAL_FIDO_SETUP_PAYLOAD,
   };
 }
 

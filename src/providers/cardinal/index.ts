@@ -9,7 +9,13 @@ import { cardinalCatalogue } from './catalogue.ts';
 export const cardinal = {
   ...cardinalCatalogue,
   vendorEnv: (state, url) => {
-    const s = state as { apiKeys: { identifier: string; apiKey: string }[]; orgUnits: { orgUnitId: string; region: string }[]; fidoRegions: string[]; cards: { pan: string; note: string }[] };
+    const s = state as {
+      apiKeys: { identifier: string; apiKey: string }[];
+      orgUnits: { orgUnitId: string; region: string }[];
+      fidoRegions: string[];
+      cards: { pan: string; brand: string; cardType?: string; note: string }[];
+      enrolled: { email: string; fidoSetupPayload: string; pan: string };
+    };
     const note = (text: string) => s.cards.find((c) => c.note.startsWith(text))?.pan;
     return {
       CARDINAL_BASE_URL: url,
@@ -18,6 +24,13 @@ export const cardinal = {
       CARDINAL_ORG_UNIT_ID: s.orgUnits.find((o) => s.fidoRegions.includes(o.region))!.orgUnitId,
       CARDINAL_FIDO_PAN: note('FIDO issuer, delegated')!,
       ...(note('issuer without delegated') ? { CARDINAL_NO_DA_PAN: note('issuer without delegated')! } : {}),
+      CARDINAL_SECOND_FIDO_PAN: note('same FIDO issuer')!,
+      CARDINAL_OUTSIDE_REGION_PAN: note('FIDO issuer outside')!,
+      CARDINAL_OUTSIDE_REGION_ORG_UNIT_ID: s.orgUnits.find((o) => !s.fidoRegions.includes(o.region))!.orgUnitId,
+      CARDINAL_BRAND_CARDS: s.cards.map((c) => [c.brand, c.pan, ...(c.cardType ? [c.cardType] : [])].join(':')).join(','),
+      CARDINAL_ENROLLED_EMAIL: s.enrolled.email,
+      CARDINAL_ENROLLED_SETUP_PAYLOAD: s.enrolled.fidoSetupPayload,
+      CARDINAL_ENROLLED_PAN: s.enrolled.pan,
     };
   },
   schemas: cardinalSchemas,

@@ -13,7 +13,11 @@ export const enfuceCatalogue = {
   requirements: enfuceRequirements,
   defects: enfuceDefects,
   variants: enfuceVariants,
-  liveExceptions: {},
+  liveExceptions: {
+    'ENF-TOKEN-TTL-30S': 'the boundary (shown at 29.9 s, refused at exactly 30 s) needs the server clock; live the rule is checked at 20 s and 31 s, API and frame',
+    'ENF-MOBILE-FORM-POST': "the pact's card-data interactions carry fixed tokens of a given age, which only /__mock/tokens can seed; live the card-data POST is checked with issued tokens",
+    'ENF-NO-STORE': "the same pact interactions' Cache-Control; live no-store is checked on the token answer, the card-data page and the frame",
+  },
   profile: EnfuceProfile,
   env: {
     baseUrl: 'ENFUCE_BASE_URL',
