@@ -18,6 +18,7 @@ const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
   ['a profile with an unknown option', ['run', '--provider', 'plumery'], { PLUMERY_PROFILE: 'package.json' }, /profile .* is not valid/],
   ['broker without PACT_BROKER_BASE_URL', ['broker', 'publish', '--version', '1'], { PACT_BROKER_BASE_URL: '' }, /set PACT_BROKER_BASE_URL/],
   ['broker without a step', ['broker'], {}, /publish or can-i-deploy/],
+  ['a mock whose --write-env cannot be written', ['mock', 'enfuce', '--write-env', '/nonexistent/dir/env.json'], {}, /--write-env: ENOENT/],
   ['a profile with a wrong value', ['run', '--provider', 'exa'], { EXA_PROFILE: 'test/fixtures/bad-exa-profile.json' }, /oaepHash/],
 ];
 
@@ -36,6 +37,13 @@ test('--help explains the commands', async () => {
   for (const word of ['run', 'mock', 'defects', 'report', 'merge', '_BASE_URL', '--target', '--profile', '--grep', '--shard', 'Exit 0', 'solaris']) expect(r.stdout).toContain(word);
 });
 
+test('"vectors" checks every vector file in every implementation and prints checks per second', async () => {
+  const r = await cli(['vectors'], {}, 120_000);
+  expect(r.code, r.stdout).toBe(0);
+  expect(r.stdout).toMatch(/^\| all \| \| \| \d+ \| [\d.]+ \| \*\*\d+\*\* \|$/m);
+  expect(r.stdout).toContain('every test passes in every implementation');
+});
+
 test('"mock enfuce" starts a mock that answers, and prints its URL and masked test cards', async () => {
   const { url, output, child } = await startMockProcess('enfuce');
   try {
@@ -49,6 +57,7 @@ test('"mock enfuce" starts a mock that answers, and prints its URL and masked te
 });
 
 test('--profile switches a default and the matrix says which profile was in force', async () => {
+  test.setTimeout(150_000); // a whole Playwright run inside, under the load of the other self-tests
   const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');

@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<(args: string[]) => number | Promis
   broker: async () => (await import('./broker.ts')).brokerCommand,
   requirements: async () => (await import('./requirements.ts')).requirementsCommand,
   fuzz: async () => (await import('./fuzz.ts')).fuzzCommand,
+  vectors: async () => (await import('./vectors.ts')).vectorsCommand,
 };
 
 const HELP = `card-reveal-harness — contract checks for card-data reveal APIs
@@ -53,6 +54,9 @@ Usage:
       Sends n generated malformed requests (default 1000) to each mock, started as its own process:
       no 5xx, no hang, no crash, every error in the documented schema. A failure is shrunk and
       printed as a curl command; --seed replays a run, --path one case of it; --record writes a Markdown record.
+  card-reveal-harness vectors [<file>]...
+      Checks every known-answer vector file (vectors/*.json) with every independent implementation
+      its checker runs; prints seconds and checks per second per file. Exit 1 on any failure.
   card-reveal-harness merge [--output <dir>]
       After "run --shard 1/n … n/n --output <dir>": one junit.xml and one conformance matrix for all shards.
   card-reveal-harness report [--output <dir>] [--serve]
