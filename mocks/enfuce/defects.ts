@@ -21,9 +21,18 @@ export const enfuceDefects = defineDefects([
   d('error-page-shows-card', 'ENF-INVALID-TOKEN-REFUSED', 'the error page for a used token repeats the card number'),
   d('crash-on-bad-input', 'ENF-ERROR-SHAPE', 'a malformed form body gets a 500 with a stack trace'),
   d('frame-url-missing', 'ENF-TOKEN-201', 'the controlToken answer has no cardDataFrameUrl'),
-  d('token-field-renamed', 'ENF-MOBILE-FORM-POST', 'the card-data page (which the frame posts to as well) reads the form field "controlToken", not "token"', ['ENF-FRAME-VIEW-PAN']),
-  d('snapshot-without-cvv', 'ENF-SNAPSHOT-CONTENT', 'the card page (mobile snapshot and frame alike) leaves out the CVV2', ['ENF-FRAME-VIEW-PAN']),
-  d('frame-ignores-view-pan', 'ENF-FRAME-VIEW-PAN', 'the frame acts only on operation "viewPan", not the documented "view-pan"'),
+  d('token-field-renamed', 'ENF-MOBILE-FORM-POST', 'the card-data page (which the frame posts to as well) reads the form field "controlToken", not "token"', ['ENF-FRAME-VIEW-PAN'], {
+    requirements: ['ENF-FRAME-ORIGIN-CHECK', 'ENF-FRAME-MESSAGE-SHAPE'],
+    why: 'the frame shows no card for the right message either, so that it shows none for a wrong one proves nothing (the positive control fails), and the page without a token cannot be told from one that reads no token at all',
+  }),
+  d('snapshot-without-cvv', 'ENF-SNAPSHOT-CONTENT', 'the card page (mobile snapshot and frame alike) leaves out the CVV2', ['ENF-FRAME-VIEW-PAN'], {
+    requirements: ['ENF-FRAME-ORIGIN-CHECK'],
+    why: 'the frame never shows the whole card, so that it ignores a message from another origin proves nothing (the positive control fails)',
+  }),
+  d('frame-ignores-view-pan', 'ENF-FRAME-VIEW-PAN', 'the frame acts only on operation "viewPan", not the documented "view-pan"', undefined, {
+    requirements: ['ENF-FRAME-ORIGIN-CHECK'],
+    why: 'the frame acts on no documented message, so that it ignores one from another origin proves nothing (the positive control fails)',
+  }),
   d('card-status-checked', 'ENF-NO-STATUS-CHECK', 'no token is issued for a frozen card'),
 ] as const);
 

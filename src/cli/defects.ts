@@ -1,14 +1,14 @@
 // Runs a provider's suite against its mock once clean and once per defect, and reports who caught
 // what and how the defect's matrix differs from the clean one. A defect is "exact" when the
 // matrices differ in precisely the requirements it is declared to break.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
 import { levelOf } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startMockProcess } from '../core/mock-process.ts';
-import { catalogue as providers, projectArgs } from '../catalogue.ts';
+import { catalogue as providers, projectArgs, providerProjects } from '../catalogue.ts';
 import type { ProviderCatalogue as ProviderDefinition } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
@@ -54,13 +54,18 @@ interface SuiteRun {
  * control, or (live) against the mock started as its own process without control, pointed at by
  * the variables a vendor would set, as a sandbox is.
  */
-async function runSuite(p: ProviderDefinition, output: string, defect: string | undefined, live: boolean): Promise<SuiteRun> {
+async function runSuite(p: ProviderDefinition, output: string, defect: string | undefined, live: boolean, cleanOutput?: string): Promise<SuiteRun> {
   let env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: !live && defect ? `${p.id}:${defect}` : '', CRH_QUIET: '1' };
   if (live) mkdirSync(dirname(output), { recursive: true });
   const mock = live ? await startMockProcess(p.id, ['--no-control', ...(defect ? ['--defect', defect] : []), '--write-env', `${output}.vendor-env.json`]) : undefined;
   try {
     if (mock) env = { ...env, ...(JSON.parse(readFileSync(`${output}.vendor-env.json`, 'utf8')) as Record<string, string>) };
-    await runPlaywright({ args: projectArgs([p.id]), env, inherit: false });
+    // The consumer contract runs the harness's own client against a Pact mock: the same for every
+    // defect, and no evidence about the target. A defect run verifies the clean run's pact.
+    const names = providerProjects(p.id);
+    if (cleanOutput) cpSync(resolve(cleanOutput, 'pacts'), resolve(output, 'pacts'), { recursive: true });
+    const args = cleanOutput ? ['--project', names.checks, '--project', names.pactProvider, '--no-deps'] : projectArgs([p.id]);
+    await runPlaywright({ args, env, inherit: false });
   } finally {
     await mock?.stop();
   }
@@ -139,7 +144,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
   const outcomes = await pool(
     work.map(({ p, d }) => async (): Promise<DefectOutcome> => {
-      const run = await runSuite(p, resolve(root, `${p.id}--${d.name}`), d.name, live);
+      const run = await runSuite(p, resolve(root, `${p.id}--${d.name}`), d.name, live, resolve(root, `${p.id}--clean`));
       const outcome: DefectOutcome = {
         provider: p.id,
         defect: d.name,
