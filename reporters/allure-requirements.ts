@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { partialNote, type Matrix, type RequirementRow, type Verdict } from '../src/core/matrix.ts';
+import { failureLines, partialLabel, partialNote, type Matrix, type RequirementRow, type Verdict } from '../src/core/matrix.ts';
 
 interface AllureResult {
   uuid: string;
@@ -35,7 +35,7 @@ const uuidOf = (s: string) => {
 function message(r: RequirementRow): string {
   const lines = [
     ...(r.partial ? [partialNote(r.partial)] : []),
-    ...r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? 'failed'}`),
+    ...failureLines(r),
     ...r.warnings.map((w) => `warning: ${w}`),
     ...r.reasons,
     ...r.observations.map((o) => `seen: ${o}`),
@@ -76,7 +76,7 @@ export function writeRequirementResults(matrix: Matrix, dir: string): void {
         uuid: uuidOf(`${p.id}:${r.id}:${matrix.generatedAt}`),
         historyId: createHash('md5').update(`${p.id}:${r.id}`).digest('hex'),
         testCaseId: createHash('md5').update(`${p.id}:${r.id}`).digest('hex'),
-        name: `${r.id} — ${WORD[r.verdict]}${r.partial ? ` (partial: ${r.partial.ran} of ${r.partial.of})` : ''}`,
+        name: `${r.id} — ${WORD[r.verdict]}${r.partial ? ` ${partialLabel(r.partial)}` : ''}`,
         fullName: `${p.id}:${r.id}`,
         status: STATUS[r.verdict],
         stage: 'finished',

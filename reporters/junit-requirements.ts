@@ -3,15 +3,14 @@
 // requirement is a <failure>; n/a and not run are <skipped> with why; a warning or a partial
 // pass passes with a <property> saying so.
 import { writeFileSync } from 'node:fs';
-import { partialNote, type Matrix, type RequirementRow } from '../src/core/matrix.ts';
+import { escapeMarkup as xml } from '../src/core/markup.ts';
+import { failureLines, partialNote, type Matrix, type RequirementRow } from '../src/core/matrix.ts';
 
 export const REQUIREMENTS_JUNIT = 'junit-requirements.xml';
 
-const xml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-
 function testcase(provider: string, r: RequirementRow): string {
   const props = [...r.warnings.map((w) => ['warning', w]), ...(r.partial ? [['partial', partialNote(r.partial)]] : [])];
-  const failures = r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? 'failed'}`);
+  const failures = failureLines(r);
   const body = [
     ...(props.length ? [`<properties>${props.map(([n, v]) => `<property name="${n}" value="${xml(v!)}"/>`).join('')}</properties>`] : []),
     ...(r.verdict === 'fail' ? [`<failure message="${xml(failures[0] ?? r.text)}" type="requirement">${xml(failures.join('\n'))}</failure>`] : []),

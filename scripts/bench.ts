@@ -7,16 +7,15 @@
 //  5. the CLI's start: text commands, and each mock until it listens (median of 3).
 // Figures, never pass/fail: speed goals live here and not in a timed test.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMockProcess } from '../src/core/mock-process.ts';
-import { loadVectorFile } from '../src/core/vectors.ts';
 import { providers } from '../src/providers.ts';
-import { vectorCheckers } from '../src/vectors/index.ts';
+import { timeVectorFiles } from '../src/vectors/timing.ts';
 
 const root = process.cwd();
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -150,17 +149,10 @@ async function vectorFigures(): Promise<void> {
   say();
   say('| file | tests | seconds | tests/s |');
   say('|---|---|---|---|');
-  let total = 0;
-  let time = 0;
-  for (const name of readdirSync(join(root, 'vectors')).filter((f) => f.endsWith('.json') && f !== 'schema.json').sort()) {
-    const file = loadVectorFile(join(root, 'vectors', name));
-    const started = performance.now();
-    const { checked, failures } = await vectorCheckers[name]!(file);
-    const s = (performance.now() - started) / 1000;
-    total += checked;
-    time += s;
-    say(`| ${name} | ${checked}${failures.length ? ` (${failures.length} FAILED)` : ''} | ${s.toFixed(2)} | ${Math.round(checked / s)} |`);
-  }
+  const rows = await timeVectorFiles();
+  for (const r of rows) say(`| ${r.name} | ${r.tests ?? 'no checker'}${r.failures.length ? ` (${r.failures.length} FAILED)` : ''} | ${(r.seconds ?? 0).toFixed(2)} | ${r.tests ? Math.round(r.tests / r.seconds!) : ''} |`);
+  const total = rows.reduce((n, r) => n + (r.tests ?? 0), 0);
+  const time = rows.reduce((n, r) => n + (r.seconds ?? 0), 0);
   say(`| all | ${total} | ${time.toFixed(2)} | **${Math.round(total / time)}** |`);
   say();
 }

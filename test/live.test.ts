@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { catalogue } from '../src/catalogue.ts';
 import type { Matrix } from '../src/core/matrix.ts';
-import { cli, root, startMockProcess } from './helpers.ts';
+import { startSandbox } from '../src/core/mock-process.ts';
+import { cli, root } from './helpers.ts';
 
 for (const p of catalogue) {
   test(`${p.id} against its mock run as a sandbox: every requirement fully checked but the declared exceptions`, async () => {
@@ -17,10 +18,9 @@ for (const p of catalogue) {
     const dir = join(root, `reports/selftest/live/${p.id}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const mock = await startMockProcess(p.id, ['--no-control', '--write-env', join(dir, 'vendor-env.json')]);
+    const mock = await startSandbox(p.id, join(dir, 'vendor-env.json'));
     try {
-      const env = JSON.parse(readFileSync(join(dir, 'vendor-env.json'), 'utf8')) as Record<string, string>;
-      const r = await cli(['run', '--provider', p.id, '--quiet', '--output', join(dir, 'reports')], env, 9 * 60_000);
+      const r = await cli(['run', '--provider', p.id, '--quiet', '--output', join(dir, 'reports')], mock.env, 9 * 60_000);
       expect(r.code, r.stdout.slice(-3000)).toBe(0);
       const m = JSON.parse(readFileSync(join(dir, 'reports/conformance.json'), 'utf8')) as Matrix;
       const rows = m.providers[0]!.requirements;

@@ -54,6 +54,9 @@ export class MerchantSites {
   }
 }
 
+/** Pages served by routing so far, for fresh paths. */
+let routed = 0;
+
 /**
  * Serves `html` as a page of `origin` and returns its URL: from the loopback site when that is the
  * origin, else by answering the page's request for that origin itself (no server needs to listen
@@ -65,7 +68,6 @@ export async function hostAt(page: Page, sites: MerchantSites, origin: string, h
   await page.route(url, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: html }));
   return url;
 }
-let routed = 0;
 
 /**
  * The merchant's page: embeds the card-data frame, and exposes `reveal(message, delayMs)` that

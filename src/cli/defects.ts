@@ -7,9 +7,9 @@ import { dirname, resolve } from 'node:path';
 import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
 import { levelOf } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
-import { startMockProcess } from '../core/mock-process.ts';
+import { startSandbox } from '../core/mock-process.ts';
 import { catalogue as providers, projectArgs, providerProjects } from '../catalogue.ts';
-import type { ProviderCatalogue as ProviderDefinition } from '../providers/types.ts';
+import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
@@ -54,12 +54,12 @@ interface SuiteRun {
  * control, or (live) against the mock started as its own process without control, pointed at by
  * the variables a vendor would set, as a sandbox is.
  */
-async function runSuite(p: ProviderDefinition, output: string, defect: string | undefined, live: boolean, cleanOutput?: string): Promise<SuiteRun> {
+async function runSuite(p: ProviderCatalogue, output: string, defect: string | undefined, live: boolean, cleanOutput?: string): Promise<SuiteRun> {
   let env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: !live && defect ? `${p.id}:${defect}` : '', CRH_QUIET: '1' };
   if (live) mkdirSync(dirname(output), { recursive: true });
-  const mock = live ? await startMockProcess(p.id, ['--no-control', ...(defect ? ['--defect', defect] : []), '--write-env', `${output}.vendor-env.json`]) : undefined;
+  const mock = live ? await startSandbox(p.id, `${output}.vendor-env.json`, defect ? ['--defect', defect] : []) : undefined;
   try {
-    if (mock) env = { ...env, ...(JSON.parse(readFileSync(`${output}.vendor-env.json`, 'utf8')) as Record<string, string>) };
+    if (mock) env = { ...env, ...mock.env };
     // The consumer contract runs the harness's own client against a Pact mock: the same for every
     // defect, and no evidence about the target. A defect run verifies the clean run's pact.
     const names = providerProjects(p.id);
@@ -115,7 +115,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
   const selected = providers.filter((p) => positionals.length === 0 || positionals.includes(p.id));
   const only = values.only?.split(',').map((s) => s.trim());
-  const chosen = (p: ProviderDefinition): Defect[] => p.defects.filter((d) => !only || only.includes(d.name));
+  const chosen = (p: ProviderCatalogue): Defect[] => p.defects.filter((d) => !only || only.includes(d.name));
   if (values.list) {
     for (const p of selected) {
       for (const d of chosen(p)) {

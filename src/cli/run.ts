@@ -5,12 +5,12 @@ import { loadProfile, profileEnvVar } from '../core/profile.ts';
 import { STRICT_ENV } from '../core/levels.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { catalogue as providers, projectArgs, providerIds } from '../catalogue.ts';
-import type { ProviderCatalogue as ProviderDefinition } from '../providers/types.ts';
+import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
 /** Checks a target's settings before any test starts: a bad one is exit code 2, not 40 failures. */
-export function checkTargetSettings(p: ProviderDefinition, env: NodeJS.ProcessEnv): void {
+export function checkTargetSettings(p: ProviderCatalogue, env: NodeJS.ProcessEnv): void {
   const base = env[p.env.baseUrl];
   if (base !== undefined) {
     let url: URL;

@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { resolve } from 'node:path';
 import { profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
-import { startMockProcess } from '../core/mock-process.ts';
+import { startSandbox } from '../core/mock-process.ts';
 import type { Variant } from '../core/variants.ts';
 import { catalogue as providers, projectArgs } from '../catalogue.ts';
-import type { ProviderCatalogue as ProviderDefinition } from '../providers/types.ts';
+import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
@@ -24,13 +24,12 @@ export interface VariantOutcome {
   notes: string[];
 }
 
-async function runVariant(p: ProviderDefinition, v: Variant, dir: string): Promise<VariantOutcome> {
+async function runVariant(p: ProviderCatalogue, v: Variant, dir: string): Promise<VariantOutcome> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const envFile = resolve(dir, 'vendor-env.json');
-  const mock = await startMockProcess(p.id, ['--no-control', '--variant', v.name, '--write-env', envFile]);
+  const mock = await startSandbox(p.id, resolve(dir, 'vendor-env.json'), ['--variant', v.name]);
   try {
-    const env = JSON.parse(readFileSync(envFile, 'utf8')) as Record<string, string>;
+    const env = { ...mock.env };
     if (v.profile) {
       const profileFile = resolve(dir, 'profile.json');
       writeFileSync(profileFile, JSON.stringify(v.profile));
@@ -63,7 +62,7 @@ export async function variantsCommand(args: string[]): Promise<number> {
   const only = values.only?.split(',').map((s) => s.trim());
   const work = providers
     .filter((p) => positionals.length === 0 || positionals.includes(p.id))
-    .flatMap((p) => p.variants.filter((v) => !only || only.includes(v.name)).map((v) => ({ p: p as ProviderDefinition, v: v as Variant })));
+    .flatMap((p) => p.variants.filter((v) => !only || only.includes(v.name)).map((v) => ({ p: p as ProviderCatalogue, v: v as Variant })));
   if (values.list) {
     for (const { p, v } of work) console.log(`${p.id}\t${v.name}\t${v.description}${v.profile ? `\tprofile ${JSON.stringify(v.profile)}` : ''}`);
     return 0;

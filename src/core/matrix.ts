@@ -79,6 +79,12 @@ const NOT_A_GAP = /^(covered: |not applicable: profile )/;
 /** What a partly checked requirement's note says. */
 export const partialNote = (p: NonNullable<RequirementRow['partial']>): string => `partial: ${p.ran} of ${p.of} checks ran; ${p.missing.join('; ')}`;
 
+/** The short form beside a verdict: `(partial: 2 of 6)`. */
+export const partialLabel = (p: NonNullable<RequirementRow['partial']>): string => `(partial: ${p.ran} of ${p.of})`;
+
+/** Each failed check of a requirement in one line: its title and the first line of its error. */
+export const failureLines = (r: Pick<RequirementRow, 'tests'>): string[] => r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? 'failed'}`);
+
 /** Skip reasons that leave a requirement partly checked. */
 export const isCoverageGap = (skipReason: string | undefined): boolean => !NOT_A_GAP.test(skipReason ?? '');
 
@@ -244,7 +250,7 @@ export function renderMarkdown(m: Matrix): string {
         ...r.warnings.map((w) => `warning: ${w}`),
         ...r.observations.map((o) => `seen: ${o}`),
       ].join('; ');
-      lines.push(`| ${r.id} | ${ICON[r.verdict]}${r.partial ? ` (partial: ${r.partial.ran} of ${r.partial.of})` : ''} | ${r.source} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`);
+      lines.push(`| ${r.id} | ${ICON[r.verdict]}${r.partial ? ` ${partialLabel(r.partial)}` : ''} | ${r.source} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`);
     }
     lines.push('');
   }

@@ -1,6 +1,7 @@
 // Starts `card-reveal-harness mock <provider>` as its own process, as a person would: what it
 // serves is then what the CLI serves, and a crash of the mock cannot take the caller down with it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fromRoot } from './root.ts';
 
 const bin = fromRoot('bin/card-reveal-harness.js');
@@ -51,4 +52,18 @@ export function startMockProcess(provider: string, args: string[] = []): Promise
       }
     });
   });
+}
+
+/**
+ * A mock run as a vendor's sandbox is: its own process without /__mock/ control, with the
+ * variables a vendor would set for it (`mock --write-env`, written to `envFile` and read back).
+ */
+export async function startSandbox(provider: string, envFile: string, args: string[] = []): Promise<MockProcess & { env: Record<string, string> }> {
+  const mock = await startMockProcess(provider, ['--no-control', ...args, '--write-env', envFile]);
+  try {
+    return Object.assign(mock, { env: JSON.parse(readFileSync(envFile, 'utf8')) as Record<string, string> });
+  } catch (e) {
+    await mock.stop();
+    throw e;
+  }
 }
