@@ -10,7 +10,8 @@ import { expect, test } from '@playwright/test';
 import { catalogue } from '../src/catalogue.ts';
 import type { Matrix } from '../src/core/matrix.ts';
 import { startSandbox } from '../src/core/mock-process.ts';
-import { cli, root } from './helpers.ts';
+import { scanForCardData } from '../src/core/leak-scan.ts';
+import { cli, root, seededCards } from './helpers.ts';
 
 for (const p of catalogue) {
   test(`${p.id} against its mock run as a sandbox: every requirement fully checked but the declared exceptions`, async () => {
@@ -31,6 +32,9 @@ for (const p of catalogue) {
       for (const x of notFull) console.log(`  ${x.id}: ${x.verdict}${x.partial ? ` (partial: ${x.partial.missing.join('; ')})` : x.reasons.length ? ` (${x.reasons.join('; ')})` : ''}${declared[x.id] ? ` — declared: ${declared[x.id]}` : ''}`);
       // Both ways: nothing short of a full check but what is declared, and nothing declared that is in fact checked fully.
       expect(notFull.map((x) => x.id).sort(), 'requirements not fully checked live').toEqual(Object.keys(declared).sort());
+      // The run's reports (not the vendor's variables beside them) hold no card data, nor does its output.
+      expect(scanForCardData([join(dir, 'reports')], seededCards).leaks, 'card data in the reports').toEqual([]);
+      for (const c of seededCards) expect(r.stdout.includes(c.pan), 'a seeded PAN in the output').toBe(false);
     } finally {
       await mock.stop();
     }
