@@ -12,6 +12,7 @@ export const cardinalDefects = defineDefects([
   d('fido-outside-region', 'CDX-FIDO-CONDITIONS', 'the Fido object comes back when the acquirer region is not served'),
   d('luhn-not-checked', 'CDX-ACCOUNT-NUMBER', 'a Luhn-invalid AccountNumber is answered'),
   d('last-four-wrong', 'CDX-LAST-FOUR', 'LastFour is the first four digits'),
+  d('account-number-echoed', 'CDX-NO-CLEAR-CARD-DATA', 'Account carries the full AccountNumber beside LastFour'),
   d('stale-timestamp-accepted', 'CDX-TIMESTAMP', 'a Timestamp of an hour ago is accepted'),
   d('card-type-any', 'CDX-CARD-TYPE', 'CardType "VISA" is accepted'),
   d('transaction-id-length-unchecked', 'CDX-TRANSACTION-ID', 'a 4- or 56-character TransactionId is accepted'),

@@ -138,7 +138,7 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp {
     return reply(0, requestId, {
       ...(has('reference-id-missing') ? {} : { ReferenceId: randomUUID() }),
       Issuer: { SupportedVersions: has('issuer-versions-empty') ? [] : issuer.versions },
-      Account: { CardBrand: brand, LastFour: has('last-four-wrong') ? pan.slice(0, 4) : pan.slice(-4), ...fido },
+      Account: { CardBrand: brand, LastFour: has('last-four-wrong') ? pan.slice(0, 4) : pan.slice(-4), ...(has('account-number-echoed') ? { AccountNumber: pan } : {}), ...fido },
     });
   }
 

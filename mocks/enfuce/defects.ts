@@ -18,7 +18,8 @@ export const enfuceDefects = defineDefects([
   d('audit-user-optional', 'ENF-AUDIT-USER-REQUIRED', 'controlToken is answered without auditUser'),
   d('auth-not-checked', 'ENF-AUTH-BASIC', 'controlToken is answered without valid Basic credentials'),
   d('predictable-token', 'ENF-TOKEN-UNIQUE', 'control tokens are a counter'),
-  d('error-page-shows-card', 'ENF-INVALID-TOKEN-REFUSED', 'the error page for a used token repeats the card number'),
+  d('error-page-shows-card', 'ENF-INVALID-TOKEN-REFUSED', 'the error page for a used token repeats the card number', ['ENF-NO-CLEAR-CARD-DATA']),
+  d('pan-in-api-error', 'ENF-NO-CLEAR-CARD-DATA', 'the 400 for a missing auditUser names the card number'),
   d('crash-on-bad-input', 'ENF-ERROR-SHAPE', 'a malformed form body gets a 500 with a stack trace'),
   d('frame-url-missing', 'ENF-TOKEN-201', 'the controlToken answer has no cardDataFrameUrl'),
   d('token-field-renamed', 'ENF-MOBILE-FORM-POST', 'the card-data page (which the frame posts to as well) reads the form field "controlToken", not "token"', ['ENF-FRAME-VIEW-PAN'], {

@@ -94,10 +94,10 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
         });
       }
       const auditUser = req.url.searchParams.get('auditUser');
-      if (!has('audit-user-optional') && (auditUser === null || auditUser.trim() === '')) {
-        return apiError(400, 'BAD_REQUEST', 'query parameter auditUser is required');
-      }
       const card = cards.get(req.params.cardId ?? '');
+      if (!has('audit-user-optional') && (auditUser === null || auditUser.trim() === '')) {
+        return apiError(400, 'BAD_REQUEST', `query parameter auditUser is required${has('pan-in-api-error') && card ? ` to reveal card ${card.pan}` : ''}`);
+      }
       if (!card && !has('unknown-card-201')) return apiError(variants.has('unknown-card-400') ? 400 : 404, 'CARD_NOT_FOUND', 'no card with this cardId');
       if (card?.status === 'FROZEN' && has('card-status-checked')) {
         return apiError(403, 'CARD_NOT_ACTIVE', 'card is not active');

@@ -19,6 +19,7 @@ export const exaDefects = defineDefects([
   }),
   d('provisioning-without-scope', 'EXA-PROVISIONING-SCOPE', 'provisioning credentials come back without scope=provisioning'),
   d('card-data-without-sessionid', 'EXA-NO-CARD-DATA-WITHOUT-SESSIONID', 'without a sessionid the fields come back encrypted under a server key'),
+  d('cvc-in-clear', 'EXA-NO-CLEAR-CARD-DATA', 'beside encryptedCvc the answer also carries "cvc" in clear'),
   d('no-store-missing', 'EXA-NO-STORE', 'answers to a request with a scope have no Cache-Control: no-store'),
   d('siwe-and-webauthn-together', 'EXA-SCOPE-EXCLUSIVE', 'scope=siwe together with scope=webauthn is answered 200'),
   d('short-secret-accepted', 'EXA-SESSIONID-REFUSED', 'a sessionid whose plaintext is not 16 bytes is used, zero-padded'),

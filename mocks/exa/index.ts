@@ -74,6 +74,7 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
       encryptedPan: encrypt(card.pan, key, 16),
       encryptedCvc: encrypt(card.cvc, key, 16),
       pin: card.pin === null ? null : encrypt(has('pin-not-a-block') ? card.pin : encodePinBlock(card.pin), key, 12),
+      ...(has('cvc-in-clear') ? { cvc: card.cvc } : {}),
     };
   }
 

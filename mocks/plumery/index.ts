@@ -50,7 +50,7 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
       if (has('missing-header-500')) return { status: 500, body: 'java.lang.NullPointerException\n\tat CardPinController.getPin(CardPinController.java:57)', headers: { 'content-type': 'text/plain' } };
       return error(req, 400, 'NOT_BLANK', 'must not be blank', [{ field: HEADER, code: `${ERROR_PREFIX}NOT_BLANK`, message: 'must not be blank' }]);
     }
-    const invalid = () => error(req, 400, 'INVALID_CLIENT_PUBLIC_KEY', 'the client public key is not a valid secp256r1 public key', [{ field: HEADER, code: `${ERROR_PREFIX}INVALID_CLIENT_PUBLIC_KEY`, message: 'invalid public key' }]);
+    const invalid = () => error(req, has('invalid-key-500') ? 500 : 400, 'INVALID_CLIENT_PUBLIC_KEY', 'the client public key is not a valid secp256r1 public key', [{ field: HEADER, code: `${ERROR_PREFIX}INVALID_CLIENT_PUBLIC_KEY`, message: 'invalid public key' }]);
     try {
       const bytes = fromBase64(value, HEADER);
       if (has('accepts-off-curve-key')) {

@@ -116,7 +116,7 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp {
       data = [data.split('.')[0], ...oaep.slice(1)].join('.');
     }
     issued++;
-    return json(200, { data, ...(variants.has('extra-response-fields') ? { id: `vcr_${issued}`, created_at: new Date().toISOString() } : {}) }, { 'cache-control': 'no-store' });
+    return json(200, { data, ...(variants.has('extra-response-fields') ? { id: `vcr_${issued}`, created_at: new Date().toISOString() } : {}) }, { 'cache-control': 'no-store', ...(has('pan-in-header') ? { 'x-card-reference': `${card.id}:${card.pan}` } : {}) });
   }
 
   const route: Route = { method: 'POST', path: '/v1/cards/:id/virtual_card_requests', handle };

@@ -128,6 +128,7 @@ function observeErrorNumber(value: unknown, profile: CardinalProfile) {
  */
 export function success(ex: HttpExchange, request: GetInfoRequest, setup: CardinalSetup): GetInfoSuccess {
   expect(ex.response.status, 'HTTP status').toBe(200);
+  ruleCheck('CDX-ERROR-SHAPE', ex.response.status, 'bad input never gets a 5xx').toBeLessThan(500);
   const body = jsonRecord(ex);
   observeErrorNumber(body.ErrorNumber, setup.profile);
   expect(Number(body.ErrorNumber), `ErrorNumber (${String(body.ErrorDescription ?? '')})`).toBe(0);
@@ -141,6 +142,7 @@ export function success(ex: HttpExchange, request: GetInfoRequest, setup: Cardin
  * all, the error shape (CDX-ERROR-SHAPE: HTTP 200, the error schema, no Payload); never card data.
  */
 export function dxError(ex: HttpExchange, errorNumber: number, setup: CardinalSetup, rule: CardinalRequirementId) {
+  ruleCheck('CDX-ERROR-SHAPE', ex.response.status, 'bad input never gets a 5xx').toBeLessThan(500);
   const body = jsonRecord(ex);
   observeErrorNumber(body.ErrorNumber, setup.profile);
   ruleCheck(rule, Number(body.ErrorNumber), `ErrorNumber (${String(body.ErrorDescription ?? '')})`).toBe(errorNumber);
@@ -152,6 +154,19 @@ export function dxError(ex: HttpExchange, errorNumber: number, setup: CardinalSe
   expect(ex.response.body).toShowNoCardData([]);
 }
 
-export const test = providerTest(cardinal, setupFor).extend<{ dx: CardinalClient }>({
+/** Every PAN the setup holds: none of them may come back whole (Account.LastFour is the echo). */
+export function knownPans(s: CardinalSetup): string[] {
+  const pans = [s.fidoPan, s.secondFidoPan, s.noDelegatedAuthPan, s.outsideRegionPan, s.enrolled?.pan, ...s.brandCards.map((c) => c.pan)];
+  return [...new Set(pans.filter((p): p is string => !!p))];
+}
+
+// A default of the harness (CDX-NO-CLEAR-CARD-DATA): a profile stating panInAnswers turns the scan off.
+const clearRule = {
+  requirement: 'CDX-NO-CLEAR-CARD-DATA',
+  cards: (s: CardinalSetup) => knownPans(s).map((pan) => ({ pan })),
+  envelope: (_ex: HttpExchange, s: CardinalSetup) => (s.profile.panInAnswers ? undefined : { members: [] }),
+};
+
+export const test = providerTest(cardinal, setupFor, clearRule).extend<{ dx: CardinalClient }>({
   dx: async ({ setup, http }, use) => use(new CardinalClient({ baseUrl: setup.target.baseUrl, http })),
 });

@@ -207,3 +207,20 @@ test.describe('frame page (HTTP)', () => {
     }
   });
 });
+
+test.describe('card data in clear', () => {
+  // Every answer of every test is scanned (providerTest); this one meets each kind of answer once.
+  test('only the card-data page shows the card: no error or refusal carries it', req('ENF-NO-CLEAR-CARD-DATA'), async ({ enfuceClient, setup, answers, http }) => {
+    test.skip(!setup.allCards.length, "not run: set ENFUCE_CARD_PAN (and ENFUCE_CARD_EXPIRY, ENFUCE_CARD_CVV2) to look for the card's own data");
+    const t = await issue(enfuceClient, setup);
+    await enfuceClient.viewCardData(t.cardDataUrl, t.token);
+    await enfuceClient.viewCardData(t.cardDataUrl, t.token);
+    await enfuceClient.viewCardData(t.cardDataUrl, randomBytes(32).toString('base64url'));
+    await enfuceClient.viewCardData(t.cardDataUrl, null, { rawBody: 'token=%ZZ%' });
+    await send({ method: 'GET', url: EnfuceClient.frameUrl(t.cardDataFrameUrl, randomBytes(16).toString('hex')) }, http);
+    await enfuceClient.controlToken(setup.cardId, null);
+    await enfuceClient.controlToken(setup.unknownCardId);
+    await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null });
+    expect(answers.check(), 'answers scanned').toBeGreaterThanOrEqual(9);
+  });
+});

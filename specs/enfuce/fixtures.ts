@@ -11,6 +11,7 @@ import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import type { EnfuceProfile } from '../../src/providers/enfuce/profile.ts';
 import { enfuceRequirements, type EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
 import { visibleText, type ExpectedCard } from '../../src/core/card-text.ts';
+import type { KnownCard } from '../../src/core/clear-card-data.ts';
 import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
 import { MerchantSites } from './merchant.ts';
 
@@ -185,7 +186,23 @@ export interface AgreedFrame {
   origin: string;
 }
 
-export const test = providerTest(enfuce, setupFor).extend<{ enfuceClient: EnfuceClient; agreedFrame: AgreedFrame }, { merchants: MerchantSites }>({
+/**
+ * "The card data is sent directly from the service endpoint to the end users device": a card-data
+ * page that shows (a 2xx HTML page) is where it belongs; the controlToken answer has its own rule
+ * (ENF-NO-CARD-DATA-IN-TOKEN-RESPONSE); every other answer (errors, refusal pages) carries none.
+ */
+const clearRule = {
+  requirement: 'ENF-NO-CLEAR-CARD-DATA',
+  cards: (s: EnfuceSetup): KnownCard[] => s.allCards.map((c) => ({ pan: c.pan, cvv: c.cvv2, expiry: c.expiry })),
+  envelope: (ex: HttpExchange) => {
+    const ok = ex.response.status >= 200 && ex.response.status < 300;
+    if (ok && /^text\/html/i.test(ex.response.headers['content-type'] ?? '')) return undefined;
+    if (ok && /\/controlToken$/.test(new URL(ex.request.url).pathname)) return undefined;
+    return { members: [] };
+  },
+};
+
+export const test = providerTest(enfuce, setupFor, clearRule).extend<{ enfuceClient: EnfuceClient; agreedFrame: AgreedFrame }, { merchants: MerchantSites }>({
   merchants: [
     async ({}, use) => {
       const sites = await MerchantSites.start();

@@ -293,3 +293,19 @@ test.describe('binding (PATCH)', () => {
     expectError(await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(stranger, challengeBytes(challenge!, setup)) }), 400, 'bad signature', setup, 'EXA-BIND-WEBAUTHN');
   });
 });
+
+test.describe('card data in clear', () => {
+  // Every answer of every test is scanned (providerTest); this one meets each kind of answer once.
+  test('no answer carries the PAN, CVC or PIN outside their encrypted fields', req('EXA-NO-CLEAR-CARD-DATA'), async ({ exaClient, setup, answers }) => {
+    test.skip(!setup.knownCards.length, "not run: set EXA_CARD_PAN (and EXA_CARD_CVC, EXA_CARD_PIN) to look for the card's own data");
+    await exaClient.getCard({ sessionid: session(setup).sessionid });
+    await exaClient.getCard({ sessionid: session(setup).sessionid, scopes: ['provisioning'] });
+    await exaClient.getCard();
+    await exaClient.getCard({ token: null, sessionid: session(setup).sessionid });
+    await exaClient.getCard({ sessionid: Buffer.from('not a session').toString('base64') });
+    await exaClient.getCard({ sessionid: session(setup).sessionid, scopes: ['siwe', 'webauthn'] });
+    if (setup.noPin) await exaClient.getCard({ token: setup.noPin.token, sessionid: session(setup).sessionid });
+    await exaClient.bind({}, { rawBody: '{"method":"siwe"}' });
+    expect(answers.check(), 'answers scanned').toBeGreaterThanOrEqual(7);
+  });
+});

@@ -7,6 +7,7 @@ import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
 import type { Target } from '../../src/core/target.ts';
 import type { ExpectedCard } from '../../src/core/card-text.ts';
+import type { KnownCard } from '../../src/core/clear-card-data.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { exa } from '../../src/providers/exa/index.ts';
 import { ExaClient } from '../../src/providers/exa/client.ts';
@@ -41,6 +42,8 @@ export interface ExaSetup {
   passkey: Passkey | undefined;
   /** Every card whose data must never show where it should not. */
   allCards: ExpectedCard[];
+  /** Every card whose PAN, CVC and PIN must stand in clear in no answer (EXA-NO-CLEAR-CARD-DATA). */
+  knownCards: KnownCard[];
 }
 
 interface MockState {
@@ -70,6 +73,7 @@ async function setupFor(target: Target): Promise<ExaSetup> {
       walletPrivateKey: state.binding.walletPrivateKey,
       passkey: { privateKey: state.binding.passkeyPrivateKey, credentialId: state.binding.passkeyCredentialId, rpId: state.binding.rpId, origin: state.binding.origin },
       allCards: state.users.flatMap((u) => (u.card ? [{ pan: u.card.pan }] : [])),
+      knownCards: state.users.flatMap((u) => (u.card ? [{ pan: u.card.pan, cvv: u.card.cvc, pin: u.card.pin }] : [])),
     };
   }
   const card = e.EXA_CARD_PAN ? { pan: e.EXA_CARD_PAN, cvc: e.EXA_CARD_CVC, pin: e.EXA_CARD_PIN } : undefined;
@@ -88,6 +92,7 @@ async function setupFor(target: Target): Promise<ExaSetup> {
         ? { privateKey: e.EXA_PASSKEY_PRIVATE_KEY as `0x${string}`, credentialId: e.EXA_PASSKEY_CREDENTIAL_ID, rpId: e.EXA_PASSKEY_RP_ID, origin: e.EXA_PASSKEY_ORIGIN }
         : undefined,
     allCards: [...(card ? [{ pan: card.pan }] : []), ...(e.EXA_NO_PIN_CARD_PAN ? [{ pan: e.EXA_NO_PIN_CARD_PAN }] : [])],
+    knownCards: [...(card ? [{ pan: card.pan, cvv: card.cvc, pin: card.pin }] : []), ...(e.EXA_NO_PIN_CARD_PAN ? [{ pan: e.EXA_NO_PIN_CARD_PAN }] : [])],
   };
 }
 
@@ -138,6 +143,13 @@ export function expectError(ex: HttpExchange, status: number, code: string, setu
   ruleCheck(rule, (body as { code?: unknown } | null)?.code, 'error code').toBe(code);
 }
 
-export const test = providerTest(exa, setupFor).extend<{ exaClient: ExaClient }>({
+// "Provide sessionid to receive encryptedPan, encryptedCvc, and pin": sealed there, in clear nowhere.
+const clearRule = {
+  requirement: 'EXA-NO-CLEAR-CARD-DATA',
+  cards: (s: ExaSetup) => s.knownCards,
+  envelope: () => ({ members: ['encryptedPan', 'encryptedCvc', 'pin'] }),
+};
+
+export const test = providerTest(exa, setupFor, clearRule).extend<{ exaClient: ExaClient }>({
   exaClient: async ({ setup, http }, use) => use(new ExaClient({ baseUrl: setup.target.baseUrl, token: setup.token, profile: setup.profile, http })),
 });

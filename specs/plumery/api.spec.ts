@@ -15,8 +15,7 @@ import { readingFor } from './readings.ts';
 test.describe('PIN envelope', () => {
   test('the PIN decrypts with ECDH + HKDF-SHA256 + AES-256-GCM to the seeded PIN', req('PLM-PIN-200', 'PLM-ENVELOPE', 'PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
     const key = clientKey(setup.profile.clientKeyEncoding);
-    const secrets = { pin: setup.card?.pin, pan: setup.card?.pan, cvv: setup.card?.cvv2 };
-    const opened = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header), 'PLM-PIN-200', secrets), setup, 'decrypted-card-pin');
+    const opened = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header)), setup, 'decrypted-card-pin');
     if (setup.card?.pin) ruleCheck('PLM-PIN-200', opened.pin, 'the PIN').toEqualSecret(setup.card.pin, 'PIN');
   });
 
@@ -157,3 +156,18 @@ test.describe('card details (sibling)', () => {
   });
 });
 
+
+test.describe('card data in clear', () => {
+  // Every answer of every test is scanned (providerTest); this one meets each kind of answer once.
+  test('no answer carries the card data outside encryptedPayload', req('PLM-NO-CLEAR-CARD-DATA'), async ({ plumeryClient, setup, answers }) => {
+    test.skip(!setup.knownCards.length, "not run: set PLUMERY_CARD_PIN, PLUMERY_CARD_PAN, PLUMERY_CARD_CVV2 or PLUMERY_CARD_EXPIRY to look for the card's own data");
+    const key = clientKey(setup.profile.clientKeyEncoding);
+    await plumeryClient.pin(setup.token, key.header);
+    if (setup.profile.cardDetails) await plumeryClient.details(setup.token, key.header);
+    await plumeryClient.pin(setup.token, null);
+    await plumeryClient.pin(setup.token, invalidClientKeys(setup.profile)[0]![1]);
+    await plumeryClient.pin(setup.unknownToken, key.header);
+    for (const other of [setup.terminatedToken, setup.inactiveToken]) if (other) await plumeryClient.pin(other, key.header);
+    expect(answers.check(), 'answers scanned').toBeGreaterThanOrEqual(4);
+  });
+});

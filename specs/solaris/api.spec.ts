@@ -5,7 +5,7 @@ import { diagnoseCompact, type ContentEnc } from '../../src/crypto/jwe.ts';
 import { decryptCardDetails, jwkOf, KEY_WRAP, newEncryptionKey } from '../../src/providers/solaris/card-details.ts';
 import { JweAlg, JweEnc, type CardDetails } from '../../schemas/solaris.ts';
 import { halted, ruleCheck } from '../fixtures/expect.ts';
-import { expectRefused, jweFor, req, signedRequest, test } from './fixtures.ts';
+import { expect, expectRefused, jweFor, req, signedRequest, test } from './fixtures.ts';
 
 for (const alg of JweAlg.options) {
   for (const enc of JweEnc.options) {
@@ -117,5 +117,20 @@ test.describe('fields', () => {
       const ex = await solarisClient.virtualCardRequest(setup.cardId, raw);
       expectRefused(ex, 400, undefined, setup, 'SOL-ERROR-ENVELOPE');
     }
+  });
+});
+
+test.describe('card data in clear', () => {
+  // Every answer of every test is scanned (providerTest); this one meets each kind of answer once.
+  test('no answer carries the card number, expiry or CVV outside the JWE', req('SOL-NO-CLEAR-CARD-DATA'), async ({ solarisClient, setup, encryptionKey, answers }) => {
+    test.skip(!setup.knownCards.length, "not run: set SOLARIS_CARD_PAN (and SOLARIS_CARD_CVC, SOLARIS_CARD_EXPIRES_AT) to look for the card's own data");
+    await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey));
+    await solarisClient.virtualCardRequest(setup.cardId, { ...signedRequest(setup, encryptionKey), signature: randomBytes(64).toString('hex') });
+    if (setup.otherDevice) await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { signer: setup.otherDevice }));
+    await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { deviceId: `no-such-device-${randomBytes(4).toString('hex')}` }));
+    await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { enc: 'A128GCM' }));
+    await solarisClient.virtualCardRequest(`no-such-card-${randomBytes(6).toString('hex')}`, signedRequest(setup, encryptionKey));
+    await solarisClient.virtualCardRequest(setup.cardId, '{');
+    expect(answers.check(), 'answers scanned').toBeGreaterThanOrEqual(6);
   });
 });

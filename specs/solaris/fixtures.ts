@@ -8,6 +8,7 @@ import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
 import type { Target } from '../../src/core/target.ts';
 import type { ExpectedCard } from '../../src/core/card-text.ts';
+import type { KnownCard } from '../../src/core/clear-card-data.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { solaris } from '../../src/providers/solaris/index.ts';
 import { SolarisClient } from '../../src/providers/solaris/client.ts';
@@ -36,6 +37,8 @@ export interface SolarisSetup {
   /** A device bound to another person (mock, or SOLARIS_OTHER_DEVICE_*). */
   otherDevice: Device | undefined;
   allCards: ExpectedCard[];
+  /** Every card whose number, expiry and CVV must stand in clear in no answer (SOL-NO-CLEAR-CARD-DATA). */
+  knownCards: KnownCard[];
 }
 
 const pkcs8 = (b64: string) => createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
@@ -57,6 +60,7 @@ async function setupFor(target: Target): Promise<SolarisSetup> {
       device: { id: mine.id, privateKey: pkcs8(mine.privateKeyPkcs8) },
       otherDevice: other ? { id: other.id, privateKey: pkcs8(other.privateKeyPkcs8) } : undefined,
       allCards: s.cards.map((c) => ({ pan: c.pan })),
+      knownCards: s.cards.map((c) => ({ pan: c.pan, cvv: c.cvc, expiry: c.expiresAt })),
     };
   }
   const card = e.SOLARIS_CARD_PAN ? { pan: e.SOLARIS_CARD_PAN, cvc: e.SOLARIS_CARD_CVC, expiresAt: e.SOLARIS_CARD_EXPIRES_AT } : undefined;
@@ -69,6 +73,7 @@ async function setupFor(target: Target): Promise<SolarisSetup> {
     device: { id: e.SOLARIS_DEVICE_ID ?? '', privateKey: createPrivateKey(e.SOLARIS_DEVICE_PRIVATE_KEY ?? '') },
     otherDevice: e.SOLARIS_OTHER_DEVICE_ID && e.SOLARIS_OTHER_DEVICE_PRIVATE_KEY ? { id: e.SOLARIS_OTHER_DEVICE_ID, privateKey: createPrivateKey(e.SOLARIS_OTHER_DEVICE_PRIVATE_KEY) } : undefined,
     allCards: card?.pan ? [{ pan: card.pan }] : [],
+    knownCards: card ? [{ pan: card.pan, cvv: card.cvc, expiry: card.expiresAt }] : [],
   };
 }
 
@@ -160,7 +165,14 @@ export function expectRefused(ex: HttpExchange, status: number, field: string | 
   if (field !== undefined && (!pinnedBy || e?.source?.field !== undefined)) ruleCheck(pinnedBy ? rule : 'SOL-ERROR-ENVELOPE', e?.source?.field, 'errors[0].source.field', pinnedBy).toBe(field);
 }
 
-export const test = providerTest(solaris, setupFor).extend<{ solarisClient: SolarisClient }, { encryptionKey: EncryptionKey }>({
+// "The response data is the JWE-encrypted card details": inside `data`, and nowhere else in clear.
+const clearRule = {
+  requirement: 'SOL-NO-CLEAR-CARD-DATA',
+  cards: (s: SolarisSetup) => s.knownCards,
+  envelope: () => ({ members: ['data'] }),
+};
+
+export const test = providerTest(solaris, setupFor, clearRule).extend<{ solarisClient: SolarisClient }, { encryptionKey: EncryptionKey }>({
   // RSA-2048 generation costs tens of milliseconds: one key per worker.
   encryptionKey: [async ({}, use) => use(newEncryptionKey(2048)), { scope: 'worker' }],
   solarisClient: async ({ setup, http }, use) => use(new SolarisClient({ baseUrl: setup.target.baseUrl, accessToken: setup.accessToken, http })),

@@ -98,6 +98,13 @@ export const cardinalRequirements = defineRequirements({
     severity: 'normal',
     options: ['errorNumberType'],
   },
+  'CDX-NO-CLEAR-CARD-DATA': {
+    endpoint: GET_INFO,
+    text: 'default: Account.LastFour is all of the AccountNumber an answer carries; the full PAN stands in no answer (success or error; headers and body).',
+    source: 'default',
+    severity: 'critical',
+    options: ['panInAnswers'],
+  },
 });
 
 export type CardinalRequirementId = keyof typeof cardinalRequirements;

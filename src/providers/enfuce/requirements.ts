@@ -42,6 +42,12 @@ export const enfuceRequirements = defineRequirements({
     source: 'document',
     severity: 'blocker',
   },
+  'ENF-NO-CLEAR-CARD-DATA': {
+    endpoint: TOKEN,
+    text: 'The card data is sent directly from the service endpoint to the end user\'s device: only the card-data page shows it; no other answer (errors, refusal pages; headers and body) carries it.',
+    source: 'document',
+    severity: 'blocker',
+  },
   'ENF-TOKEN-UNIQUE': {
     endpoint: TOKEN,
     text: 'default: every control token is new and unguessable (at least 16 characters, never repeated).',

@@ -23,6 +23,12 @@ export const exaRequirements = defineRequirements({
     source: 'document',
     severity: 'blocker',
   },
+  'EXA-NO-CLEAR-CARD-DATA': {
+    endpoint: CARD,
+    text: 'The PAN, CVC and PIN leave only as encryptedPan, encryptedCvc and pin ({ data, iv }): no answer (card, bind, errors; headers and body) carries them in clear.',
+    source: 'document',
+    severity: 'blocker',
+  },
   'EXA-SESSIONID-RSA-OAEP-SHA1': {
     endpoint: CARD,
     text: 'Generate a session ID: encrypt a 32-character hexadecimal secret with the provided public RSA key using RSA-OAEP (what is encrypted is UTF-8 of base64 of the 16 secret bytes; OAEP with SHA-1 and MGF1-SHA-1, Node\'s publicEncrypt default).',

@@ -83,6 +83,12 @@ export const plumeryRequirements = defineRequirements({
     severity: 'normal',
     options: ['fieldErrorCode'],
   },
+  'PLM-NO-CLEAR-CARD-DATA': {
+    endpoint: PIN,
+    text: 'The card PIN is encrypted in the encryptedPayload field: no answer (PIN, card details, errors; headers and body) carries the PIN, PAN, CVV2 or expiry in clear outside it.',
+    source: 'document',
+    severity: 'blocker',
+  },
   'PLM-DETAILS': {
     endpoint: DETAILS,
     text: 'default: the card-details sibling uses the same envelope; its plaintext is {pan, cvv2, expirationDate (MM/YY)}.',

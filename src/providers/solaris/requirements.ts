@@ -61,6 +61,12 @@ export const solarisRequirements = defineRequirements({
     source: 'document',
     severity: 'normal',
   },
+  'SOL-NO-CLEAR-CARD-DATA': {
+    endpoint: VCR,
+    text: 'The response data is the JWE-encrypted card details: the card number, expiry date and CVV appear in no answer outside the JWE (headers, body, errors).',
+    source: 'document',
+    severity: 'blocker',
+  },
 });
 
 export type SolarisRequirementId = keyof typeof solarisRequirements;
