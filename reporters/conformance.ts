@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
-import { buildMatrix, HALTED, partialNote, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
+import { buildMatrix, HALTED, PARTLY_CHECKED, partialNote, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
@@ -33,6 +33,7 @@ export default class ConformanceReporter implements Reporter {
     const status = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skipped' : 'fail';
     const blame = status === 'fail' ? blameOf(result) : undefined;
     const warnings = result.annotations.filter((a) => a.type === 'warning').map((a) => warningNote(a.description ?? ''));
+    const partly = result.annotations.filter((a) => a.type === PARTLY_CHECKED).map((a) => warningNote(a.description ?? ''));
     const unreachable =
       status === 'fail'
         ? result.errors.map((e) => stripAnsi(e.message ?? '').replace(/^\w*Error: /, '')).find((m) => m.startsWith(UNREACHABLE))
@@ -52,6 +53,7 @@ export default class ConformanceReporter implements Reporter {
       ...(observations.length ? { observations: [...new Set(observations)] } : {}),
       ...(blame ? blame : {}),
       ...(warnings.length ? { warnings } : {}),
+      ...(partly.length ? { partly } : {}),
       ...(unreachable ? { unreachable: redactor.redact(unreachable.slice(UNREACHABLE.length).trim().split('\n')[0]!) } : {}),
       ...(result.error?.message ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') } : {}),
     });

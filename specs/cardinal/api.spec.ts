@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { send } from '../../src/core/http.ts';
 import type { DxFlowType } from '../../schemas/cardinal.ts';
-import { ruleCheck } from '../fixtures/expect.ts';
+import { ruleCheck, unknownValues } from '../fixtures/expect.ts';
 import { dxError, expect, knownPans, newDevice, newEmail, req, signed, success, test, timestampNow } from './fixtures.ts';
 
 test.describe('signed requests', () => {
@@ -101,7 +101,7 @@ test.describe('request fields', () => {
 
 test.describe('account and issuer', () => {
   test('CardBrand for every brand of the document', req('CDX-CARD-BRAND', 'CDX-LAST-FOUR'), async ({ dx, setup }) => {
-    test.skip(setup.brandCards.length === 0, 'not applicable: the target has no published test card per brand');
+    test.skip(setup.brandCards.length === 0, 'not applicable: set CARDINAL_BRAND_CARDS (a published test card per brand)');
     for (const card of setup.brandCards) {
       await test.step(card.brand, async () => {
         const request = signed(setup, { AccountNumber: card.pan, ...(card.cardType ? { CardType: card.cardType } : {}) });
@@ -121,7 +121,7 @@ test.describe('account and issuer', () => {
   });
 
   test('no Fido object when the issuer or the acquirer is outside the FIDO regions', req('CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
-    test.skip(!setup.outsideRegionPan || !setup.outsideRegionOrgUnitId, 'not applicable: the target offers no out-of-region issuer and merchant');
+    test.skip(!setup.outsideRegionPan || !setup.outsideRegionOrgUnitId, 'not applicable: set CARDINAL_OUTSIDE_REGION_PAN and CARDINAL_OUTSIDE_REGION_ORG_UNIT_ID (an issuer and a merchant outside the FIDO regions)');
     const issuerOutside = signed(setup, { AccountNumber: setup.outsideRegionPan! });
     expect(success(await dx.getInfo(issuerOutside), issuerOutside, setup).Payload.Account.Fido, 'Fido object (issuer outside)').toBeUndefined();
     const acquirerOutside = signed(setup, {}, { credentials: { ...setup.credentials, orgUnitId: setup.outsideRegionOrgUnitId! } });
@@ -141,6 +141,8 @@ test.describe('FlowType table (each row from a fresh store)', () => {
     test(`${row.flow}: email ${row.enrolled ? 'enrolled' : 'new'}, device ${row.sameDevice ? 'enrolled' : 'new'}, PAN ${row.samePan ? 'enrolled' : 'new'}`, req('CDX-FLOWTYPE', 'CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
       // An enrolled cardholder: enrolled here through /__mock/ control, or the one a sandbox keeps.
       let holder = { email: newEmail(), device: setup.newDevicePayload ?? newDevice(), pan: setup.fidoPan };
+      // A real service may refuse made-up setup payloads; a mock takes any.
+      if (!setup.target.control) unknownValues('CDX-FLOWTYPE', { CARDINAL_FIDO_SETUP_PAYLOAD: setup.newDevicePayload }, 'with a captured FidoSetupPayload (24 random bytes were sent)');
       if (row.enrolled) {
         test.skip(!row.samePan && !setup.secondFidoPan, 'not applicable: no second card of the FIDO issuer (set CARDINAL_SECOND_FIDO_PAN)');
         if (setup.target.control) {

@@ -5,7 +5,7 @@ import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
-import { expectRefusalStatus, ruleCheck } from '../fixtures/expect.ts';
+import { expectRefusalStatus, ruleCheck, unknownValues } from '../fixtures/expect.ts';
 import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
 import { blameRefusal, expect, expectRefusedPage, expectShown, issueToken as issue, req, showCard, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
 
@@ -111,6 +111,7 @@ test.describe('mobile card data (form POST)', () => {
     const { ex } = await showCard(enfuceClient, await issue(enfuceClient, setup));
     ruleCheck('ENF-MOBILE-FORM-POST', ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^text\/html/);
     ruleCheck('ENF-SNAPSHOT-CONTENT', visibleText(ex.response.body), 'the snapshot').toShowCard(setup.card);
+    unknownValues('ENF-SNAPSHOT-CONTENT', { ENFUCE_CARD_PAN: setup.card?.pan, ENFUCE_CARD_EXPIRY: setup.card?.expiry, ENFUCE_CARD_CVV2: setup.card?.cvv2 }, 'the snapshot with the card itself (a Luhn-valid PAN was looked for)');
   });
 
   test('card-data pages are not stored (Cache-Control: no-store)', req('ENF-NO-STORE'), async ({ enfuceClient, setup }) => {
@@ -211,7 +212,7 @@ test.describe('frame page (HTTP)', () => {
 test.describe('card data in clear', () => {
   // Every answer of every test is scanned (providerTest); this one meets each kind of answer once.
   test('only the card-data page shows the card: no error or refusal carries it', req('ENF-NO-CLEAR-CARD-DATA'), async ({ enfuceClient, setup, answers, http }) => {
-    test.skip(!setup.allCards.length, "not run: set ENFUCE_CARD_PAN (and ENFUCE_CARD_EXPIRY, ENFUCE_CARD_CVV2) to look for the card's own data");
+    test.skip(!setup.allCards.length, "not applicable: set ENFUCE_CARD_PAN (and ENFUCE_CARD_EXPIRY, ENFUCE_CARD_CVV2) to look for the card's own data");
     const t = await issue(enfuceClient, setup);
     await enfuceClient.viewCardData(t.cardDataUrl, t.token);
     await enfuceClient.viewCardData(t.cardDataUrl, t.token);

@@ -6,7 +6,7 @@ import { fromBase64 } from '../../src/crypto/base64.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
 import { clientKey, kdfParams, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
 import { ERROR_PREFIX, type EncryptedPayload } from '../../schemas/plumery.ts';
-import { ruleCheck } from '../fixtures/expect.ts';
+import { ruleCheck, unknownValues } from '../fixtures/expect.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import { expect, expectError, openJson, openPayload, payloadOf, req, test } from './fixtures.ts';
 import { invalidClientKeys } from './invalid-keys.ts';
@@ -17,6 +17,7 @@ test.describe('PIN envelope', () => {
     const key = clientKey(setup.profile.clientKeyEncoding);
     const opened = openJson(key.privateKey, payloadOf(await plumeryClient.pin(setup.token, key.header)), setup, 'decrypted-card-pin');
     if (setup.card?.pin) ruleCheck('PLM-PIN-200', opened.pin, 'the PIN').toEqualSecret(setup.card.pin, 'PIN');
+    unknownValues('PLM-PIN-200', { PLUMERY_CARD_PIN: setup.card?.pin }, 'the decrypted PIN');
   });
 
   test('both key encodings work: SPKI DER and the raw uncompressed point', req('PLM-CLIENT-KEY-ENCODING'), async ({ plumeryClient, setup }) => {
@@ -148,6 +149,7 @@ test.describe('card details (sibling)', () => {
     if (setup.card?.pan) ruleCheck('PLM-DETAILS', d.pan, 'the PAN').toEqualSecret(setup.card.pan, 'PAN');
     if (setup.card?.cvv2) ruleCheck('PLM-DETAILS', d.cvv2, 'the CVV2').toEqualSecret(setup.card.cvv2, 'CVC');
     if (setup.card?.expirationDate) ruleCheck('PLM-DETAILS', d.expirationDate, 'expirationDate').toBe(setup.card.expirationDate);
+    unknownValues('PLM-DETAILS', { PLUMERY_CARD_PAN: setup.card?.pan, PLUMERY_CARD_CVV2: setup.card?.cvv2, PLUMERY_CARD_EXPIRY: setup.card?.expirationDate }, 'the decrypted card details');
   });
 
   test('the details of a terminated card are refused', req('PLM-DETAILS', 'PLM-CARD-TERMINATED'), async ({ plumeryClient, setup }) => {
@@ -160,7 +162,7 @@ test.describe('card details (sibling)', () => {
 test.describe('card data in clear', () => {
   // Every answer of every test is scanned (providerTest); this one meets each kind of answer once.
   test('no answer carries the card data outside encryptedPayload', req('PLM-NO-CLEAR-CARD-DATA'), async ({ plumeryClient, setup, answers }) => {
-    test.skip(!setup.knownCards.length, "not run: set PLUMERY_CARD_PIN, PLUMERY_CARD_PAN, PLUMERY_CARD_CVV2 or PLUMERY_CARD_EXPIRY to look for the card's own data");
+    test.skip(!setup.knownCards.length, "not applicable: set PLUMERY_CARD_PIN, PLUMERY_CARD_PAN, PLUMERY_CARD_CVV2 or PLUMERY_CARD_EXPIRY to look for the card's own data");
     const key = clientKey(setup.profile.clientKeyEncoding);
     await plumeryClient.pin(setup.token, key.header);
     if (setup.profile.cardDetails) await plumeryClient.details(setup.token, key.header);

@@ -4,7 +4,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { diagnoseCompact, type ContentEnc } from '../../src/crypto/jwe.ts';
 import { decryptCardDetails, jwkOf, KEY_WRAP, newEncryptionKey } from '../../src/providers/solaris/card-details.ts';
 import { JweAlg, JweEnc, type CardDetails } from '../../schemas/solaris.ts';
-import { halted, ruleCheck } from '../fixtures/expect.ts';
+import { halted, ruleCheck, unknownValues } from '../fixtures/expect.ts';
 import { expect, expectRefused, jweFor, req, signedRequest, test } from './fixtures.ts';
 
 for (const alg of JweAlg.options) {
@@ -41,6 +41,7 @@ for (const alg of JweAlg.options) {
       if (setup.card?.pan) ruleCheck('SOL-JWE-DECRYPTS', details.pan, 'the PAN').toEqualSecret(setup.card.pan, 'PAN');
       if (setup.card?.cvc) ruleCheck('SOL-JWE-DECRYPTS', details.cvc, 'the CVC').toEqualSecret(setup.card.cvc, 'CVC');
       if (setup.card?.expiresAt) ruleCheck('SOL-JWE-DECRYPTS', details.expires_at, 'expires_at').toBe(setup.card.expiresAt);
+      unknownValues('SOL-JWE-DECRYPTS', { SOLARIS_CARD_PAN: setup.card?.pan, SOLARIS_CARD_CVC: setup.card?.cvc, SOLARIS_CARD_EXPIRES_AT: setup.card?.expiresAt }, 'the decrypted card details');
     });
   }
 }
@@ -65,7 +66,7 @@ test.describe('device binding', () => {
   test('a signature by another device is refused with 403', req('SOL-DEVICE-SIGNATURE'), async ({ solarisClient, setup, encryptionKey }) => {
     const strangerKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
     expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { signer: { id: 'x', privateKey: strangerKey } })), 403, undefined, setup, 'SOL-DEVICE-SIGNATURE');
-    test.skip(!setup.otherDevice, 'partly not applicable: no second bound device (SOLARIS_OTHER_DEVICE_*)');
+    test.skip(!setup.otherDevice, 'partly not applicable: set SOLARIS_OTHER_DEVICE_ID and SOLARIS_OTHER_DEVICE_PRIVATE_KEY (a second bound device)');
     expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { signer: setup.otherDevice! })), 403, undefined, setup, 'SOL-DEVICE-SIGNATURE');
     // The other person's device, signing correctly for itself, is not bound to this card's holder.
     expectRefused(await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { signer: setup.otherDevice!, deviceId: setup.otherDevice!.id })), 403, undefined, setup, 'SOL-DEVICE-SIGNATURE');
@@ -123,7 +124,7 @@ test.describe('fields', () => {
 test.describe('card data in clear', () => {
   // Every answer of every test is scanned (providerTest); this one meets each kind of answer once.
   test('no answer carries the card number, expiry or CVV outside the JWE', req('SOL-NO-CLEAR-CARD-DATA'), async ({ solarisClient, setup, encryptionKey, answers }) => {
-    test.skip(!setup.knownCards.length, "not run: set SOLARIS_CARD_PAN (and SOLARIS_CARD_CVC, SOLARIS_CARD_EXPIRES_AT) to look for the card's own data");
+    test.skip(!setup.knownCards.length, "not applicable: set SOLARIS_CARD_PAN (and SOLARIS_CARD_CVC, SOLARIS_CARD_EXPIRES_AT) to look for the card's own data");
     await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey));
     await solarisClient.virtualCardRequest(setup.cardId, { ...signedRequest(setup, encryptionKey), signature: randomBytes(64).toString('hex') });
     if (setup.otherDevice) await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { signer: setup.otherDevice }));

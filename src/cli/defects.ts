@@ -8,7 +8,7 @@ import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
 import { levelOf } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
-import { catalogue as providers, projectArgs, providerProjects } from '../catalogue.ts';
+import { catalogue, projectArgs, providerProjects } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
@@ -36,7 +36,12 @@ export interface DefectOutcome {
   /** Requirements the defect left without a check that could run to them (pass → not run). */
   unverifiable: string[];
   caughtBy: string[];
+  /** Live only: why a sandbox run cannot catch this defect, as the provider declares (controlledOnlyDefects). */
+  controlledOnly?: string;
 }
+
+/** Live, a declared controlled-only defect must escape and every other be caught; under control, every one be caught. */
+export const asExpected = (o: Pick<DefectOutcome, 'caught' | 'controlledOnly'>): boolean => o.caught !== (o.controlledOnly !== undefined);
 
 type Verdicts = Map<string, Verdict>;
 
@@ -107,6 +112,8 @@ export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[],
   };
 }
 
+const providers: readonly ProviderCatalogue[] = catalogue;
+
 export async function defectsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { output: { type: 'string' }, list: { type: 'boolean' }, jobs: { type: 'string' }, only: { type: 'string' }, strict: { type: 'boolean' }, live: { type: 'boolean' } }, true);
   const live = values.live ?? false;
@@ -121,7 +128,8 @@ export async function defectsCommand(args: string[]): Promise<number> {
       for (const d of chosen(p)) {
         // A defect of a default of the harness is caught as a warning (src/core/levels.ts).
         const asWarning = defectBreaks(d).every((id) => levelOf(id).level === 'warning');
-        console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${asWarning ? '\t(a default: caught as a warning)' : ''}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}`);
+        const controlledOnly = p.controlledOnlyDefects?.[d.name];
+        console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${asWarning ? '\t(a default: caught as a warning)' : ''}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}${controlledOnly ? `\t(live: only under control: ${controlledOnly})` : ''}`);
       }
     }
     return 0;
@@ -152,38 +160,47 @@ export async function defectsCommand(args: string[]): Promise<number> {
         caught: run.failedTests.length > 0 || run.warnedTests.length > 0,
         asWarning: run.failedTests.length === 0 && run.warnedTests.length > 0,
         caughtBy: run.failedTests.length ? run.failedTests : run.warnedTests,
+        ...(live && p.controlledOnlyDefects?.[d.name] ? { controlledOnly: p.controlledOnlyDefects[d.name] } : {}),
       };
       const { breaks, diff } = outcome;
+      const label = outcome.controlledOnly ? (outcome.caught ? 'CAUGHT although declared controlled-only' : 'CONTROLLED-ONLY') : outcome.caught ? 'CAUGHT ' : 'ESCAPED';
       console.log(
-        `${outcome.caught ? 'CAUGHT ' : 'ESCAPED'} ${p.id.padEnd(8)} ${d.name.padEnd(32)} breaks ${breaks.join(', ')}${outcome.exact ? '' : `  (matrix differs in ${diff.join('; ') || 'nothing'})`}\n` +
+        `${label} ${p.id.padEnd(8)} ${d.name.padEnd(32)} breaks ${breaks.join(', ')}${outcome.exact ? '' : `  (matrix differs in ${diff.join('; ') || 'nothing'})`}\n` +
           (outcome.caught
             ? outcome.caughtBy.map((t) => `          by ${t}`).join('\n')
-            : `          no test failed: ${d.description}${live ? `\n          live, the checks of ${outcome.breaks.join(', ')}: ${outcome.breaks.map((id) => run.gaps.get(id) ?? 'all ran').join('; ')}` : ''}`),
+            : `          no test failed: ${d.description}${live ? `\n          live, the checks of ${outcome.breaks.join(', ')}: ${outcome.breaks.map((id) => run.gaps.get(id) ?? 'all ran').join('; ')}` : ''}`) +
+          (outcome.controlledOnly ? `\n          declared controlled-only: ${outcome.controlledOnly}${outcome.caught ? ' (out of date: a sandbox run caught it)' : ''}` : ''),
       );
       return outcome;
     }),
     jobs,
   );
   const caught = outcomes.filter((o) => o.caught).length;
-  const failsExactly = outcomes.filter((o) => o.failsExactly);
-  const exact = outcomes.filter((o) => o.exact).length;
-  const asDeclared = outcomes.filter((o) => o.asDeclared);
+  // A defect declared controlled-only has no live matrix to judge: it counts as declared when it escapes.
+  const judged = outcomes.filter((o) => !o.controlledOnly);
+  const failsExactly = judged.filter((o) => o.failsExactly);
+  const exact = judged.filter((o) => o.exact).length;
+  const asDeclared = judged.filter((o) => o.asDeclared);
   console.log(`\n| provider | defect | rules broken | caught by | matrix differs in |\n|---|---|---|---|---|`);
   for (const o of outcomes) {
     console.log(`| ${o.provider} | ${o.defect} | ${o.breaks.join(', ')} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} | ${o.exact ? 'exactly its rules' : o.asDeclared ? `its rules; not run as declared: ${o.hides.join(', ')}` : o.diff.join('; ')} |`);
   }
   console.log(`\ncaught ${caught} of ${outcomes.length} defects (${outcomes.filter((o) => o.asWarning).length} as warnings)`);
-  console.log(`failing exactly ${failsExactly.length} of ${outcomes.length} defects (the requirements that fail are exactly the ones each defect breaks)`);
-  console.log(`unchanged otherwise ${exact} of ${outcomes.length} defects (the others also leave requirements unverifiable: pass → not run)`);
+  if (live) {
+    const declared = outcomes.filter((o) => o.controlledOnly);
+    console.log(`live as declared ${outcomes.filter(asExpected).length} of ${outcomes.length} defects (every defect caught but the ${declared.length} declared controlled-only, which escape: ${declared.map((o) => `${o.provider} ${o.defect}`).join(', ') || 'none'})`);
+  }
+  console.log(`failing exactly ${failsExactly.length} of ${judged.length} defects (the requirements that fail are exactly the ones each defect breaks)`);
+  console.log(`unchanged otherwise ${exact} of ${judged.length} defects (the others also leave requirements unverifiable: pass → not run)`);
   const hiders = outcomes.filter((o) => o.hides.length);
   console.log(
-    `matrix as declared ${asDeclared.length} of ${outcomes.length} defects (each differs from the clean matrix in exactly the requirements it breaks, now failing, ` +
+    `matrix as declared ${asDeclared.length} of ${judged.length} defects (each differs from the clean matrix in exactly the requirements it breaks, now failing, ` +
       `and in those it declares it leaves with nothing to observe, now not run: ${hiders.map((o) => `${o.provider} ${o.defect} hides ${o.hides.join(', ')}`).join('; ') || 'none'})`,
   );
   // Repeated last, so that a CI log cut to its tail still names them.
-  for (const o of outcomes.filter((x) => !x.asDeclared)) {
+  for (const o of judged.filter((x) => !x.asDeclared)) {
     console.log(`NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`);
   }
   // --strict also fails when a defect's matrix differs from the clean one in anything but what it declares.
-  return caught === outcomes.length && (!values.strict || asDeclared.length === outcomes.length) ? 0 : 1;
+  return outcomes.every(asExpected) && (!values.strict || asDeclared.length === judged.length) ? 0 : 1;
 }

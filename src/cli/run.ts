@@ -68,8 +68,12 @@ export async function runCommand(args: string[]): Promise<number> {
   // A fresh run starts from empty results; shards of one run share the directory.
   if (values.shard === undefined) rmSync(output, { recursive: true, force: true });
   // An embedded mock is private to a worker; a target at a URL is shared, and its server state
-  // and clock (where it has /__mock/) must not be moved by two tests at once.
-  const sharedTarget = providers.some((p) => selected.includes(p.id) && process.env[p.env.baseUrl]);
+  // and clock (where it has /__mock/) must not be moved by two tests at once. A provider whose
+  // checks touch nothing another reads runs on two workers against a sandbox without control.
+  const shared = (providers as readonly ProviderCatalogue[]).filter((p) => selected.includes(p.id) && process.env[p.env.baseUrl]);
+  const { offersControl } = await import('../core/target.ts');
+  const oneAtATime = await Promise.all(shared.map(async (p) => !p.parallelOnSandbox || (await offersControl(process.env[p.env.baseUrl]!.replace(/\/+$/, '')))));
+  const sharedTarget = oneAtATime.some(Boolean);
   const projects = projectArgs(selected);
   const { code } = await runPlaywright({
     args: [...projects, ...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],

@@ -37,6 +37,8 @@ export interface TestOutcome {
   ruleErrors?: RuleNote[];
   /** Checks of a default that failed as warnings (the test went on and passed on them). */
   warnings?: RuleNote[];
+  /** Checks that ran in a weaker form for want of a variable (annotations of type PARTLY_CHECKED): what was left out. */
+  partly?: RuleNote[];
   /** The test failed otherwise too (a plain assertion, a thrown error, a timeout): its own requirements all fail. */
   unattributed?: boolean;
   /** The test stopped early after a rule check failed (nothing left to look at): it proves nothing else. */
@@ -76,8 +78,15 @@ export type Verdict = 'pass' | 'warn' | 'fail' | 'not-applicable' | 'not-run';
  */
 const NOT_A_GAP = /^(covered: |not applicable: profile )/;
 
+/**
+ * The annotation a test adds (`ID: what was left out`) when a check of that requirement ran, but
+ * in a weaker form than the target allows for want of a variable (a PAN looked for by shape, not
+ * compared): the requirement's pass is then partial, with that note.
+ */
+export const PARTLY_CHECKED = 'partly-checked';
+
 /** What a partly checked requirement's note says. */
-export const partialNote = (p: NonNullable<RequirementRow['partial']>): string => `partial: ${p.ran} of ${p.of} checks ran; ${p.missing.join('; ')}`;
+export const partialNote = (p: NonNullable<RequirementRow['partial']>): string => `partial: ${p.ran} of ${p.of} checks ran in full; ${p.missing.join('; ')}`;
 
 /** The short form beside a verdict: `(partial: 2 of 6)`. */
 export const partialLabel = (p: NonNullable<RequirementRow['partial']>): string => `(partial: ${p.ran} of ${p.of})`;
@@ -165,8 +174,13 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
             : [];
       const observations = [...new Set(concerned.flatMap((t) => t.observations ?? []))];
       const gaps = concerned.filter((o) => o.status === 'skipped' && isCoverageGap(o.skipReason));
+      const weaker = concerned.filter((o) => o.status !== 'skipped').flatMap((o) => (o.partly ?? []).filter((n) => n.requirement === r.id));
+      const weakened = concerned.filter((o) => o.status !== 'skipped' && o.partly?.some((n) => n.requirement === r.id)).length;
       const ranChecks = tests.filter((t) => t.status !== 'skipped').length;
-      const partial = (verdict === 'pass' || verdict === 'warn') && gaps.length > 0 ? { ran: ranChecks, of: ranChecks + gaps.length, missing: [...new Set(gaps.map((o) => o.skipReason ?? 'skipped'))] } : undefined;
+      const partial =
+        (verdict === 'pass' || verdict === 'warn') && gaps.length + weakened > 0
+          ? { ran: ranChecks - weakened, of: ranChecks + gaps.length, missing: [...new Set([...gaps.map((o) => o.skipReason ?? 'skipped'), ...weaker.map((n) => n.text)])] }
+          : undefined;
       const warnings = verdict === 'warn' ? [...new Set([...concerned.flatMap((o) => (o.warnings ?? []).filter((w) => w.requirement === r.id).map((w) => w.text)), ...fallbackWarnings])] : [];
       return { ...r, verdict, reasons, observations, warnings, ...(partial ? { partial } : {}), tests };
     });

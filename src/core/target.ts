@@ -73,7 +73,8 @@ async function unreachableAt(baseUrl: string): Promise<string | undefined> {
   }
 }
 
-async function offersControl(baseUrl: string): Promise<boolean> {
+/** Whether the target at `baseUrl` answers /__mock/ control (a reference mock started with it). */
+export async function offersControl(baseUrl: string): Promise<boolean> {
   try {
     const ex = await send({ method: 'GET', url: `${baseUrl}/__mock/state` }, { timeoutMs: 3_000, maxBytes: 256 * 1024 });
     return ex.response.status === 200 && (JSON.parse(ex.response.body) as { provider?: unknown }).provider !== undefined;

@@ -32,6 +32,16 @@ export interface ProviderDefinition {
    */
   liveExceptions: Readonly<Record<string, string>>;
   /**
+   * Defects that only a run with /__mock/ control can catch, each with why (`defects --live` must
+   * catch every other one, and must not catch these, or the declaration is out of date).
+   */
+  controlledOnlyDefects?: Readonly<Record<string, string>>;
+  /**
+   * Why this provider's checks may share a sandbox two at a time (no check changes what another
+   * reads: each issues its own tokens). Without it, a target at a URL gets one worker.
+   */
+  parallelOnSandbox?: string;
+  /**
    * The variables a vendor would set for this mock as a sandbox (no /__mock/ control), from its
    * state: `mock --write-env` writes them, `variants` runs the suite with them.
    */
@@ -48,6 +58,12 @@ export interface ProviderDefinition {
     vars: Record<string, string>;
     /** Needed when baseUrl is set (a live target). */
     required: readonly string[];
+    /**
+     * Optional variables with a fallback that loses no check, each with what stands in for it. Any
+     * other optional variable, left unset, is named by the note of a check it leaves out or
+     * weakens (test/variables.test.ts).
+     */
+    fallbacks?: Readonly<Record<string, string>>;
   };
   createMock(options: MockFactoryOptions): MockApp;
   /** What the fuzzer starts from: valid requests read off a running mock, and extra error schemas. */
@@ -65,4 +81,4 @@ export interface ProviderDefinition {
 }
 
 /** The light half of a definition (src/providers/<id>/catalogue.ts): what text commands need, nothing that loads a mock or crypto. */
-export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'seed' | 'requirements' | 'defects' | 'variants' | 'liveExceptions' | 'profile' | 'env'>;
+export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'seed' | 'requirements' | 'defects' | 'variants' | 'liveExceptions' | 'controlledOnlyDefects' | 'parallelOnSandbox' | 'profile' | 'env'>;

@@ -1,7 +1,7 @@
 // How `defects` judges a defect's matrix against the clean one: exact, as declared (broken rules
 // fail, declared hidden ones are not run, nothing else moves), or neither.
 import { expect, test } from '@playwright/test';
-import { judgeDefect } from '../../src/cli/defects.ts';
+import { asExpected, judgeDefect } from '../../src/cli/defects.ts';
 import type { Verdict } from '../../src/core/matrix.ts';
 
 const clean = new Map<string, Verdict>([
@@ -43,4 +43,12 @@ test('a declared hidden rule that fails is collateral, not hidden', () => {
 test('a broken rule that does not fail: neither', () => {
   const j = judgeDefect(clean, run({ B: 'fail' }), ['A'], []);
   expect([j.exact, j.asDeclared, j.failsExactly]).toEqual([false, false, false]);
+});
+
+test('live, a defect declared controlled-only must escape, and every other one be caught', () => {
+  expect(asExpected({ caught: true })).toBe(true);
+  expect(asExpected({ caught: false })).toBe(false);
+  expect(asExpected({ caught: false, controlledOnly: 'needs the server clock' })).toBe(true);
+  // Caught by a sandbox run after all: the declaration is out of date.
+  expect(asExpected({ caught: true, controlledOnly: 'needs the server clock' })).toBe(false);
 });

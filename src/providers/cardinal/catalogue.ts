@@ -33,5 +33,6 @@ export const cardinalCatalogue = {
       CARDINAL_FIDO_SETUP_PAYLOAD: 'a FidoSetupPayload captured from CardinalFido.Setup() for a new device (otherwise 24 random bytes)',
     },
     required: ['CARDINAL_IDENTIFIER', 'CARDINAL_API_KEY', 'CARDINAL_ORG_UNIT_ID', 'CARDINAL_FIDO_PAN'],
+    fallbacks: { CARDINAL_ENROLLED_PAN: 'CARDINAL_FIDO_PAN (the enrolled cardholder\'s card, when it is that one)' },
   },
 } satisfies ProviderCatalogue;

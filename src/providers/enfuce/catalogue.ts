@@ -18,6 +18,8 @@ export const enfuceCatalogue = {
     'ENF-MOBILE-FORM-POST': "the pact's card-data interactions carry fixed tokens of a given age, which only /__mock/tokens can seed; live the card-data POST is checked with issued tokens",
     'ENF-NO-STORE': "the same pact interactions' Cache-Control; live no-store is checked on the token answer, the card-data page and the frame",
   },
+  // Its one real-time check waits 31 s (specs/enfuce/realtime.spec.ts): beside the others, a live run stays short.
+  parallelOnSandbox: 'every check issues its own control tokens, and a token concerns nothing but itself',
   profile: EnfuceProfile,
   env: {
     baseUrl: 'ENFUCE_BASE_URL',
@@ -35,5 +37,9 @@ export const enfuceCatalogue = {
       ENFUCE_UNKNOWN_CARD_ID: 'an id that is no card (default: a random one)',
     },
     required: ['ENFUCE_USERNAME', 'ENFUCE_PASSWORD', 'ENFUCE_CARD_ID'],
+    fallbacks: {
+      ENFUCE_UNKNOWN_CARD_ID: 'a random id',
+      ENFUCE_CARD_DATA_FRAME_URL: "the controlToken answer's cardDataFrameUrl (the variable serves only a target that leaves it out)",
+    },
   },
 } satisfies ProviderCatalogue;

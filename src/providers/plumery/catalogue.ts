@@ -28,5 +28,6 @@ export const plumeryCatalogue = {
       PLUMERY_INACTIVE_CARD_TOKEN: 'token of a card in a state that does not allow the PIN (e.g. ordered)',
     },
     required: ['PLUMERY_CARD_TOKEN'],
+    fallbacks: { PLUMERY_AUTHORIZATION: 'no Authorization header (the variable serves only a connector that asks for one)' },
   },
 } satisfies ProviderCatalogue;

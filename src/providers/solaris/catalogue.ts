@@ -29,5 +29,6 @@ export const solarisCatalogue = {
       SOLARIS_OTHER_DEVICE_PRIVATE_KEY: 'its private key, PKCS#8 PEM (optional)',
     },
     required: ['SOLARIS_CARD_ID', 'SOLARIS_DEVICE_ID', 'SOLARIS_DEVICE_PRIVATE_KEY'],
+    fallbacks: { SOLARIS_ACCESS_TOKEN: 'no Authorization header (the variable serves only a sandbox that asks for one)' },
   },
 } satisfies ProviderCatalogue;

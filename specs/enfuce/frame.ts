@@ -1,0 +1,41 @@
+// The merchant page around Enfuce's card-data frame, as the browser checks drive it: open it under
+// the agreed origin, and tell a frame that shows the card from one that shows nothing.
+import type { Page } from '@playwright/test';
+import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
+import { halted, ruleCheck } from '../fixtures/expect.ts';
+import { expect, issueToken as issue, type AgreedFrame, type EnfuceSetup } from './fixtures.ts';
+import { cardFrameText, hostAt, merchantPage, reveal, siblingPage, type MerchantSites } from './merchant.ts';
+
+/** How long a frame that wrongly accepted a message would take to start fetching card data. */
+export const QUIET_MS = 750;
+
+export async function openMerchant(page: Page, merchants: MerchantSites, frame: AgreedFrame, cardDataFrameUrl: string, withSibling = false) {
+  const frameUrl = EnfuceClient.frameUrl(cardDataFrameUrl, frame.key);
+  const url = await hostAt(page, merchants, frame.origin, merchantPage(frameUrl, withSibling ? merchants.other.host(siblingPage) : undefined));
+  await page.goto(url);
+  await expect(page.frameLocator('#card-frame').locator('body')).toBeAttached();
+}
+
+/** Whether the frame comes to show the card within the poll's time (for attributing a failure). */
+export async function frameShowsCard(page: Page, setup: EnfuceSetup): Promise<boolean> {
+  try {
+    await expect.poll(() => cardFrameText(page), { timeout: 10_000 }).toShowCard(setup.card);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * When the frame did not do what a TTL check waited for: does it show a card at all? A fresh token,
+ * posted at once, tells the TTL from rendering (ENF-FRAME-VIEW-PAN); if even that fails, the check stops.
+ */
+export async function haltUnlessFrameShowsFreshCard(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup): Promise<void> {
+  await page.clock.resume().catch(() => undefined);
+  const fresh = await issue(client, setup);
+  await openMerchant(page, merchants, frame, fresh.cardDataFrameUrl);
+  await reveal(page, { operation: 'view-pan', token: fresh.token });
+  const shows = await frameShowsCard(page, setup);
+  ruleCheck('ENF-FRAME-VIEW-PAN', shows, 'a fresh token shows the card').toBe(true);
+  if (!shows) halted('the frame shows no card even for a fresh token');
+}

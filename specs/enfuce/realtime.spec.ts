@@ -1,0 +1,62 @@
+// Enfuce's 30-second token in real time, for a target without a controlled clock (a sandbox): in a
+// file of its own, so that its one wait of 31 s runs on one worker while the other files' checks
+// run on the other (card-reveal-harness run gives an Enfuce sandbox two workers).
+import { expectRefusedPage, issueToken as issue, req, test } from './fixtures.ts';
+import { frameShowsCard, haltUnlessFrameShowsFreshCard, openMerchant, QUIET_MS } from './frame.ts';
+import { cardFrameText, reveal } from './merchant.ts';
+import { halted, ruleCheck } from '../fixtures/expect.ts';
+
+test.describe.configure({ timeout: 60_000 });
+
+test.describe('the 30-second token in real time (a target without a controlled clock)', () => {
+  /** When each side uses its token, counted from before it was issued (inside) or after (expired). */
+  const INSIDE_MS = 20_000;
+  const EXPIRED_MS = 31_000;
+
+  test('used 20 s after issue the card shows, 31 s after it is refused: API and frame, all at once', { ...req('ENF-TOKEN-TTL-30S', 'ENF-FRAME-VIEW-PAN'), tag: ['@ENF-TOKEN-TTL-30S', '@slow'] }, async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+    test.skip(!!setup.target.control, 'covered: the controlled-clock checks cover this on a mock');
+    test.slow();
+    const at = async (t0: number, ms: number) => new Promise((r) => setTimeout(r, Math.max(0, t0 + ms - Date.now())));
+    const issued = async () => {
+      const before = Date.now();
+      const t = await issue(enfuceClient, setup);
+      return { ...t, before, after: Date.now() };
+    };
+    const [apiInside, apiExpired, frameInside, frameExpired] = [await issued(), await issued(), await issued(), await issued()];
+    const expiredPage = await page.context().newPage();
+    await openMerchant(page, merchants, agreedFrame, frameInside.cardDataFrameUrl);
+    await openMerchant(expiredPage, merchants, agreedFrame, frameExpired.cardDataFrameUrl);
+    // The frame's refusal after 30 s counts only if the same frame showed the card inside 30 s.
+    let frameWorks: boolean | undefined;
+    await Promise.all([
+      (async () => {
+        await at(apiInside.before, INSIDE_MS);
+        const { status } = (await enfuceClient.viewCardData(apiInside.cardDataUrl, apiInside.token)).response;
+        ruleCheck('ENF-TOKEN-TTL-30S', status, 'card-data status 20 s after issue').toBe(200);
+      })(),
+      (async () => {
+        await at(apiExpired.after, EXPIRED_MS);
+        expectRefusedPage(await enfuceClient.viewCardData(apiExpired.cardDataUrl, apiExpired.token), setup, 'ENF-TOKEN-TTL-30S');
+      })(),
+      (async () => {
+        await at(frameInside.before, INSIDE_MS);
+        await reveal(page, { operation: 'view-pan', token: frameInside.token });
+        frameWorks = await frameShowsCard(page, setup);
+        if (frameWorks) return;
+        // Not shown: a fresh token in a fresh page tells a short TTL from a frame that shows nothing
+        // (which fails ENF-FRAME-VIEW-PAN and stops the check).
+        await haltUnlessFrameShowsFreshCard(page, merchants, agreedFrame, enfuceClient, setup);
+        frameWorks = true;
+        ruleCheck('ENF-TOKEN-TTL-30S', 'not shown', 'the card in the frame 20 s after issue').toBe('shown');
+      })(),
+      (async () => {
+        await at(frameExpired.after, EXPIRED_MS);
+        await reveal(expiredPage, { operation: 'view-pan', token: frameExpired.token });
+        await expiredPage.waitForTimeout(QUIET_MS * 2);
+        const text = await cardFrameText(expiredPage);
+        if (frameWorks) ruleCheck('ENF-TOKEN-TTL-30S', text, 'the frame 31 s after issue').toShowNoCardData(setup.allCards);
+      })(),
+    ]);
+    if (!frameWorks) halted('the frame showed no card for a token inside 30 s: that it shows none after 30 s proves nothing');
+  });
+});
