@@ -2,8 +2,10 @@
 // checks), `<id>-pact-consumer`, and `<id>-pact-provider` (verifies the pact the consumer step
 // wrote, so it depends on it). `npx card-reveal-harness run` is the way in; it sets CRH_OUTPUT_DIR.
 import { defineConfig, type Project } from '@playwright/test';
-import { providerProjects, providers } from './src/providers.ts';
+// The light half of the registry: every worker loads this config, and needs no mock to name projects.
+import { catalogue as providers, providerProjects } from './src/catalogue.ts';
 import { chromiumLaunchOptions } from './src/core/browser.ts';
+import { BATCH_ENV, batchProject, decodeBatch } from './src/core/defect-batch.ts';
 
 const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
 // A shard of a run (CRH_SHARD=1/2) writes its JUnit and matrix under shards/ and a blob for
@@ -24,6 +26,14 @@ const projects: Project[] = providers.flatMap((p) => {
   ];
 });
 
+// A defect batch (`defects`, src/core/defect-batch.ts): per defect one project (one worker to
+// start), the checks and the verification of the clean run's pact (already in
+// CRH_OUTPUT_DIR/pacts) against a mock with that defect.
+const batch = decodeBatch(process.env[BATCH_ENV]);
+const batchProjects: Project[] = [...batch].flatMap(([id, defects]) =>
+  defects.map((defect) => ({ name: batchProject(providerProjects(id).checks, defect), testDir: `specs/${id}`, testIgnore: '**/pact/consumer.spec.ts', use: { mockDefects: [defect] } })),
+);
+
 export default defineConfig({
   testDir: 'specs',
   outputDir: `${out}/test-results`,
@@ -33,22 +43,26 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: [
-    [process.env.CRH_QUIET ? 'dot' : 'list'],
-    ['junit', { outputFile: `${reportDir}/junit.xml` }],
-    // The blob reporter empties its folder when a run starts: one folder per shard.
-    ...(shard ? [['blob', { outputDir: `${out}/blob/${shard}`, fileName: `shard-${shard}.zip` }] as const] : []),
-    [
-      'allure-playwright',
-      {
-        resultsDir: `${out}/allure-results`,
-        detail: false,
-        suiteTitle: true,
-        // environment.properties is written by the conformance reporter: only the targets checked.
-      },
-    ],
-    ['./reporters/conformance.ts', { outputDir: reportDir, allureResultsDir: `${out}/allure-results` }],
-  ],
+  // A batch writes a matrix per defect and nothing a person reads.
+  // A batch writes a matrix per defect and nothing a person reads.
+  reporter: batch.size
+    ? [['dot'], ['./reporters/conformance.ts', { outputDir: out }]]
+    : [
+        [process.env.CRH_QUIET ? 'dot' : 'list'],
+        ['junit', { outputFile: `${reportDir}/junit.xml` }],
+        // The blob reporter empties its folder when a run starts: one folder per shard.
+        ...(shard ? [['blob', { outputDir: `${out}/blob/${shard}`, fileName: `shard-${shard}.zip` }] as const] : []),
+        [
+          'allure-playwright',
+          {
+            resultsDir: `${out}/allure-results`,
+            detail: false,
+            suiteTitle: true,
+            // environment.properties is written by the conformance reporter: only the targets checked.
+          },
+        ],
+        ['./reporters/conformance.ts', { outputDir: reportDir, allureResultsDir: `${out}/allure-results` }],
+      ],
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
@@ -57,5 +71,5 @@ export default defineConfig({
     screenshot: 'off',
     video: 'off',
   },
-  projects,
+  projects: batch.size ? batchProjects : projects,
 });

@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
 import { buildMatrix, HALTED, PARTLY_CHECKED, partialNote, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
+import { defectRunDir, splitBatchProject } from '../src/core/defect-batch.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
 import { redactor } from '../specs/fixtures/redaction.ts';
 
 export default class ConformanceReporter implements Reporter {
   private outcomes: TestOutcome[] = [];
+  /** In a defect batch: the defect of each test's project (src/core/defect-batch.ts). */
+  private readonly defectOf = new Map<string, string>();
   private readonly outputDir: string;
 
   private readonly allureResultsDir: string | undefined;
@@ -42,9 +45,11 @@ export default class ConformanceReporter implements Reporter {
           : undefined;
     // Keep only the last retry's outcome of a test.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
+    const batched = splitBatchProject(project);
+    if (batched.defect) this.defectOf.set(test.id, batched.defect);
     this.outcomes.push({
       testId: test.id,
-      project,
+      project: batched.project,
       title: test.titlePath().slice(3).join(' › '),
       file: test.location.file,
       requirementIds,
@@ -60,6 +65,7 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
+    if (this.defectOf.size) return this.writeBatch(result);
     const matrix = buildMatrix(this.outcomes, process.env);
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(join(this.outputDir, 'conformance.json'), `${JSON.stringify({ status: result.status, ...matrix }, null, 2)}\n`);
@@ -79,6 +85,19 @@ export default class ConformanceReporter implements Reporter {
     lines.push(`  matrix: ${join(this.outputDir, 'conformance.md')}`);
     lines.push(summaryLine(matrix));
     process.stdout.write(`${lines.join('\n')}\n`);
+  }
+
+  /** A defect batch: one matrix per (provider, defect), where a run of that defect alone would write it. */
+  private writeBatch(result: FullResult): void {
+    const groups = new Map<string, TestOutcome[]>();
+    for (const o of this.outcomes) {
+      const key = defectRunDir(this.outputDir, o.project.split('-')[0]!, this.defectOf.get(o.testId) ?? 'none');
+      groups.set(key, [...(groups.get(key) ?? []), o]);
+    }
+    for (const [dir, outcomes] of groups) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'conformance.json'), `${JSON.stringify({ status: result.status, ...buildMatrix(outcomes, process.env) }, null, 2)}\n`);
+    }
   }
 }
 

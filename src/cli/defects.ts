@@ -9,6 +9,7 @@ import { levelOf } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import { catalogue, projectArgs, providerProjects } from '../catalogue.ts';
+import { BATCH_ENV, defectRunDir, encodeBatch } from '../core/defect-batch.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
@@ -55,16 +56,14 @@ interface SuiteRun {
 }
 
 /**
- * One run of a provider's suite against its mock with at most one defect: in-process with /__mock/
- * control, or (live) against the mock started as its own process without control, pointed at by
- * the variables a vendor would set, as a sandbox is.
+ * Live: one run of a provider's suite against its mock with at most one defect, started as its own
+ * process without control and pointed at by the variables a vendor would set, as a sandbox is.
  */
-async function runSuite(p: ProviderCatalogue, output: string, defect: string | undefined, live: boolean, cleanOutput?: string): Promise<SuiteRun> {
-  let env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: !live && defect ? `${p.id}:${defect}` : '', CRH_QUIET: '1' };
-  if (live) mkdirSync(dirname(output), { recursive: true });
-  const mock = live ? await startSandbox(p.id, `${output}.vendor-env.json`, defect ? ['--defect', defect] : []) : undefined;
+async function runSandboxSuite(p: ProviderCatalogue, output: string, defect: string | undefined, cleanOutput?: string): Promise<SuiteRun> {
+  mkdirSync(dirname(output), { recursive: true });
+  const mock = await startSandbox(p.id, `${output}.vendor-env.json`, defect ? ['--defect', defect] : []);
   try {
-    if (mock) env = { ...env, ...mock.env };
+    const env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', ...mock.env };
     // The consumer contract runs the harness's own client against a Pact mock: the same for every
     // defect, and no evidence about the target. A defect run verifies the clean run's pact.
     const names = providerProjects(p.id);
@@ -72,11 +71,33 @@ async function runSuite(p: ProviderCatalogue, output: string, defect: string | u
     const args = cleanOutput ? ['--project', names.checks, '--project', names.pactProvider, '--no-deps'] : projectArgs([p.id]);
     await runPlaywright({ args, env, inherit: false });
   } finally {
-    await mock?.stop();
+    await mock.stop();
   }
-  const file = resolve(output, 'conformance.json');
+  return readSuiteRun(output, p.id);
+}
+
+/**
+ * Under control, every defect of every provider in one Playwright run (src/core/defect-batch.ts),
+ * after one clean run of all providers whose pacts the batch verifies: two runs in all.
+ */
+async function runControlled(selected: readonly ProviderCatalogue[], work: readonly { p: ProviderCatalogue; d: Defect }[], root: string, workers: number) {
+  const cleanDir = resolve(root, 'clean');
+  await runPlaywright({ args: projectArgs(selected.map((p) => p.id)), env: { CRH_OUTPUT_DIR: cleanDir, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1' }, inherit: false });
+  const clean = new Map(selected.map((p) => [p.id, readSuiteRun(cleanDir, p.id)] as const));
+  if ([...clean.values()].some((r) => r.failedTests.length)) return { clean, runs: undefined };
+  const batchDir = resolve(root, 'batch');
+  cpSync(resolve(cleanDir, 'pacts'), resolve(batchDir, 'pacts'), { recursive: true });
+  const batch = new Map<string, string[]>();
+  for (const { p, d } of work) batch.set(p.id, [...(batch.get(p.id) ?? []), d.name]);
+  await runPlaywright({ args: ['--workers', String(workers)], env: { CRH_OUTPUT_DIR: batchDir, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', [BATCH_ENV]: encodeBatch(batch) }, inherit: false });
+  return { clean, runs: new Map(work.map(({ p, d }) => [`${p.id}:${d.name}`, readSuiteRun(defectRunDir(batchDir, p.id, d.name), p.id)] as const)) };
+}
+
+/** What a run's matrix says of one provider: its verdicts, failed and warned tests, and gaps. */
+function readSuiteRun(dir: string, providerId: string): SuiteRun {
+  const file = resolve(dir, 'conformance.json');
   const matrix = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Matrix) : undefined;
-  const rows = matrix?.providers.find((x) => x.id === p.id)?.requirements ?? [];
+  const rows = matrix?.providers.find((x) => x.id === providerId)?.requirements ?? [];
   return {
     verdicts: new Map(rows.map((r) => [r.id, r.verdict])),
     failedTests: [...new Set(rows.flatMap((r) => r.tests.filter((t) => t.status === 'fail').map((t) => `[${t.project}] ${t.title}`)))],
@@ -137,11 +158,13 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const root = resolve(values.output ?? (live ? 'reports/defects-live' : 'reports/defects'));
   rmSync(root, { recursive: true, force: true });
 
-  // The clean runs first: every defect run is compared with its provider's.
+  // The clean runs first: every defect run is compared with its provider's. Under control one
+  // batch run holds every defect; live, each defect needs a mock process of its own.
   const withDefects = selected.filter((p) => chosen(p).length > 0);
-  const clean = new Map(
-    (await pool(withDefects.map((p) => async () => [p.id, await runSuite(p, resolve(root, `${p.id}--clean`), undefined, live)] as const), jobs)),
-  );
+  const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
+  const controlled = live ? undefined : await runControlled(withDefects, work, root, jobs);
+  const clean =
+    controlled?.clean ?? new Map(await pool(withDefects.map((p) => async () => [p.id, await runSandboxSuite(p, resolve(root, `${p.id}--clean`), undefined)] as const), jobs));
   for (const [id, run] of clean) {
     if (run.failedTests.length) {
       console.log(`the clean ${id} run failed (${run.failedTests.length} test(s)), so no defect of it can be judged:\n${run.failedTests.map((t) => `  ${t}`).join('\n')}`);
@@ -149,10 +172,9 @@ export async function defectsCommand(args: string[]): Promise<number> {
     }
   }
 
-  const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
   const outcomes = await pool(
     work.map(({ p, d }) => async (): Promise<DefectOutcome> => {
-      const run = await runSuite(p, resolve(root, `${p.id}--${d.name}`), d.name, live, resolve(root, `${p.id}--clean`));
+      const run = controlled?.runs?.get(`${p.id}:${d.name}`) ?? (await runSandboxSuite(p, resolve(root, `${p.id}--${d.name}`), d.name, resolve(root, `${p.id}--clean`)));
       const outcome: DefectOutcome = {
         provider: p.id,
         defect: d.name,

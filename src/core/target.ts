@@ -51,11 +51,12 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export async function resolveTarget(provider: ProviderDefinition, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+/** `defects`: the embedded mock's (a defect batch's project names them); else CRH_MOCK_DEFECTS. */
+export async function resolveTarget(provider: ProviderDefinition, env: NodeJS.ProcessEnv = process.env, defects?: readonly string[]): Promise<Target> {
   const vars = Object.fromEntries(Object.keys(provider.env.vars).map((k) => [k, env[k]]));
   const baseUrl = env[provider.env.baseUrl]?.replace(/\/+$/, '');
   if (!baseUrl) {
-    const mock = await startMock(provider, { defects: defectsFromEnv(provider.id, env) });
+    const mock = await startMock(provider, { defects: defects ?? defectsFromEnv(provider.id, env) });
     return { provider: provider.id, kind: 'embedded-mock', baseUrl: mock.url, control: new MockControl(mock.url), env: vars, close: mock.close };
   }
   const unreachable = await unreachableAt(baseUrl);
