@@ -87,6 +87,19 @@ export function expectShown(ex: HttpExchange): void {
 const OTHER_TOKEN_FIELDS = ['controlToken', 'controlId'];
 
 /**
+ * The form field the card-data page reads `token` from (the documented "token", or another name,
+ * which fails ENF-MOBILE-FORM-POST), or undefined when it shows nothing for it. Spends the token.
+ */
+export async function readingField(client: EnfuceClient, token: IssuedToken): Promise<string | undefined> {
+  for (const field of ['token', ...OTHER_TOKEN_FIELDS]) {
+    if ((await client.viewCardData(token.cardDataUrl, token.token, { field })).response.status !== 200) continue;
+    if (field !== 'token') ruleCheck('ENF-MOBILE-FORM-POST', `the token in form field "${field}"`, 'what the card-data page reads').toBe('the token in form field "token"');
+    return field;
+  }
+  return undefined;
+}
+
+/**
  * The card-data page for an unspent token, and the form field it took the token from. A page that
  * refuses the documented field fails ENF-MOBILE-FORM-POST; a check of what the page shows then
  * goes on through the first other field the page reads, if any, since that is not its rule.

@@ -28,14 +28,19 @@ export async function frameShowsCard(page: Page, setup: EnfuceSetup): Promise<bo
 
 /**
  * When the frame did not do what a TTL check waited for: does it show a card at all? A fresh token,
- * posted at once, tells the TTL from rendering (ENF-FRAME-VIEW-PAN); if even that fails, the check stops.
+ * posted at once, tells the TTL from rendering (a rule check of ENF-FRAME-VIEW-PAN).
  */
-export async function haltUnlessFrameShowsFreshCard(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup): Promise<void> {
+export async function frameShowsFreshCard(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup): Promise<boolean> {
   await page.clock.resume().catch(() => undefined);
   const fresh = await issue(client, setup);
   await openMerchant(page, merchants, frame, fresh.cardDataFrameUrl);
   await reveal(page, { operation: 'view-pan', token: fresh.token });
   const shows = await frameShowsCard(page, setup);
   ruleCheck('ENF-FRAME-VIEW-PAN', shows, 'a fresh token shows the card').toBe(true);
-  if (!shows) halted('the frame shows no card even for a fresh token');
+  return shows;
+}
+
+/** As frameShowsFreshCard; if even a fresh token shows nothing, the check stops. */
+export async function haltUnlessFrameShowsFreshCard(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup): Promise<void> {
+  if (!(await frameShowsFreshCard(page, merchants, frame, client, setup))) halted('the frame shows no card even for a fresh token');
 }

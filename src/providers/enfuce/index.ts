@@ -10,7 +10,7 @@ import { enfuceCatalogue } from './catalogue.ts';
 export const enfuce = {
   ...enfuceCatalogue,
   vendorEnv: (state, url) => {
-    const s = state as { cards: EnfuceCard[]; credentials: { username: string; password: string }; frameKeys: Record<string, string> };
+    const s = state as { cards: EnfuceCard[]; credentials: { username: string; password: string }; frameKeys: Record<string, string>; cardDataFrameUrl: string };
     // The frame key the mock has agreed for a merchant origin, as a sandbox's onboarding gives one.
     const [frameKey, frameOrigin] = Object.entries(s.frameKeys)[0] ?? [];
     const active = s.cards.find((c) => c.status === 'ACTIVE')!;
@@ -25,6 +25,8 @@ export const enfuce = {
       ENFUCE_CARD_CVV2: active.cvv2,
       ...(frozen ? { ENFUCE_FROZEN_CARD_ID: frozen.cardId } : {}),
       ...(frameKey && frameOrigin ? { ENFUCE_FRAME_KEY: frameKey, ENFUCE_FRAME_ORIGIN: frameOrigin } : {}),
+      // The frame URL as onboarding documents it: the frame checks' way in when a token answer leaves it out.
+      ENFUCE_CARD_DATA_FRAME_URL: s.cardDataFrameUrl,
     };
   },
   schemas: enfuceSchemas,
