@@ -31,6 +31,8 @@ export const cardinal = {
       CARDINAL_ENROLLED_EMAIL: s.enrolled.email,
       CARDINAL_ENROLLED_SETUP_PAYLOAD: s.enrolled.fidoSetupPayload,
       CARDINAL_ENROLLED_PAN: s.enrolled.pan,
+      // A setup payload as CardinalFido.Setup() hands one back for a device the store has not seen.
+      CARDINAL_FIDO_SETUP_PAYLOAD: Buffer.from('card-reveal-harness: a captured FIDO setup payload', 'utf8').toString('base64'),
     };
   },
   schemas: cardinalSchemas,
