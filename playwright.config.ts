@@ -1,11 +1,11 @@
 // The conformance suite. Projects come from the provider registry: `<id>` (API and browser
-// checks), `<id>-pact-consumer`, and `<id>-pact-provider` (verifies the pact the consumer step
-// wrote, so it depends on it). `npx card-reveal-harness run` is the way in; it sets CRH_OUTPUT_DIR.
+// checks) and `<id>-pact` (the consumer contract, then its verification against the target, in one
+// file). `npx card-reveal-harness run` is the way in; it sets CRH_OUTPUT_DIR.
 import { defineConfig, type Project } from '@playwright/test';
 // The light half of the registry: every worker loads this config, and needs no mock to name projects.
 import { catalogue as providers, providerProjects } from './src/catalogue.ts';
 import { chromiumLaunchOptions } from './src/core/browser.ts';
-import { BATCH_ENV, batchProject, decodeBatch } from './src/core/defect-batch.ts';
+import { BATCH_ENV, batchProject, decodeBatch, VERIFY_ONLY_ENV } from './src/core/defect-batch.ts';
 
 const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
 // A shard of a run (CRH_SHARD=1/2) writes its JUnit and matrix under shards/ and a blob for
@@ -16,22 +16,23 @@ const reportDir = shard ? `${out}/shards/${shard}` : out;
 // the page may be showing card data, so that snapshot is switched off.
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 
+// A defect run verifies the clean run's pact (already in CRH_OUTPUT_DIR/pacts): the consumer
+// contract runs the harness's own client against a Pact mock, the same for every defect.
+const verifyOnly = !!process.env[VERIFY_ONLY_ENV];
 const projects: Project[] = providers.flatMap((p) => {
   const names = providerProjects(p.id);
   return [
     { name: names.checks, testDir: `specs/${p.id}`, testIgnore: '**/pact/**' },
     // No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts).
-    { name: names.pactConsumer, testDir: `specs/${p.id}/pact`, testMatch: 'consumer.spec.ts' },
-    { name: names.pactProvider, testDir: `specs/${p.id}/pact`, testMatch: 'provider.spec.ts', dependencies: [names.pactConsumer] },
+    { name: names.pact, testDir: `specs/${p.id}/pact`, testMatch: verifyOnly ? 'provider.ts' : 'contract.spec.ts' },
   ];
 });
 
 // A defect batch (`defects`, src/core/defect-batch.ts): per defect one project (one worker to
-// start), the checks and the verification of the clean run's pact (already in
-// CRH_OUTPUT_DIR/pacts) against a mock with that defect.
+// start), the checks and the verification of the clean run's pact against a mock with that defect.
 const batch = decodeBatch(process.env[BATCH_ENV]);
 const batchProjects: Project[] = [...batch].flatMap(([id, defects]) =>
-  defects.map((defect) => ({ name: batchProject(providerProjects(id).checks, defect), testDir: `specs/${id}`, testIgnore: '**/pact/consumer.spec.ts', use: { mockDefects: [defect] } })),
+  defects.map((defect) => ({ name: batchProject(providerProjects(id).checks, defect), testDir: `specs/${id}`, testMatch: [/\.spec\.ts$/, /pact\/provider\.ts$/], testIgnore: '**/pact/contract.spec.ts', use: { mockDefects: [defect] } })),
 );
 
 export default defineConfig({
@@ -43,7 +44,6 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  // A batch writes a matrix per defect and nothing a person reads.
   // A batch writes a matrix per defect and nothing a person reads.
   reporter: batch.size
     ? [['dot'], ['./reporters/conformance.ts', { outputDir: out }]]

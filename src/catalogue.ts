@@ -28,7 +28,7 @@ export function providerIds(): string[] {
 
 /** The Playwright projects of a provider (playwright.config.ts builds them from these names). */
 export function providerProjects(id: string) {
-  return { checks: id, pactConsumer: `${id}-pact-consumer`, pactProvider: `${id}-pact-provider` } as const;
+  return { checks: id, pact: `${id}-pact` } as const;
 }
 
 /** `--project` arguments selecting every project of the given providers. */

@@ -8,8 +8,8 @@ import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
 import { levelOf } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
-import { catalogue, projectArgs, providerProjects } from '../catalogue.ts';
-import { BATCH_ENV, defectRunDir, encodeBatch } from '../core/defect-batch.ts';
+import { catalogue, projectArgs } from '../catalogue.ts';
+import { BATCH_ENV, defectRunDir, encodeBatch, VERIFY_ONLY_ENV } from '../core/defect-batch.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
@@ -63,13 +63,11 @@ async function runSandboxSuite(p: ProviderCatalogue, output: string, defect: str
   mkdirSync(dirname(output), { recursive: true });
   const mock = await startSandbox(p.id, `${output}.vendor-env.json`, defect ? ['--defect', defect] : []);
   try {
-    const env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', ...mock.env };
     // The consumer contract runs the harness's own client against a Pact mock: the same for every
     // defect, and no evidence about the target. A defect run verifies the clean run's pact.
-    const names = providerProjects(p.id);
+    const env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', ...(cleanOutput ? { [VERIFY_ONLY_ENV]: '1' } : {}), ...mock.env };
     if (cleanOutput) cpSync(resolve(cleanOutput, 'pacts'), resolve(output, 'pacts'), { recursive: true });
-    const args = cleanOutput ? ['--project', names.checks, '--project', names.pactProvider, '--no-deps'] : projectArgs([p.id]);
-    await runPlaywright({ args, env, inherit: false });
+    await runPlaywright({ args: projectArgs([p.id]), env, inherit: false });
   } finally {
     await mock.stop();
   }

@@ -5,6 +5,9 @@
 /** `plumery:iv-reused,salt-reused;exa:iv-reused`: which defects the run's projects carry. */
 export const BATCH_ENV = 'CRH_DEFECT_BATCH';
 
+/** Set: a defect run outside a batch (`defects --live`) runs only the pact's verification, of the clean run's pact. */
+export const VERIFY_ONLY_ENV = 'CRH_VERIFY_PACTS_ONLY';
+
 export type Batch = ReadonlyMap<string, readonly string[]>;
 
 export function encodeBatch(batch: Batch): string {
@@ -22,7 +25,7 @@ export function decodeBatch(text: string | undefined): Batch {
 
 const MARK = '~';
 
-/** `plumery-pact-provider~iv-reused`: a project of the batch. */
+/** `plumery~iv-reused`: a project of the batch. */
 export const batchProject = (project: string, defect: string): string => `${project}${MARK}${defect}`;
 
 /** The project a batch project stands for, and its defect (none outside a batch). */

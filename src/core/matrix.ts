@@ -59,7 +59,7 @@ export function statusFor(o: TestOutcome, requirementId: string): TestStatus | u
   if (o.unreachable) return undefined;
   // A consumer contract test proves the harness's own client against a Pact mock, nothing of the
   // target: its pass is no evidence for a requirement (its failure is still shown).
-  if (o.project.endsWith('-pact-consumer') && o.status !== 'fail') return undefined;
+  if (/(^|\/)pact\/consumer\.ts$/.test(o.file) && o.status !== 'fail') return undefined;
   const warned = o.warnings?.some((w) => w.requirement === requirementId);
   const passOrWarn = warned ? 'warn' : 'pass';
   if (o.status !== 'fail') return o.status === 'pass' ? passOrWarn : o.status;

@@ -18,7 +18,7 @@ export const enfuceCatalogue = {
     'ENF-MOBILE-FORM-POST': "the pact's card-data interactions carry fixed tokens of a given age, which only /__mock/tokens can seed; live the card-data POST is checked with issued tokens",
     'ENF-NO-STORE': "the same pact interactions' Cache-Control; live no-store is checked on the token answer, the card-data page and the frame",
   },
-  // Its one real-time check waits 31 s (specs/enfuce/realtime.spec.ts): beside the others, a live run stays short.
+  // Its one real-time check waits 31 s (specs/enfuce/30-seconds-in-real-time.spec.ts): beside the others, a live run stays short.
   parallelOnSandbox: 'every check issues its own control tokens, and a token concerns nothing but itself',
   profile: EnfuceProfile,
   env: {

@@ -1,6 +1,6 @@
 // Verifies the Cardinal pact against the target: every state signs afresh with the target's key.
 import { verifyPact } from '../../fixtures/pact-verify.ts';
-import { pactFile } from '../../fixtures/pact.ts';
+import { writtenPact } from '../../fixtures/pact.ts';
 import { dxSignature } from '../../../src/providers/cardinal/signature.ts';
 import { expect, req, test, timestampNow } from '../fixtures.ts';
 import { PACT_STATES, PACT_TRANSACTION_ID } from './states.ts';
@@ -16,7 +16,7 @@ test('the target honours the interactions of the pact', req('CDX-RESPONSE', 'CDX
   expect(pan, 'a FIDO test card').toBeTruthy();
   await verifyPact({
     provider: 'cardinal',
-    pactFile: pactFile('cardinal'),
+    pactFile: writtenPact('cardinal'),
     baseUrl: setup.target.baseUrl,
     // Which requirement a mismatch breaks: the field's own rule, else the rule the interaction is about.
     rules: (m) => {

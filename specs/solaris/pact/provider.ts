@@ -2,7 +2,7 @@
 // bound device, so the request is one the target must accept.
 import { readFileSync } from 'node:fs';
 import { verifyPact } from '../../fixtures/pact-verify.ts';
-import { pactFile } from '../../fixtures/pact.ts';
+import { writtenPact } from '../../fixtures/pact.ts';
 import { signJwk } from '../../../src/providers/solaris/device.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
@@ -12,7 +12,7 @@ interface Pact {
 }
 
 test('the target honours the interactions of the pact', req('SOL-JWE-DECRYPTS', 'SOL-DEVICE-SIGNATURE', 'SOL-FIELD-VALIDATION', 'SOL-UNKNOWN-CARD', 'SOL-ERROR-ENVELOPE'), async ({ setup }) => {
-  const file = pactFile('solaris');
+  const file = writtenPact('solaris');
   const jwk = (JSON.parse(readFileSync(file, 'utf8')) as Pact).interactions.map((i) => i.request.body?.content?.jwk).find(Boolean);
   expect(jwk, 'the JWK of the pact').toBeDefined();
   const signed = () => ({ cardId: setup.cardId, deviceId: setup.device.id, signature: signJwk(setup.device.privateKey, jwk!, setup.profile.signatureEncoding, setup.profile.jwkStringOrder) });
