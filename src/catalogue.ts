@@ -15,11 +15,22 @@ export function findCatalogue(id: string): ProviderCatalogue | undefined {
   return catalogue.find((p) => p.id === id);
 }
 
-/** One provider's full definition (mock, schemas, crypto), loaded alone: `mock <id>` starts without the other four. */
+/**
+ * Each provider's full definition (mock, schemas, crypto), loaded alone: `mock <id>` starts without
+ * the other four. One plain specifier each, so that the CLI's bundle (scripts/build.mjs) splits
+ * them; a provider in the catalogue without a loader here is a type error.
+ */
+const definitions = {
+  enfuce: async () => (await import('./providers/enfuce/index.ts')).enfuce,
+  exa: async () => (await import('./providers/exa/index.ts')).exa,
+  plumery: async () => (await import('./providers/plumery/index.ts')).plumery,
+  cardinal: async () => (await import('./providers/cardinal/index.ts')).cardinal,
+  solaris: async () => (await import('./providers/solaris/index.ts')).solaris,
+} satisfies Record<(typeof catalogue)[number]['id'], () => Promise<ProviderDefinition>>;
+
 export async function loadProvider(id: string): Promise<ProviderDefinition> {
-  if (!findCatalogue(id)) throw new Error(`unknown provider "${id}"`);
-  const module = (await import(`./providers/${id}/index.ts`)) as Record<string, ProviderDefinition>;
-  return module[id]!;
+  if (!Object.hasOwn(definitions, id)) throw new Error(`unknown provider "${id}"`);
+  return definitions[id as keyof typeof definitions]();
 }
 
 export function providerIds(): string[] {
