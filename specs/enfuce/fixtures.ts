@@ -87,24 +87,12 @@ export function expectShown(ex: HttpExchange): void {
 const OTHER_TOKEN_FIELDS = ['controlToken', 'controlId'];
 
 /**
- * The form field the card-data page reads `token` from (the documented "token", or another name,
- * which fails ENF-MOBILE-FORM-POST), or undefined when it shows nothing for it. Spends the token.
+ * The card-data page for an unspent token through the documented form field "token", or else
+ * through the first other field the page reads (which fails ENF-MOBILE-FORM-POST: a check of what
+ * the page shows then goes on, since that is not its rule). `field` is undefined when the page
+ * reads none; `ex` is then the answer to the documented field. Spends the token.
  */
-export async function readingField(client: EnfuceClient, token: IssuedToken): Promise<string | undefined> {
-  for (const field of ['token', ...OTHER_TOKEN_FIELDS]) {
-    if ((await client.viewCardData(token.cardDataUrl, token.token, { field })).response.status !== 200) continue;
-    if (field !== 'token') ruleCheck('ENF-MOBILE-FORM-POST', `the token in form field "${field}"`, 'what the card-data page reads').toBe('the token in form field "token"');
-    return field;
-  }
-  return undefined;
-}
-
-/**
- * The card-data page for an unspent token, and the form field it took the token from. A page that
- * refuses the documented field fails ENF-MOBILE-FORM-POST; a check of what the page shows then
- * goes on through the first other field the page reads, if any, since that is not its rule.
- */
-export async function showCard(client: EnfuceClient, token: IssuedToken): Promise<{ ex: HttpExchange; field: string }> {
+async function viewThroughAnyField(client: EnfuceClient, token: IssuedToken): Promise<{ ex: HttpExchange; field: string | undefined }> {
   const ex = await client.viewCardData(token.cardDataUrl, token.token);
   if (ex.response.status === 200) return { ex, field: 'token' };
   for (const field of OTHER_TOKEN_FIELDS) {
@@ -113,6 +101,18 @@ export async function showCard(client: EnfuceClient, token: IssuedToken): Promis
     ruleCheck('ENF-MOBILE-FORM-POST', `the token in form field "${field}"`, 'what the card-data page reads').toBe('the token in form field "token"');
     return { ex: other, field };
   }
+  return { ex, field: undefined };
+}
+
+/** The form field the card-data page reads `token` from, or undefined when it shows nothing for it. Spends the token. */
+export async function readingField(client: EnfuceClient, token: IssuedToken): Promise<string | undefined> {
+  return (await viewThroughAnyField(client, token)).field;
+}
+
+/** The card-data page for an unspent token, and the form field it took the token from; a page that shows for none stops the check. */
+export async function showCard(client: EnfuceClient, token: IssuedToken): Promise<{ ex: HttpExchange; field: string }> {
+  const { ex, field } = await viewThroughAnyField(client, token);
+  if (field) return { ex, field };
   expectShown(ex);
   return halted('unreachable: expectShown halts on a refusal');
 }

@@ -1,5 +1,6 @@
 // Exa, API level: GET /card's profile, sessionid, encrypted fields, scopes and errors, and the
 // binding PATCH. Decrypted values are compared with masked matchers only.
+import { pansOf } from '../../src/core/clear-card-data.ts';
 import { createHash, generateKeyPairSync, publicEncrypt, constants, randomBytes } from 'node:crypto';
 import { createSiweMessage, parseSiweMessage } from 'viem/siwe';
 import { send } from '../../src/core/http.ts';
@@ -53,7 +54,7 @@ test.describe('profile', () => {
     const body = cardBody(ex);
     for (const k of ['encryptedPan', 'encryptedCvc', 'pin']) ruleCheck('EXA-NO-CARD-DATA-WITHOUT-SESSIONID', Object.keys(body), `no ${k} without sessionid`).not.toContain(k);
     for (const k of ['provisioning', 'challenge']) ruleCheck(k === 'provisioning' ? 'EXA-PROVISIONING-SCOPE' : 'EXA-PROFILE', Object.keys(body), `no ${k} without a scope`).not.toContain(k);
-    ruleCheck('EXA-NO-CARD-DATA-WITHOUT-SESSIONID', ex.response.body, 'the profile answer').toShowNoCardData(setup.allCards);
+    ruleCheck('EXA-NO-CARD-DATA-WITHOUT-SESSIONID', ex.response.body, 'the profile answer').toShowNoCardData(pansOf(setup.knownCards));
     if (setup.card) ruleCheck('EXA-PROFILE', body.lastFour, 'lastFour').toBe(setup.card.pan.slice(-4));
   });
 

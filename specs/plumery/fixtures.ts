@@ -13,7 +13,7 @@ import { requirementTagger } from '../fixtures/requirements.ts';
 import { plumery } from '../../src/providers/plumery/index.ts';
 import { PlumeryClient } from '../../src/providers/plumery/client.ts';
 import { kdfParams } from '../../src/providers/plumery/envelope.ts';
-import type { KnownCard } from '../../src/core/clear-card-data.ts';
+import { pansOf, type KnownCard } from '../../src/core/clear-card-data.ts';
 import { decodeP256PublicKey } from '../../src/crypto/ecdh-p256.ts';
 import { readingFor, type Reading } from './readings.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
@@ -34,7 +34,6 @@ export interface PlumerySetup {
   terminatedToken: string | undefined;
   inactiveToken: string | undefined;
   unknownToken: string;
-  allCards: ExpectedCard[];
   /** Every card whose data must stand in clear nowhere outside encryptedPayload (PLM-NO-CLEAR-CARD-DATA). */
   knownCards: KnownCard[];
 }
@@ -55,7 +54,6 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
       terminatedToken: cards.find((c) => c.state === 'TERMINATED')?.token,
       inactiveToken: cards.find((c) => c.state === 'ORDERED')?.token,
       unknownToken,
-      allCards: cards.map((c) => ({ pan: c.pan })),
       knownCards: cards.map((c) => ({ pan: c.pan, pin: c.pin, cvv: c.cvv2, expiry: c.expirationDate })),
     };
   }
@@ -69,7 +67,6 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
     terminatedToken: e.PLUMERY_TERMINATED_CARD_TOKEN,
     inactiveToken: e.PLUMERY_INACTIVE_CARD_TOKEN,
     unknownToken,
-    allCards: card.pan ? [{ pan: card.pan }] : [],
     knownCards: Object.values(card).some(Boolean) ? [{ pan: card.pan, pin: card.pin, cvv: card.cvv2, expiry: card.expirationDate }] : [],
   };
 }
@@ -147,7 +144,7 @@ export const STATUS_OPTION: Partial<Record<PlumeryRequirementId, string>> = {
  * all, the documented body (PLM-ERROR-SHAPE); never card data.
  */
 export function expectError(ex: HttpExchange, status: number, code: string, setup: PlumerySetup, rule: PlumeryRequirementId): PlumeryError {
-  expect(ex.response.body).toShowNoCardData(setup.allCards);
+  expect(ex.response.body).toShowNoCardData(pansOf(setup.knownCards));
   // Documented: the urn code (and, for a card's state, a refusal); the exact status is a profile option.
   expectRefusalStatus(rule, ex.response.status, status, STATUS_OPTION[rule]);
   ruleCheck('PLM-ERROR-SHAPE', ex.response.status, 'bad input never gets a 5xx').toBeLessThan(500);

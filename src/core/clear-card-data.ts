@@ -21,6 +21,9 @@ export interface KnownCard {
   expiry?: string | undefined;
 }
 
+/** The PANs among known cards, as the no-card-data checks of a page or frame take them. */
+export const pansOf = (cards: readonly KnownCard[]): { pan: string }[] => cards.flatMap((c) => (c.pan ? [{ pan: c.pan }] : []));
+
 /** Where a provider's card data may travel in clear or sealed: top-level JSON members. */
 export interface Envelope {
   members: readonly string[];

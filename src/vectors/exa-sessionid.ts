@@ -6,7 +6,7 @@ import { constants, createPrivateKey, createPublicKey, privateDecrypt, webcrypto
 import { rsaOaepEncryptWithSeed } from '../crypto/eme-oaep.ts';
 import { secretFromPlaintext } from '../providers/exa/session.ts';
 import type { VectorFile, VectorTest } from '../core/vectors.ts';
-import { checkVectors, hex, type Implementation } from './run.ts';
+import { checkVectors, hex, perGroup, type Implementation } from './run.ts';
 
 export interface SessionGroup {
   privateKeyPkcs8: string; // hex DER
@@ -20,10 +20,14 @@ export interface SessionTest extends VectorTest {
   ct: string;
 }
 
+const nodeKey = perGroup((g: SessionGroup) => createPrivateKey({ key: hex(g.privateKeyPkcs8), format: 'der', type: 'pkcs8' }));
+const webcryptoKey = perGroup((g: SessionGroup) => webcrypto.subtle.importKey('pkcs8', hex(g.privateKeyPkcs8), { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['decrypt']));
+const publicKey = perGroup((g: SessionGroup) => createPublicKey({ key: hex(g.publicKeySpki), format: 'der', type: 'spki' }));
+
 const nodeImpl: Implementation<SessionGroup, SessionTest> = {
   name: 'node:crypto privateDecrypt (OAEP, oaepHash sha1)',
   run(g, t) {
-    const key = createPrivateKey({ key: hex(g.privateKeyPkcs8), format: 'der', type: 'pkcs8' });
+    const key = nodeKey(g);
     const plain = privateDecrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, hex(t.ct));
     return secretFromPlaintext(plain).toString('hex');
   },
@@ -32,7 +36,7 @@ const nodeImpl: Implementation<SessionGroup, SessionTest> = {
 const webcryptoImpl: Implementation<SessionGroup, SessionTest> = {
   name: 'WebCrypto RSA-OAEP SHA-1',
   async run(g, t) {
-    const key = await webcrypto.subtle.importKey('pkcs8', hex(g.privateKeyPkcs8), { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['decrypt']);
+    const key = await webcryptoKey(g);
     const plain = Buffer.from(await webcrypto.subtle.decrypt({ name: 'RSA-OAEP' }, key, hex(t.ct)));
     return secretFromPlaintext(plain).toString('hex');
   },
@@ -43,7 +47,7 @@ const seededEncoder: Implementation<SessionGroup, SessionTest> = {
   name: 'EME-OAEP encode with the fixed seed (src/crypto/eme-oaep.ts) + raw RSA',
   run(g, t) {
     if (t.result !== 'valid') throw new Error('not applicable');
-    const pub = createPublicKey({ key: hex(g.publicKeySpki), format: 'der', type: 'spki' });
+    const pub = publicKey(g);
     const ct = rsaOaepEncryptWithSeed(pub, hex(t.msg), { hash: 'sha1', mgfHash: 'sha1' }, hex(t.seed));
     if (ct.toString('hex') !== t.ct) throw new Error('ciphertext differs');
     return secretFromPlaintext(hex(t.msg)).toString('hex');

@@ -5,9 +5,9 @@ import { checkSessionVectors } from './exa-sessionid.ts';
 import { checkPlumeryVectors } from './plumery-envelope.ts';
 import { checkCardinalVectors } from './cardinal-signature.ts';
 import { checkDeviceSignatureVectors, checkJweVectors, checkRsaDecryptVectors } from './solaris.ts';
-import type { VectorFailure } from './run.ts';
+import type { VectorResult } from './run.ts';
 
-export const vectorCheckers: Record<string, (file: VectorFile) => Promise<{ checked: number; failures: VectorFailure[] }>> = {
+export const vectorCheckers: Record<string, (file: VectorFile) => Promise<VectorResult>> = {
   'exa-sessionid.json': checkSessionVectors,
   'exa-card-fields.json': checkCardFieldVectors,
   'plumery-envelope.json': checkPlumeryVectors,

@@ -16,18 +16,19 @@ import { decodeSignature, jwkSigningString } from '../providers/solaris/device.t
 import type { SolarisJweAlg, SolarisJweEnc } from '../../schemas/solaris.ts';
 import type { VectorFile, VectorTest } from '../core/vectors.ts';
 import { opensslAvailable, opensslRsa, type RsaPadding } from './openssl.ts';
-import { checkVectors, hex, type Implementation } from './run.ts';
+import { checkVectors, hex, perGroup, type Implementation } from './run.ts';
 
 // --- device signature ---
 interface SigGroup { devicePublicKeySpki: string }
 interface SigTest extends VectorTest { jwk: Record<string, unknown>; signedString: string; signature: string }
 
+const publicKeyOf = perGroup((g: SigGroup) => createPublicKey({ key: hex(g.devicePublicKeySpki), format: 'der', type: 'spki' }));
 const sigNode: Implementation<SigGroup, SigTest> = {
   name: 'node:crypto verify (src/providers/solaris/device.ts string)',
   run(g, t) {
     const s = jwkSigningString(t.jwk);
     const der = decodeSignature(t.signature, 'hex-der');
-    const key = createPublicKey({ key: hex(g.devicePublicKeySpki), format: 'der', type: 'spki' });
+    const key = publicKeyOf(g);
     if (!der || !verify('sha256', Buffer.from(s), { key, dsaEncoding: 'der' }, der)) throw new Error('bad signature');
     return s;
   },
@@ -51,7 +52,8 @@ export const checkDeviceSignatureVectors = (f: VectorFile) => checkVectors<SigGr
 interface RsaGroup { type: string; privateKeyPkcs8: string; mgfSha?: string }
 interface RsaTest extends VectorTest { msg: string; ct: string }
 const paddingOf = (g: RsaGroup): RsaPadding => (g.type === 'RsaesPkcs1Decrypt' ? { mode: 'pkcs1' } : { mode: 'oaep', md: 'sha256', mgf1: g.mgfSha === 'SHA-1' ? 'sha1' : 'sha256' });
-const privateKeyOf = (g: { privateKeyPkcs8: string }) => createPrivateKey({ key: hex(g.privateKeyPkcs8), format: 'der', type: 'pkcs8' });
+const privateKeyOf = perGroup((g: { privateKeyPkcs8: string }) => createPrivateKey({ key: hex(g.privateKeyPkcs8), format: 'der', type: 'pkcs8' }));
+const noOpenssl = { checked: 0, failures: [{ tcId: 0, implementation: 'OpenSSL CLI', problem: 'openssl is not installed: the second implementation cannot run' }], timings: [] };
 
 const rsaOurs: Implementation<RsaGroup, RsaTest> = {
   name: 'src/crypto raw RSA + decoding',
@@ -65,6 +67,7 @@ function rsaOpenssl(): Implementation<RsaGroup, RsaTest> {
   const sessions = new Map<string, ReturnType<typeof opensslRsa>>();
   return {
     name: 'OpenSSL CLI pkeyutl -decrypt',
+    external: true,
     run(g, t) {
       let s = sessions.get(g.privateKeyPkcs8);
       if (!s) sessions.set(g.privateKeyPkcs8, (s = opensslRsa(hex(g.privateKeyPkcs8))));
@@ -75,7 +78,7 @@ function rsaOpenssl(): Implementation<RsaGroup, RsaTest> {
   };
 }
 export async function checkRsaDecryptVectors(f: VectorFile) {
-  if (!opensslAvailable()) return { checked: 0, failures: [{ tcId: 0, implementation: 'OpenSSL CLI', problem: 'openssl is not installed: the second implementation cannot run' }] };
+  if (!opensslAvailable()) return noOpenssl;
   return checkVectors<RsaGroup, RsaTest>(f, [rsaOurs, rsaOpenssl()], (_g, t) => t.msg);
 }
 
@@ -93,6 +96,7 @@ function jweIndependent(): Implementation<JweGroup, JweTest> {
   const openssl = new Map<string, ReturnType<typeof opensslRsa>>();
   return {
     name: 'jose (RSA-OAEP-256) / OpenSSL CLI unwrap + @noble/ciphers content',
+    external: true,
     async run(g, t) {
       if (t.jweAlg === 'RSA_OAEP_256') {
         const r = await compactDecrypt(t.jwe, privateKeyOf(g), { keyManagementAlgorithms: ['RSA-OAEP-256'], contentEncryptionAlgorithms: [CONTENT_ENC[t.jweEnc]] });
@@ -120,6 +124,6 @@ function jweIndependent(): Implementation<JweGroup, JweTest> {
   };
 }
 export async function checkJweVectors(f: VectorFile) {
-  if (!opensslAvailable()) return { checked: 0, failures: [{ tcId: 0, implementation: 'OpenSSL CLI', problem: 'openssl is not installed: the second implementation cannot run' }] };
+  if (!opensslAvailable()) return noOpenssl;
   return checkVectors<JweGroup, JweTest>(f, [jweOurs, jweIndependent()], (_g, t) => t.msg);
 }

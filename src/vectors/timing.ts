@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { loadVectorFile } from '../core/vectors.ts';
 import { fromRoot } from '../core/root.ts';
 import { vectorCheckers } from './index.ts';
-import type { VectorFailure } from './run.ts';
+import type { ImplementationTiming, VectorFailure } from './run.ts';
 
 /** The vector files in vectors/ (not the schema), sorted. */
 export function vectorFileNames(): string[] {
@@ -21,6 +21,9 @@ export interface VectorTiming {
   implementations?: number;
   checks?: number;
   seconds?: number;
+  /** Checks and seconds of the implementations that run in this process (no other program). */
+  inProcess?: { checks: number; seconds: number };
+  timings?: ImplementationTiming[];
   failures: VectorFailure[];
 }
 
@@ -34,9 +37,11 @@ export async function timeVectorFiles(names = vectorFileNames()): Promise<Vector
     }
     const file = loadVectorFile(fromRoot('vectors', name));
     const started = performance.now();
-    const { checked, failures } = await checker(file);
-    const implementations = file.source.independentChecks.length;
-    out.push({ name, tests: checked, implementations, checks: checked * implementations, seconds: (performance.now() - started) / 1000, failures });
+    const { checked, failures, timings } = await checker(file);
+    const seconds = (performance.now() - started) / 1000;
+    const own = timings.filter((t) => !t.external);
+    const inProcess = { checks: own.reduce((n, t) => n + t.checks, 0), seconds: own.reduce((n, t) => n + t.seconds, 0) };
+    out.push({ name, tests: checked, implementations: new Set(timings.map((t) => t.name.replace(/^\w+: /, ''))).size, checks: timings.reduce((n, t) => n + t.checks, 0), seconds, inProcess, timings, failures });
   }
   return out;
 }
