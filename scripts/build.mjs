@@ -13,7 +13,7 @@ const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdi
 if (r.status !== 0) process.exit(r.status ?? 1);
 
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
-const bundled = new Set(['zod']);
+const bundled = new Set(['zod', '@noble/curves', '@noble/hashes', '@noble/ciphers', 'jose']);
 rmSync('.build/cli', { recursive: true, force: true });
 await build({
   entryPoints: { main: '.build/src/cli/main.js' },

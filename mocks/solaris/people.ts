@@ -1,7 +1,7 @@
 // The Solaris mock's persons, cards and bound devices. PANs are Luhn-valid and made up (the leak
 // checks look for them); device keys are test-only P-256 keys derived from fixed labels.
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
-import { p256 } from '@noble/curves/nist.js';
+import { p256KeyPair } from '../../src/crypto/ecdh-p256.ts';
 
 export interface SolarisCard {
   id: string;
@@ -26,7 +26,7 @@ export const solarisCards: readonly SolarisCard[] = [
 
 function deviceKey(label: string): KeyObject {
   const d = createHash('sha256').update(`card-reveal-harness solaris device ${label}`).digest();
-  const pub = p256.getPublicKey(d, false);
+  const pub = p256KeyPair(d).publicKey;
   const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
   return createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) }, format: 'jwk' });
 }

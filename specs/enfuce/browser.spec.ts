@@ -8,14 +8,14 @@ import { requireControl } from '../fixtures/base.ts';
 import { halted, ruleCheck, unknownValues } from '../fixtures/expect.ts';
 import { expect, expectRefusedPage, expectShown, freshTokenShows, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type AgreedFrame, type EnfuceSetup, type IssuedToken } from './fixtures.ts';
 import { cardFrameText, merchantPage, postFromSibling, reveal, type MerchantSites } from './merchant.ts';
-import { frameShowsCard, haltUnlessFrameShowsFreshCard, openMerchant, QUIET_MS } from './frame.ts';
+import { FRAME_POLL, frameShowsCard, haltUnlessFrameShowsFreshCard, openMerchant, openMerchantThenIssue, QUIET_MS } from './frame.ts';
 
 // A browser under load (two suites on two cores) can take seconds to render a frame; the waits
 // below end as soon as the frame shows, so only failing paths pay for the margin.
 test.describe.configure({ timeout: 60_000 });
 
 async function expectFrameShowsCard(page: Page, setup: EnfuceSetup) {
-  await expect.poll(() => cardFrameText(page), { message: 'card data in the frame', timeout: 10_000 }).toShowCard(setup.card);
+  await expect.poll(() => cardFrameText(page), { message: 'card data in the frame', ...FRAME_POLL }).toShowCard(setup.card);
   unknownValues('ENF-FRAME-VIEW-PAN', { ENFUCE_CARD_PAN: setup.card?.pan, ENFUCE_CARD_EXPIRY: setup.card?.expiry, ENFUCE_CARD_CVV2: setup.card?.cvv2 }, 'the frame with the card itself (a Luhn-valid PAN was looked for)');
   // Inside the frame only: the merchant's own document never holds the card data.
   expect(visibleText(await page.content())).toShowNoCardData(setup.allCards);
@@ -52,16 +52,14 @@ async function expectFrameIgnored(page: Page, merchants: MerchantSites, frame: A
 
 test.describe('card-data iframe', () => {
   test('view-pan from the agreed origin renders the card inside the frame only', req('ENF-FRAME-VIEW-PAN'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
-    const t = await issue(enfuceClient, setup);
-    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     await reveal(page, { operation: 'view-pan', token: t.token });
     await expectFrameShowsCard(page, setup);
   });
 
   test('a message from another origin is ignored', req('ENF-FRAME-ORIGIN-CHECK'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
     test.skip(!setup.profile.frameOriginCheck, 'not applicable: profile frameOriginCheck=false');
-    const t = await issue(enfuceClient, setup);
-    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl, true);
+    const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup, true);
     const sibling = page.frames().find((f) => f.url().startsWith(merchants.other.origin));
     expect(sibling, 'the other-origin frame').toBeDefined();
     const carried = requestsCarrying(page, t.token);
@@ -71,8 +69,7 @@ test.describe('card-data iframe', () => {
 
   test('a message with another operation is ignored', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
     test.skip(!setup.profile.frameMessageShape, 'not applicable: profile frameMessageShape=false');
-    const t = await issue(enfuceClient, setup);
-    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     const carried = requestsCarrying(page, t.token);
     for (const operation of ['view-pin', 'set-pin', 'VIEW-PAN', 'copy']) {
       await reveal(page, { operation, token: t.token });
@@ -85,8 +82,7 @@ test.describe('card-data iframe', () => {
     // Another card view just happened: nothing of it may show without a token.
     const before = await issue(enfuceClient, setup);
     expectShown(await enfuceClient.viewCardData(before.cardDataUrl, before.token));
-    const t = await issue(enfuceClient, setup);
-    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     const carried = requestsCarrying(page, t.token);
     for (const m of [{ operation: 'view-pan' }, { operation: 'view-pan', token: '' }, { operation: 'view-pan', token: null }, 'view-pan']) {
       await reveal(page, m);
@@ -121,8 +117,7 @@ test.describe('the 30-second token in the browser (page clock + server clock)', 
     const control = requireControl(setup.target);
     await control.freezeClock();
     await page.clock.install();
-    const t = await issue(enfuceClient, setup);
-    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     await revealAfter(page, t, TTL_MS - 100);
     await control.advanceClock(TTL_MS - 100);
     await page.clock.fastForward(TTL_MS - 100);
@@ -138,8 +133,7 @@ test.describe('the 30-second token in the browser (page clock + server clock)', 
     const control = requireControl(setup.target);
     await control.freezeClock();
     await page.clock.install();
-    const t = await issue(enfuceClient, setup);
-    await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
+    const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     await revealAfter(page, t, TTL_MS);
     await control.advanceClock(TTL_MS);
     const answered = page.waitForResponse((r) => r.url() === t.cardDataUrl, { timeout: 10_000 });

@@ -2,7 +2,7 @@
 // Decoding validates fully before any use: exact SPKI prefix (so a key on P-384 or secp256k1 is
 // refused by its OID), uncompressed point unless allowed, coordinates below p, on the curve, not
 // the identity (@noble/curves does the point checks). A bad key is CryptoError('bad-point').
-import { diffieHellman, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createECDH } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { CryptoError } from './errors.ts';
 
@@ -53,23 +53,25 @@ export interface P256KeyPair {
   publicKey: Buffer;
 }
 
-export function p256KeyPair(privateKey: Uint8Array = p256.utils.randomSecretKey()): P256KeyPair {
-  return { privateKey: Buffer.from(privateKey), publicKey: Buffer.from(p256.getPublicKey(privateKey, false)) };
-}
-
-function nodeKeys(privateKey: Uint8Array, peer: Uint8Array): { priv: KeyObject; pub: KeyObject } {
-  const x = (b: Uint8Array) => Buffer.from(b).toString('base64url');
-  const own = p256.getPublicKey(privateKey, false);
-  const priv = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: x(privateKey), x: x(own.subarray(1, 33)), y: x(own.subarray(33)) }, format: 'jwk' });
-  const pub = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: x(peer.subarray(1, 33)), y: x(peer.subarray(33)) }, format: 'jwk' });
-  return { priv, pub };
+/**
+ * A key pair, new or from a given scalar (node:crypto's native ECDH: a mock makes one per request,
+ * and a scalar multiplication in JavaScript cost a millisecond of it).
+ */
+export function p256KeyPair(privateKey?: Uint8Array): P256KeyPair {
+  const ecdh = createECDH('prime256v1');
+  if (privateKey) ecdh.setPrivateKey(Buffer.from(privateKey));
+  else ecdh.generateKeys();
+  // getPrivateKey() drops leading zero bytes: the scalar is always 32.
+  const d = ecdh.getPrivateKey();
+  return { privateKey: Buffer.concat([Buffer.alloc(32 - d.length), d]), publicKey: ecdh.getPublicKey() };
 }
 
 /** The ECDH shared secret: the 32-byte x-coordinate of d·Q (node:crypto; the peer point must be validated). */
 export function ecdhSharedX(privateKey: Uint8Array, peerPoint: Uint8Array): Buffer {
   try {
-    const { priv, pub } = nodeKeys(privateKey, peerPoint);
-    return diffieHellman({ privateKey: priv, publicKey: pub });
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(Buffer.from(privateKey));
+    return ecdh.computeSecret(Buffer.from(peerPoint));
   } catch {
     throw bad('ECDH failed');
   }
