@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The harness is written in TypeScript. `npm run build` (run by scripts/install.sh and npm test)
 // compiles and bundles the CLI into .build/cli/; while that build is newer than every source file,
-// the CLI runs from it as plain JavaScript and starts in about a tenth of a second. Otherwise (a source edited
+// the CLI runs from it as plain JavaScript and starts in about a quarter of a second. Otherwise (a source edited
 // since, or no build) tsx loads the sources, which is correct but slower to start.
 import { readdirSync, statSync } from 'node:fs';
 
