@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMockProcess, startSandbox } from '../src/core/mock-process.ts';
 import { providers } from '../src/providers.ts';
-import { timeVectorFiles } from '../src/vectors/timing.ts';
+import { perSecond as rate, slowestImplementations, timeVectorFiles, vectorTotals } from '../src/vectors/timing.ts';
 
 const root = process.cwd();
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -201,16 +201,14 @@ async function vectorFigures(): Promise<void> {
   say('| file | tests | checks | seconds | checks/s | in process: checks/s |');
   say('|---|---|---|---|---|---|');
   const rows = await timeVectorFiles();
-  const rate = (c: number, s: number) => (s > 0 ? Math.round(c / s) : 0);
   for (const r of rows) say(`| ${r.name} | ${r.tests ?? 'no checker'}${r.failures.length ? ` (${r.failures.length} FAILED)` : ''} | ${r.checks ?? ''} | ${(r.seconds ?? 0).toFixed(3)} | ${rate(r.checks ?? 0, r.seconds ?? 0)} | ${rate(r.inProcess?.checks ?? 0, r.inProcess?.seconds ?? 0)} |`);
-  const sum = (f: (r: (typeof rows)[number]) => number | undefined) => rows.reduce((n, r) => n + (f(r) ?? 0), 0);
-  const inProcess = rate(sum((r) => r.inProcess?.checks), sum((r) => r.inProcess?.seconds));
-  say(`| all | ${sum((r) => r.tests)} | ${sum((r) => r.checks)} | ${sum((r) => r.seconds).toFixed(3)} | **${rate(sum((r) => r.checks), sum((r) => r.seconds))}** | **${inProcess}** |`);
+  const all = vectorTotals(rows);
+  const inProcess = rate(all.inProcess.checks, all.inProcess.seconds);
+  say(`| all | ${all.tests} | ${all.checks} | ${all.seconds.toFixed(3)} | **${rate(all.checks, all.seconds)}** | **${inProcess}** |`);
   say();
   say(`In process: ${inProcess} checks/s (goal 10,000: ${inProcess >= 10_000 ? 'met' : '**not met**'}). The slowest implementations, per check:`);
   say();
-  const all = rows.flatMap((r) => (r.timings ?? []).map((t) => ({ file: r.name, ...t })));
-  for (const t of all.sort((a, b) => b.seconds / b.checks - a.seconds / a.checks).slice(0, 8)) say(`- ${rate(t.checks, t.seconds)} checks/s: ${t.file}, ${t.name}${t.external ? ' (external)' : ''}`);
+  for (const t of slowestImplementations(rows, 8)) say(`- ${rate(t.checks, t.seconds)} checks/s: ${t.file}, ${t.name}${t.external ? ' (external)' : ''}`);
   say();
 }
 

@@ -45,3 +45,24 @@ export async function timeVectorFiles(names = vectorFileNames()): Promise<Vector
   }
   return out;
 }
+
+/** Checks per second, 0 for no time at all. */
+export const perSecond = (checks: number, seconds: number): number => (seconds > 0 ? Math.round(checks / seconds) : 0);
+
+/** The sums over every file: what `vectors` and the bench print as their closing row. */
+export function vectorTotals(rows: readonly VectorTiming[]) {
+  const sum = (f: (r: VectorTiming) => number | undefined) => rows.reduce((n, r) => n + (f(r) ?? 0), 0);
+  return {
+    tests: sum((r) => r.tests),
+    checks: sum((r) => r.checks),
+    seconds: sum((r) => r.seconds),
+    inProcess: { checks: sum((r) => r.inProcess?.checks), seconds: sum((r) => r.inProcess?.seconds) },
+    failures: sum((r) => r.failures.length),
+  };
+}
+
+/** Every implementation over every file, slowest per check first. */
+export function slowestImplementations(rows: readonly VectorTiming[], n: number): (ImplementationTiming & { file: string })[] {
+  const all = rows.flatMap((r) => (r.timings ?? []).map((t) => ({ file: r.name, ...t })));
+  return all.sort((a, b) => b.seconds / b.checks - a.seconds / a.checks).slice(0, n);
+}
