@@ -28,11 +28,12 @@ const projects: Project[] = providers.flatMap((p) => {
   ];
 });
 
-// A defect batch (`defects`, src/core/defect-batch.ts): per defect one project (one worker to
-// start), the checks and the verification of the clean run's pact against a mock with that defect.
+// A defect batch (`defects`, src/core/defect-batch.ts): per defect one project of one test file
+// (specs/<id>/defect-batch.ts, so one worker to start): the checks and the verification of the
+// clean run's pact against a mock with that defect.
 const batch = decodeBatch(process.env[BATCH_ENV]);
 const batchProjects: Project[] = [...batch].flatMap(([id, defects]) =>
-  defects.map((defect) => ({ name: batchProject(providerProjects(id).checks, defect), testDir: `specs/${id}`, testMatch: [/\.spec\.ts$/, /pact\/provider\.ts$/], testIgnore: '**/pact/contract.spec.ts', use: { mockDefects: [defect] } })),
+  defects.map((defect) => ({ name: batchProject(providerProjects(id).checks, defect), testDir: `specs/${id}`, testMatch: 'defect-batch.ts', use: { mockDefects: [defect] } })),
 );
 
 export default defineConfig({
