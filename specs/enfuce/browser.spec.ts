@@ -1,14 +1,14 @@
 // Enfuce in a real Chromium: a merchant page on another origin embeds the card-data frame and
 // posts {operation: 'view-pan', token} to it. The card data must render inside the frame only,
 // and only for that message from the agreed origin.
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { halted, ruleCheck, unknownValues } from '../fixtures/expect.ts';
 import { expect, expectRefusedPage, expectShown, freshTokenShows, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type AgreedFrame, type EnfuceSetup, type IssuedToken } from './fixtures.ts';
 import { cardFrameText, merchantPage, postFromSibling, reveal, type MerchantSites } from './merchant.ts';
-import { FRAME_POLL, frameShowsCard, haltUnlessFrameShowsFreshCard, openMerchant, openMerchantThenIssue, QUIET_MS } from './frame.ts';
+import { FRAME_POLL, frameShowsCard, lookElseFreshToken, openMerchant, openMerchantThenIssue, QUIET_MS } from './frame.ts';
 
 // A browser under load (two suites on two cores) can take seconds to render a frame; the waits
 // below end as soon as the frame shows, so only failing paths pay for the margin.
@@ -45,8 +45,7 @@ async function expectFrameIgnored(page: Page, merchants: MerchantSites, frame: A
   expect.soft(await cardFrameText(page)).toShowNoCardData(setup.allCards);
   expect.soft(carried, 'requests carrying the token: the frame must not have acted').toEqual([]);
   await reveal(page, { operation: 'view-pan', token: token.token });
-  if (await frameShowsCard(page, setup)) return;
-  await haltUnlessFrameShowsFreshCard(page, merchants, frame, client, setup);
+  if (await lookElseFreshToken(page, frameShowsCard(page, setup), merchants, frame, client, setup)) return;
   expect('spent', 'the token after the ignored message: the frame must not have used it').toBe('unspent');
 }
 
@@ -105,14 +104,14 @@ test.describe('card-data iframe', () => {
     // The positive control: under the agreed origin the same frame and token show the card.
     await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
     await reveal(page, { operation: 'view-pan', token: t.token });
-    if (!(await frameShowsCard(page, setup))) await haltUnlessFrameShowsFreshCard(page, merchants, agreedFrame, enfuceClient, setup);
+    await lookElseFreshToken(page, frameShowsCard(page, setup), merchants, agreedFrame, enfuceClient, setup);
   });
 });
 
 test.describe('the 30-second token in the browser (page clock + server clock)', () => {
   const revealAfter = (page: Page, t: IssuedToken, delayMs: number) => reveal(page, { operation: 'view-pan', token: t.token }, delayMs);
 
-  // A frame that shows nothing is blamed on ENF-FRAME-VIEW-PAN (haltUnlessFrameShowsFreshCard); the test is the TTL's.
+  // A frame that shows nothing is blamed on ENF-FRAME-VIEW-PAN (lookElseFreshToken); the test is the TTL's.
   test('a message posted 29.9 s after the token was issued shows the card', req('ENF-TOKEN-TTL-30S'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
     const control = requireControl(setup.target);
     await control.freezeClock();
@@ -121,10 +120,9 @@ test.describe('the 30-second token in the browser (page clock + server clock)', 
     await revealAfter(page, t, TTL_MS - 100);
     await control.advanceClock(TTL_MS - 100);
     await page.clock.fastForward(TTL_MS - 100);
-    if (await frameShowsCard(page, setup)) {
+    if (await lookElseFreshToken(page, frameShowsCard(page, setup), merchants, agreedFrame, enfuceClient, setup)) {
       expect(visibleText(await page.content()), 'the merchant page itself').toShowNoCardData(setup.allCards);
     } else {
-      await haltUnlessFrameShowsFreshCard(page, merchants, agreedFrame, enfuceClient, setup);
       ruleCheck('ENF-TOKEN-TTL-30S', 'not shown', 'the card at 29.9 s').toBe('shown');
     }
   });
@@ -138,9 +136,9 @@ test.describe('the 30-second token in the browser (page clock + server clock)', 
     await control.advanceClock(TTL_MS);
     const answered = page.waitForResponse((r) => r.url() === t.cardDataUrl, { timeout: 10_000 });
     await page.clock.fastForward(TTL_MS);
-    const res = await answered.catch(() => undefined);
+    let res: Response | undefined;
     // No request at all: a frame that never fetches card data cannot show its TTL.
-    if (!res) await haltUnlessFrameShowsFreshCard(page, merchants, agreedFrame, enfuceClient, setup);
+    await lookElseFreshToken(page, answered.then((r) => !!(res = r)), merchants, agreedFrame, enfuceClient, setup);
     expect(res?.status(), 'card-data answer to the expired token').toBeGreaterThanOrEqual(400);
     await page.waitForTimeout(100);
     expect(await cardFrameText(page)).toShowNoCardData(setup.allCards);
