@@ -5,7 +5,9 @@
 //     node:http server answering a constant body and @stoplight/prism-cli mocking the emitted OpenAPI;
 //  4. known-answer vectors checked per second;
 //  5. the CLI's start: text commands, and each mock until it listens (median of 3);
-//  6. each provider's run against its mock started as a sandbox (no /__mock/ control).
+//  6. each provider's run against its mock started as a sandbox (no /__mock/ control);
+//  7. the defect proof (`defects --strict`): every defect of every mock, as CI runs it.
+// BENCH_ONLY=7 (a comma list) runs those sections alone and replaces just them in docs/BENCHMARKS.md.
 // Figures, never pass/fail: speed goals live here and not in a timed test.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -238,15 +240,41 @@ async function cliFigures(): Promise<void> {
   say();
 }
 
-say('# Benchmarks');
-say();
-say(`Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}, Chromium from Debian. Figures move with machine load: run it on an idle machine.`);
-say();
-suiteFigures();
-await mockFigures();
-await vectorFigures();
-await cliFigures();
-await liveFigures();
+// 7 ──────────────────────────────────────────────────────────────────────────────────
+function defectFigures(): void {
+  say('## 7. The defect proof (goal: 6 min on 2 cores)');
+  say();
+  const r = timed([process.execPath, 'bin/card-reveal-harness.js', 'defects', '--strict', '--jobs', '2', '--output', 'reports/bench/defects']);
+  const line = (prefix: string) => r.stdout.split('\n').find((l) => l.startsWith(prefix)) ?? `${prefix}: not printed (exit ${r.status})`;
+  say(`\`defects --strict --jobs 2\`: a clean run of every provider, then one batch run of every defect (src/core/defect-batch.ts), exit ${r.status}: **${(r.seconds / 60).toFixed(1)} min** wall time (goal 6 min: ${r.seconds <= 360 ? 'met' : '**not met**'}).`);
+  say();
+  for (const prefix of ['caught', 'matrix as declared']) say(`- ${line(prefix)}`);
+  say();
+}
+
+const sections: Record<number, () => void | Promise<void>> = { 1: suiteFigures, 3: mockFigures, 4: vectorFigures, 5: cliFigures, 6: liveFigures, 7: defectFigures };
+const only = process.env.BENCH_ONLY?.split(',').map(Number);
+const file = join(root, 'docs/BENCHMARKS.md');
+if (!only) {
+  say('# Benchmarks');
+  say();
+  say(`Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}, Chromium from Debian. Figures move with machine load: run it on an idle machine.`);
+  say();
+}
+for (const [n, run] of Object.entries(sections)) if (!only || only.includes(Number(n))) await run();
 mkdirSync(join(root, 'docs'), { recursive: true });
-writeFileSync(join(root, 'docs/BENCHMARKS.md'), `${lines.join('\n')}\n`);
+writeFileSync(file, only ? replaceSections(readFileSync(file, 'utf8'), lines.join('\n')) : `${lines.join('\n')}\n`);
 console.log('written: docs/BENCHMARKS.md');
+
+/** The document with each `## N.` section of `fresh` put in place of its namesake (or added at the end). */
+function replaceSections(doc: string, fresh: string): string {
+  const split = (text: string) => text.split(/^(?=## \d+\. )/m);
+  const number = (part: string) => /^## (\d+)\. /.exec(part)?.[1];
+  const parts = split(doc);
+  for (const part of split(fresh).filter(number)) {
+    const at = parts.findIndex((p) => number(p) === number(part));
+    if (at < 0) parts.push(part.endsWith('\n') ? part : `${part}\n`);
+    else parts[at] = part.endsWith('\n') ? part : `${part}\n`;
+  }
+  return parts.join('');
+}

@@ -153,6 +153,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
     }
     return 0;
   }
+  const started = performance.now();
   const root = resolve(values.output ?? (live ? 'reports/defects-live' : 'reports/defects'));
   rmSync(root, { recursive: true, force: true });
 
@@ -217,6 +218,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
     `matrix as declared ${asDeclared.length} of ${judged.length} defects (each differs from the clean matrix in exactly the requirements it breaks, now failing, ` +
       `and in those it declares it leaves with nothing to observe, now not run: ${hiders.map((o) => `${o.provider} ${o.defect} hides ${o.hides.join(', ')}`).join('; ') || 'none'})`,
   );
+  console.log(`time: ${outcomes.length} defects and their clean runs in ${((performance.now() - started) / 60_000).toFixed(1)} min (${jobs} ${live ? 'suites' : 'workers'} at a time)`);
   // Repeated last, so that a CI log cut to its tail still names them.
   for (const o of judged.filter((x) => !x.asDeclared)) {
     console.log(`NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`);
