@@ -45,7 +45,11 @@ export async function frameShowsCard(page: Page, setup: EnfuceSetup): Promise<bo
  * posted at once, tells the TTL from rendering (a rule check of ENF-FRAME-VIEW-PAN).
  */
 export async function frameShowsFreshCard(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup): Promise<boolean> {
-  const shows = await freshTokenShowsCard(page, merchants, frame, client, setup);
+  return judgedFreshLook(await freshTokenShowsCard(page, merchants, frame, client, setup));
+}
+
+/** What a fresh token's look says: whether the frame shows a card at all (ENF-FRAME-VIEW-PAN). */
+function judgedFreshLook(shows: boolean): boolean {
   ruleCheck('ENF-FRAME-VIEW-PAN', shows, 'a fresh token shows the card').toBe(true);
   return shows;
 }
@@ -67,17 +71,17 @@ class FreshLook {
   readonly shows: Promise<boolean>;
   constructor(context: BrowserContext, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup) {
     this.shows = (async () => {
-      const page = await context.newPage();
-      this.page = page;
-      if (this.cancelled) return false;
-      return freshTokenShowsCard(page, merchants, frame, client, setup);
+      this.page = await context.newPage();
+      // Called off while the page was opening: close() found no page to close.
+      if (this.cancelled) return this.page.close().then(() => false);
+      return freshTokenShowsCard(this.page, merchants, frame, client, setup);
     })().catch(() => false);
   }
+  /** Calls the look off (a look in progress fails at once) and waits until it has ended. */
   async close(): Promise<void> {
     this.cancelled = true;
     await this.page?.close().catch(() => undefined);
     await this.shows;
-    await this.page?.close().catch(() => undefined);
   }
 }
 
@@ -90,19 +94,18 @@ class FreshLook {
  * own reason.
  */
 export async function lookElseFreshToken(page: Page, look: Promise<boolean>, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup): Promise<boolean> {
-  let fresh: FreshLook | undefined;
-  const timer = setTimeout(() => (fresh = new FreshLook(page.context(), merchants, frame, client, setup)), FRESH_AFTER_MS);
+  const start = () => new FreshLook(page.context(), merchants, frame, client, setup);
+  let early: FreshLook | undefined;
+  const timer = setTimeout(() => (early = start()), FRESH_AFTER_MS);
   const came = await look.catch(() => false);
   clearTimeout(timer);
-  fresh ??= came ? undefined : new FreshLook(page.context(), merchants, frame, client, setup);
-  if (!fresh) return true;
   if (came) {
-    await fresh.close();
+    await early?.close();
     return true;
   }
+  const fresh = early ?? start();
   const shows = await fresh.shows;
   await fresh.close();
-  ruleCheck('ENF-FRAME-VIEW-PAN', shows, 'a fresh token shows the card').toBe(true);
-  if (!shows) halted('the frame shows no card even for a fresh token');
+  if (!judgedFreshLook(shows)) halted('the frame shows no card even for a fresh token');
   return false;
 }
