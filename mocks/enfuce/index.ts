@@ -187,6 +187,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
           checkOperation: !has('frame-accepts-any-operation'),
           operation: has('frame-ignores-view-pan') ? 'viewPan' : 'view-pan',
           requireToken: !has('frame-renders-without-token'),
+          renderDelayMs: variants.has('frame-slow-render') ? 1_000 : 0,
         }),
         { 'content-security-policy': csp, 'referrer-policy': 'no-referrer' },
       );

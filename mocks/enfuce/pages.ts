@@ -33,6 +33,8 @@ export interface FramePageOptions {
   /** The operation the frame acts on: 'view-pan', as documented. */
   operation: string;
   requireToken: boolean;
+  /** How long the frame keeps showing "Loading" once the answer is in (a minimum spinner time). */
+  renderDelayMs: number;
 }
 
 /**
@@ -62,6 +64,10 @@ export function framePage(o: FramePageOptions): string {
         cache: 'no-store',
       });
       const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+      if (${o.renderDelayMs} > 0) {
+        view.textContent = 'Loading';
+        await new Promise((resolve) => setTimeout(resolve, ${o.renderDelayMs}));
+      }
       const card = doc.querySelector('[data-testid="card-data"]');
       if (res.ok && card) {
         view.replaceChildren(document.importNode(card, true));

@@ -53,7 +53,7 @@ test.describe('the 30-second token in real time (a target without a controlled c
       (async () => {
         await at(frameInside.before, INSIDE_MS);
         await reveal(page, { operation: 'view-pan', token: frameInside.token });
-        if ((frameWorks = await frameShowsCard(page, setup))) return;
+        if ((frameWorks = await frameShowsCard(page, setup, frameInside.token))) return;
         // Not shown: a fresh token in a fresh page tells a short TTL from a frame that shows nothing
         // (which fails ENF-FRAME-VIEW-PAN).
         if (!(frameWorks = await frameShowsFreshCard(page, merchants, agreedFrame, enfuceClient, setup))) return;

@@ -7,28 +7,20 @@ import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { halted, ruleCheck, unknownValues } from '../fixtures/expect.ts';
 import { expect, expectRefusedPage, expectShown, freshTokenShows, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type AgreedFrame, type EnfuceSetup, type IssuedToken } from './fixtures.ts';
+import { networkLog } from './network-log.ts';
 import { cardFrameText, merchantPage, postFromSibling, reveal, type MerchantSites } from './merchant.ts';
-import { FRAME_POLL, frameShowsCard, lookElseFreshToken, openMerchant, openMerchantThenIssue, QUIET_MS } from './frame.ts';
+import { frameAnswer, frameShowsCard, lookElseFreshToken, openMerchant, openMerchantThenIssue, QUIET_MS } from './frame.ts';
 
 // A browser under load (two suites on two cores) can take seconds to render a frame; the waits
 // below end as soon as the frame shows, so only failing paths pay for the margin.
 test.describe.configure({ timeout: 60_000 });
 
-async function expectFrameShowsCard(page: Page, setup: EnfuceSetup) {
-  await expect.poll(() => cardFrameText(page), { message: 'card data in the frame', ...FRAME_POLL }).toShowCard(setup.card);
+async function expectFrameShowsCard(page: Page, setup: EnfuceSetup, token: string) {
+  await frameShowsCard(page, setup, token);
+  expect(await cardFrameText(page), 'card data in the frame').toShowCard(setup.card);
   unknownValues('ENF-FRAME-VIEW-PAN', { ENFUCE_CARD_PAN: setup.card?.pan, ENFUCE_CARD_EXPIRY: setup.card?.expiry, ENFUCE_CARD_CVV2: setup.card?.cvv2 }, 'the frame with the card itself (a Luhn-valid PAN was looked for)');
   // Inside the frame only: the merchant's own document never holds the card data.
   expect(visibleText(await page.content())).toShowNoCardData(setup.allCards);
-}
-
-/** Every request the page or its frames make from now on that carries `token` (in its URL or body). */
-function requestsCarrying(page: Page, token: string): string[] {
-  const seen: string[] = [];
-  const forms = [token, encodeURIComponent(token)];
-  page.on('request', (r) => {
-    if (forms.some((t) => r.url().includes(t) || (r.postData() ?? '').includes(t))) seen.push(`${r.method()} ${new URL(r.url()).pathname}`);
-  });
-  return seen;
 }
 
 /**
@@ -39,57 +31,54 @@ function requestsCarrying(page: Page, token: string): string[] {
  * and token tell a spent token (the frame did act on the message) from a frame that shows nothing
  * (ENF-FRAME-VIEW-PAN fails, and the negative check proves nothing).
  */
-async function expectFrameIgnored(page: Page, merchants: MerchantSites, frame: AgreedFrame, setup: EnfuceSetup, client: EnfuceClient, token: IssuedToken, carried: string[]) {
+async function expectFrameIgnored(page: Page, merchants: MerchantSites, frame: AgreedFrame, setup: EnfuceSetup, client: EnfuceClient, token: IssuedToken) {
   await page.waitForTimeout(QUIET_MS);
   // Soft: each observation is reported on its own, so a report shows all that the frame did.
   expect.soft(await cardFrameText(page)).toShowNoCardData(setup.allCards);
-  expect.soft(carried, 'requests carrying the token: the frame must not have acted').toEqual([]);
+  expect.soft(networkLog(page).carrying(token.token), 'requests carrying the token: the frame must not have acted').toEqual([]);
   await reveal(page, { operation: 'view-pan', token: token.token });
-  if (await lookElseFreshToken(page, frameShowsCard(page, setup), merchants, frame, client, setup)) return;
+  if (await lookElseFreshToken(page, frameShowsCard(page, setup, token.token), merchants, frame, client, setup)) return;
   expect('spent', 'the token after the ignored message: the frame must not have used it').toBe('unspent');
 }
 
 test.describe('card-data iframe', () => {
-  test('view-pan from the agreed origin renders the card inside the frame only', req('ENF-FRAME-VIEW-PAN'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+  test('view-pan from the agreed origin renders the card inside the frame only', req('ENF-FRAME-VIEW-PAN'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     await reveal(page, { operation: 'view-pan', token: t.token });
-    await expectFrameShowsCard(page, setup);
+    await expectFrameShowsCard(page, setup, t.token);
   });
 
-  test('a message from another origin is ignored', req('ENF-FRAME-ORIGIN-CHECK'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+  test('a message from another origin is ignored', req('ENF-FRAME-ORIGIN-CHECK'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
     test.skip(!setup.profile.frameOriginCheck, 'not applicable: profile frameOriginCheck=false');
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup, true);
     const sibling = page.frames().find((f) => f.url().startsWith(merchants.other.origin));
     expect(sibling, 'the other-origin frame').toBeDefined();
-    const carried = requestsCarrying(page, t.token);
     await postFromSibling(sibling!, { operation: 'view-pan', token: t.token });
-    await expectFrameIgnored(page, merchants, agreedFrame, setup, enfuceClient, t, carried);
+    await expectFrameIgnored(page, merchants, agreedFrame, setup, enfuceClient, t);
   });
 
-  test('a message with another operation is ignored', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+  test('a message with another operation is ignored', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
     test.skip(!setup.profile.frameMessageShape, 'not applicable: profile frameMessageShape=false');
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
-    const carried = requestsCarrying(page, t.token);
     for (const operation of ['view-pin', 'set-pin', 'VIEW-PAN', 'copy']) {
       await reveal(page, { operation, token: t.token });
     }
-    await expectFrameIgnored(page, merchants, agreedFrame, setup, enfuceClient, t, carried);
+    await expectFrameIgnored(page, merchants, agreedFrame, setup, enfuceClient, t);
   });
 
-  test('a message without a token shows no card data', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+  test('a message without a token shows no card data', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
     test.skip(!setup.profile.frameMessageShape, 'not applicable: profile frameMessageShape=false');
     // Another card view just happened: nothing of it may show without a token.
     const before = await issue(enfuceClient, setup);
     expectShown(await enfuceClient.viewCardData(before.cardDataUrl, before.token));
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
-    const carried = requestsCarrying(page, t.token);
     for (const m of [{ operation: 'view-pan' }, { operation: 'view-pan', token: '' }, { operation: 'view-pan', token: null }, 'view-pan']) {
       await reveal(page, m);
     }
-    await expectFrameIgnored(page, merchants, agreedFrame, setup, enfuceClient, t, carried);
+    await expectFrameIgnored(page, merchants, agreedFrame, setup, enfuceClient, t);
   });
 
-  test('the frame does not load under a parent origin that was not agreed', req('ENF-FRAME-ANCESTORS'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+  test('the frame does not load under a parent origin that was not agreed', req('ENF-FRAME-ANCESTORS'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
     test.skip(!setup.profile.frameAncestors, 'not applicable: profile frameAncestors=false');
     const t = await issue(enfuceClient, setup);
     const frameUrl = EnfuceClient.frameUrl(t.cardDataFrameUrl, agreedFrame.key);
@@ -104,7 +93,7 @@ test.describe('card-data iframe', () => {
     // The positive control: under the agreed origin the same frame and token show the card.
     await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
     await reveal(page, { operation: 'view-pan', token: t.token });
-    await lookElseFreshToken(page, frameShowsCard(page, setup), merchants, agreedFrame, enfuceClient, setup);
+    await lookElseFreshToken(page, frameShowsCard(page, setup, t.token), merchants, agreedFrame, enfuceClient, setup);
   });
 });
 
@@ -120,7 +109,7 @@ test.describe('the 30-second token in the browser (page clock + server clock)', 
     await revealAfter(page, t, TTL_MS - 100);
     await control.advanceClock(TTL_MS - 100);
     await page.clock.fastForward(TTL_MS - 100);
-    if (await lookElseFreshToken(page, frameShowsCard(page, setup), merchants, agreedFrame, enfuceClient, setup)) {
+    if (await lookElseFreshToken(page, frameShowsCard(page, setup, t.token), merchants, agreedFrame, enfuceClient, setup)) {
       expect(visibleText(await page.content()), 'the merchant page itself').toShowNoCardData(setup.allCards);
     } else {
       ruleCheck('ENF-TOKEN-TTL-30S', 'not shown', 'the card at 29.9 s').toBe('shown');
@@ -134,11 +123,10 @@ test.describe('the 30-second token in the browser (page clock + server clock)', 
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     await revealAfter(page, t, TTL_MS);
     await control.advanceClock(TTL_MS);
-    const answered = page.waitForResponse((r) => r.url() === t.cardDataUrl, { timeout: 10_000 });
     await page.clock.fastForward(TTL_MS);
     let res: Response | undefined;
     // No request at all: a frame that never fetches card data cannot show its TTL.
-    await lookElseFreshToken(page, answered.then((r) => !!(res = r)), merchants, agreedFrame, enfuceClient, setup);
+    await lookElseFreshToken(page, frameAnswer(page, t.token).then((r) => !!(res = r)), merchants, agreedFrame, enfuceClient, setup);
     expect(res?.status(), 'card-data answer to the expired token').toBeGreaterThanOrEqual(400);
     await page.waitForTimeout(100);
     expect(await cardFrameText(page)).toShowNoCardData(setup.allCards);

@@ -13,6 +13,7 @@ import { enfuceRequirements, type EnfuceRequirementId } from '../../src/provider
 import { visibleText, type ExpectedCard } from '../../src/core/card-text.ts';
 import type { KnownCard } from '../../src/core/clear-card-data.ts';
 import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { MerchantSites } from './merchant.ts';
 
 import { expect } from '../fixtures/base.ts';
@@ -215,7 +216,44 @@ const clearRule = {
   },
 };
 
-export const test = providerTest(enfuce, setupFor, clearRule).extend<{ enfuceClient: EnfuceClient; agreedFrame: AgreedFrame }, { merchants: MerchantSites }>({
+/**
+ * One browser tab per worker for the frame checks that install no clock. A new context and page
+ * cost about 0.6 s of a loaded browser's time (a renderer process), most of a passing check's; a
+ * page's clock is its context's for good, so the clock checks keep Playwright's own fresh page.
+ */
+class MerchantTabs {
+  private context: BrowserContext | undefined;
+  private page: Page | undefined;
+  constructor(private readonly browser: Browser) {}
+  async open(): Promise<Page> {
+    if (this.page && !this.page.isClosed()) return this.page;
+    this.context ??= await this.browser.newContext();
+    return (this.page = await this.context.newPage());
+  }
+  /** The tab a failed check leaves may be in any state: the next check opens a new one. */
+  async discard(): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    this.context = this.page = undefined;
+  }
+}
+
+export const test = providerTest(enfuce, setupFor, clearRule).extend<{ enfuceClient: EnfuceClient; agreedFrame: AgreedFrame; merchantTab: Page }, { merchants: MerchantSites; merchantTabs: MerchantTabs }>({
+  merchantTabs: [
+    async ({ browser }, use) => {
+      const tabs = new MerchantTabs(browser);
+      await use(tabs);
+      await tabs.discard();
+    },
+    { scope: 'worker' },
+  ],
+  merchantTab: async ({ merchantTabs }, use, testInfo) => {
+    const page = await merchantTabs.open();
+    await use(page);
+    // What a check hung on the tab ends with the check.
+    for (const event of ['request', 'requestfinished', 'requestfailed', 'response'] as const) page.removeAllListeners(event);
+    await page.unrouteAll({ behavior: 'ignoreErrors' }).catch(() => undefined);
+    if (testInfo.status !== 'passed' && testInfo.status !== 'skipped') await merchantTabs.discard();
+  },
   merchants: [
     async ({}, use) => {
       const sites = await MerchantSites.start();

@@ -1,20 +1,37 @@
 // The merchant page around Enfuce's card-data frame, as the browser checks drive it: open it under
 // the agreed origin, and tell a frame that shows the card from one that shows nothing.
-import type { BrowserContext, Page } from '@playwright/test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BrowserContext, Page, Response } from '@playwright/test';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
+import { showsCard } from '../../src/core/card-text.ts';
 import { halted, ruleCheck } from '../fixtures/expect.ts';
-import { expect, issueToken as issue, type AgreedFrame, type EnfuceSetup, type IssuedToken } from './fixtures.ts';
+import { expect, issueToken as issue, test, type AgreedFrame, type EnfuceSetup, type IssuedToken } from './fixtures.ts';
 import { cardFrameText, hostAt, merchantPage, reveal, siblingPage, type MerchantSites } from './merchant.ts';
+import { networkLog, startNetworkLog } from './network-log.ts';
 
 /** How long a frame that wrongly accepted a message would take to start fetching card data. */
 export const QUIET_MS = 750;
 
-/** Polls of the frame's text: a frame shows the card within milliseconds of the message, so the first looks come soon. */
+/**
+ * Looks at the frame's text: a frame shows the card within milliseconds of the message, so the
+ * first looks come soon. A frame that shows nothing is given up on at the timeout, or sooner once
+ * the page has gone quiet (FRAME_QUIET).
+ */
 export const FRAME_POLL = { timeout: 10_000, intervals: [25, 50, 100, 250] };
+
+/**
+ * When a frame has shown whatever it will show: no request in flight for `afterAnswer` ms once a
+ * request carrying the token has been answered, or for `withoutRequest` ms when none carried it
+ * (a frame that acts on a message starts its request at once: QUIET_MS allows a wrongly accepted
+ * message 750 ms for it). And the frame's text read `looks` times since, each read a task in the
+ * frame's renderer queued after the frame's own work, so a busy renderer is not cut short.
+ */
+const FRAME_QUIET = { afterAnswer: 2_000, withoutRequest: 4_000, looks: 3 };
 
 export async function openMerchant(page: Page, merchants: MerchantSites, frame: AgreedFrame, cardDataFrameUrl: string, withSibling = false) {
   const frameUrl = EnfuceClient.frameUrl(cardDataFrameUrl, frame.key);
   const url = await hostAt(page, merchants, frame.origin, merchantPage(frameUrl, withSibling ? merchants.other.host(siblingPage) : undefined));
+  startNetworkLog(page);
   await page.goto(url);
   await expect(page.frameLocator('#card-frame').locator('body')).toBeAttached();
 }
@@ -30,14 +47,39 @@ export async function openMerchantThenIssue(page: Page, merchants: MerchantSites
   return issue(client, setup);
 }
 
-/** Whether the frame comes to show the card within the poll's time (for attributing a failure). */
-export async function frameShowsCard(page: Page, setup: EnfuceSetup): Promise<boolean> {
-  try {
-    await expect.poll(() => cardFrameText(page), FRAME_POLL).toShowCard(setup.card);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Watches the page after `token` was posted to its frame until `seen` finds what it looks for, the
+ * page has gone quiet (FRAME_QUIET), or FRAME_POLL's timeout; undefined unless `seen` found it.
+ */
+function watchFrame<T>(page: Page, token: string, title: string, seen: () => Promise<T | undefined>): Promise<T | undefined> {
+  const log = networkLog(page);
+  return test.step(title, async () => {
+    const started = performance.now();
+    let quietLooks = 0;
+    for (let i = 0; !page.isClosed(); i++) {
+      const found = await seen();
+      if (found !== undefined) return found;
+      if (performance.now() - started >= FRAME_POLL.timeout) return undefined;
+      const quiet = log.quietSince(started);
+      const enough = log.answerTo(token) ? FRAME_QUIET.afterAnswer : FRAME_QUIET.withoutRequest;
+      quietLooks = quiet !== undefined && quiet >= enough ? quietLooks + 1 : 0;
+      if (quietLooks >= FRAME_QUIET.looks) return undefined;
+      await sleep(FRAME_POLL.intervals[Math.min(i, FRAME_POLL.intervals.length - 1)]!);
+    }
+    return undefined;
+  });
+}
+
+/** Whether the frame comes to show the card after `token` was posted to it: true as soon as it does. */
+export async function frameShowsCard(page: Page, setup: EnfuceSetup, token: string): Promise<boolean> {
+  const shown = async () => showsCard(await cardFrameText(page).catch(() => ''), setup.card) || undefined;
+  return (await watchFrame(page, token, 'look for the card in the frame', shown)) ?? false;
+}
+
+/** The answer to the frame's request that carried `token`, once it has come; undefined when the frame sent none. */
+export async function frameAnswer(page: Page, token: string): Promise<Response | undefined> {
+  const log = networkLog(page);
+  return watchFrame(page, token, "wait for the frame's request with the token", async () => (await log.answerTo(token)?.response()) ?? undefined);
 }
 
 /**
@@ -58,7 +100,7 @@ async function freshTokenShowsCard(page: Page, merchants: MerchantSites, frame: 
   await page.clock.resume().catch(() => undefined);
   const fresh = await openMerchantThenIssue(page, merchants, frame, client, setup);
   await reveal(page, { operation: 'view-pan', token: fresh.token });
-  return frameShowsCard(page, setup);
+  return frameShowsCard(page, setup, fresh.token);
 }
 
 /** How long a check's own look at the frame may go unanswered before a fresh token is tried beside it. */

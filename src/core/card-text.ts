@@ -1,4 +1,6 @@
 // Reads card data out of a page as a person would: the visible text, whatever the markup.
+import { panLikeNumbers } from './mask.ts';
+
 export interface ExpectedCard {
   pan: string;
   expiry?: string | undefined;
@@ -23,6 +25,16 @@ export function cardShown(text: string, card: ExpectedCard) {
     expiry: expiryForms.some((e) => text.includes(e)),
     cvv2: card.cvv2 !== undefined && new RegExp(`(?<!\\d)${card.cvv2}(?!\\d)`).test(text),
   };
+}
+
+/**
+ * The text shows the card: its PAN, and expiry and CVV2 where the card gives them; with no expected
+ * card (a live target without ENFUCE_CARD_PAN), a Luhn-valid card number.
+ */
+export function showsCard(text: string, card: ExpectedCard | undefined): boolean {
+  if (!card) return panLikeNumbers(text).length > 0;
+  const shown = cardShown(text, card);
+  return shown.pan && (card.expiry === undefined || shown.expiry) && (card.cvv2 === undefined || shown.cvv2);
 }
 
 function expiryVariants(mmYY: string): string[] {
