@@ -5,7 +5,7 @@ import { defineConfig, type Project } from '@playwright/test';
 // The light half of the registry: every worker loads this config, and needs no mock to name projects.
 import { catalogue as providers, providerProjects } from './src/catalogue.ts';
 import { chromiumLaunchOptions } from './src/core/browser.ts';
-import { BATCH_ENV, batchProject, decodeBatch, VERIFY_ONLY_ENV } from './src/core/defect-batch.ts';
+import { BATCH_ENV, batchProject, decodeBatch, PACT_PART_ENV, pactFile, writeBatchFiles } from './src/core/defect-batch.ts';
 
 const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
 // A shard of a run (CRH_SHARD=1/2) writes its JUnit and matrix under shards/ and a blob for
@@ -16,25 +16,26 @@ const reportDir = shard ? `${out}/shards/${shard}` : out;
 // the page may be showing card data, so that snapshot is switched off.
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 
-// A defect run verifies the clean run's pact (already in CRH_OUTPUT_DIR/pacts): the consumer
+// A defect run verifies a pact written before it (already in CRH_OUTPUT_DIR/pacts): the consumer
 // contract runs the harness's own client against a Pact mock, the same for every defect.
-const verifyOnly = !!process.env[VERIFY_ONLY_ENV];
+const pactPart = process.env[PACT_PART_ENV];
 const projects: Project[] = providers.flatMap((p) => {
   const names = providerProjects(p.id);
   return [
     { name: names.checks, testDir: `specs/${p.id}`, testIgnore: '**/pact/**' },
     // No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts).
-    { name: names.pact, testDir: `specs/${p.id}/pact`, testMatch: verifyOnly ? 'provider.ts' : 'contract.spec.ts' },
+    { name: names.pact, testDir: `specs/${p.id}/pact`, testMatch: pactFile(pactPart) },
   ];
 });
 
-// A defect batch (`defects`, src/core/defect-batch.ts): per defect one project of one test file
-// (specs/<id>/defect-batch.ts, so one worker to start): the checks and the verification of the
-// clean run's pact against a mock with that defect.
+// A defect batch (`defects`, src/core/defect-batch.ts): per provider one project with a test file
+// per defect (the defect CLEAN: none), each the checks and the verification of the consumer's pact
+// against a mock with that defect. Outside the specs: the files are written for this run.
 const batch = decodeBatch(process.env[BATCH_ENV]);
-const batchProjects: Project[] = [...batch].flatMap(([id, defects]) =>
-  defects.map((defect) => ({ name: batchProject(providerProjects(id).checks, defect), testDir: `specs/${id}`, testMatch: 'defect-batch.ts', use: { mockDefects: [defect] } })),
-);
+const batchProjects: Project[] = [...batch].map(([id, defects]) => {
+  const testDir = `${out}/defect-files/${id}`;
+  return { name: batchProject(providerProjects(id).checks), testDir, testMatch: writeBatchFiles(testDir, id, defects) };
+});
 
 export default defineConfig({
   testDir: 'specs',

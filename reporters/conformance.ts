@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
 import { buildMatrix, HALTED, PARTLY_CHECKED, partialNote, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
-import { defectRunDir, splitBatchProject } from '../src/core/defect-batch.ts';
+import { defectOfBatchFile, defectRunDir, splitBatchProject } from '../src/core/defect-batch.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
 import { redactor } from '../specs/fixtures/redaction.ts';
@@ -46,7 +46,8 @@ export default class ConformanceReporter implements Reporter {
     // Keep only the last retry's outcome of a test.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
     const batched = splitBatchProject(project);
-    if (batched.defect) this.defectOf.set(test.id, batched.defect);
+    // titlePath: root, project, file, …: in a batch the file names the defect.
+    if (batched.batch) this.defectOf.set(test.id, defectOfBatchFile(test.titlePath()[2] ?? ''));
     this.outcomes.push({
       testId: test.id,
       project: batched.project,

@@ -128,6 +128,31 @@ function controlRoutes(app: MockApp, clock: MockClock, defects: readonly string[
   ];
 }
 
+/**
+ * The app's answer to a parsed request, without HTTP: the route whose path and method match, or the
+ * app's refusal. `npm run bench` times it alone, as the bound of what the mock can serve.
+ */
+export function dispatcher(app: MockApp, routes: readonly Route[] = app.routes): (req: MockRequest) => Promise<MockReply> {
+  const compiled = routes.map(compile);
+  return async (req) => {
+    let pathMatched = false;
+    for (const c of compiled) {
+      const m = c.regex.exec(req.url.pathname);
+      if (!m) continue;
+      pathMatched = true;
+      if (c.method !== req.method && !(c.method === 'GET' && req.method === 'HEAD')) continue;
+      const params: Record<string, string> = {};
+      try {
+        c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
+      } catch {
+        return app.refuse(req, 400, 'bad-path');
+      }
+      return await c.route.handle({ ...req, params });
+    }
+    return app.refuse(req, pathMatched ? 405 : 404, pathMatched ? 'method-not-allowed' : 'not-found');
+  };
+}
+
 export async function serve(
   app: MockApp,
   clock: MockClock,
@@ -135,9 +160,7 @@ export async function serve(
   options: ServeOptions = {},
 ): Promise<RunningMock> {
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
-  const compiled = [...app.routes, ...(options.control === false ? [] : controlRoutes(app, clock, defects))].map(
-    compile,
-  );
+  const dispatch = dispatcher(app, [...app.routes, ...(options.control === false ? [] : controlRoutes(app, clock, defects))]);
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -198,24 +221,6 @@ export async function serve(
       void dispatch(request).then(reply, () => reply(app.refuse(request, 500, 'internal')));
     });
   });
-
-  async function dispatch(req: MockRequest): Promise<MockReply> {
-    let pathMatched = false;
-    for (const c of compiled) {
-      const m = c.regex.exec(req.url.pathname);
-      if (!m) continue;
-      pathMatched = true;
-      if (c.method !== req.method && !(c.method === 'GET' && req.method === 'HEAD')) continue;
-      const params: Record<string, string> = {};
-      try {
-        c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
-      } catch {
-        return app.refuse(req, 400, 'bad-path');
-      }
-      return await c.route.handle({ ...req, params });
-    }
-    return app.refuse(req, pathMatched ? 405 : 404, pathMatched ? 'method-not-allowed' : 'not-found');
-  }
 
   // A slow or silent client must not hold the mock forever.
   server.requestTimeout = 15_000;

@@ -78,10 +78,14 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
     return variants.has('long-tokens') ? randomBytes(32).toString('hex') : randomBytes(32).toString('base64url');
   }
 
+  // Expired tokens are dropped when the store has doubled since the last sweep: a sweep per
+  // request over thousands of live tokens would make the store the mock's bottleneck.
+  let sweepAt = 10_000;
   function prune(): void {
-    if (tokens.size < 10_000) return;
+    if (tokens.size < sweepAt) return;
     const now = clock.now();
     for (const [t, v] of tokens) if (now - v.issuedAt >= ttlMs) tokens.delete(t);
+    sweepAt = Math.max(10_000, tokens.size * 2);
   }
 
   const controlToken: Route = {
@@ -234,6 +238,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
     }),
     reset() {
       tokens = new Map();
+      sweepAt = 10_000;
       frameKeys = new Map(Object.entries(seededKeys));
       lastViewed = undefined;
       counter = 0;

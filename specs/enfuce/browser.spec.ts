@@ -101,10 +101,9 @@ test.describe('the 30-second token in the browser (page clock + server clock)', 
   const revealAfter = (page: Page, t: IssuedToken, delayMs: number) => reveal(page, { operation: 'view-pan', token: t.token }, delayMs);
 
   // A frame that shows nothing is blamed on ENF-FRAME-VIEW-PAN (lookElseFreshToken); the test is the TTL's.
-  test('a message posted 29.9 s after the token was issued shows the card', req('ENF-TOKEN-TTL-30S'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+  test('a message posted 29.9 s after the token was issued shows the card', req('ENF-TOKEN-TTL-30S'), async ({ clockTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
     const control = requireControl(setup.target);
     await control.freezeClock();
-    await page.clock.install();
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     await revealAfter(page, t, TTL_MS - 100);
     await control.advanceClock(TTL_MS - 100);
@@ -116,10 +115,9 @@ test.describe('the 30-second token in the browser (page clock + server clock)', 
     }
   });
 
-  test('a message posted 30 s after the token was issued shows no card data', req('ENF-TOKEN-TTL-30S'), async ({ page, merchants, agreedFrame, enfuceClient, setup }) => {
+  test('a message posted 30 s after the token was issued shows no card data', req('ENF-TOKEN-TTL-30S'), async ({ clockTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
     const control = requireControl(setup.target);
     await control.freezeClock();
-    await page.clock.install();
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     await revealAfter(page, t, TTL_MS);
     await control.advanceClock(TTL_MS);

@@ -13,7 +13,7 @@ import { enfuceRequirements, type EnfuceRequirementId } from '../../src/provider
 import { visibleText, type ExpectedCard } from '../../src/core/card-text.ts';
 import type { KnownCard } from '../../src/core/clear-card-data.ts';
 import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { MerchantSites } from './merchant.ts';
 
 import { expect } from '../fixtures/base.ts';
@@ -217,17 +217,23 @@ const clearRule = {
 };
 
 /**
- * One browser tab per worker for the frame checks that install no clock. A new context and page
- * cost about 0.6 s of a loaded browser's time (a renderer process), most of a passing check's; a
- * page's clock is its context's for good, so the clock checks keep Playwright's own fresh page.
+ * A browser tab kept for the worker's frame checks. A new context and page cost about 0.6 s of a
+ * loaded browser's time (a renderer process), most of a passing check's. A tab with a clock has it
+ * installed for good (a clock is its context's): the clock checks get a tab of their own.
  */
 class MerchantTabs {
   private context: BrowserContext | undefined;
   private page: Page | undefined;
-  constructor(private readonly browser: Browser) {}
+  constructor(
+    private readonly browser: Browser,
+    private readonly withClock: boolean,
+  ) {}
   async open(): Promise<Page> {
     if (this.page && !this.page.isClosed()) return this.page;
-    this.context ??= await this.browser.newContext();
+    if (!this.context) {
+      this.context = await this.browser.newContext();
+      if (this.withClock) await this.context.clock.install();
+    }
     return (this.page = await this.context.newPage());
   }
   /** The tab a failed check leaves may be in any state: the next check opens a new one. */
@@ -237,23 +243,44 @@ class MerchantTabs {
   }
 }
 
-export const test = providerTest(enfuce, setupFor, clearRule).extend<{ enfuceClient: EnfuceClient; agreedFrame: AgreedFrame; merchantTab: Page }, { merchants: MerchantSites; merchantTabs: MerchantTabs }>({
+/** A worker's tab for one test at a time: what a check hung on it ends with the check, and a failed check's tab is not reused. */
+async function lendTab(tabs: MerchantTabs, use: (page: Page) => Promise<void>, testInfo: TestInfo): Promise<void> {
+  const page = await tabs.open();
+  await use(page);
+  for (const event of ['request', 'requestfinished', 'requestfailed', 'response'] as const) page.removeAllListeners(event);
+  await page.unrouteAll({ behavior: 'ignoreErrors' }).catch(() => undefined);
+  if (testInfo.status !== 'passed' && testInfo.status !== 'skipped') await tabs.discard();
+}
+
+export const test = providerTest(enfuce, setupFor, clearRule).extend<
+  {
+    enfuceClient: EnfuceClient;
+    agreedFrame: AgreedFrame;
+    /** A reused tab for the frame checks that need no clock. */
+    merchantTab: Page;
+    /** A reused tab whose page clock is installed (page.clock: fastForward, pauseAt). */
+    clockTab: Page;
+  },
+  { merchants: MerchantSites; merchantTabs: MerchantTabs; clockTabs: MerchantTabs }
+>({
   merchantTabs: [
     async ({ browser }, use) => {
-      const tabs = new MerchantTabs(browser);
+      const tabs = new MerchantTabs(browser, false);
       await use(tabs);
       await tabs.discard();
     },
     { scope: 'worker' },
   ],
-  merchantTab: async ({ merchantTabs }, use, testInfo) => {
-    const page = await merchantTabs.open();
-    await use(page);
-    // What a check hung on the tab ends with the check.
-    for (const event of ['request', 'requestfinished', 'requestfailed', 'response'] as const) page.removeAllListeners(event);
-    await page.unrouteAll({ behavior: 'ignoreErrors' }).catch(() => undefined);
-    if (testInfo.status !== 'passed' && testInfo.status !== 'skipped') await merchantTabs.discard();
-  },
+  clockTabs: [
+    async ({ browser }, use) => {
+      const tabs = new MerchantTabs(browser, true);
+      await use(tabs);
+      await tabs.discard();
+    },
+    { scope: 'worker' },
+  ],
+  merchantTab: async ({ merchantTabs }, use, testInfo) => lendTab(merchantTabs, use, testInfo),
+  clockTab: async ({ clockTabs }, use, testInfo) => lendTab(clockTabs, use, testInfo),
   merchants: [
     async ({}, use) => {
       const sites = await MerchantSites.start();

@@ -8,8 +8,8 @@ import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
 import { levelOf } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
-import { catalogue, projectArgs } from '../catalogue.ts';
-import { BATCH_ENV, defectRunDir, encodeBatch, VERIFY_ONLY_ENV } from '../core/defect-batch.ts';
+import { catalogue, projectArgs, providerProjects } from '../catalogue.ts';
+import { BATCH_ENV, CLEAN, defectRunDir, encodeBatch, PACT_PART_ENV } from '../core/defect-batch.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
@@ -65,7 +65,7 @@ async function runSandboxSuite(p: ProviderCatalogue, output: string, defect: str
   try {
     // The consumer contract runs the harness's own client against a Pact mock: the same for every
     // defect, and no evidence about the target. A defect run verifies the clean run's pact.
-    const env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', ...(cleanOutput ? { [VERIFY_ONLY_ENV]: '1' } : {}), ...mock.env };
+    const env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', ...(cleanOutput ? { [PACT_PART_ENV]: 'provider' } : {}), ...mock.env };
     if (cleanOutput) cpSync(resolve(cleanOutput, 'pacts'), resolve(output, 'pacts'), { recursive: true });
     await runPlaywright({ args: projectArgs([p.id]), env, inherit: false });
   } finally {
@@ -76,18 +76,20 @@ async function runSandboxSuite(p: ProviderCatalogue, output: string, defect: str
 
 /**
  * Under control, every defect of every provider in one Playwright run (src/core/defect-batch.ts),
- * after one clean run of all providers whose pacts the batch verifies: two runs in all.
+ * beside a project per provider without a defect (CLEAN) that each defect's matrix is compared
+ * with. The batch verifies the consumer contracts' pacts, written by a short run before it.
  */
 async function runControlled(selected: readonly ProviderCatalogue[], work: readonly { p: ProviderCatalogue; d: Defect }[], root: string, workers: number) {
-  const cleanDir = resolve(root, 'clean');
-  await runPlaywright({ args: projectArgs(selected.map((p) => p.id)), env: { CRH_OUTPUT_DIR: cleanDir, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1' }, inherit: false });
-  const clean = new Map(selected.map((p) => [p.id, readSuiteRun(cleanDir, p.id)] as const));
-  if ([...clean.values()].some((r) => r.failedTests.length)) return { clean, runs: undefined };
+  const consumerDir = resolve(root, 'consumer');
+  const ids = selected.map((p) => p.id);
+  await runPlaywright({ args: [...ids.flatMap((id) => ['--project', providerProjects(id).pact]), '--workers', String(workers)], env: { CRH_OUTPUT_DIR: consumerDir, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', [PACT_PART_ENV]: 'consumer' }, inherit: false });
   const batchDir = resolve(root, 'batch');
-  cpSync(resolve(cleanDir, 'pacts'), resolve(batchDir, 'pacts'), { recursive: true });
-  const batch = new Map<string, string[]>();
-  for (const { p, d } of work) batch.set(p.id, [...(batch.get(p.id) ?? []), d.name]);
+  cpSync(resolve(consumerDir, 'pacts'), resolve(batchDir, 'pacts'), { recursive: true });
+  const batch = new Map<string, string[]>(ids.map((id) => [id, [CLEAN]]));
+  for (const { p, d } of work) batch.get(p.id)!.push(d.name);
   await runPlaywright({ args: ['--workers', String(workers)], env: { CRH_OUTPUT_DIR: batchDir, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', [BATCH_ENV]: encodeBatch(batch) }, inherit: false });
+  const clean = new Map(selected.map((p) => [p.id, readSuiteRun(defectRunDir(batchDir, p.id, CLEAN), p.id)] as const));
+  if ([...clean.values()].some((r) => r.failedTests.length)) return { clean, runs: undefined };
   return { clean, runs: new Map(work.map(({ p, d }) => [`${p.id}:${d.name}`, readSuiteRun(defectRunDir(batchDir, p.id, d.name), p.id)] as const)) };
 }
 
@@ -157,8 +159,8 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const root = resolve(values.output ?? (live ? 'reports/defects-live' : 'reports/defects'));
   rmSync(root, { recursive: true, force: true });
 
-  // The clean runs first: every defect run is compared with its provider's. Under control one
-  // batch run holds every defect; live, each defect needs a mock process of its own.
+  // Every defect run is compared with its provider's clean run. Under control one batch run holds
+  // both; live, the clean runs come first and each defect needs a mock process of its own.
   const withDefects = selected.filter((p) => chosen(p).length > 0);
   const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
   const controlled = live ? undefined : await runControlled(withDefects, work, root, jobs);

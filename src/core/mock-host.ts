@@ -1,6 +1,6 @@
 // Starts a provider's reference mock: in-process for the specs, or from the CLI for a person.
 import { MockClock } from '../../mocks/core/clock.ts';
-import { serve, type RunningMock } from '../../mocks/core/server.ts';
+import { dispatcher, serve, type MockReply, type MockRequest, type RunningMock } from '../../mocks/core/server.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 
 export interface StartMockOptions {
@@ -11,7 +11,13 @@ export interface StartMockOptions {
   control?: boolean;
 }
 
-export async function startMock(provider: ProviderDefinition, options: StartMockOptions = {}): Promise<RunningMock & { state(): Record<string, unknown> }> {
+export interface StartedMock extends RunningMock {
+  state(): Record<string, unknown>;
+  /** The provider routes' answer without HTTP (what `npm run bench` times as the mock's bound). */
+  answer(req: MockRequest): Promise<MockReply>;
+}
+
+export async function startMock(provider: ProviderDefinition, options: StartMockOptions = {}): Promise<StartedMock> {
   const clock = new MockClock();
   let url = '';
   const app = provider.createMock({ clock, defects: options.defects ?? [], variants: options.variants ?? [], baseUrl: () => url });
@@ -22,5 +28,5 @@ export async function startMock(provider: ProviderDefinition, options: StartMock
     ...(options.control !== undefined ? { control: options.control } : {}),
   });
   url = running.url;
-  return { ...running, state: () => app.state() };
+  return { ...running, state: () => app.state(), answer: dispatcher(app) };
 }

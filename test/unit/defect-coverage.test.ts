@@ -1,6 +1,7 @@
 // Every requirement of every provider has at least one mock defect that breaks it, and every defect
 // names a requirement of its own provider: the suite is proven able to fail on each rule.
 import { expect, test } from '@playwright/test';
+import { CLEAN } from '../../src/core/defect-batch.ts';
 import { providers } from '../../src/providers.ts';
 
 for (const p of providers) {
@@ -9,5 +10,7 @@ for (const p of providers) {
     const broken = new Set<string>(p.defects.map((d) => d.breaks));
     expect(ids.filter((id) => !broken.has(id)), 'requirements no defect breaks').toEqual([]);
     expect(p.defects.filter((d) => !ids.includes(d.breaks)).map((d) => d.name), 'defects naming an unknown requirement').toEqual([]);
+    // A defect batch names its defect-free project so (src/core/defect-batch.ts).
+    expect(p.defects.map((d) => d.name), 'a defect named like the batch project without one').not.toContain(CLEAN);
   });
 }
