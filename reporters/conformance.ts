@@ -13,7 +13,7 @@ import { redactor } from '../specs/fixtures/redaction.ts';
 
 export default class ConformanceReporter implements Reporter {
   private outcomes: TestOutcome[] = [];
-  /** In a defect batch: the defect of each test's project (src/core/defect-batch.ts). */
+  /** In a defect batch: the defect of each test's file (src/core/defect-batch.ts). */
   private readonly defectOf = new Map<string, string>();
   private readonly outputDir: string;
 
