@@ -243,6 +243,12 @@ class MerchantTabs {
   }
 }
 
+/** The worker's tabs, closed when it ends. */
+async function keepTabs(tabs: MerchantTabs, use: (tabs: MerchantTabs) => Promise<void>): Promise<void> {
+  await use(tabs);
+  await tabs.discard();
+}
+
 /** A worker's tab for one test at a time: what a check hung on it ends with the check, and a failed check's tab is not reused. */
 async function lendTab(tabs: MerchantTabs, use: (page: Page) => Promise<void>, testInfo: TestInfo): Promise<void> {
   const page = await tabs.open();
@@ -263,22 +269,8 @@ export const test = providerTest(enfuce, setupFor, clearRule).extend<
   },
   { merchants: MerchantSites; merchantTabs: MerchantTabs; clockTabs: MerchantTabs }
 >({
-  merchantTabs: [
-    async ({ browser }, use) => {
-      const tabs = new MerchantTabs(browser, false);
-      await use(tabs);
-      await tabs.discard();
-    },
-    { scope: 'worker' },
-  ],
-  clockTabs: [
-    async ({ browser }, use) => {
-      const tabs = new MerchantTabs(browser, true);
-      await use(tabs);
-      await tabs.discard();
-    },
-    { scope: 'worker' },
-  ],
+  merchantTabs: [async ({ browser }, use) => keepTabs(new MerchantTabs(browser, false), use), { scope: 'worker' }],
+  clockTabs: [async ({ browser }, use) => keepTabs(new MerchantTabs(browser, true), use), { scope: 'worker' }],
   merchantTab: async ({ merchantTabs }, use, testInfo) => lendTab(merchantTabs, use, testInfo),
   clockTab: async ({ clockTabs }, use, testInfo) => lendTab(clockTabs, use, testInfo),
   merchants: [
