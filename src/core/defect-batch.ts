@@ -13,8 +13,6 @@ export const BATCH_ENV = 'CRH_DEFECT_BATCH';
 /** Which half of the pact projects' file runs: `provider` (a defect run outside a batch, `defects --live`: the verification of the clean run's pact), `consumer` (the pacts a batch verifies); unset, both. */
 export const PACT_PART_ENV = 'CRH_PACT_PART';
 
-export type PactPart = 'consumer' | 'provider';
-
 /** The test file of a `<id>-pact` project for `part` (specs/<id>/pact/). */
 export const pactFile = (part: string | undefined): string => (part === 'consumer' ? 'consumer.ts' : part === 'provider' ? 'provider.ts' : 'contract.spec.ts');
 

@@ -28,5 +28,7 @@ export async function startMock(provider: ProviderDefinition, options: StartMock
     ...(options.control !== undefined ? { control: options.control } : {}),
   });
   url = running.url;
-  return { ...running, state: () => app.state(), answer: dispatcher(app) };
+  // Compiled on first use: only the bench asks, and every check starts a mock.
+  let answer: StartedMock['answer'] | undefined;
+  return { ...running, state: () => app.state(), answer: (req) => (answer ??= dispatcher(app))(req) };
 }
