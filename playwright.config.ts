@@ -1,9 +1,13 @@
-// The conformance suite. Projects come from the provider registry: `<id>` (API and browser
-// checks) and `<id>-pact` (the consumer contract, then its verification against the target, in one
-// file). `npx card-reveal-harness run` is the way in; it sets CRH_OUTPUT_DIR.
+// The conformance suite: every selected provider's checks (specs/<id>/*.spec.ts: API and browser)
+// and contract (specs/<id>/pact/contract.spec.ts: the consumer's pact, then its verification
+// against the target, in one file), in two projects: Playwright gives each project workers of its
+// own, so few projects let a worker run any provider's files (a run starts two workers, not two per
+// provider). The first holds the browser checks (BROWSER_FILES), which start first while the
+// other worker runs the rest beside them. `npx card-reveal-harness run` is the way in; it sets
+// CRH_OUTPUT_DIR and, for --provider, CRH_PROVIDERS.
 import { defineConfig, type Project } from '@playwright/test';
 // The light half of the registry: every worker loads this config, and needs no mock to name projects.
-import { catalogue as providers, providerProjects } from './src/catalogue.ts';
+import { selectedProviders, SUITE_PROJECT } from './src/catalogue.ts';
 import { chromiumLaunchOptions } from './src/core/browser.ts';
 import { BATCH_ENV, batchProject, decodeBatch, PACT_PART_ENV, pactFile, writeBatchFiles } from './src/core/defect-batch.ts';
 
@@ -17,16 +21,23 @@ const reportDir = shard ? `${out}/shards/${shard}` : out;
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 
 // A defect run verifies a pact written before it (already in CRH_OUTPUT_DIR/pacts): the consumer
-// contract runs the harness's own client against a Pact mock, the same for every defect.
+// contract runs the harness's own client against a Pact mock, the same for every defect. A run of
+// the consumers alone writes those pacts, and runs no check.
 const pactPart = process.env[PACT_PART_ENV];
-const projects: Project[] = providers.flatMap((p) => {
-  const names = providerProjects(p.id);
-  return [
-    { name: names.checks, testDir: `specs/${p.id}`, testIgnore: '**/pact/**' },
-    // No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts).
-    { name: names.pact, testDir: `specs/${p.id}/pact`, testMatch: pactFile(pactPart) },
-  ];
-});
+const inFolder = (id: string, rest: string) => new RegExp(`[\\\\/]specs[\\\\/]${id}[\\\\/]${rest}$`);
+const suiteFiles = selectedProviders(process.env).flatMap((id) => [
+  ...(pactPart === 'consumer' ? [] : [inFolder(id, '[^\\\\/]+\\.spec\\.ts')]),
+  // No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts).
+  inFolder(id, `pact[\\\\/]${pactFile(pactPart).replaceAll('.', '\\.')}`),
+]);
+// The files of checks in a real browser, the longest chain of a run: a project of their own takes
+// them first, on one worker (two Chromiums on two cores slow each other more than they gain), while
+// the other worker runs everything else beside them.
+const BROWSER_FILES = /[\\/]browser\.spec\.ts$/;
+const projects: Project[] = [
+  { name: `${SUITE_PROJECT}-browser`, workers: 1, testDir: 'specs', testMatch: suiteFiles.map((f) => new RegExp(`^(?=.*${BROWSER_FILES.source}).*${f.source}`)) },
+  { name: SUITE_PROJECT, testDir: 'specs', testMatch: suiteFiles, testIgnore: BROWSER_FILES },
+];
 
 // A defect batch (`defects`, src/core/defect-batch.ts): per provider one project with a test file
 // per defect (the defect CLEAN: none), each the checks and the verification of the consumer's pact
@@ -34,7 +45,7 @@ const projects: Project[] = providers.flatMap((p) => {
 const batch = decodeBatch(process.env[BATCH_ENV]);
 const batchProjects: Project[] = [...batch].map(([id, defects]) => {
   const testDir = `${out}/defect-files/${id}`;
-  return { name: batchProject(providerProjects(id).checks), testDir, testMatch: writeBatchFiles(testDir, id, defects) };
+  return { name: batchProject(id), testDir, testMatch: writeBatchFiles(testDir, id, defects) };
 });
 
 export default defineConfig({

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkGroup } from '../src/catalogue.ts';
 import { failureLines, partialLabel, partialNote, type Matrix, type RequirementRow, type Verdict } from '../src/core/matrix.ts';
 
 interface AllureResult {
@@ -46,13 +47,21 @@ function message(r: RequirementRow): string {
 export function writeRequirementResults(matrix: Matrix, dir: string): void {
   if (!existsSync(dir)) return;
   const files = readdirSync(dir).filter((f) => f.endsWith('-result.json'));
-  const checks = files.map((f) => ({ file: f, result: JSON.parse(readFileSync(join(dir, f), 'utf8')) as AllureResult }));
-  const project = (r: AllureResult) => r.parameters?.find((p) => p.name === 'Project')?.value ?? '';
+  // allure-playwright names a check by its file (from the config's folder) and its title path; the
+  // file tells the check's group (the matrix's "project").
+  const named = (r: AllureResult) => {
+    const [file = '', ...titles] = (r.fullName ?? '').split(' › ');
+    return { group: checkGroup(`/${file}`), title: titles.join(' › ') };
+  };
+  const checks = files.map((f) => {
+    const result = JSON.parse(readFileSync(join(dir, f), 'utf8')) as AllureResult;
+    return { file: f, result, name: named(result) };
+  });
   const now = Date.now();
   for (const p of matrix.providers) {
     for (const r of p.requirements) {
       const steps = r.tests.flatMap((t) => {
-        const check = checks.find((c) => project(c.result) === t.project && (c.result.fullName ?? '').endsWith(t.title));
+        const check = checks.find((c) => c.name.group === t.project && c.name.title === t.title);
         if (!check) return [];
         const c = check.result;
         return [

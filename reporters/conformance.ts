@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
 import { buildMatrix, HALTED, PARTLY_CHECKED, partialNote, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
+import { checkGroup } from '../src/catalogue.ts';
 import { defectOfBatchFile, defectRunDir, splitBatchProject } from '../src/core/defect-batch.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
@@ -46,11 +47,13 @@ export default class ConformanceReporter implements Reporter {
     // Keep only the last retry's outcome of a test.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
     const batched = splitBatchProject(project);
+    // Outside a batch, the suite's one project holds every provider: the file tells the group.
+    const group = batched.batch ? batched.project : (checkGroup(test.location.file) ?? project);
     // titlePath: root, project, file, …: in a batch the file names the defect.
     if (batched.batch) this.defectOf.set(test.id, defectOfBatchFile(test.titlePath()[2] ?? ''));
     this.outcomes.push({
       testId: test.id,
-      project: batched.project,
+      project: group,
       title: test.titlePath().slice(3).join(' › '),
       file: test.location.file,
       requirementIds,

@@ -37,12 +37,33 @@ export function providerIds(): string[] {
   return catalogue.map((p) => p.id);
 }
 
-/** The Playwright projects of a provider (playwright.config.ts builds them from these names). */
-export function providerProjects(id: string) {
-  return { checks: id, pact: `${id}-pact` } as const;
+/**
+ * The suite's one Playwright project (playwright.config.ts), every provider's checks and contract
+ * in it: Playwright gives each project workers of its own, and with one project a run starts two
+ * workers, each running any provider's files, not a worker or two per provider.
+ */
+export const SUITE_PROJECT = 'conformance';
+
+/** Which providers a run of the suite checks: their ids, comma-separated; unset, every provider. */
+export const PROVIDERS_ENV = 'CRH_PROVIDERS';
+
+/** The environment that selects the given providers' checks and contracts. */
+export function selectProviders(ids: readonly string[]): Record<string, string> {
+  return { [PROVIDERS_ENV]: ids.join(',') };
 }
 
-/** `--project` arguments selecting every project of the given providers. */
-export function projectArgs(ids: readonly string[]): string[] {
-  return ids.flatMap((id) => Object.values(providerProjects(id)).flatMap((name) => ['--project', name]));
+/** The providers a run selects (PROVIDERS_ENV), in the catalogue's order. */
+export function selectedProviders(env: NodeJS.ProcessEnv): string[] {
+  const named = env[PROVIDERS_ENV]?.split(',').filter(Boolean);
+  return providerIds().filter((id) => !named || named.includes(id));
+}
+
+/**
+ * The group a spec file's checks are reported in, from where specs/ keeps it: `<id>` (API and
+ * browser checks, specs/<id>/) or `<id>-pact` (the consumer contract and its verification,
+ * specs/<id>/pact/).
+ */
+export function checkGroup(file: string): string | undefined {
+  const m = /[\\/]specs[\\/]([^\\/]+)[\\/](pact[\\/])?[^\\/]+$/.exec(file);
+  return m ? `${m[1]}${m[2] ? '-pact' : ''}` : undefined;
 }

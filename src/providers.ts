@@ -15,4 +15,4 @@ export function findProvider(id: string): ProviderDefinition | undefined {
   return providers.find((p) => p.id === id);
 }
 
-export { projectArgs, providerIds, providerProjects } from './catalogue.ts';
+export { providerIds } from './catalogue.ts';

@@ -243,12 +243,6 @@ class MerchantTabs {
   }
 }
 
-/** The worker's tabs, closed when it ends. */
-async function keepTabs(tabs: MerchantTabs, use: (tabs: MerchantTabs) => Promise<void>): Promise<void> {
-  await use(tabs);
-  await tabs.discard();
-}
-
 /** A worker's tab for one test at a time: what a check hung on it ends with the check, and a failed check's tab is not reused. */
 async function lendTab(tabs: MerchantTabs, use: (page: Page) => Promise<void>, testInfo: TestInfo): Promise<void> {
   const page = await tabs.open();
@@ -258,29 +252,21 @@ async function lendTab(tabs: MerchantTabs, use: (page: Page) => Promise<void>, t
   if (testInfo.status !== 'passed' && testInfo.status !== 'skipped') await tabs.discard();
 }
 
-export const test = providerTest(enfuce, setupFor, clearRule).extend<
-  {
-    enfuceClient: EnfuceClient;
-    agreedFrame: AgreedFrame;
-    /** A reused tab for the frame checks that need no clock. */
-    merchantTab: Page;
-    /** A reused tab whose page clock is installed (page.clock: fastForward, pauseAt). */
-    clockTab: Page;
-  },
-  { merchants: MerchantSites; merchantTabs: MerchantTabs; clockTabs: MerchantTabs }
->({
-  merchantTabs: [async ({ browser }, use) => keepTabs(new MerchantTabs(browser, false), use), { scope: 'worker' }],
-  clockTabs: [async ({ browser }, use) => keepTabs(new MerchantTabs(browser, true), use), { scope: 'worker' }],
-  merchantTab: async ({ merchantTabs }, use, testInfo) => lendTab(merchantTabs, use, testInfo),
-  clockTab: async ({ clockTabs }, use, testInfo) => lendTab(clockTabs, use, testInfo),
-  merchants: [
-    async ({}, use) => {
-      const sites = await MerchantSites.start();
-      await use(sites);
-      await sites.close();
-    },
-    { scope: 'worker' },
-  ],
+const discard = (tabs: MerchantTabs) => tabs.discard();
+
+export const test = providerTest(enfuce, setupFor, clearRule).extend<{
+  enfuceClient: EnfuceClient;
+  agreedFrame: AgreedFrame;
+  /** A reused tab for the frame checks that need no clock. */
+  merchantTab: Page;
+  /** A reused tab whose page clock is installed (page.clock: fastForward, pauseAt). */
+  clockTab: Page;
+  /** The merchant sites the frame is embedded in: one pair per worker. */
+  merchants: MerchantSites;
+}>({
+  merchantTab: async ({ perWorker, browser }, use, testInfo) => lendTab(perWorker.get('enfuce:tabs', () => new MerchantTabs(browser, false), discard), use, testInfo),
+  clockTab: async ({ perWorker, browser }, use, testInfo) => lendTab(perWorker.get('enfuce:clock-tabs', () => new MerchantTabs(browser, true), discard), use, testInfo),
+  merchants: async ({ perWorker }, use) => use(await perWorker.get('enfuce:merchants', () => MerchantSites.start(), async (sites) => (await sites).close())),
   enfuceClient: async ({ setup, http }, use) => {
     await use(new EnfuceClient({ baseUrl: setup.target.baseUrl, ...setup.credentials, http }));
   },

@@ -172,8 +172,8 @@ const clearRule = {
   envelope: () => ({ members: ['data'] }),
 };
 
-export const test = providerTest(solaris, setupFor, clearRule).extend<{ solarisClient: SolarisClient }, { encryptionKey: EncryptionKey }>({
+export const test = providerTest(solaris, setupFor, clearRule).extend<{ solarisClient: SolarisClient; encryptionKey: EncryptionKey }>({
   // RSA-2048 generation costs tens of milliseconds: one key per worker.
-  encryptionKey: [async ({}, use) => use(newEncryptionKey(2048)), { scope: 'worker' }],
+  encryptionKey: async ({ perWorker }, use) => use(perWorker.get('solaris:encryption-key', () => newEncryptionKey(2048))),
   solarisClient: async ({ setup, http }, use) => use(new SolarisClient({ baseUrl: setup.target.baseUrl, accessToken: setup.accessToken, http })),
 });

@@ -8,7 +8,7 @@ import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
 import { levelOf } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
-import { catalogue, projectArgs, providerProjects } from '../catalogue.ts';
+import { catalogue, selectProviders } from '../catalogue.ts';
 import { BATCH_ENV, CLEAN, defectRunDir, encodeBatch, PACT_PART_ENV } from '../core/defect-batch.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
@@ -65,9 +65,9 @@ async function runSandboxSuite(p: ProviderCatalogue, output: string, defect: str
   try {
     // The consumer contract runs the harness's own client against a Pact mock: the same for every
     // defect, and no evidence about the target. A defect run verifies the clean run's pact.
-    const env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', ...(cleanOutput ? { [PACT_PART_ENV]: 'provider' } : {}), ...mock.env };
+    const env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, ...selectProviders([p.id]), CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', ...(cleanOutput ? { [PACT_PART_ENV]: 'provider' } : {}), ...mock.env };
     if (cleanOutput) cpSync(resolve(cleanOutput, 'pacts'), resolve(output, 'pacts'), { recursive: true });
-    await runPlaywright({ args: projectArgs([p.id]), env, inherit: false });
+    await runPlaywright({ args: [], env, inherit: false });
   } finally {
     await mock.stop();
   }
@@ -82,7 +82,7 @@ async function runSandboxSuite(p: ProviderCatalogue, output: string, defect: str
 async function runControlled(selected: readonly ProviderCatalogue[], work: readonly { p: ProviderCatalogue; d: Defect }[], root: string, workers: number) {
   const consumerDir = resolve(root, 'consumer');
   const ids = selected.map((p) => p.id);
-  await runPlaywright({ args: [...ids.flatMap((id) => ['--project', providerProjects(id).pact]), '--workers', String(workers)], env: { CRH_OUTPUT_DIR: consumerDir, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', [PACT_PART_ENV]: 'consumer' }, inherit: false });
+  await runPlaywright({ args: ['--workers', String(workers)], env: { CRH_OUTPUT_DIR: consumerDir, ...selectProviders(ids), CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', [PACT_PART_ENV]: 'consumer' }, inherit: false });
   const batchDir = resolve(root, 'batch');
   cpSync(resolve(consumerDir, 'pacts'), resolve(batchDir, 'pacts'), { recursive: true });
   const batch = new Map<string, string[]>(ids.map((id) => [id, [CLEAN]]));

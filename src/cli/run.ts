@@ -4,7 +4,7 @@ import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
 import { loadProfile, profileEnvVar } from '../core/profile.ts';
 import { STRICT_ENV } from '../core/levels.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
-import { catalogue as providers, projectArgs, providerIds } from '../catalogue.ts';
+import { catalogue as providers, providerIds, selectProviders } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
@@ -74,10 +74,9 @@ export async function runCommand(args: string[]): Promise<number> {
   const { offersControl } = await import('../core/target.ts');
   const oneAtATime = await Promise.all(shared.map(async (p) => !p.parallelOnSandbox || (await offersControl(process.env[p.env.baseUrl]!.replace(/\/+$/, '')))));
   const sharedTarget = oneAtATime.some(Boolean);
-  const projects = projectArgs(selected);
   const { code } = await runPlaywright({
-    args: [...projects, ...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
-    env: { CRH_OUTPUT_DIR: output, ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}), ...(values.strict ? { [STRICT_ENV]: '1' } : {}) },
+    args: [...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
+    env: { CRH_OUTPUT_DIR: output, ...selectProviders(selected), ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}), ...(values.strict ? { [STRICT_ENV]: '1' } : {}) },
   });
   if (values.shard) {
     const failing = printVerdict(resolve(output, 'shards', values.shard.replace('/', '-of-')), code, `shard ${values.shard}`);

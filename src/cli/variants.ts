@@ -9,7 +9,7 @@ import { profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import type { Variant } from '../core/variants.ts';
-import { catalogue as providers, projectArgs } from '../catalogue.ts';
+import { catalogue as providers, selectProviders } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
@@ -36,7 +36,7 @@ async function runVariant(p: ProviderCatalogue, v: Variant, dir: string): Promis
       env[profileEnvVar(p)] = profileFile;
     }
     const output = resolve(dir, 'reports');
-    const { code } = await runPlaywright({ args: [...projectArgs([p.id]), '--workers', '1'], env: { ...env, CRH_OUTPUT_DIR: output, CRH_QUIET: '1' }, inherit: false });
+    const { code } = await runPlaywright({ args: ['--workers', '1'], env: { ...env, ...selectProviders([p.id]), CRH_OUTPUT_DIR: output, CRH_QUIET: '1' }, inherit: false });
     const file = resolve(output, 'conformance.json');
     if (!existsSync(file)) return { provider: p.id, variant: v.name, verdict: 'no matrix written', right: false, notes: [`playwright exit ${code}`] };
     const m = JSON.parse(readFileSync(file, 'utf8')) as Matrix;

@@ -2,7 +2,7 @@
 // Values that change with time or target (Timestamp, Signature, Identifier, OrgUnitId, the PAN) are
 // injected from provider states; the pact holds examples only.
 import { rmSync } from 'node:fs';
-import { MatchersV3 as M, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { MatchersV3 as M, PactV4, SpecificationVersion } from '../../fixtures/pact-dsl.ts';
 import { CardinalClient, signedRequest } from '../../../src/providers/cardinal/client.ts';
 import { CONSUMER, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
 import { loadProfile } from '../../../src/core/profile.ts';

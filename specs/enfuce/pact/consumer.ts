@@ -1,7 +1,7 @@
 // Pact V4 consumer contract: what a cardholder app (through EnfuceClient) expects of Enfuce.
 // No card data is written into the pact: the snapshot is checked by status and headers only.
 import { rmSync } from 'node:fs';
-import { MatchersV3 as M, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { MatchersV3 as M, PactV4, SpecificationVersion } from '../../fixtures/pact-dsl.ts';
 import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
 import { enfuce } from '../../../src/providers/enfuce/index.ts';
 import type { EnfuceProfile } from '../../../src/providers/enfuce/profile.ts';

@@ -3,7 +3,7 @@
 // consumer's decryption is exercised; the provider is held to their shape only.
 import { generateKeyPairSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { MatchersV3 as M, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { MatchersV3 as M, PactV4, SpecificationVersion } from '../../fixtures/pact-dsl.ts';
 import { ExaClient } from '../../../src/providers/exa/client.ts';
 import type { ExaProfile } from '../../../src/providers/exa/profile.ts';
 import { exa } from '../../../src/providers/exa/index.ts';

@@ -2,7 +2,7 @@
 // the connector. The example payloads are real envelopes sealed to the example client key, so the
 // consumer's decryption runs; the provider is held to their shape.
 import { rmSync } from 'node:fs';
-import { MatchersV3 as M, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { MatchersV3 as M, PactV4, SpecificationVersion } from '../../fixtures/pact-dsl.ts';
 import { PlumeryClient } from '../../../src/providers/plumery/client.ts';
 import { clientKey, kdfParams, open, seal } from '../../../src/providers/plumery/envelope.ts';
 import type { PlumeryProfile } from '../../../src/providers/plumery/profile.ts';
