@@ -2,13 +2,15 @@
 // and contract (specs/<id>/pact/contract.spec.ts: the consumer's pact, then its verification
 // against the target, in one file), in two projects: Playwright gives each project workers of its
 // own, so few projects let a worker run any provider's files (a run starts two workers, not two per
-// provider). The first holds the browser checks (BROWSER_FILES), which start first while the
+// provider). The first holds the browser checks (BROWSER_FILE), which start first while the
 // other worker runs the rest beside them. `npx card-reveal-harness run` is the way in; it sets
 // CRH_OUTPUT_DIR and, for --provider, CRH_PROVIDERS.
+import { existsSync } from 'node:fs';
 import { defineConfig, type Project } from '@playwright/test';
 // The light half of the registry: every worker loads this config, and needs no mock to name projects.
 import { selectedProviders, SUITE_PROJECT } from './src/catalogue.ts';
 import { chromiumLaunchOptions } from './src/core/browser.ts';
+import { fromRoot } from './src/core/root.ts';
 import { BATCH_ENV, batchProject, decodeBatch, PACT_PART_ENV, pactFile, writeBatchFiles } from './src/core/defect-batch.ts';
 
 const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
@@ -24,19 +26,22 @@ process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 // contract runs the harness's own client against a Pact mock, the same for every defect. A run of
 // the consumers alone writes those pacts, and runs no check.
 const pactPart = process.env[PACT_PART_ENV];
+const checksToo = pactPart !== 'consumer';
+const selected = selectedProviders(process.env);
 const inFolder = (id: string, rest: string) => new RegExp(`[\\\\/]specs[\\\\/]${id}[\\\\/]${rest}$`);
-const suiteFiles = selectedProviders(process.env).flatMap((id) => [
-  ...(pactPart === 'consumer' ? [] : [inFolder(id, '[^\\\\/]+\\.spec\\.ts')]),
-  // No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts).
-  inFolder(id, `pact[\\\\/]${pactFile(pactPart).replaceAll('.', '\\.')}`),
-]);
-// The files of checks in a real browser, the longest chain of a run: a project of their own takes
-// them first, on one worker (two Chromiums on two cores slow each other more than they gain), while
-// the other worker runs everything else beside them.
-const BROWSER_FILES = /[\\/]browser\.spec\.ts$/;
+// No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts).
+const pactFiles = selected.map((id) => inFolder(id, `pact[\\\\/]${pactFile(pactPart).replaceAll('.', '\\.')}`));
+const checkFiles = checksToo ? selected.map((id) => inFolder(id, '[^\\\\/]+\\.spec\\.ts')) : [];
+// The checks in a real browser (specs/<id>/browser.spec.ts), the longest chain of a run: a project
+// of their own takes them first, on one worker (two Chromiums on two cores slow each other more
+// than they gain), while the other worker runs everything else beside them, on one worker too: a
+// worker started for the last few files when the browser's are done costs more than it saves.
+const BROWSER_FILE = 'browser.spec.ts';
+const browserFiles = checksToo ? selected.filter((id) => existsSync(fromRoot('specs', id, BROWSER_FILE))).map((id) => inFolder(id, BROWSER_FILE.replaceAll('.', '\\.'))) : [];
+const perProject = browserFiles.length ? { workers: 1 } : {};
 const projects: Project[] = [
-  { name: `${SUITE_PROJECT}-browser`, workers: 1, testDir: 'specs', testMatch: suiteFiles.map((f) => new RegExp(`^(?=.*${BROWSER_FILES.source}).*${f.source}`)) },
-  { name: SUITE_PROJECT, testDir: 'specs', testMatch: suiteFiles, testIgnore: BROWSER_FILES },
+  ...(browserFiles.length ? [{ name: `${SUITE_PROJECT}-browser`, testDir: 'specs', testMatch: browserFiles, ...perProject }] : []),
+  { name: SUITE_PROJECT, testDir: 'specs', testMatch: [...checkFiles, ...pactFiles], testIgnore: browserFiles, ...perProject },
 ];
 
 // A defect batch (`defects`, src/core/defect-batch.ts): per provider one project with a test file

@@ -9,7 +9,7 @@ import { halted, ruleCheck, unknownValues } from '../fixtures/expect.ts';
 import { expect, expectRefusedPage, expectShown, freshTokenShows, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type AgreedFrame, type EnfuceSetup, type IssuedToken } from './fixtures.ts';
 import { networkLog } from './network-log.ts';
 import { cardFrameText, merchantPage, postFromSibling, reveal, type MerchantSites } from './merchant.ts';
-import { frameAnswer, frameShowsCard, lookElseFreshToken, openMerchant, openMerchantThenIssue, QUIET_MS } from './frame.ts';
+import { frameAnswer, frameHandled, frameShowsCard, lookElseFreshToken, openMerchant, openMerchantThenIssue } from './frame.ts';
 
 // A browser under load (two suites on two cores) can take seconds to render a frame; the waits
 // below end as soon as the frame shows, so only failing paths pay for the margin.
@@ -24,15 +24,15 @@ async function expectFrameShowsCard(page: Page, setup: EnfuceSetup, token: strin
 }
 
 /**
- * The frame must not act: no card data appears and no request carries the token (a frame that
- * acted on the message would send it). Then the positive control, in the same frame with the same
+ * The frame must not act on what `post` sent it: once it has handled it, no card data appears and
+ * no request carries the token (a frame that acted on the message would send it). Then the positive control, in the same frame with the same
  * token: the agreed message must now show the card. Only then does "ignored" count, since a frame
  * that shows nothing at all would pass every negative check. When it does not show, a fresh page
  * and token tell a spent token (the frame did act on the message) from a frame that shows nothing
  * (ENF-FRAME-VIEW-PAN fails, and the negative check proves nothing).
  */
-async function expectFrameIgnored(page: Page, merchants: MerchantSites, frame: AgreedFrame, setup: EnfuceSetup, client: EnfuceClient, token: IssuedToken) {
-  await page.waitForTimeout(QUIET_MS);
+async function expectFrameIgnored(page: Page, post: (message: unknown) => Promise<void>, merchants: MerchantSites, frame: AgreedFrame, setup: EnfuceSetup, client: EnfuceClient, token: IssuedToken) {
+  await frameHandled(page, post);
   // Soft: each observation is reported on its own, so a report shows all that the frame did.
   expect.soft(await cardFrameText(page)).toShowNoCardData(setup.allCards);
   expect.soft(networkLog(page).carrying(token.token), 'requests carrying the token: the frame must not have acted').toEqual([]);
@@ -53,17 +53,19 @@ test.describe('card-data iframe', () => {
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup, true);
     const sibling = page.frames().find((f) => f.url().startsWith(merchants.other.origin));
     expect(sibling, 'the other-origin frame').toBeDefined();
-    await postFromSibling(sibling!, { operation: 'view-pan', token: t.token });
-    await expectFrameIgnored(page, merchants, agreedFrame, setup, enfuceClient, t);
+    const post = (m: unknown) => postFromSibling(sibling!, m);
+    await post({ operation: 'view-pan', token: t.token });
+    await expectFrameIgnored(page, post, merchants, agreedFrame, setup, enfuceClient, t);
   });
 
   test('a message with another operation is ignored', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
     test.skip(!setup.profile.frameMessageShape, 'not applicable: profile frameMessageShape=false');
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
+    const post = (m: unknown) => reveal(page, m);
     for (const operation of ['view-pin', 'set-pin', 'VIEW-PAN', 'copy']) {
-      await reveal(page, { operation, token: t.token });
+      await post({ operation, token: t.token });
     }
-    await expectFrameIgnored(page, merchants, agreedFrame, setup, enfuceClient, t);
+    await expectFrameIgnored(page, post, merchants, agreedFrame, setup, enfuceClient, t);
   });
 
   test('a message without a token shows no card data', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
@@ -72,10 +74,11 @@ test.describe('card-data iframe', () => {
     const before = await issue(enfuceClient, setup);
     expectShown(await enfuceClient.viewCardData(before.cardDataUrl, before.token));
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
+    const post = (m: unknown) => reveal(page, m);
     for (const m of [{ operation: 'view-pan' }, { operation: 'view-pan', token: '' }, { operation: 'view-pan', token: null }, 'view-pan']) {
-      await reveal(page, m);
+      await post(m);
     }
-    await expectFrameIgnored(page, merchants, agreedFrame, setup, enfuceClient, t);
+    await expectFrameIgnored(page, post, merchants, agreedFrame, setup, enfuceClient, t);
   });
 
   test('the frame does not load under a parent origin that was not agreed', req('ENF-FRAME-ANCESTORS'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
@@ -85,10 +88,12 @@ test.describe('card-data iframe', () => {
     const blocked = page.waitForEvent('requestfailed', { predicate: (r) => r.url() === frameUrl, timeout: 10_000 }).catch(() => undefined);
     await page.goto(merchants.other.host(merchantPage(frameUrl)));
     const failure = await blocked;
+    const blockedByCsp = failure?.failure()?.errorText === 'net::ERR_BLOCKED_BY_RESPONSE';
     expect.soft(failure?.failure()?.errorText, 'the frame request is blocked by its CSP').toBe('net::ERR_BLOCKED_BY_RESPONSE');
-    // And even if a message is sent, nothing shows.
+    // And even if a message is sent, nothing shows. A blocked frame holds Chromium's error page, no
+    // script of the frame's: only a frame that loaded is given the time to act.
     await reveal(page, { operation: 'view-pan', token: t.token });
-    await page.waitForTimeout(QUIET_MS);
+    if (!blockedByCsp) await frameHandled(page, (m) => reveal(page, m));
     expect.soft(visibleText(await page.content())).toShowNoCardData(setup.allCards);
     // The positive control: under the agreed origin the same frame and token show the card.
     await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);

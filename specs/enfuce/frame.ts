@@ -1,5 +1,6 @@
 // The merchant page around Enfuce's card-data frame, as the browser checks drive it: open it under
 // the agreed origin, and tell a frame that shows the card from one that shows nothing.
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext, Page, Response } from '@playwright/test';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
@@ -11,6 +12,43 @@ import { networkLog, startNetworkLog } from './network-log.ts';
 
 /** How long a frame that wrongly accepted a message would take to start fetching card data. */
 export const QUIET_MS = 750;
+
+/**
+ * How long a frame that has handled a message is given to act on it: its request, started in its
+ * listener or after a short await, reaches the page's network log in this time.
+ */
+const HANDLED_GRACE_MS = 250;
+
+/**
+ * Waits until the card frame has handled the messages `post` sent it, then HANDLED_GRACE_MS: `post`
+ * is called again with a probe, from the same sender, so the probe arrives after them (messages
+ * from one sender keep their order), and a listener put in the frame hears it once the frame's own
+ * listeners, added when it loaded, have had every message before it. A frame that never hears the
+ * probe (blocked, navigated away) is waited for QUIET_MS. A correct frame ignores the probe as it
+ * ignores any message that is not the agreed one.
+ */
+export async function frameHandled(page: Page, post: (message: unknown) => Promise<void>): Promise<void> {
+  const probe = `crh-probe-${randomBytes(6).toString('hex')}`;
+  const frame = await (await page.$('#card-frame'))?.contentFrame().catch(() => null);
+  const heard = await frame
+    ?.evaluateHandle(
+      (p) => ({
+        done: new Promise<void>((resolve) =>
+          addEventListener('message', function hear(e: MessageEvent) {
+            if ((e.data as { probe?: string } | null)?.probe !== p) return;
+            removeEventListener('message', hear);
+            resolve();
+          }),
+        ),
+      }),
+      probe,
+    )
+    .catch(() => undefined);
+  await post({ probe });
+  const inTime = heard ? await Promise.race([heard.evaluate((h) => h.done).then(() => true, () => false), sleep(QUIET_MS).then(() => false)]) : false;
+  await heard?.dispose().catch(() => undefined);
+  await sleep(inTime ? HANDLED_GRACE_MS : heard ? 0 : QUIET_MS);
+}
 
 /**
  * Looks at the frame's text: a frame shows the card within milliseconds of the message, so the

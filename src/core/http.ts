@@ -1,14 +1,14 @@
 // The one HTTP client of the harness. A target may be hostile or broken: every call has a
 // timeout, a body size cap and no automatic redirects, and fails with a typed TargetError.
 
-import { Agent, fetch } from 'undici';
-
 /**
- * One connection per request. A kept-alive socket to a server that has gone (a Pact mock server
- * of the previous test, whose port the system hands out again) fails the next request before it
- * is sent; with many short-lived servers on loopback that happened under load.
+ * undici, loaded on the first request (a process that only lists the checks needs none), and its
+ * dispatcher: one connection per request. A kept-alive socket to a server that has gone (a Pact
+ * mock server of the previous test, whose port the system hands out again) fails the next request
+ * before it is sent; with many short-lived servers on loopback that happened under load.
  */
-const dispatcher = new Agent({ pipelining: 0 });
+let client: Promise<{ fetch: typeof import('undici').fetch; dispatcher: import('undici').Agent }> | undefined;
+const undici = () => (client ??= import('undici').then(({ Agent, fetch }) => ({ fetch, dispatcher: new Agent({ pipelining: 0 }) })));
 
 export interface HttpRequest {
   method: string;
@@ -78,6 +78,7 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
   }
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
+  const { fetch, dispatcher } = await undici();
   try {
     const res = await fetch(url, {
       method: req.method,
@@ -119,7 +120,7 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
   }
 }
 
-async function readCapped(res: Awaited<ReturnType<typeof fetch>>, maxBytes: number, where: string): Promise<string> {
+async function readCapped(res: import('undici').Response, maxBytes: number, where: string): Promise<string> {
   if (!res.body) return '';
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];

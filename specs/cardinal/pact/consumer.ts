@@ -2,9 +2,9 @@
 // Values that change with time or target (Timestamp, Signature, Identifier, OrgUnitId, the PAN) are
 // injected from provider states; the pact holds examples only.
 import { rmSync } from 'node:fs';
-import { MatchersV3 as M, PactV4, SpecificationVersion } from '../../fixtures/pact-dsl.ts';
+import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { CardinalClient, signedRequest } from '../../../src/providers/cardinal/client.ts';
-import { CONSUMER, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
+import { pactFile, settled } from '../../fixtures/pact.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { cardinal } from '../../../src/providers/cardinal/index.ts';
 import type { CardinalProfile } from '../../../src/providers/cardinal/profile.ts';
@@ -12,7 +12,7 @@ import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES, PACT_TRANSACTION_ID } from './states.ts';
 
 const PROVIDER = 'cardinal';
-const pact = () => new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: pactDir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
+const pact = () => consumerPact(PROVIDER);
 const EXAMPLE = { identifier: 'example-identifier', apiKey: 'example-key', orgUnitId: 'example-org-unit', pan: '4000000000000002', timestamp: '2026-01-01T00:00:00Z' };
 const example = signedRequest(EXAMPLE, { AccountNumber: EXAMPLE.pan, Email: 'pact@example.test', FidoSetupPayload: 'cGFjdC1kZXZpY2U=' }, { recipe: 'timestamp+transactionId+apiKey', timestamp: EXAMPLE.timestamp, transactionId: PACT_TRANSACTION_ID });
 
@@ -35,7 +35,7 @@ const json = { 'content-type': M.regex(/^application\/json(;.*)?$/, 'application
 test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
 
 test('GetInfo for a FIDO card and a new email: ENROLLMENT', req('CDX-RESPONSE', 'CDX-FLOWTYPE', 'CDX-TRANSACTION-ID'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.fidoCardNewEmail)
     .uponReceiving('a signed GetInfo for a FIDO card and an email never enrolled')
@@ -63,7 +63,7 @@ for (const [state, description, errorNumber, rule] of [
   [PACT_STATES.luhnInvalid, 'a signed GetInfo with a Luhn-invalid AccountNumber', 2000, 'CDX-ACCOUNT-NUMBER'],
 ] as const) {
   test(`${description}: ErrorNumber ${errorNumber} in HTTP 200`, req(rule, 'CDX-ERROR-SHAPE'), async () => {
-    await pact()
+    await (await pact())
       .addInteraction()
       .given(state)
       .uponReceiving(description)

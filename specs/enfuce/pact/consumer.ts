@@ -1,12 +1,12 @@
 // Pact V4 consumer contract: what a cardholder app (through EnfuceClient) expects of Enfuce.
 // No card data is written into the pact: the snapshot is checked by status and headers only.
 import { rmSync } from 'node:fs';
-import { MatchersV3 as M, PactV4, SpecificationVersion } from '../../fixtures/pact-dsl.ts';
+import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
 import { enfuce } from '../../../src/providers/enfuce/index.ts';
 import type { EnfuceProfile } from '../../../src/providers/enfuce/profile.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
-import { CONSUMER, formBody, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
+import { formBody, pactFile, settled } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES, PACT_TOKENS } from './states.ts';
 
@@ -23,11 +23,11 @@ const errorBody = (code: string, message: string): Record<string, unknown> =>
 
 test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
 
-const pact = () => new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: pactDir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
+const pact = () => consumerPact(PROVIDER);
 const controlTokenPath = M.fromProviderState('/v4/card/${cardId}/controlToken', `/v4/card/${CARD_ID}/controlToken`);
 
 test('controlToken for a known card: 201 with a token and two URLs', req('ENF-TOKEN-201', 'ENF-AUTH-BASIC'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.cardExists)
     .uponReceiving('a control token request for a known card')
@@ -47,7 +47,7 @@ test('controlToken for a known card: 201 with a token and two URLs', req('ENF-TO
 });
 
 test('controlToken for an unknown card: the profile\'s status (404) with the error body', req('ENF-UNKNOWN-CARD-404', 'ENF-ERROR-SHAPE'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.cardMissing)
     .uponReceiving('a control token request for an unknown card')
@@ -61,7 +61,7 @@ test('controlToken for an unknown card: the profile\'s status (404) with the err
 });
 
 test('controlToken without auditUser: 400 with the error body', req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.cardExists)
     .uponReceiving('a control token request without auditUser')
@@ -74,8 +74,8 @@ test('controlToken without auditUser: 400 with the error body', req('ENF-AUDIT-U
 });
 
 /** The mobile card-data POST; the snapshot is checked by status and headers, never by its card data. */
-function cardDataInteraction(state: string, description: string, token: string, status: number | ReturnType<typeof M.matchStatus>, headers: Record<string, ReturnType<typeof M.regex>>) {
-  return pact()
+async function cardDataInteraction(state: string, description: string, token: string, status: number | ReturnType<typeof M.matchStatus>, headers: Record<string, ReturnType<typeof M.regex>>) {
+  return (await pact())
     .addInteraction()
     .given(state)
     .uponReceiving(description)
@@ -86,10 +86,10 @@ function cardDataInteraction(state: string, description: string, token: string, 
 const htmlType = M.regex(/^text\/html(;.*)?$/, 'text/html; charset=utf-8');
 
 test('mobile card data with a fresh token: 200 HTML, not stored', req('ENF-MOBILE-FORM-POST', 'ENF-NO-STORE'), async () => {
-  await cardDataInteraction(PACT_STATES.freshToken, 'a card-data form POST with a fresh token', PACT_TOKENS.fresh, 200, {
+  await (await cardDataInteraction(PACT_STATES.freshToken, 'a card-data form POST with a fresh token', PACT_TOKENS.fresh, 200, {
     'content-type': htmlType,
     'cache-control': M.regex(/^(.*,\s*)?no-store(\s*,.*)?$/, 'no-store'),
-  }).executeTest(settled(async (server) => {
+  })).executeTest(settled(async (server) => {
     const ex = await client(server.url).viewCardData(`${server.url}/v4/card-data/view`, PACT_TOKENS.fresh);
     expect(ex.response.status).toBe(200);
   }));
@@ -97,9 +97,9 @@ test('mobile card data with a fresh token: 200 HTML, not stored', req('ENF-MOBIL
 
 test('mobile card data with an expired token: refused with a 4xx HTML page', req('ENF-TOKEN-TTL-30S', 'ENF-INVALID-TOKEN-REFUSED'), async () => {
   const clientError = M.matchStatus(403, M.HTTPResponseStatusClass.ClientError);
-  await cardDataInteraction(PACT_STATES.expiredToken, 'a card-data form POST with a token issued 31 seconds ago', PACT_TOKENS.expired, clientError, {
+  await (await cardDataInteraction(PACT_STATES.expiredToken, 'a card-data form POST with a token issued 31 seconds ago', PACT_TOKENS.expired, clientError, {
     'content-type': htmlType,
-  }).executeTest(settled(async (server) => {
+  })).executeTest(settled(async (server) => {
     const ex = await client(server.url).viewCardData(`${server.url}/v4/card-data/view`, PACT_TOKENS.expired);
     expect(ex.response.status).toBeGreaterThanOrEqual(400);
     expect(ex.response.status).toBeLessThan(500);

@@ -3,14 +3,14 @@
 // consumer's decryption is exercised; the provider is held to their shape only.
 import { generateKeyPairSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { MatchersV3 as M, PactV4, SpecificationVersion } from '../../fixtures/pact-dsl.ts';
+import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { ExaClient } from '../../../src/providers/exa/client.ts';
 import type { ExaProfile } from '../../../src/providers/exa/profile.ts';
 import { exa } from '../../../src/providers/exa/index.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { decryptCard, encodePinBlock, encryptField } from '../../../src/providers/exa/card-data.ts';
 import { makeSession } from '../../../src/providers/exa/session.ts';
-import { CONSUMER, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
+import { pactFile, settled } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 
@@ -19,7 +19,7 @@ const TOKEN = 'pact-example-token';
 // Written from the profile in force: a target that states other values is held to what it states.
 const profile = loadProfile(exa) as ExaProfile;
 const client = (url: string) => new ExaClient({ baseUrl: url, token: TOKEN, profile });
-const pact = () => new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: pactDir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
+const pact = () => consumerPact(PROVIDER);
 
 const bearer = M.fromProviderState('Bearer ${token}', `Bearer ${TOKEN}`);
 const json = { 'content-type': M.regex(/^application\/json(;.*)?$/, 'application/json; charset=utf-8') };
@@ -51,7 +51,7 @@ const encrypted = (plain: string, ivLength: 12 | 16) => {
 test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
 
 test('GET /card without a sessionid: the profile', req('EXA-PROFILE', 'EXA-NO-CARD-DATA-WITHOUT-SESSIONID'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.cardholder)
     .uponReceiving('a card request without a sessionid')
@@ -64,7 +64,7 @@ test('GET /card without a sessionid: the profile', req('EXA-PROFILE', 'EXA-NO-CA
 });
 
 test('GET /card with a sessionid: the encrypted fields decrypt with the secret', req('EXA-FIELDS-AES-128-GCM', 'EXA-PIN-BLOCK', 'EXA-SESSIONID-RSA-OAEP-SHA1'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.cardholderWithSession)
     .uponReceiving('a card request with a sessionid')
@@ -88,7 +88,7 @@ test('GET /card with a sessionid: the encrypted fields decrypt with the secret',
 });
 
 test('GET /card?scope=provisioning: provisioning credentials, not stored', req('EXA-PROVISIONING-SCOPE', 'EXA-NO-STORE'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.cardholder)
     .uponReceiving('a card request with scope=provisioning')
@@ -101,7 +101,7 @@ test('GET /card?scope=provisioning: provisioning credentials, not stored', req('
 });
 
 test('GET /card with siwe and webauthn together: 400 bad request', req('EXA-SCOPE-EXCLUSIVE'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.cardholder)
     .uponReceiving('a card request with scope=siwe and scope=webauthn')
@@ -114,7 +114,7 @@ test('GET /card with siwe and webauthn together: 400 bad request', req('EXA-SCOP
 
 test('GET /card with a sessionid that does not decrypt: 400 bad session id', req('EXA-SESSIONID-REFUSED'), async () => {
   const junk = Buffer.alloc(128, 7).toString('base64');
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.cardholder)
     .uponReceiving('a card request with a sessionid that does not decrypt')
@@ -126,7 +126,7 @@ test('GET /card with a sessionid that does not decrypt: 400 bad session id', req
 });
 
 test('GET /card for a user without a card: 404 no card', req('EXA-ERRORS'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.noCard)
     .uponReceiving('a card request by a user without a card')

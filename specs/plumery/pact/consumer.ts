@@ -2,14 +2,14 @@
 // the connector. The example payloads are real envelopes sealed to the example client key, so the
 // consumer's decryption runs; the provider is held to their shape.
 import { rmSync } from 'node:fs';
-import { MatchersV3 as M, PactV4, SpecificationVersion } from '../../fixtures/pact-dsl.ts';
+import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { PlumeryClient } from '../../../src/providers/plumery/client.ts';
 import { clientKey, kdfParams, open, seal } from '../../../src/providers/plumery/envelope.ts';
 import type { PlumeryProfile } from '../../../src/providers/plumery/profile.ts';
 import { plumery } from '../../../src/providers/plumery/index.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import type { PlumeryRequirementId } from '../../../src/providers/plumery/requirements.ts';
-import { CONSUMER, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
+import { pactFile, settled } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 
@@ -19,7 +19,7 @@ const TOKEN = 'pact-card-token';
 const profile = loadProfile(plumery) as PlumeryProfile;
 const key = clientKey('spki');
 const client = (url: string) => new PlumeryClient({ baseUrl: url });
-const pact = () => new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: pactDir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
+const pact = () => consumerPact(PROVIDER);
 
 const json = { 'content-type': M.regex(/^application\/json(;.*)?$/, 'application/json') };
 const base64 = (example: string) => M.regex(/^[A-Za-z0-9+/]+={0,2}$/, example);
@@ -41,7 +41,7 @@ const EXAMPLE = { pin: '5193', pan: '4000000000000002', cvv2: '123', expirationD
 test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
 
 test('PIN of an active card: 200 with an encryptedPayload that opens to DecryptedCardPin', req('PLM-PIN-200', 'PLM-ENVELOPE'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.activeCard)
     .uponReceiving('a PIN request with a valid client key')
@@ -57,7 +57,7 @@ test('PIN of an active card: 200 with an encryptedPayload that opens to Decrypte
 });
 
 test('details of an active card: 200 with an encryptedPayload', req('PLM-DETAILS'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.activeCard)
     .uponReceiving('a card-details request with a valid client key')
@@ -72,7 +72,7 @@ test('details of an active card: 200 with an encryptedPayload', req('PLM-DETAILS
 
 const errorCase = (rule: PlumeryRequirementId, name: string, state: string, description: string, tokenPath: ReturnType<typeof path> | string, header: string | null, code: string, run: (c: PlumeryClient) => Promise<unknown>) =>
   test(name, req(rule, 'PLM-ERROR-SHAPE'), async () => {
-    await pact()
+    await (await pact())
       .addInteraction()
       .given(state)
       .uponReceiving(description)

@@ -2,17 +2,17 @@
 // example JWE is a real one to the example key, so the consumer's decryption runs.
 import { rmSync } from 'node:fs';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { MatchersV3 as M, PactV4, SpecificationVersion } from '../../fixtures/pact-dsl.ts';
+import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { encryptCompact } from '../../../src/crypto/jwe.ts';
 import { SolarisClient } from '../../../src/providers/solaris/client.ts';
 import { decryptCardDetails, newEncryptionKey } from '../../../src/providers/solaris/card-details.ts';
 import { signJwk } from '../../../src/providers/solaris/device.ts';
-import { CONSUMER, pactDir, pactFile, settled } from '../../fixtures/pact.ts';
+import { pactFile, settled } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 
 const PROVIDER = 'solaris';
-const pact = () => new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: pactDir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
+const pact = () => consumerPact(PROVIDER);
 // The example keys, made when a test first needs them: every run loads this file to list its tests.
 let made: { key: ReturnType<typeof newEncryptionKey>; signature: string } | undefined;
 function examples() {
@@ -40,7 +40,7 @@ test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
 test('a signed request (RSA_OAEP_256 × A256GCM): 200 with a compact JWE of the card details', req('SOL-JWE-DECRYPTS', 'SOL-DEVICE-SIGNATURE'), async () => {
   const { key } = examples();
   const example = encryptCompact(createPublicKey(key.privateKey), Buffer.from(JSON.stringify(EXAMPLE_CARD)), { wrap: 'RSA-OAEP-256', enc: 'A256GCM', kid: key.jwk.kid! });
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.boundDevice)
     .uponReceiving('a virtual card request signed by the bound device')
@@ -55,7 +55,7 @@ test('a signed request (RSA_OAEP_256 × A256GCM): 200 with a compact JWE of the 
 });
 
 test('a request with an unknown jwe.alg: 400 naming jwe.alg', req('SOL-FIELD-VALIDATION', 'SOL-ERROR-ENVELOPE'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.boundDevice)
     .uponReceiving('a virtual card request with jwe.alg RSA_OAEP')
@@ -68,7 +68,7 @@ test('a request with an unknown jwe.alg: 400 naming jwe.alg', req('SOL-FIELD-VAL
 });
 
 test('a request for an unknown card: 404', req('SOL-UNKNOWN-CARD', 'SOL-ERROR-ENVELOPE'), async () => {
-  await pact()
+  await (await pact())
     .addInteraction()
     .given(PACT_STATES.noCard)
     .uponReceiving('a virtual card request for an unknown card')
