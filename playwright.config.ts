@@ -2,8 +2,8 @@
 // and contract (specs/<id>/pact/contract.spec.ts: the consumer's pact, then its verification
 // against the target, in one file), in two projects: Playwright gives each project workers of its
 // own, so few projects let a worker run any provider's files (a run starts two workers, not two per
-// provider). The first holds the browser checks (BROWSER_FILE), which start first while the
-// other worker runs the rest beside them. `npx card-reveal-harness run` is the way in; it sets
+// provider). The first holds the providers with browser checks (withBrowser), which start first
+// while the other worker runs the rest beside them. `npx card-reveal-harness run` is the way in; it sets
 // CRH_OUTPUT_DIR and, for --provider, CRH_PROVIDERS.
 import { existsSync } from 'node:fs';
 import { defineConfig, type Project } from '@playwright/test';
@@ -29,19 +29,29 @@ const pactPart = process.env[PACT_PART_ENV];
 const checksToo = pactPart !== 'consumer';
 const selected = selectedProviders(process.env);
 const inFolder = (id: string, rest: string) => new RegExp(`[\\\\/]specs[\\\\/]${id}[\\\\/]${rest}$`);
-// No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts).
-const pactFiles = selected.map((id) => inFolder(id, `pact[\\\\/]${pactFile(pactPart).replaceAll('.', '\\.')}`));
-const checkFiles = checksToo ? selected.map((id) => inFolder(id, '[^\\\\/]+\\.spec\\.ts')) : [];
-// The checks in a real browser (specs/<id>/browser.spec.ts), the longest chain of a run: a project
-// of their own takes them first, on one worker (two Chromiums on two cores slow each other more
-// than they gain), while the other worker runs everything else beside them, on one worker too: a
-// worker started for the last few files when the browser's are done costs more than it saves.
-const BROWSER_FILE = 'browser.spec.ts';
-const browserFiles = checksToo ? selected.filter((id) => existsSync(fromRoot('specs', id, BROWSER_FILE))).map((id) => inFolder(id, BROWSER_FILE.replaceAll('.', '\\.'))) : [];
-const perProject = browserFiles.length ? { workers: 1 } : {};
+/** A provider's files in the run: its checks (specs/<id>/*.spec.ts), unless only the consumers run, and its contract (specs/<id>/pact/). */
+const filesOf = (id: string) => [
+  ...(checksToo ? [inFolder(id, '[^\\\\/]+\\.spec\\.ts')] : []),
+  // No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts).
+  inFolder(id, `pact[\\\\/]${pactFile(pactPart).replaceAll('.', '\\.')}`),
+];
+// The providers with checks in a real browser (specs/<id>/browser.spec.ts) hold the longest chain
+// of a run: a project of their own takes their files first, on one worker (two Chromiums on two
+// cores slow each other more than they gain), while the other worker runs everything else beside
+// them, on one worker too: a worker started for the last few files when one side is done costs
+// more than it saves. A check that waits in real time (*-in-real-time.spec.ts) runs on the other
+// side, so that its wait is beside the browser checks, not before them.
+const withBrowser = checksToo ? selected.filter((id) => existsSync(fromRoot('specs', id, 'browser.spec.ts'))) : [];
+const REAL_TIME = /-in-real-time\.spec\.ts$/;
+const perProject = withBrowser.length ? { workers: 1 } : {};
 const projects: Project[] = [
-  ...(browserFiles.length ? [{ name: `${SUITE_PROJECT}-browser`, testDir: 'specs', testMatch: browserFiles, ...perProject }] : []),
-  { name: SUITE_PROJECT, testDir: 'specs', testMatch: [...checkFiles, ...pactFiles], testIgnore: browserFiles, ...perProject },
+  ...(withBrowser.length ? [{ name: `${SUITE_PROJECT}-browser`, testDir: 'specs', testMatch: withBrowser.flatMap(filesOf), testIgnore: REAL_TIME, ...perProject }] : []),
+  {
+    name: SUITE_PROJECT,
+    testDir: 'specs',
+    testMatch: [...selected.filter((id) => !withBrowser.includes(id)).flatMap(filesOf), ...withBrowser.map((id) => inFolder(id, `[^\\\\/]+${REAL_TIME.source}`))],
+    ...perProject,
+  },
 ];
 
 // A defect batch (`defects`, src/core/defect-batch.ts): per provider one project with a test file
