@@ -5,13 +5,53 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
+/**
+ * The features Playwright 1.65 disables (playwright-core's chromiumSwitches.ts). Chromium honours
+ * only the last `--disable-features` of its command line, and Playwright puts a caller's arguments
+ * after its own: a list of ours alone would switch all of these back on. test/unit/browser.test.ts
+ * keeps this copy in step with the installed Playwright.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * The harness's own: Local Network Access off, since a merchant page served by routing at a
+ * sandbox's agreed origin (specs/enfuce/merchant.ts) counts as public to Chromium, which would then
+ * block a frame from a loopback or private sandbox (no documented rule concerns it; frame-ancestors
+ * still applies); and the WebUI omnibox popups, two renderers a headless browser preloads and never
+ * shows (about 3.5 of the browser checks' 9 CPU-seconds).
+ */
+const HARNESS_DISABLED_FEATURES = ['LocalNetworkAccessChecks', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'OmniboxAimPopup'];
+
 export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env) {
   return {
     executablePath: chromiumPath(env),
-    // Local Network Access off: a merchant page served by routing at a sandbox's agreed origin
-    // (specs/enfuce/merchant.ts) counts as public to Chromium, which would then block a frame from
-    // a loopback or private sandbox. No documented rule concerns it; frame-ancestors still applies.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync', '--disable-features=LocalNetworkAccessChecks,WebUIOmniboxPopup,WebUIOmniboxAimPopup,OmniboxAimPopup'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+      `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...HARNESS_DISABLED_FEATURES].join(',')}`,
+    ],
   };
 }
 
