@@ -2,7 +2,6 @@
 // binding PATCH. Decrypted values are compared with masked matchers only.
 import { pansOf } from '../../src/core/clear-card-data.ts';
 import { createHash, generateKeyPairSync, publicEncrypt, constants, randomBytes } from 'node:crypto';
-import { createSiweMessage, parseSiweMessage } from 'viem/siwe';
 import { send } from '../../src/core/http.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
@@ -14,6 +13,10 @@ import { halted, ruleCheck, unknownValues } from '../fixtures/expect.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import { cardBody, expect, expectError, req, sessionRefused, test, type ExaSetup } from './fixtures.ts';
 import type { ExaClient } from '../../src/providers/exa/client.ts';
+
+// viem's SIWE code, loaded by the checks that read a SIWE message: a process that only lists the
+// checks (Playwright's main process) does without it.
+const viemSiwe = () => import('viem/siwe');
 
 const session = (setup: ExaSetup, opts: Parameters<typeof makeSession>[1] = {}): ExaSession => makeSession(setup.publicKeyPem, { oaepHash: setup.profile.oaepHash, ...opts });
 const fields = (b: CardResponse): [string, EncryptedField][] =>
@@ -159,6 +162,7 @@ test.describe('scopes', () => {
     ruleCheck('EXA-NO-STORE', ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(noStore);
     const siwe = (value: unknown, what: string) => ruleCheck('EXA-CHALLENGE-SIWE', value, what);
     siwe(body.challenge, 'challenge').toBeTruthy();
+    const { parseSiweMessage } = await viemSiwe();
     const m = parseSiweMessage(body.challenge ?? '');
     siwe(m.domain, 'SIWE domain').toBeTruthy();
     siwe(m.address, 'SIWE address').toMatch(/^0x[0-9a-fA-F]{40}$/);
@@ -245,7 +249,8 @@ const challengeBytes = (statement: string, setup: ExaSetup): Buffer =>
   setup.profile.webauthnChallenge === 'statement-sha256' ? createHash('sha256').update(statement, 'utf8').digest() : Buffer.from(statement, 'utf8');
 
 /** The same SIWE message with another statement, rebuilt from its parsed fields. */
-function otherSiweStatement(message: string): string {
+async function otherSiweStatement(message: string): Promise<string> {
+  const { createSiweMessage, parseSiweMessage } = await viemSiwe();
   const parsed = parseSiweMessage(message) as Parameters<typeof createSiweMessage>[0];
   return createSiweMessage({ ...parsed, statement: `${parsed.statement ?? 'Sign in'} (another statement)` });
 }
@@ -267,7 +272,7 @@ test.describe('binding (PATCH)', () => {
     expectError(await exaClient.bind({ method: 'siwe', message: a, signature: await signSiwe(stranger, a) }), 400, 'bad signature', setup, 'EXA-BIND-SIWE');
     const b = await fresh();
     // Another message, changed through the SIWE grammar (EIP-4361), never through its wording.
-    const altered = otherSiweStatement(b);
+    const altered = await otherSiweStatement(b);
     expectError(await exaClient.bind({ method: 'siwe', message: altered, signature: await signSiwe(setup.walletPrivateKey!, altered) }), 400, 'bad signature', setup, 'EXA-BIND-SIWE');
     const c = await fresh();
     const unissued = c.replace(/Nonce: \S+/, `Nonce: ${randomBytes(12).toString('hex')}`);

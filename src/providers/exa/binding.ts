@@ -4,10 +4,11 @@
 // (DER) over authenticatorData ‖ SHA-256(clientDataJSON), as WebAuthn §6.3.3 describes.
 import { createHash } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
-import { privateKeyToAccount } from 'viem/accounts';
 import { toBase64Url } from '../../crypto/base64.ts';
 
-export function signSiwe(walletPrivateKey: `0x${string}`, message: string): Promise<`0x${string}`> {
+export async function signSiwe(walletPrivateKey: `0x${string}`, message: string): Promise<`0x${string}`> {
+  // viem loaded on first use: a process that only lists the checks does without it.
+  const { privateKeyToAccount } = await import('viem/accounts');
   return privateKeyToAccount(walletPrivateKey).signMessage({ message });
 }
 
