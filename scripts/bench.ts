@@ -85,11 +85,21 @@ function suiteFigures(): void {
     perFile.set(m[1]!, { tests: f.tests + 1, seconds: f.seconds + Number(m[2]) });
   }
   const inTests = [...perFile.values()].reduce((n, f) => n + f.seconds, 0);
-  say(`Where the last suite run's time went: 2 workers × ${suite.seconds.toFixed(1)} s = ${(2 * suite.seconds).toFixed(1)} worker-seconds, of which ${inTests.toFixed(1)} in the tests themselves (their fixtures' set-up included) and the rest in starting the CLI, Playwright, a worker per project and Chromium, in worker fixtures, reporters, and idle workers. Test time per file:`);
+  say(`Where the last suite run's time went: 2 workers × ${suite.seconds.toFixed(1)} s = ${(2 * suite.seconds).toFixed(1)} worker-seconds, of which ${inTests.toFixed(1)} in the tests themselves (their fixtures' set-up included) and the rest in starting the CLI and Playwright (which loads every spec file to list the checks), the two workers (one runs the providers with browser checks, Chromium included, the other every other file) and in reporters. Test time per file:`);
   say();
   say('| file | tests | seconds |');
   say('|---|---|---|');
   for (const [file, f] of [...perFile].sort((a, b) => b[1].seconds - a[1].seconds)) say(`| ${file} | ${f.tests} | ${f.seconds.toFixed(1)} |`);
+  say();
+  // One more run, straight through Playwright with a timeline reporter: each worker's chain.
+  const timelineFile = join(root, 'reports/bench/timeline.json');
+  timed([process.execPath, join(root, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'playwright.config.ts', '--reporter', './scripts/timeline-reporter.mjs'], { CRH_OUTPUT_DIR: 'reports/bench/timeline', TIMELINE_OUT: timelineFile });
+  const tl = JSON.parse(readFileSync(timelineFile, 'utf8')) as { listedAfter: number; ranFor: number; workers: { worker: number; project: string; first: number; last: number; inTests: number; tests: number }[] };
+  say(`Each worker of one more run (Playwright alone, no CLI): Playwright listed every check ${tl.listedAfter.toFixed(1)} s after it started (the bare run: about 1 s), then ran them for ${tl.ranFor.toFixed(1)} s:`);
+  say();
+  say('| worker | project | first check starts (s) | last check ends (s) | in checks (s) | checks |');
+  say('|---|---|---|---|---|---|');
+  for (const w of tl.workers.sort((a, b) => a.worker - b.worker)) say(`| ${w.worker} | ${w.project} | ${w.first.toFixed(1)} | ${w.last.toFixed(1)} | ${w.inTests.toFixed(1)} | ${w.tests} |`);
   say();
   say('## 2. The expiry checks');
   say();
@@ -277,7 +287,7 @@ async function mockFigures(): Promise<void> {
 async function vectorFigures(): Promise<void> {
   say('## 4. Known-answer vectors checked per second (goal: 10,000 in process)');
   say();
-  say('A check is one test by one implementation; each implementation runs over the whole file on its own clock. "In process": node:crypto, WebCrypto, @noble, jose and the harness\'s own code; the OpenSSL CLI runs a process per test. "Warm": the same files checked again in the same process, keys imported and code compiled (what a long run sees).');
+  say('A check is one test by one implementation; each implementation runs over the whole file on its own clock. "In process": node:crypto, WebCrypto, @noble, jose and the harness\'s own code; external: Java SunJCE, one JVM per file (its figure includes the start of the JVM; the OpenSSL CLI, a process per test, only where no JDK is installed). "Warm": the same files checked again in the same process, keys imported and code compiled (what a long run sees).');
   say();
   say('| file | tests | checks | seconds | checks/s | in process: checks/s | warm, in process: checks/s |');
   say('|---|---|---|---|---|---|---|');

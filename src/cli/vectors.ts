@@ -17,7 +17,7 @@ export async function vectorsCommand(args: string[]): Promise<number> {
   const all = vectorTotals(rows);
   const failed = all.failures;
   console.log(`| all | | | ${all.checks} | ${all.seconds.toFixed(3)} | **${rate(all.checks, all.seconds)}** | **${rate(all.inProcess.checks, all.inProcess.seconds)}** |`);
-  console.log('\nEach implementation over a file, slowest first (external: another program per test):');
+  console.log('\nEach implementation over a file, slowest first (external: another program, one per file):');
   for (const t of slowestImplementations(rows, 12)) console.log(`  ${String(rate(t.checks, t.seconds)).padStart(7)} checks/s  ${t.file}  ${t.name}${t.external ? ' (external)' : ''}`);
   console.log(failed ? `vectors: ${failed} failure(s)` : `vectors: every test passes in every implementation`);
   return failed ? 1 : 0;

@@ -6,8 +6,10 @@ import type { VectorFile, VectorTest } from '../core/vectors.ts';
 
 export interface Implementation<G, T> {
   name: string;
-  /** Runs another program for each test (the OpenSSL CLI): timed apart from the in-process ones. */
+  /** Runs another program (the OpenSSL CLI, a JVM): timed apart from the in-process ones. */
   external?: boolean;
+  /** Called once with every group of a file before its tests run: an external program answers them all at once. */
+  prepare?(groups: readonly (G & { tests: T[] })[]): Promise<void> | void;
   /** Resolves with the bytes or text the test expects, or rejects when the input is refused. */
   run(group: G, test: T): Promise<string> | string;
 }
@@ -44,6 +46,13 @@ export async function checkVectors<G, T extends VectorTest>(
   // One implementation over every test, then the next: each is timed on its own.
   for (const impl of impls) {
     const started = performance.now();
+    try {
+      await impl.prepare?.(groups);
+    } catch (e) {
+      failures.push({ tcId: 0, implementation: impl.name, problem: `could not run: ${(e as Error).message.split('\n')[0]}` });
+      timings.push({ name: impl.name, external: !!impl.external, checks: 0, seconds: (performance.now() - started) / 1000 });
+      continue;
+    }
     for (const group of groups) {
       for (const test of group.tests) {
         let output: string | undefined;

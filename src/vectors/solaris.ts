@@ -15,6 +15,7 @@ import { CONTENT_ENC, KEY_WRAP } from '../providers/solaris/card-details.ts';
 import { decodeSignature, jwkSigningString } from '../providers/solaris/device.ts';
 import type { SolarisJweAlg, SolarisJweEnc } from '../../schemas/solaris.ts';
 import type { VectorFile, VectorTest } from '../core/vectors.ts';
+import { javaAvailable, javaRsaDecryptAll } from './java.ts';
 import { opensslAvailable, opensslRsa, type RsaPadding } from './openssl.ts';
 import { checkVectors, hex, perGroup, type Implementation } from './run.ts';
 
@@ -53,7 +54,8 @@ interface RsaGroup { type: string; privateKeyPkcs8: string; mgfSha?: string }
 interface RsaTest extends VectorTest { msg: string; ct: string }
 const paddingOf = (g: RsaGroup): RsaPadding => (g.type === 'RsaesPkcs1Decrypt' ? { mode: 'pkcs1' } : { mode: 'oaep', md: 'sha256', mgf1: g.mgfSha === 'SHA-1' ? 'sha1' : 'sha256' });
 const privateKeyOf = perGroup((g: { privateKeyPkcs8: string }) => createPrivateKey({ key: hex(g.privateKeyPkcs8), format: 'der', type: 'pkcs8' }));
-const noOpenssl = { checked: 0, failures: [{ tcId: 0, implementation: 'OpenSSL CLI', problem: 'openssl is not installed: the second implementation cannot run' }], timings: [] };
+const noExternal = { checked: 0, failures: [{ tcId: 0, implementation: 'Java SunJCE / OpenSSL CLI', problem: 'neither a JDK (java) nor openssl is installed: the second implementation cannot run' }], timings: [] };
+const externalAvailable = () => javaAvailable() || opensslAvailable();
 
 const rsaOurs: Implementation<RsaGroup, RsaTest> = {
   name: 'src/crypto raw RSA + decoding',
@@ -63,6 +65,28 @@ const rsaOurs: Implementation<RsaGroup, RsaTest> = {
     return (p.mode === 'pkcs1' ? rsaPkcs1v15Decrypt(key, hex(t.ct)) : rsaOaepDecryptRaw(key, hex(t.ct), { hash: 'sha256', mgfHash: p.mgf1 })).toString('hex');
   },
 };
+/**
+ * RSA decryption by a program that shares no code with the harness: Java SunJCE where a JDK is
+ * installed, one JVM for the whole file; else the OpenSSL CLI, a process per test.
+ */
+function rsaExternal(): Implementation<RsaGroup, RsaTest> {
+  if (!javaAvailable()) return rsaOpenssl();
+  const answers = new WeakMap<RsaTest, Buffer | undefined>();
+  return {
+    name: 'Java SunJCE Cipher (one JVM per file)',
+    external: true,
+    prepare(groups) {
+      const all = groups.flatMap((g) => g.tests.map((t) => ({ g, t })));
+      const out = javaRsaDecryptAll(all.map(({ g, t }) => ({ privateKeyPkcs8: hex(g.privateKeyPkcs8), ciphertext: hex(t.ct), padding: paddingOf(g) })));
+      all.forEach(({ t }, i) => answers.set(t, out[i]));
+    },
+    run(_g, t) {
+      const out = answers.get(t);
+      if (!out) throw new Error('refused');
+      return out.toString('hex');
+    },
+  };
+}
 function rsaOpenssl(): Implementation<RsaGroup, RsaTest> {
   const sessions = new Map<string, ReturnType<typeof opensslRsa>>();
   return {
@@ -78,8 +102,8 @@ function rsaOpenssl(): Implementation<RsaGroup, RsaTest> {
   };
 }
 export async function checkRsaDecryptVectors(f: VectorFile) {
-  if (!opensslAvailable()) return noOpenssl;
-  return checkVectors<RsaGroup, RsaTest>(f, [rsaOurs, rsaOpenssl()], (_g, t) => t.msg);
+  if (!externalAvailable()) return noExternal;
+  return checkVectors<RsaGroup, RsaTest>(f, [rsaOurs, rsaExternal()], (_g, t) => t.msg);
 }
 
 // --- whole JWEs ---
@@ -91,12 +115,32 @@ const jweOurs: Implementation<JweGroup, JweTest> = {
   run: (g, t) => decryptCompact(privateKeyOf(g), t.jwe, KEY_WRAP[t.jweAlg], CONTENT_ENC[t.jweEnc]).plaintext.toString('hex'),
 };
 
-/** JWE framing and content decryption written from RFC 7516/7518 on @noble, the key unwrap by jose or OpenSSL. */
+/** The padding the key of an RSA1_5 or Android JWE is wrapped with (jose unwraps RSA-OAEP-256 itself). */
+const unwrapPadding = (t: JweTest): RsaPadding => (t.jweAlg === 'RSA1_5' ? { mode: 'pkcs1' } : { mode: 'oaep', md: 'sha256', mgf1: 'sha1' });
+
+/**
+ * JWE framing and content decryption written from RFC 7516/7518 on @noble, the key unwrap by jose,
+ * or by Java SunJCE (one JVM per file; where no JDK is installed, the OpenSSL CLI, a process per test).
+ */
 function jweIndependent(): Implementation<JweGroup, JweTest> {
+  const java = javaAvailable();
+  const unwrapped = new WeakMap<JweTest, Buffer | undefined>();
   const openssl = new Map<string, ReturnType<typeof opensslRsa>>();
+  const unwrap = (g: JweGroup, t: JweTest, wrapped: Buffer): Buffer | undefined => {
+    if (java) return unwrapped.get(t);
+    let s = openssl.get(g.privateKeyPkcs8);
+    if (!s) openssl.set(g.privateKeyPkcs8, (s = opensslRsa(hex(g.privateKeyPkcs8))));
+    return s.decrypt(wrapped, unwrapPadding(t));
+  };
   return {
-    name: 'jose (RSA-OAEP-256) / OpenSSL CLI unwrap + @noble/ciphers content',
+    name: `jose (RSA-OAEP-256) / ${java ? 'Java SunJCE (one JVM per file)' : 'OpenSSL CLI'} unwrap + @noble/ciphers content`,
     external: true,
+    prepare(groups) {
+      if (!java) return;
+      const wrappedKeys = groups.flatMap((g) => g.tests.filter((t) => t.jweAlg !== 'RSA_OAEP_256').map((t) => ({ g, t })));
+      const out = javaRsaDecryptAll(wrappedKeys.map(({ g, t }) => ({ privateKeyPkcs8: hex(g.privateKeyPkcs8), ciphertext: Buffer.from(t.jwe.split('.')[1] ?? '', 'base64url'), padding: unwrapPadding(t) })));
+      wrappedKeys.forEach(({ t }, i) => unwrapped.set(t, out[i]));
+    },
     async run(g, t) {
       if (t.jweAlg === 'RSA_OAEP_256') {
         const r = await compactDecrypt(t.jwe, privateKeyOf(g), { keyManagementAlgorithms: ['RSA-OAEP-256'], contentEncryptionAlgorithms: [CONTENT_ENC[t.jweEnc]] });
@@ -106,9 +150,7 @@ function jweIndependent(): Implementation<JweGroup, JweTest> {
       const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string; enc?: string };
       const enc = CONTENT_ENC[t.jweEnc];
       if (header.alg !== (t.jweAlg === 'RSA1_5' ? 'RSA1_5' : 'RSA-OAEP-256') || header.enc !== enc) throw new Error('header');
-      let s = openssl.get(g.privateKeyPkcs8);
-      if (!s) openssl.set(g.privateKeyPkcs8, (s = opensslRsa(hex(g.privateKeyPkcs8))));
-      const cek = s.decrypt(Buffer.from(k, 'base64url'), t.jweAlg === 'RSA1_5' ? { mode: 'pkcs1' } : { mode: 'oaep', md: 'sha256', mgf1: 'sha1' });
+      const cek = unwrap(g, t, Buffer.from(k, 'base64url'));
       if (!cek) throw new Error('unwrap');
       const aad = new TextEncoder().encode(h);
       const ivb = Buffer.from(iv, 'base64url');
@@ -124,6 +166,6 @@ function jweIndependent(): Implementation<JweGroup, JweTest> {
   };
 }
 export async function checkJweVectors(f: VectorFile) {
-  if (!opensslAvailable()) return noOpenssl;
+  if (!externalAvailable()) return noExternal;
   return checkVectors<JweGroup, JweTest>(f, [jweOurs, jweIndependent()], (_g, t) => t.msg);
 }
