@@ -1,6 +1,7 @@
-// The registry's light half: every provider's requirements, defects, variants, profile options and
-// variables, without its mock, schemas or crypto. The CLI's text commands (--help, requirements,
-// defects --list) and the result levels start from this, so they answer without loading the rest.
+// The registry's light half: every provider's requirements, defects, variants, profile options,
+// variables and seeded test cards, without its mock, schemas or crypto. The CLI's text commands
+// (--help, requirements, defects --list), the result levels and the process that lists the checks
+// start from this, so they answer without loading the rest.
 // src/providers.ts lists the full definitions in the same order (test/unit/catalogue.test.ts).
 import { enfuceCatalogue } from './providers/enfuce/catalogue.ts';
 import { exaCatalogue } from './providers/exa/catalogue.ts';

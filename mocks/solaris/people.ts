@@ -1,16 +1,9 @@
-// The Solaris mock's persons, cards and bound devices. PANs are Luhn-valid and made up (the leak
+// The Solaris mock's persons and bound devices (its cards: cards.ts). PANs are Luhn-valid and made up (the leak
 // checks look for them); device keys are test-only P-256 keys derived from fixed labels.
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import { p256KeyPair } from '../../src/crypto/ecdh-p256.ts';
 
-export interface SolarisCard {
-  id: string;
-  personId: string;
-  pan: string;
-  cvc: string;
-  expiresAt: string; // YYYY-MM-DD
-  line1: string;
-}
+export { solarisCards, type SolarisCard } from './cards.ts';
 
 export interface SolarisDevice {
   id: string;
@@ -18,11 +11,6 @@ export interface SolarisDevice {
   /** PKCS#8 DER, base64: test-only. */
   privateKeyPkcs8: string;
 }
-
-export const solarisCards: readonly SolarisCard[] = [
-  { id: 'sol-card-0001', personId: 'sol-person-01', pan: '4532761849205170', cvc: '614', expiresAt: '2029-05-31', line1: 'ADA HARNESS' },
-  { id: 'sol-card-0002', personId: 'sol-person-02', pan: '5228604193728403', cvc: '287', expiresAt: '2028-09-30', line1: 'BO HARNESS' },
-];
 
 function deviceKey(label: string): KeyObject {
   const d = createHash('sha256').update(`card-reveal-harness solaris device ${label}`).digest();

@@ -8,7 +8,7 @@ import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
 import type { Target } from '../../src/core/target.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
-import { cardinal } from '../../src/providers/cardinal/index.ts';
+import { cardinalCatalogue as cardinal } from '../../src/providers/cardinal/catalogue.ts';
 import { CardinalClient, signedRequest, type DxCredentials, type SignOptions } from '../../src/providers/cardinal/client.ts';
 import type { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { cardinalRequirements, type CardinalRequirementId } from '../../src/providers/cardinal/requirements.ts';

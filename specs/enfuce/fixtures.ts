@@ -6,7 +6,7 @@ import { requirementTagger } from '../fixtures/requirements.ts';
 import type { Target } from '../../src/core/target.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
-import { enfuce } from '../../src/providers/enfuce/index.ts';
+import { enfuceCatalogue as enfuce } from '../../src/providers/enfuce/catalogue.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import type { EnfuceProfile } from '../../src/providers/enfuce/profile.ts';
 import { enfuceRequirements, type EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';

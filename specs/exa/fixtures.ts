@@ -9,7 +9,7 @@ import type { Target } from '../../src/core/target.ts';
 import type { ExpectedCard } from '../../src/core/card-text.ts';
 import { pansOf, type KnownCard } from '../../src/core/clear-card-data.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
-import { exa } from '../../src/providers/exa/index.ts';
+import { exaCatalogue as exa } from '../../src/providers/exa/catalogue.ts';
 import { ExaClient } from '../../src/providers/exa/client.ts';
 import type { ExaProfile } from '../../src/providers/exa/profile.ts';
 import type { Passkey } from '../../src/providers/exa/binding.ts';

@@ -10,7 +10,7 @@ import { validateAgainst } from '../../src/core/json-schema.ts';
 import type { Target } from '../../src/core/target.ts';
 import type { ExpectedCard } from '../../src/core/card-text.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
-import { plumery } from '../../src/providers/plumery/index.ts';
+import { plumeryCatalogue as plumery } from '../../src/providers/plumery/catalogue.ts';
 import { PlumeryClient } from '../../src/providers/plumery/client.ts';
 import { kdfParams } from '../../src/providers/plumery/envelope.ts';
 import { pansOf, type KnownCard } from '../../src/core/clear-card-data.ts';

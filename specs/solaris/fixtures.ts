@@ -10,7 +10,7 @@ import type { Target } from '../../src/core/target.ts';
 import type { ExpectedCard } from '../../src/core/card-text.ts';
 import type { KnownCard } from '../../src/core/clear-card-data.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
-import { solaris } from '../../src/providers/solaris/index.ts';
+import { solarisCatalogue as solaris } from '../../src/providers/solaris/catalogue.ts';
 import { SolarisClient } from '../../src/providers/solaris/client.ts';
 import { newEncryptionKey, type EncryptionKey } from '../../src/providers/solaris/card-details.ts';
 import { encodeSignature, signJwk } from '../../src/providers/solaris/device.ts';

@@ -81,4 +81,4 @@ export interface ProviderDefinition {
 }
 
 /** The light half of a definition (src/providers/<id>/catalogue.ts): what text commands need, nothing that loads a mock or crypto. */
-export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'seed' | 'requirements' | 'defects' | 'variants' | 'liveExceptions' | 'controlledOnlyDefects' | 'parallelOnSandbox' | 'profile' | 'env'>;
+export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'seed' | 'requirements' | 'defects' | 'variants' | 'liveExceptions' | 'controlledOnlyDefects' | 'parallelOnSandbox' | 'profile' | 'env' | 'testCards'>;

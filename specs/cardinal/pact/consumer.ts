@@ -6,7 +6,7 @@ import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { CardinalClient, signedRequest } from '../../../src/providers/cardinal/client.ts';
 import { pactFile, settled } from '../../fixtures/pact.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
-import { cardinal } from '../../../src/providers/cardinal/index.ts';
+import { cardinalCatalogue as cardinal } from '../../../src/providers/cardinal/catalogue.ts';
 import type { CardinalProfile } from '../../../src/providers/cardinal/profile.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES, PACT_TRANSACTION_ID } from './states.ts';

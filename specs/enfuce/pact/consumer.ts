@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
-import { enfuce } from '../../../src/providers/enfuce/index.ts';
+import { enfuceCatalogue as enfuce } from '../../../src/providers/enfuce/catalogue.ts';
 import type { EnfuceProfile } from '../../../src/providers/enfuce/profile.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { formBody, pactFile, settled } from '../../fixtures/pact.ts';

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { ExaClient } from '../../../src/providers/exa/client.ts';
 import type { ExaProfile } from '../../../src/providers/exa/profile.ts';
-import { exa } from '../../../src/providers/exa/index.ts';
+import { exaCatalogue as exa } from '../../../src/providers/exa/catalogue.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { decryptCard, encodePinBlock, encryptField } from '../../../src/providers/exa/card-data.ts';
 import { makeSession } from '../../../src/providers/exa/session.ts';

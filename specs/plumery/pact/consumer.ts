@@ -6,7 +6,7 @@ import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { PlumeryClient } from '../../../src/providers/plumery/client.ts';
 import { clientKey, kdfParams, open, seal } from '../../../src/providers/plumery/envelope.ts';
 import type { PlumeryProfile } from '../../../src/providers/plumery/profile.ts';
-import { plumery } from '../../../src/providers/plumery/index.ts';
+import { plumeryCatalogue as plumery } from '../../../src/providers/plumery/catalogue.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import type { PlumeryRequirementId } from '../../../src/providers/plumery/requirements.ts';
 import { pactFile, settled } from '../../fixtures/pact.ts';

@@ -1,9 +1,11 @@
 // What the harness knows of Cardinal without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options and variables. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
 import { cardinalDefects } from '../../../mocks/cardinal/defects.ts';
 import { cardinalVariants } from '../../../mocks/cardinal/variants.ts';
 import { CardinalProfile } from './profile.ts';
 import { cardinalRequirements } from './requirements.ts';
+import { cardinalCards } from '../../../mocks/cardinal/accounts.ts';
+import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
 
 export const cardinalCatalogue = {
@@ -35,4 +37,6 @@ export const cardinalCatalogue = {
     required: ['CARDINAL_IDENTIFIER', 'CARDINAL_API_KEY', 'CARDINAL_ORG_UNIT_ID', 'CARDINAL_FIDO_PAN'],
     fallbacks: { CARDINAL_ENROLLED_PAN: 'CARDINAL_FIDO_PAN (the enrolled cardholder\'s card, when it is that one)' },
   },
+  // Seeded cards of the mock: the leak checks and the redactor look for them.
+  testCards: cardinalCards.map((c) => ({ id: c.pan.slice(-4), pan: c.pan, summary: `${maskPan(c.pan)}  ${c.brand}${c.note ? `  (${c.note})` : ''}` })),
 } satisfies ProviderCatalogue;

@@ -1,8 +1,7 @@
 // Everything the harness knows about Cardinal Commerce DX, in one entry of the registry.
 import { createCardinalMock } from '../../../mocks/cardinal/index.ts';
-import { cardinalApiKeys, cardinalCards, cardinalOrgUnits } from '../../../mocks/cardinal/accounts.ts';
+import { cardinalApiKeys, cardinalOrgUnits } from '../../../mocks/cardinal/accounts.ts';
 import { cardinalEndpoints, cardinalSchemas } from '../../../schemas/cardinal.ts';
-import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { cardinalCatalogue } from './catalogue.ts';
 
@@ -45,5 +44,4 @@ export const cardinal = {
     ...cardinalOrgUnits.map((o) => `OrgUnitId ${o.orgUnitId} (acquirer region ${o.region})`),
     'POST /__mock/enrollments {"email", "fidoSetupPayloads": [..], "accountNumbers": [..]} enrolls for the FlowType checks',
   ],
-  testCards: cardinalCards.map((c) => ({ id: c.pan.slice(-4), pan: c.pan, summary: `${maskPan(c.pan)}  ${c.brand}${c.note ? `  (${c.note})` : ''}` })),
 } satisfies ProviderDefinition;

@@ -1,9 +1,11 @@
 // What the harness knows of Enfuce without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options and variables. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
 import { enfuceDefects } from '../../../mocks/enfuce/defects.ts';
 import { enfuceVariants } from '../../../mocks/enfuce/variants.ts';
 import { EnfuceProfile } from './profile.ts';
 import { enfuceRequirements } from './requirements.ts';
+import { enfuceCards } from '../../../mocks/enfuce/cards.ts';
+import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
 
 export const enfuceCatalogue = {
@@ -42,4 +44,6 @@ export const enfuceCatalogue = {
       ENFUCE_CARD_DATA_FRAME_URL: "the controlToken answer's cardDataFrameUrl (the variable serves only a target that leaves it out)",
     },
   },
+  // Seeded cards of the mock: the leak checks and the redactor look for them.
+  testCards: enfuceCards.map((c) => ({ id: c.cardId, pan: c.pan, cvv: c.cvv2, summary: `${c.cardId}  ${maskPan(c.pan)}  ${c.status}` })),
 } satisfies ProviderCatalogue;

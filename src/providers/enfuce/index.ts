@@ -1,9 +1,8 @@
 // Everything the harness knows about Enfuce, in one entry of the registry.
 import { createEnfuceMock } from '../../../mocks/enfuce/index.ts';
-import { enfuceCards, enfuceMockCredentials } from '../../../mocks/enfuce/cards.ts';
+import { enfuceMockCredentials } from '../../../mocks/enfuce/cards.ts';
 import type { EnfuceCard } from '../../../mocks/enfuce/cards.ts';
 import { enfuceEndpoints, enfuceSchemas } from '../../../schemas/enfuce.ts';
-import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { enfuceCatalogue } from './catalogue.ts';
 
@@ -38,5 +37,4 @@ export const enfuce = {
     `Basic auth (test only): ${enfuceMockCredentials.username} / ${enfuceMockCredentials.password}`,
     'frame key "demo-merchant" is agreed for the origin http://localhost:8081; POST /__mock/frame-keys adds others',
   ],
-  testCards: enfuceCards.map((c) => ({ id: c.cardId, pan: c.pan, cvv: c.cvv2, summary: `${c.cardId}  ${maskPan(c.pan)}  ${c.status}` })),
 } satisfies ProviderDefinition;

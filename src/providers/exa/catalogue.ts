@@ -1,10 +1,14 @@
 // What the harness knows of Exa without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options and variables. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
 import { exaDefects } from '../../../mocks/exa/defects.ts';
 import { exaVariants } from '../../../mocks/exa/variants.ts';
 import { ExaProfile } from './profile.ts';
 import { exaRequirements } from './requirements.ts';
+import { exaUsers } from '../../../mocks/exa/users.ts';
+import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
+
+const seededCards = exaUsers.flatMap((u) => (u.card ? [{ user: u, card: u.card }] : []));
 
 export const exaCatalogue = {
   id: 'exa',
@@ -35,4 +39,12 @@ export const exaCatalogue = {
     },
     required: ['EXA_TOKEN', 'EXA_PUBLIC_KEY'],
   },
+  // Seeded cards of the mock: the leak checks and the redactor look for them.
+  testCards: seededCards.map(({ user, card }) => ({
+    id: card.cardId,
+    pan: card.pan,
+    cvv: card.cvc,
+    ...(card.pin ? { pin: card.pin } : {}),
+    summary: `${card.cardId}  ${maskPan(card.pan)}  ${card.status}  (${user.id})`,
+  })),
 } satisfies ProviderCatalogue;

@@ -2,11 +2,9 @@
 import { createExaMock } from '../../../mocks/exa/index.ts';
 import { exaUsers, type ExaUser } from '../../../mocks/exa/users.ts';
 import { exaEndpoints, exaSchemas } from '../../../schemas/exa.ts';
-import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { exaCatalogue } from './catalogue.ts';
 
-const seededCards = exaUsers.flatMap((u) => (u.card ? [{ user: u, card: u.card }] : []));
 
 export const exa = {
   ...exaCatalogue,
@@ -40,11 +38,4 @@ export const exa = {
     ...exaUsers.map((u) => `bearer token ${u.token} → ${u.id}`),
     'RSA-1024 public key for the sessionid: GET /__mock/state (publicKeyPem), new at every start',
   ],
-  testCards: seededCards.map(({ user, card }) => ({
-    id: card.cardId,
-    pan: card.pan,
-    cvv: card.cvc,
-    ...(card.pin ? { pin: card.pin } : {}),
-    summary: `${card.cardId}  ${maskPan(card.pan)}  ${card.status}  (${user.id})`,
-  })),
 } satisfies ProviderDefinition;

@@ -1,9 +1,11 @@
 // What the harness knows of Plumery without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options and variables. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
 import { plumeryDefects } from '../../../mocks/plumery/defects.ts';
 import { plumeryVariants } from '../../../mocks/plumery/variants.ts';
 import { PlumeryProfile } from './profile.ts';
 import { plumeryRequirements } from './requirements.ts';
+import { plumeryCards } from '../../../mocks/plumery/cards.ts';
+import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
 
 export const plumeryCatalogue = {
@@ -30,4 +32,6 @@ export const plumeryCatalogue = {
     required: ['PLUMERY_CARD_TOKEN'],
     fallbacks: { PLUMERY_AUTHORIZATION: 'no Authorization header (the variable serves only a connector that asks for one)' },
   },
+  // Seeded cards of the mock: the leak checks and the redactor look for them.
+  testCards: plumeryCards.map((c) => ({ id: c.token, pan: c.pan, cvv: c.cvv2, pin: c.pin, summary: `${c.token}  ${maskPan(c.pan)}  ${c.state}` })),
 } satisfies ProviderCatalogue;

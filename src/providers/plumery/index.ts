@@ -1,8 +1,6 @@
 // Everything the harness knows about Plumery, in one entry of the registry.
 import { createPlumeryMock } from '../../../mocks/plumery/index.ts';
-import { plumeryCards } from '../../../mocks/plumery/cards.ts';
 import { plumeryEndpoints, plumerySchemas } from '../../../schemas/plumery.ts';
-import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import type { PlumeryCard } from '../../../mocks/plumery/cards.ts';
 import { plumeryCatalogue } from './catalogue.ts';
@@ -31,5 +29,4 @@ export const plumery = {
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
   fuzz: { seeds: async (url) => (await import('./fuzz.ts')).plumeryFuzzSeeds(url) },
   mockNotes: ['no authentication; X-Client-Public-Key: base64 SPKI DER (or the raw uncompressed point) of a P-256 key'],
-  testCards: plumeryCards.map((c) => ({ id: c.token, pan: c.pan, cvv: c.cvv2, pin: c.pin, summary: `${c.token}  ${maskPan(c.pan)}  ${c.state}` })),
 } satisfies ProviderDefinition;

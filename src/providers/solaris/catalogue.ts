@@ -1,9 +1,11 @@
 // What the harness knows of Solaris without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options and variables. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
 import { solarisDefects } from '../../../mocks/solaris/defects.ts';
 import { solarisVariants } from '../../../mocks/solaris/variants.ts';
 import { SolarisProfile } from './profile.ts';
 import { solarisRequirements } from './requirements.ts';
+import { solarisCards } from '../../../mocks/solaris/cards.ts';
+import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
 
 export const solarisCatalogue = {
@@ -31,4 +33,6 @@ export const solarisCatalogue = {
     required: ['SOLARIS_CARD_ID', 'SOLARIS_DEVICE_ID', 'SOLARIS_DEVICE_PRIVATE_KEY'],
     fallbacks: { SOLARIS_ACCESS_TOKEN: 'no Authorization header (the variable serves only a sandbox that asks for one)' },
   },
+  // Seeded cards of the mock: the leak checks and the redactor look for them.
+  testCards: solarisCards.map((c) => ({ id: c.id, pan: c.pan, cvv: c.cvc, summary: `${c.id}  ${maskPan(c.pan)}  (person ${c.personId})` })),
 } satisfies ProviderCatalogue;

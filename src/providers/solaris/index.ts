@@ -1,8 +1,7 @@
 // Everything the harness knows about Solaris, in one entry of the registry.
 import { createSolarisMock } from '../../../mocks/solaris/index.ts';
-import { solarisCards, solarisDevices } from '../../../mocks/solaris/people.ts';
+import { solarisDevices } from '../../../mocks/solaris/people.ts';
 import { solarisEndpoints, solarisSchemas } from '../../../schemas/solaris.ts';
-import { maskPan } from '../../core/mask.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { createPrivateKey } from 'node:crypto';
 import type { SolarisCard, SolarisDevice } from '../../../mocks/solaris/people.ts';
@@ -36,5 +35,4 @@ export const solaris = {
     ...solarisDevices.map((d) => `bound device ${d.id} (person ${d.personId}); its test-only key is in GET /__mock/state`),
     'no partner authentication in the mock',
   ],
-  testCards: solarisCards.map((c) => ({ id: c.id, pan: c.pan, cvv: c.cvc, summary: `${c.id}  ${maskPan(c.pan)}  (person ${c.personId})` })),
 } satisfies ProviderDefinition;
