@@ -4,7 +4,7 @@
 import { p256 } from '@noble/curves/nist.js';
 import { verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
-import { verifyMessage } from 'viem';
+import { verifyMessage } from 'viem/utils';
 import { privateKeyToAddress } from 'viem/accounts';
 import { createSiweMessage, parseSiweMessage } from 'viem/siwe';
 import { toBase64Url } from '../../src/crypto/base64.ts';
