@@ -26,8 +26,9 @@ export function renderSchema(provider: string, name: string, schema: ZodType): s
 }
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats(ajv);
+// Made on the first validation: a process that only lists the checks never validates.
+let ajv: Ajv2020 | undefined;
+const validator = (): Ajv2020 => (ajv ??= addFormats(new Ajv2020({ allErrors: true, strict: true })));
 const cache = new Map<string, ValidateFunction>();
 
 export interface SchemaCheck {
@@ -41,7 +42,7 @@ export function validateAgainst(provider: string, name: string, data: unknown): 
   let fn = cache.get(key);
   if (!fn) {
     const schema = JSON.parse(readFileSync(emittedPath(provider, name), 'utf8')) as Record<string, unknown>;
-    fn = ajv.compile(schema);
+    fn = validator().compile(schema);
     cache.set(key, fn);
   }
   const ok = fn(data) as boolean;

@@ -2,7 +2,6 @@
 // compact JWE in `data` decrypted for the jwe.alg × jwe.enc that was asked for. jose does the
 // standard RSA-OAEP-256; RSA1_5 and the Android OAEP go through src/crypto/jwe.ts.
 import { createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
-import { compactDecrypt } from 'jose';
 import { CryptoError } from '../../crypto/errors.ts';
 import { decryptCompact, type ContentEnc, type KeyWrap } from '../../crypto/jwe.ts';
 import type { SolarisJweAlg, SolarisJweEnc, SolarisJwk } from '../../../schemas/solaris.ts';
@@ -33,6 +32,8 @@ export function publicKeyOfJwk(jwk: { n: string; e: string }): KeyObject {
 
 export async function decryptCardDetails(privateKey: KeyObject, data: string, alg: SolarisJweAlg, enc: SolarisJweEnc): Promise<{ plaintext: Buffer; header: Record<string, unknown> }> {
   if (alg === 'RSA_OAEP_256') {
+    // jose loaded here: a process that only lists the checks needs none of it.
+    const { compactDecrypt } = await import('jose');
     try {
       const r = await compactDecrypt(data, privateKey, { keyManagementAlgorithms: ['RSA-OAEP-256'], contentEncryptionAlgorithms: [CONTENT_ENC[enc]] });
       return { plaintext: Buffer.from(r.plaintext), header: r.protectedHeader as Record<string, unknown> };
