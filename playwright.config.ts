@@ -29,27 +29,30 @@ const pactPart = process.env[PACT_PART_ENV];
 const checksToo = pactPart !== 'consumer';
 const selected = selectedProviders(process.env);
 const inFolder = (id: string, rest: string) => new RegExp(`[\\\\/]specs[\\\\/]${id}[\\\\/]${rest}$`);
-/** A provider's files in the run: its checks (specs/<id>/*.spec.ts), unless only the consumers run, and its contract (specs/<id>/pact/). */
-const filesOf = (id: string) => [
-  ...(checksToo ? [inFolder(id, '[^\\\\/]+\\.spec\\.ts')] : []),
-  // No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts).
-  inFolder(id, `pact[\\\\/]${pactFile(pactPart).replaceAll('.', '\\.')}`),
-];
+/** A provider's checks (specs/<id>/*.spec.ts), unless only the consumers run. */
+const checksOf = (id: string) => (checksToo ? [inFolder(id, '[^\\\\/]+\\.spec\\.ts')] : []);
+/** A provider's contract (specs/<id>/pact/). No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts). */
+const contractOf = (id: string) => inFolder(id, `pact[\\\\/]${pactFile(pactPart).replaceAll('.', '\\.')}`);
 // The providers with checks in a real browser (specs/<id>/browser.spec.ts) hold the longest chain
-// of a run: a project of their own takes their files first, on one worker (two Chromiums on two
-// cores slow each other more than they gain), while the other worker runs everything else beside
-// them, on one worker too: a worker started for the last few files when one side is done costs
-// more than it saves. A check that waits in real time (*-in-real-time.spec.ts) runs on the other
-// side, so that its wait is beside the browser checks, not before them.
+// of a run: a project of their own takes their checks (browser and API, on one mock) first, on one
+// worker (two Chromiums on two cores slow each other more than they gain), while the other worker
+// runs everything else beside them: the other providers, every contract, and a check that waits in
+// real time (*-in-real-time.spec.ts), so that its wait is beside the browser checks, not before
+// them. That one is on one worker too: a worker started for the last few files when one side is
+// done costs more than it saves.
 const withBrowser = checksToo ? selected.filter((id) => existsSync(fromRoot('specs', id, 'browser.spec.ts'))) : [];
 const REAL_TIME = /-in-real-time\.spec\.ts$/;
 const perProject = withBrowser.length ? { workers: 1 } : {};
 const projects: Project[] = [
-  ...(withBrowser.length ? [{ name: `${SUITE_PROJECT}-browser`, testDir: 'specs', testMatch: withBrowser.flatMap(filesOf), testIgnore: REAL_TIME, ...perProject }] : []),
+  ...(withBrowser.length ? [{ name: `${SUITE_PROJECT}-browser`, testDir: 'specs', testMatch: withBrowser.flatMap(checksOf), testIgnore: REAL_TIME, ...perProject }] : []),
   {
     name: SUITE_PROJECT,
     testDir: 'specs',
-    testMatch: [...selected.filter((id) => !withBrowser.includes(id)).flatMap(filesOf), ...withBrowser.map((id) => inFolder(id, `[^\\\\/]+${REAL_TIME.source}`))],
+    testMatch: [
+      ...selected.filter((id) => !withBrowser.includes(id)).flatMap(checksOf),
+      ...selected.map(contractOf),
+      ...withBrowser.map((id) => inFolder(id, `[^\\\\/]+${REAL_TIME.source}`)),
+    ],
     ...perProject,
   },
 ];
