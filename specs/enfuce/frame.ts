@@ -23,9 +23,9 @@ const HANDLED_GRACE_MS = 250;
  * Waits until the card frame has handled the messages `post` sent it, then HANDLED_GRACE_MS: `post`
  * is called again with a probe, from the same sender, so the probe arrives after them (messages
  * from one sender keep their order), and a listener put in the frame hears it once the frame's own
- * listeners, added when it loaded, have had every message before it. A frame that never hears the
- * probe (blocked, navigated away) is waited for QUIET_MS. A correct frame ignores the probe as it
- * ignores any message that is not the agreed one.
+ * listeners, added when it loaded, have had every message before it. A frame that does not hear
+ * the probe within QUIET_MS, or whose document went (blocked, navigated), is given QUIET_MS in all.
+ * A correct frame ignores the probe as it ignores any message that is not the agreed one.
  */
 export async function frameHandled(page: Page, post: (message: unknown) => Promise<void>): Promise<void> {
   const probe = `crh-probe-${randomBytes(6).toString('hex')}`;
@@ -44,10 +44,13 @@ export async function frameHandled(page: Page, post: (message: unknown) => Promi
       probe,
     )
     .catch(() => undefined);
+  const posted = performance.now();
   await post({ probe });
-  const inTime = heard ? await Promise.race([heard.evaluate((h) => h.done).then(() => true, () => false), sleep(QUIET_MS).then(() => false)]) : false;
+  // heard: the frame has had the messages; lost: its document went (it navigated), so the rest of QUIET_MS.
+  const outcome = heard ? await Promise.race([heard.evaluate((h) => h.done).then(() => 'heard' as const, () => 'lost' as const), sleep(QUIET_MS).then(() => 'late' as const)]) : 'lost';
   await heard?.dispose().catch(() => undefined);
-  await sleep(inTime ? HANDLED_GRACE_MS : heard ? 0 : QUIET_MS);
+  if (outcome === 'heard') await sleep(HANDLED_GRACE_MS);
+  else if (outcome === 'lost') await sleep(Math.max(0, QUIET_MS - (performance.now() - posted)));
 }
 
 /**
