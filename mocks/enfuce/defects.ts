@@ -8,6 +8,7 @@ export const enfuceDefects = defineDefects([
   d('token-ttl-5s', 'ENF-TOKEN-TTL-30S', 'control tokens live 5 s instead of 30 s (refused well inside the documented 30 s)'),
   d('token-reusable', 'ENF-TOKEN-SINGLE-USE', 'a control token shows the card data again on a second use'),
   d('frame-accepts-any-origin', 'ENF-FRAME-ORIGIN-CHECK', 'the frame acts on a message from any origin'),
+  d('frame-accepts-any-origin-after-await', 'ENF-FRAME-ORIGIN-CHECK', 'the frame acts on a message from any origin, 100 ms after it (an await before its request)'),
   d('frame-accepts-any-operation', 'ENF-FRAME-MESSAGE-SHAPE', 'the frame acts on a message whatever its operation'),
   d('frame-renders-without-token', 'ENF-FRAME-MESSAGE-SHAPE', 'without a token, the frame and the card-data page show the last card viewed', ['ENF-INVALID-TOKEN-REFUSED']),
   d('no-store-missing', 'ENF-NO-STORE', 'card-data pages are sent without Cache-Control: no-store'),

@@ -187,11 +187,12 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
           agreedOrigin: origin,
           viewUrl: CARD_DATA_PATH,
           nonce,
-          checkOrigin: !has('frame-accepts-any-origin') && origin !== '*',
+          checkOrigin: !has('frame-accepts-any-origin') && !has('frame-accepts-any-origin-after-await') && origin !== '*',
           checkOperation: !has('frame-accepts-any-operation'),
           operation: has('frame-ignores-view-pan') ? 'viewPan' : 'view-pan',
           requireToken: !has('frame-renders-without-token'),
           renderDelayMs: variants.has('frame-slow-render') ? 1_000 : 0,
+          actDelayMs: has('frame-accepts-any-origin-after-await') ? 100 : 0,
         }),
         { 'content-security-policy': csp, 'referrer-policy': 'no-referrer' },
       );

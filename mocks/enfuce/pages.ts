@@ -35,6 +35,8 @@ export interface FramePageOptions {
   requireToken: boolean;
   /** How long the frame keeps showing "Loading" once the answer is in (a minimum spinner time). */
   renderDelayMs: number;
+  /** How long the frame waits, after a message it acts on, before its request (an await first). */
+  actDelayMs: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export function framePage(o: FramePageOptions): string {
     if (${o.checkOperation} && (!msg || typeof msg !== 'object' || msg.operation !== ${JSON.stringify(o.operation)})) return;
     const token = msg && typeof msg.token === 'string' ? msg.token : '';
     if (${o.requireToken} && token === '') return;
+    if (${o.actDelayMs} > 0) await new Promise((resolve) => setTimeout(resolve, ${o.actDelayMs}));
     document.body.dataset.state = 'loading';
     try {
       const res = await fetch(VIEW_URL, {
