@@ -2,9 +2,9 @@
 // and contract (specs/<id>/pact/contract.spec.ts: the consumer's pact, then its verification
 // against the target, in one file), in two projects: Playwright gives each project workers of its
 // own, so few projects let a worker run any provider's files (a run starts two workers, not two per
-// provider). The first holds the providers with browser checks (withBrowser), which start first
-// while the other worker runs the rest beside them. `npx card-reveal-harness run` is the way in; it sets
-// CRH_OUTPUT_DIR and, for --provider, CRH_PROVIDERS.
+// provider). The first holds the checks of the providers with browser checks (withBrowser), the
+// second the rest, beside them. `npx card-reveal-harness run` is the way in; it sets CRH_OUTPUT_DIR
+// and, for --provider, CRH_PROVIDERS.
 import { existsSync } from 'node:fs';
 import { defineConfig, type Project } from '@playwright/test';
 // The light half of the registry: every worker loads this config, and needs no mock to name projects.
@@ -31,7 +31,10 @@ const selected = selectedProviders(process.env);
 const inFolder = (id: string, rest: string) => new RegExp(`[\\\\/]specs[\\\\/]${id}[\\\\/]${rest}$`);
 /** A provider's checks (specs/<id>/*.spec.ts), unless only the consumers run. */
 const checksOf = (id: string) => (checksToo ? [inFolder(id, '[^\\\\/]+\\.spec\\.ts')] : []);
-/** A provider's contract (specs/<id>/pact/). No retry: the one flake these had was the Pact core's (see settled() in specs/fixtures/pact.ts). */
+/**
+ * A provider's contract (specs/<id>/pact/). No retry: the one flake these had was the Pact core's
+ * (see settled() in specs/fixtures/pact.ts).
+ */
 const contractOf = (id: string) => inFolder(id, `pact[\\\\/]${pactFile(pactPart).replaceAll('.', '\\.')}`);
 // The providers with checks in a real browser (specs/<id>/browser.spec.ts) hold the longest chain
 // of a run: a project of their own takes their checks (browser and API, on one mock) first, on one

@@ -39,9 +39,9 @@ export function providerIds(): string[] {
 }
 
 /**
- * The suite's one Playwright project (playwright.config.ts), every provider's checks and contract
- * in it: Playwright gives each project workers of its own, and with one project a run starts two
- * workers, each running any provider's files, not a worker or two per provider.
+ * The suite's Playwright project (playwright.config.ts), and with `-browser` the one of the
+ * providers with browser checks: Playwright gives each project workers of its own, so with two
+ * projects for every provider a run starts two workers, not a worker or two per provider.
  */
 export const SUITE_PROJECT = 'conformance';
 

@@ -25,8 +25,8 @@ async function expectFrameShowsCard(page: Page, setup: EnfuceSetup, token: strin
 
 /**
  * The frame must not act on what `post` sent it: once it has handled it, no card data appears and
- * no request carries the token (a frame that acted on the message would send it). Then the positive control, in the same frame with the same
- * token: the agreed message must now show the card. Only then does "ignored" count, since a frame
+ * no request carries the token (a frame that acted on the message would send it). Then the
+ * positive control, in the same frame with the same token: the agreed message must now show the card. Only then does "ignored" count, since a frame
  * that shows nothing at all would pass every negative check. When it does not show, a fresh page
  * and token tell a spent token (the frame did act on the message) from a frame that shows nothing
  * (ENF-FRAME-VIEW-PAN fails, and the negative check proves nothing).

@@ -1,5 +1,6 @@
 // What the harness knows of Cardinal without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text
+// commands read only this.
 import { cardinalDefects } from '../../../mocks/cardinal/defects.ts';
 import { cardinalVariants } from '../../../mocks/cardinal/variants.ts';
 import { CardinalProfile } from './profile.ts';

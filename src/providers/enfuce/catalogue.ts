@@ -1,5 +1,6 @@
 // What the harness knows of Enfuce without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text
+// commands read only this.
 import { enfuceDefects } from '../../../mocks/enfuce/defects.ts';
 import { enfuceVariants } from '../../../mocks/enfuce/variants.ts';
 import { EnfuceProfile } from './profile.ts';

@@ -1,5 +1,6 @@
 // What the harness knows of Exa without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text
+// commands read only this.
 import { exaDefects } from '../../../mocks/exa/defects.ts';
 import { exaVariants } from '../../../mocks/exa/variants.ts';
 import { ExaProfile } from './profile.ts';

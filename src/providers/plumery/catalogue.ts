@@ -1,5 +1,6 @@
 // What the harness knows of Plumery without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text
+// commands read only this.
 import { plumeryDefects } from '../../../mocks/plumery/defects.ts';
 import { plumeryVariants } from '../../../mocks/plumery/variants.ts';
 import { PlumeryProfile } from './profile.ts';

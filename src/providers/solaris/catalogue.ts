@@ -1,5 +1,6 @@
 // What the harness knows of Solaris without loading its mock, schemas or crypto: the requirements,
-// defects, variants, profile options, variables and the seeded test cards. The CLI's text commands read only this.
+// defects, variants, profile options, variables and the seeded test cards. The CLI's text
+// commands read only this.
 import { solarisDefects } from '../../../mocks/solaris/defects.ts';
 import { solarisVariants } from '../../../mocks/solaris/variants.ts';
 import { SolarisProfile } from './profile.ts';
