@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkGroup } from '../src/catalogue.ts';
-import { failureLines, partialLabel, partialNote, type Matrix, type RequirementRow, type Verdict } from '../src/core/matrix.ts';
+import { failureLines, partialLabel, partialNote, sourceLabel, type Matrix, type RequirementRow, type Verdict } from '../src/core/matrix.ts';
 
 interface AllureResult {
   uuid: string;
@@ -23,9 +23,9 @@ interface AllureResult {
   stop?: number;
 }
 
-const STATUS: Record<Verdict, string> = { pass: 'passed', warn: 'passed', fail: 'failed', 'not-applicable': 'skipped', 'not-run': 'skipped' };
-const WORD: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', 'not-applicable': 'n/a', 'not-run': 'not run' };
-const TEST_STATUS: Record<string, string> = { pass: 'passed', warn: 'passed', fail: 'failed', skipped: 'skipped' };
+const STATUS: Record<Verdict, string> = { pass: 'passed', warn: 'passed', accepted: 'passed', fail: 'failed', 'not-applicable': 'skipped', 'not-run': 'skipped' };
+const WORD: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', accepted: 'ACCEPTED RISK', fail: 'FAIL', 'not-applicable': 'n/a', 'not-run': 'not run' };
+const TEST_STATUS: Record<string, string> = { pass: 'passed', warn: 'passed', accepted: 'passed', fail: 'failed', skipped: 'skipped' };
 
 const uuidOf = (s: string) => {
   const h = createHash('sha256').update(s).digest('hex');
@@ -37,6 +37,7 @@ function message(r: RequirementRow): string {
   const lines = [
     ...(r.partial ? [partialNote(r.partial)] : []),
     ...failureLines(r),
+    ...r.accepted.map((a) => `ACCEPTED RISK: ${a.text} (reason: ${a.reason})`),
     ...r.warnings.map((w) => `warning: ${w}`),
     ...r.reasons,
     ...r.observations.map((o) => `seen: ${o}`),
@@ -80,7 +81,7 @@ export function writeRequirementResults(matrix: Matrix, dir: string): void {
       });
       const start = Math.min(now, ...steps.map((s) => s.start));
       const stop = Math.max(start, ...steps.map((s) => s.stop));
-      const tags = ['requirement', r.source, ...(r.verdict === 'warn' ? ['warning'] : []), ...(r.partial ? ['partial'] : [])];
+      const tags = ['requirement', r.source, ...(r.verdict === 'warn' ? ['warning'] : []), ...(r.verdict === 'accepted' ? ['accepted-risk'] : []), ...(r.partial ? ['partial'] : [])];
       const result = {
         uuid: uuidOf(`${p.id}:${r.id}:${matrix.generatedAt}`),
         historyId: createHash('md5').update(`${p.id}:${r.id}`).digest('hex'),
@@ -90,7 +91,12 @@ export function writeRequirementResults(matrix: Matrix, dir: string): void {
         status: STATUS[r.verdict],
         stage: 'finished',
         statusDetails: { message: message(r) },
-        description: `${r.text}\n\nSource: ${r.source}${r.options?.length ? ` (profile options: ${r.options.join(', ')})` : ''}. Target: ${p.target}.`,
+        description: [
+          r.text,
+          `Source: ${sourceLabel(r)}${r.options?.length ? ` (profile options: ${r.options.join(', ')})` : ''}. Target: ${p.target}.`,
+          ...(r.cites ?? []).map((c) => `${c.clause}: "${c.quote}" (${c.url})`),
+          ...r.accepted.map((a) => `ACCEPTED RISK: ${a.text}. Reason given by the profile: ${a.reason}`),
+        ].join('\n\n'),
         labels: [
           { name: 'epic', value: p.title },
           { name: 'feature', value: r.endpoint },

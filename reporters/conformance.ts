@@ -3,9 +3,10 @@
 // summarised on stdout, closing with requirements and checks on one line.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { buildMatrix, HALTED, PARTLY_CHECKED, partialNote, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
+import { decodeFinding, FINDING, findingLine, type Finding } from '../src/core/findings.ts';
 import { checkGroup } from '../src/catalogue.ts';
 import { defectOfBatchFile, defectRunDir, splitBatchProject } from '../src/core/defect-batch.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
@@ -35,8 +36,11 @@ export default class ConformanceReporter implements Reporter {
     const skipReason = test.annotations.find((a) => a.type === 'skip')?.description ?? result.annotations.find((a) => a.type === 'skip')?.description;
     const observations = [...test.annotations, ...result.annotations].filter((a) => a.type === 'observation').map((a) => redactor.redact(a.description ?? ''));
     const status = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skipped' : 'fail';
-    const blame = status === 'fail' ? blameOf(result) : undefined;
-    const warnings = result.annotations.filter((a) => a.type === 'warning').map((a) => warningNote(a.description ?? ''));
+    // Findings are data (src/core/findings.ts): each names its rule, its level and its evidence.
+    const findings = result.annotations.filter((a) => a.type === FINDING).map((a) => decodeFinding(a.description)).filter((f): f is Finding => f !== undefined);
+    const blame = status === 'fail' ? blameOf(result, findings) : undefined;
+    const warnings = findings.filter((f) => f.level === 'warning').map((f) => ({ requirement: f.rule, text: redactor.redact(`${f.what}: ${f.message} (${f.advice ?? ''})`) }));
+    const accepted = findings.filter((f) => f.level === 'accepted').map((f) => ({ requirement: f.rule, text: redactor.redact(`${f.what}: ${f.message}`), reason: f.reason ?? '' }));
     const partly = result.annotations.filter((a) => a.type === PARTLY_CHECKED).map((a) => warningNote(a.description ?? ''));
     const unreachable =
       status === 'fail'
@@ -62,6 +66,7 @@ export default class ConformanceReporter implements Reporter {
       ...(observations.length ? { observations: [...new Set(observations)] } : {}),
       ...(blame ? blame : {}),
       ...(warnings.length ? { warnings } : {}),
+      ...(accepted.length ? { accepted } : {}),
       ...(partly.length ? { partly } : {}),
       ...(unreachable ? { unreachable: redactor.redact(unreachable.slice(UNREACHABLE.length).trim().split('\n')[0]!) } : {}),
       ...(result.error?.message ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') } : {}),
@@ -80,9 +85,10 @@ export default class ConformanceReporter implements Reporter {
     const lines: string[] = ['', 'Conformance'];
     for (const p of matrix.providers) {
       const c = p.counts;
-      lines.push(`  ${p.id.padEnd(10)} ${c.pass} pass, ${c.warn} warn, ${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run  (target: ${p.target})`);
+      lines.push(`  ${p.id.padEnd(10)} ${c.pass} pass, ${c.warn} warn, ${c.accepted ? `${c.accepted} accepted risk, ` : ''}${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run  (target: ${p.target})`);
       if (p.unreachable) lines.push(`    UNREACHABLE: ${p.unreachable}`);
       for (const r of p.requirements.filter((r) => r.verdict === 'fail')) lines.push(`    FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? r.text}`);
+      for (const r of p.requirements.filter((r) => r.verdict === 'accepted')) lines.push(`    ACCEPTED RISK ${r.id}: ${r.accepted[0]?.text ?? r.text} (reason: ${r.accepted[0]?.reason ?? ''}; --strict fails it)`);
       for (const r of p.requirements.filter((r) => r.verdict === 'warn')) lines.push(`    WARN ${r.id}: ${r.warnings[0] ?? r.text}`);
       for (const r of p.requirements.filter((r) => r.partial)) lines.push(`    PARTIAL ${r.id} (${r.verdict}): ${partialNote(r.partial!)}`);
     }
@@ -105,39 +111,21 @@ export default class ConformanceReporter implements Reporter {
   }
 }
 
-/** The rule checks (`[ID] …` expect steps) that failed, with their words, and whether anything else failed too. */
-function blameOf(result: TestResult): { blamed: string[]; ruleErrors: RuleNote[]; unattributed: boolean; halted: boolean } {
-  const blamed = new Set<string>();
-  const ruleErrors: RuleNote[] = [];
-  let ruleFailures = 0;
-  const walk = (step: TestStep) => {
-    const m = step.category === 'expect' && step.error ? RULE_CHECK.exec(step.title) : null;
-    if (m) {
-      blamed.add(m[1]!);
-      ruleErrors.push({ requirement: m[1]!, text: redactor.redact(condense(stripAnsi(step.error?.message ?? step.title))) });
-      ruleFailures++;
-    }
-    step.steps.forEach(walk);
-  };
-  result.steps.forEach(walk);
+/** The rule checks that failed (their findings), with their words, and whether anything else failed too. */
+function blameOf(result: TestResult, findings: readonly Finding[]): { blamed: string[]; ruleErrors: RuleNote[]; unattributed: boolean; halted: boolean } {
+  const failures = findings.filter((f) => f.level === 'failure');
+  const ruleErrors = failures.map((f) => ({ requirement: f.rule, text: redactor.redact(findingLine(f)).slice(0, 400) }));
   // A "[halted]" error ends a test on purpose after a failed rule check (specs/fixtures/expect.ts).
   const halts = result.errors.filter((e) => stripAnsi(e.message ?? '').replace(/^Error: /, '').startsWith(HALTED)).length;
-  return { blamed: [...blamed], ruleErrors, unattributed: result.errors.length - halts > ruleFailures || ruleFailures === 0, halted: halts > 0 };
+  // Each failed rule check is one soft error of the test: any error beyond them failed the test otherwise.
+  return { blamed: [...new Set(failures.map((f) => f.rule))], ruleErrors, unattributed: result.errors.length - halts > failures.length || failures.length === 0, halted: halts > 0 };
 }
 
-/** An assertion's message on one line: "[ID] what — Expected: 403 Received: 404". */
-function condense(message: string): string {
-  const [title, ...rest] = message.replace(/^Error: /, '').split('\n').map((l) => l.trim()).filter(Boolean);
-  return `${title ?? ''}${rest.length ? ` — ${rest.join(' ')}` : ''}`.slice(0, 400);
-}
-
-/** A warning annotation "ID: what …" as a note of that requirement. */
+/** A partly-checked annotation "ID: what …" as a note of that requirement. */
 function warningNote(description: string): RuleNote {
   const m = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+): ([\s\S]*)$/.exec(description);
   return { requirement: m?.[1] ?? '', text: redactor.redact(m?.[2] ?? description) };
 }
-
-const RULE_CHECK = /^\[([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\] /;
 
 function stripAnsi(s: string): string {
   return s.replace(/\u001b\[[0-9;]*m/g, '');

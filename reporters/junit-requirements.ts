@@ -4,17 +4,25 @@
 // pass passes with a <property> saying so.
 import { writeFileSync } from 'node:fs';
 import { escapeMarkup as xml } from '../src/core/markup.ts';
-import { failureLines, partialNote, type Matrix, type RequirementRow } from '../src/core/matrix.ts';
+import { failureLines, partialNote, sourceLabel, type Matrix, type RequirementRow } from '../src/core/matrix.ts';
 
 export const REQUIREMENTS_JUNIT = 'junit-requirements.xml';
 
 function testcase(provider: string, r: RequirementRow): string {
-  const props = [...r.warnings.map((w) => ['warning', w]), ...(r.partial ? [['partial', partialNote(r.partial)]] : [])];
+  const props = [
+    ['source', sourceLabel(r)],
+    ...r.warnings.map((w) => ['warning', w]),
+    ...r.accepted.map((a) => ['accepted-risk', `${a.text} (reason: ${a.reason})`]),
+    ...(r.partial ? [['partial', partialNote(r.partial)]] : []),
+  ];
+  // What a JUnit viewer shows of a passing case is its output: a warning or an accepted risk is written there too.
+  const out = [...r.accepted.map((a) => `ACCEPTED RISK: ${a.text} (reason: ${a.reason})`), ...r.warnings.map((w) => `WARN: ${w}`)];
   const failures = failureLines(r);
   const body = [
     ...(props.length ? [`<properties>${props.map(([n, v]) => `<property name="${n}" value="${xml(v!)}"/>`).join('')}</properties>`] : []),
     ...(r.verdict === 'fail' ? [`<failure message="${xml(failures[0] ?? r.text)}" type="requirement">${xml(failures.join('\n'))}</failure>`] : []),
     ...(r.verdict === 'not-applicable' || r.verdict === 'not-run' ? [`<skipped message="${xml(`${r.verdict === 'not-run' ? 'not run' : 'n/a'}${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}`)}"/>`] : []),
+    ...(out.length ? [`<system-out>${xml(out.join('\n'))}</system-out>`] : []),
   ];
   return `    <testcase name="${xml(`${r.id}: ${r.text}`)}" classname="${xml(`${provider}.requirements`)}" time="0">${body.join('')}</testcase>`;
 }

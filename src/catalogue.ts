@@ -12,6 +12,11 @@ import type { ProviderCatalogue, ProviderDefinition } from './providers/types.ts
 
 export const catalogue = [enfuceCatalogue, exaCatalogue, plumeryCatalogue, cardinalCatalogue, solarisCatalogue] as const satisfies readonly ProviderCatalogue[];
 
+type IdsOf<P> = P extends { requirements: infer R } ? keyof R & string : never;
+
+/** Every requirement id any provider's catalogue has: what a rule check may name. */
+export type RequirementId = IdsOf<(typeof catalogue)[number]>;
+
 export function findCatalogue(id: string): ProviderCatalogue | undefined {
   return catalogue.find((p) => p.id === id);
 }

@@ -80,7 +80,7 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
     const iv = has('iv-reused') ? fixedIv : randomBytes(PLUMERY_IV_BYTES);
     const plain = Buffer.from(plaintext, 'utf8');
     const standard = !has('full-shared-point') && !has('hkdf-info-nonempty') && !has('tag-truncated') && !has('accepts-off-curve-key');
-    if (standard) return seal({ clientPoint: point, plaintext: plain, ephemeralPrivateKey: eph.privateKey, salt, iv, kdf: { saltBytes: profile.saltBytes, info: profile.hkdfInfo, ikm: profile.ikm } });
+    if (standard) return seal({ clientPoint: point, plaintext: plain, ephemeralPrivateKey: eph.privateKey, salt, iv, kdf: { saltBytes: profile.saltBytes, info: profile.hkdfInfo, ikm: 'x-coordinate' } });
     let ikm: Buffer;
     try {
       ikm = ecdhSharedX(eph.privateKey, point);

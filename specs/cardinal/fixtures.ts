@@ -2,7 +2,7 @@
 // the test cards, a client recording masked exchanges, and a signer that follows the profile.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from '../fixtures/base.ts';
-import { ruleCheck } from '../fixtures/expect.ts';
+import { ruleCheckFor } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
@@ -14,6 +14,9 @@ import type { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { cardinalRequirements, type CardinalRequirementId } from '../../src/providers/cardinal/requirements.ts';
 import type { GetInfoPayload, GetInfoRequest, GetInfoSuccess } from '../../schemas/cardinal.ts';
 import type { DxTestCard } from '../../mocks/cardinal/accounts.ts';
+
+/** Rule checks of cardinal's own requirements: another provider's id does not type-check. */
+export const ruleCheck = ruleCheckFor<CardinalRequirementId>();
 
 export { expect };
 export const req = requirementTagger<CardinalRequirementId>(cardinal.title, cardinalRequirements);
@@ -160,11 +163,11 @@ export function knownPans(s: CardinalSetup): string[] {
   return [...new Set(pans.filter((p): p is string => !!p))];
 }
 
-// A default of the harness (CDX-NO-CLEAR-CARD-DATA): a profile stating panInAnswers turns the scan off.
+// PCI DSS 3.4.1 (CDX-NO-CLEAR-CARD-DATA): no answer carries a full PAN anywhere; LastFour is all of it.
 const clearRule = {
-  requirement: 'CDX-NO-CLEAR-CARD-DATA',
+  requirement: 'CDX-NO-CLEAR-CARD-DATA' as const,
   cards: (s: CardinalSetup) => knownPans(s).map((pan) => ({ pan })),
-  envelope: (_ex: HttpExchange, s: CardinalSetup) => (s.profile.panInAnswers ? undefined : { members: [] }),
+  envelope: () => ({ members: [] }),
 };
 
 export const test = providerTest(cardinal, setupFor, clearRule).extend<{ dx: CardinalClient }>({

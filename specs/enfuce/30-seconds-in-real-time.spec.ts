@@ -3,10 +3,10 @@
 // on the other (playwright.config.ts keeps it out of the browser project; card-reveal-harness run
 // gives an Enfuce sandbox two workers): the run then lasts about as long as the wait.
 import { enfuceCatalogue } from '../../src/providers/enfuce/catalogue.ts';
-import { expectRefusedPage, issueToken as issue, readingField, req, test } from './fixtures.ts';
+import { expectRefusedPage, issueToken as issue, readingField, req, test, ruleCheck } from './fixtures.ts';
 import { frameShowsCard, frameShowsFreshCard, openMerchant, QUIET_MS } from './frame.ts';
 import { cardFrameText, reveal } from './merchant.ts';
-import { halted, ruleCheck } from '../fixtures/expect.ts';
+import { halted } from '../fixtures/expect.ts';
 
 test.describe.configure({ timeout: 60_000 });
 

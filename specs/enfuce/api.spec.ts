@@ -5,9 +5,9 @@ import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
-import { expectRefusalStatus, ruleCheck, unknownValues } from '../fixtures/expect.ts';
+import { expectRefusalStatus, unknownValues } from '../fixtures/expect.ts';
 import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
-import { blameRefusal, expect, expectRefusedPage, expectShown, issueToken as issue, req, showCard, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup } from './fixtures.ts';
+import { blameRefusal, expect, expectRefusedPage, expectShown, issueToken as issue, req, showCard, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup, ruleCheck } from './fixtures.ts';
 
 /**
  * A refusal by `rule`: a 4xx (that rule's); its exact status where a profile option pins it
@@ -52,7 +52,7 @@ test.describe('controlToken', () => {
     for (let i = 0; i < 6; i++) tokens.push((await issue(enfuceClient, setup)).token);
     ruleCheck('ENF-TOKEN-UNIQUE', new Set(tokens).size, 'distinct tokens').toBe(tokens.length);
     for (const t of tokens) {
-      ruleCheck('ENF-TOKEN-UNIQUE', t.length, 'token length').toBeGreaterThanOrEqual(setup.profile.tokenMinLength);
+      ruleCheck('ENF-TOKEN-UNIQUE', t.length, 'token length', 'tokenMinLength').toBeGreaterThanOrEqual(setup.profile.tokenMinLength);
       ruleCheck('ENF-TOKEN-UNIQUE', new Set(t).size, 'distinct characters in a token (a counter has few)').toBeGreaterThanOrEqual(Math.min(10, setup.profile.tokenMinLength / 2));
     }
     const sorted = [...tokens].sort();
@@ -115,7 +115,6 @@ test.describe('mobile card data (form POST)', () => {
   });
 
   test('card-data pages are not stored (Cache-Control: no-store)', req('ENF-NO-STORE'), async ({ enfuceClient, setup }) => {
-    test.skip(!setup.profile.noStore, 'not applicable: profile noStore=false');
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     const ok = await enfuceClient.viewCardData(cardDataUrl, token);
     expectShown(ok);
@@ -125,7 +124,6 @@ test.describe('mobile card data (form POST)', () => {
   });
 
   test('a token works once; a second use is refused with no card data', req('ENF-TOKEN-SINGLE-USE', 'ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
-    test.skip(!setup.profile.tokenSingleUse, 'not applicable: profile tokenSingleUse=false');
     const t = await issue(enfuceClient, setup);
     const { field } = await showCard(enfuceClient, t);
     expectRefusedPage(await enfuceClient.viewCardData(t.cardDataUrl, t.token, { field }), setup, 'ENF-TOKEN-SINGLE-USE');
@@ -189,14 +187,12 @@ test.describe('frame page (HTTP)', () => {
     const { cardDataFrameUrl } = await issue(enfuceClient, setup);
     const ex = await send({ method: 'GET', url: EnfuceClient.frameUrl(cardDataFrameUrl, agreedFrame.key) }, http);
     expect(ex.response.status).toBe(200);
-    if (setup.profile.noStore) ruleCheck('ENF-NO-STORE', ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(/(^|,\s*)no-store(\s*,|$)/);
-    if (setup.profile.frameAncestors) {
-      const directive = (ex.response.headers['content-security-policy'] ?? '')
-        .split(';')
-        .map((d) => d.trim().split(/\s+/))
-        .find((d) => d[0]?.toLowerCase() === 'frame-ancestors');
-      ruleCheck('ENF-FRAME-ANCESTORS', directive?.slice(1), 'frame-ancestors sources').toEqual([agreedFrame.origin]);
-    }
+    ruleCheck('ENF-NO-STORE', ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(/(^|,\s*)no-store(\s*,|$)/);
+    const directive = (ex.response.headers['content-security-policy'] ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .find((d) => d[0]?.toLowerCase() === 'frame-ancestors');
+    ruleCheck('ENF-FRAME-ANCESTORS', directive?.slice(1), 'frame-ancestors sources').toEqual([agreedFrame.origin]);
   });
 
   test('refuses a missing or unknown key', req('ENF-FRAME-KEY'), async ({ enfuceClient, setup, http }) => {

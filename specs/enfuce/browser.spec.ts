@@ -5,8 +5,8 @@ import type { Page, Response } from '@playwright/test';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
-import { halted, ruleCheck, unknownValues } from '../fixtures/expect.ts';
-import { expect, expectRefusedPage, expectShown, freshTokenShows, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type AgreedFrame, type EnfuceSetup, type IssuedToken } from './fixtures.ts';
+import { halted, unknownValues } from '../fixtures/expect.ts';
+import { expect, expectRefusedPage, expectShown, freshTokenShows, issueToken as issue, req, test, TOKEN_TTL_MS as TTL_MS, type AgreedFrame, type EnfuceSetup, type IssuedToken, ruleCheck } from './fixtures.ts';
 import { networkLog } from './network-log.ts';
 import { cardFrameText, merchantPage, postFromSibling, reveal, type MerchantSites } from './merchant.ts';
 import { frameAnswer, frameHandled, frameShowsCard, lookElseFreshToken, openMerchant, openMerchantThenIssue } from './frame.ts';
@@ -49,7 +49,6 @@ test.describe('card-data iframe', () => {
   });
 
   test('a message from another origin is ignored', req('ENF-FRAME-ORIGIN-CHECK'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
-    test.skip(!setup.profile.frameOriginCheck, 'not applicable: profile frameOriginCheck=false');
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup, true);
     const sibling = page.frames().find((f) => f.url().startsWith(merchants.other.origin));
     expect(sibling, 'the other-origin frame').toBeDefined();
@@ -59,7 +58,6 @@ test.describe('card-data iframe', () => {
   });
 
   test('a message with another operation is ignored', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
-    test.skip(!setup.profile.frameMessageShape, 'not applicable: profile frameMessageShape=false');
     const t = await openMerchantThenIssue(page, merchants, agreedFrame, enfuceClient, setup);
     const post = (m: unknown) => reveal(page, m);
     for (const operation of ['view-pin', 'set-pin', 'VIEW-PAN', 'copy']) {
@@ -69,7 +67,6 @@ test.describe('card-data iframe', () => {
   });
 
   test('a message without a token shows no card data', req('ENF-FRAME-MESSAGE-SHAPE'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
-    test.skip(!setup.profile.frameMessageShape, 'not applicable: profile frameMessageShape=false');
     // Another card view just happened: nothing of it may show without a token.
     const before = await issue(enfuceClient, setup);
     expectShown(await enfuceClient.viewCardData(before.cardDataUrl, before.token));
@@ -82,7 +79,6 @@ test.describe('card-data iframe', () => {
   });
 
   test('the frame does not load under a parent origin that was not agreed', req('ENF-FRAME-ANCESTORS'), async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
-    test.skip(!setup.profile.frameAncestors, 'not applicable: profile frameAncestors=false');
     const t = await issue(enfuceClient, setup);
     const frameUrl = EnfuceClient.frameUrl(t.cardDataFrameUrl, agreedFrame.key);
     const blocked = page.waitForEvent('requestfailed', { predicate: (r) => r.url() === frameUrl, timeout: 10_000 }).catch(() => undefined);

@@ -17,7 +17,10 @@ import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { MerchantSites } from './merchant.ts';
 
 import { expect } from '../fixtures/base.ts';
-import { halted, ruleCheck } from '../fixtures/expect.ts';
+import { halted, ruleCheckFor } from '../fixtures/expect.ts';
+
+/** Rule checks of enfuce's own requirements: another provider's id does not type-check. */
+export const ruleCheck = ruleCheckFor<EnfuceRequirementId>();
 
 export { expect };
 /** "the token is valid for 30 seconds" (seeds/000); the specs' own figure, not the mock's. */
@@ -206,7 +209,7 @@ export interface AgreedFrame {
  * (ENF-NO-CARD-DATA-IN-TOKEN-RESPONSE); every other answer (errors, refusal pages) carries none.
  */
 const clearRule = {
-  requirement: 'ENF-NO-CLEAR-CARD-DATA',
+  requirement: 'ENF-NO-CLEAR-CARD-DATA' as const,
   cards: (s: EnfuceSetup): KnownCard[] => s.allCards.map((c) => ({ pan: c.pan, cvv: c.cvv2, expiry: c.expiry })),
   envelope: (ex: HttpExchange) => {
     const ok = ex.response.status >= 200 && ex.response.status < 300;

@@ -5,8 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext, Page, Response } from '@playwright/test';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { showsCard } from '../../src/core/card-text.ts';
-import { halted, ruleCheck } from '../fixtures/expect.ts';
-import { expect, issueToken as issue, test, type AgreedFrame, type EnfuceSetup, type IssuedToken } from './fixtures.ts';
+import { halted } from '../fixtures/expect.ts';
+import { expect, issueToken as issue, test, type AgreedFrame, type EnfuceSetup, type IssuedToken, ruleCheck } from './fixtures.ts';
 import { cardFrameText, hostAt, merchantPage, reveal, siblingPage, type MerchantSites } from './merchant.ts';
 import { networkLog, startNetworkLog } from './network-log.ts';
 

@@ -1,7 +1,7 @@
 // Exa's fixtures: the target (embedded mock or EXA_BASE_URL), the cardholders the checks use, the
 // provider's public key, and a client that records masked exchanges.
 import { expect } from '../fixtures/base.ts';
-import { halted, ruleCheck } from '../fixtures/expect.ts';
+import { halted, ruleCheckFor } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
@@ -16,6 +16,9 @@ import type { Passkey } from '../../src/providers/exa/binding.ts';
 import { exaRequirements, type ExaRequirementId } from '../../src/providers/exa/requirements.ts';
 import type { CardResponse } from '../../schemas/exa.ts';
 import type { ExaUser } from '../../mocks/exa/users.ts';
+
+/** Rule checks of exa's own requirements: another provider's id does not type-check. */
+export const ruleCheck = ruleCheckFor<ExaRequirementId>();
 
 export { expect };
 export const req = requirementTagger<ExaRequirementId>(exa.title, exaRequirements);
@@ -145,7 +148,7 @@ export function expectError(ex: HttpExchange, status: number, code: string, setu
 
 // "Provide sessionid to receive encryptedPan, encryptedCvc, and pin": sealed there, in clear nowhere.
 const clearRule = {
-  requirement: 'EXA-NO-CLEAR-CARD-DATA',
+  requirement: 'EXA-NO-CLEAR-CARD-DATA' as const,
   cards: (s: ExaSetup) => s.knownCards,
   envelope: () => ({ members: ['encryptedPan', 'encryptedCvc', 'pin'] }),
 };

@@ -6,9 +6,9 @@ import { fromBase64 } from '../../src/crypto/base64.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
 import { clientKey, kdfParams, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
 import { ERROR_PREFIX, type EncryptedPayload } from '../../schemas/plumery.ts';
-import { ruleCheck, unknownValues } from '../fixtures/expect.ts';
+import { unknownValues } from '../fixtures/expect.ts';
 import { jsonBody } from '../fixtures/provider.ts';
-import { expect, expectError, openJson, openPayload, payloadOf, req, test } from './fixtures.ts';
+import { expect, expectError, openJson, openPayload, payloadOf, req, test, ruleCheck } from './fixtures.ts';
 import { invalidClientKeys } from './invalid-keys.ts';
 import { readingFor } from './readings.ts';
 

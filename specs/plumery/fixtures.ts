@@ -2,7 +2,7 @@
 // client recording masked exchanges, and helpers that open the envelope.
 import { randomBytes } from 'node:crypto';
 import { expect } from '../fixtures/base.ts';
-import { expectRefusalStatus, halted, ruleCheck } from '../fixtures/expect.ts';
+import { expectRefusalStatus, halted, ruleCheckFor } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
@@ -21,6 +21,9 @@ import type { PlumeryProfile } from '../../src/providers/plumery/profile.ts';
 import { plumeryRequirements, type PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
 import { ERROR_PREFIX, type EncryptedPayload, type PlumeryError } from '../../schemas/plumery.ts';
 import type { PlumeryCard } from '../../mocks/plumery/cards.ts';
+
+/** Rule checks of plumery's own requirements: another provider's id does not type-check. */
+export const ruleCheck = ruleCheckFor<PlumeryRequirementId>();
 
 export { expect };
 export const req = requirementTagger<PlumeryRequirementId>(plumery.title, plumeryRequirements);
@@ -159,7 +162,7 @@ export function expectError(ex: HttpExchange, status: number, code: string, setu
 
 // "The card PIN is encrypted in the encryptedPayload field": nothing of the card beside it, in any answer.
 const clearRule = {
-  requirement: 'PLM-NO-CLEAR-CARD-DATA',
+  requirement: 'PLM-NO-CLEAR-CARD-DATA' as const,
   cards: (s: PlumerySetup) => s.knownCards,
   envelope: () => ({ members: ['encryptedPayload'] }),
 };

@@ -1,17 +1,14 @@
 // How the harness opens a Plumery payload. The documented reading comes first. When it fails, the
 // harness tries the readings implementers commonly take by mistake, one fault at a time: a tag
 // cut short, or "HKDF-SHA256 from ECDH shared secret" read as the whole shared point instead of
-// its x-coordinate (the document leaves the IKM open; PROVIDERS.md pins the x-coordinate). A
+// its x-coordinate (the shared secret SEC 1 and NIST SP 800-56A define). A
 // reading that opens is never a pass: it names the rule that fails, and lets the checks of the
 // other rules go on with what it opened.
 import { GCM_TAG_BYTES, gcmOpen } from '../../src/crypto/aes-gcm.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
 import { CryptoError } from '../../src/crypto/errors.ts';
 import { decodeP256PublicKey } from '../../src/crypto/ecdh-p256.ts';
-import { deriveKey, open, PLUMERY_IV_BYTES, sharedSecret, type Ikm, type KdfParams } from '../../src/providers/plumery/envelope.ts';
-import { PlumeryProfile } from '../../src/providers/plumery/profile.ts';
-
-const IKMS = PlumeryProfile.shape.ikm.unwrap().options;
+import { deriveKey, IKMS, open, PLUMERY_IV_BYTES, sharedSecret, type Ikm, type KdfParams } from '../../src/providers/plumery/envelope.ts';
 import type { PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
 import type { EncryptedPayload } from '../../schemas/plumery.ts';
 
@@ -60,11 +57,11 @@ export function readingFor(privateKey: Uint8Array, payload: EncryptedPayload, kd
     const f = variant(privateKey, kdf, kdf.ikm, n);
     if (opens(f, payload)) return { open: f, fault: { rule: 'PLM-GCM-IV-TAG', observed: `${n}-byte tag`, expected: `${GCM_TAG_BYTES}-byte tag` } };
   }
-  // Another IKM is a choice the document leaves open (a pinned default: a warning naming "ikm").
+  // Another IKM is no choice: SEC 1 and NIST SP 800-56A define the shared secret as the x-coordinate.
   for (const ikm of IKMS.filter((i) => i !== kdf.ikm)) {
     const f = variant(privateKey, kdf, ikm, GCM_TAG_BYTES);
     if (opens(f, payload)) {
-      return { open: f, fault: { rule: 'PLM-ENVELOPE', option: 'ikm', observed: `HKDF over the ${ikm}`, expected: `HKDF over the ${kdf.ikm}` } };
+      return { open: f, fault: { rule: 'PLM-ENVELOPE', observed: `HKDF over the ${ikm}`, expected: `HKDF over the ${kdf.ikm}` } };
     }
   }
   return { failure };

@@ -2,7 +2,7 @@
 // one RSA encryption key per worker, and a builder of signed requests.
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { expect } from '../fixtures/base.ts';
-import { expectRefusalStatus, halted, ruleCheck } from '../fixtures/expect.ts';
+import { expectRefusalStatus, halted, ruleCheckFor } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
@@ -18,6 +18,9 @@ import type { SolarisProfile } from '../../src/providers/solaris/profile.ts';
 import { solarisRequirements, type SolarisRequirementId } from '../../src/providers/solaris/requirements.ts';
 import type { SolarisErrorEnvelope, SolarisJweAlg, SolarisJweEnc, SolarisJwk, VirtualCardRequest } from '../../schemas/solaris.ts';
 import type { SolarisCard, SolarisDevice } from '../../mocks/solaris/people.ts';
+
+/** Rule checks of solaris's own requirements: another provider's id does not type-check. */
+export const ruleCheck = ruleCheckFor<SolarisRequirementId>();
 
 export { expect };
 export const req = requirementTagger<SolarisRequirementId>(solaris.title, solarisRequirements);
@@ -167,7 +170,7 @@ export function expectRefused(ex: HttpExchange, status: number, field: string | 
 
 // "The response data is the JWE-encrypted card details": inside `data`, and nowhere else in clear.
 const clearRule = {
-  requirement: 'SOL-NO-CLEAR-CARD-DATA',
+  requirement: 'SOL-NO-CLEAR-CARD-DATA' as const,
   cards: (s: SolarisSetup) => s.knownCards,
   envelope: () => ({ members: ['data'] }),
 };

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
-import { levelOf } from '../core/levels.ts';
+import { findRequirement, levelOf } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import { catalogue, selectProviders } from '../catalogue.ts';
@@ -225,6 +225,10 @@ export async function defectsCommand(args: string[]): Promise<number> {
   for (const o of judged.filter((x) => !x.asDeclared)) {
     console.log(`NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`);
   }
-  // --strict also fails when a defect's matrix differs from the clean one in anything but what it declares.
-  return outcomes.every(asExpected) && (!values.strict || asDeclared.length === judged.length) ? 0 : 1;
+  // A defect of a document or standard rule caught only as a warning would pass a gate.
+  const onlyWarned = outcomes.filter((o) => o.caught && o.asWarning && !o.breaks.every((id) => findRequirement(id)?.requirement.source === 'default'));
+  for (const o of onlyWarned) console.log(`ONLY A WARNING ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}, a rule that must fail, yet the run only warned`);
+  // --strict also fails when a defect's matrix differs from the clean one in anything but what it
+  // declares, or when a defect of a rule that must fail was caught only as a warning.
+  return outcomes.every(asExpected) && (!values.strict || (asDeclared.length === judged.length && onlyWarned.length === 0)) ? 0 : 1;
 }

@@ -1,9 +1,18 @@
-// Prints the requirement catalogue (what each check proves and where the sentence comes from), as
-// Markdown, for one provider or all.
+// Prints the requirement catalogue (what each check proves, where the sentence comes from, and what
+// a failed check weighs), as Markdown, for one provider or all.
+import { ACCEPTED_RISKS_KEY } from '../core/accepted-risks.ts';
 import { profileEnvVar } from '../core/profile.ts';
 import { catalogue } from '../catalogue.ts';
 import type { Requirement } from '../core/requirements.ts';
 import { parse, providerOrUsageError } from './usage.ts';
+
+/** What a failed check of a rule weighs (src/core/levels.ts). */
+export function weightOf(r: Requirement): string {
+  const part = r.options?.length ? `; its default part warns (${r.options.join(', ')})` : '';
+  if (r.source === 'default') return `warns (${(r.options ?? []).join(', ')})`;
+  if (r.source === 'standard') return `fails, unless the profile accepts the risk by name${part}`;
+  return `fails${part}`;
+}
 
 export function requirementsCommand(args: string[]): number {
   const { positionals } = parse(args, {}, true);
@@ -11,14 +20,21 @@ export function requirementsCommand(args: string[]): number {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   for (const p of catalogue.filter((x) => positionals.length === 0 || positionals.includes(x.id))) {
     console.log(`## ${p.title} (\`${p.id}\`, shared/seeds/${p.seed})\n\n| requirement | source | a failed check | severity | endpoint | what it means |\n|---|---|---|---|---|---|`);
+    const cited: Requirement[] = [];
     for (const r of Object.values(p.requirements) as Requirement[]) {
-      // What a failed check weighs (src/core/levels.ts): a default, or a default part, warns naming its options.
-      const weight = r.source === 'default' ? `warns (${(r.options ?? []).join(', ')})` : r.options?.length ? `fails; its default part warns (${r.options.join(', ')})` : 'fails';
-      console.log(`| ${r.id} | ${r.source} | ${weight} | ${r.severity} | ${cell(r.endpoint)} | ${cell(r.text)} |`);
+      const source = r.source === 'standard' ? `standard: ${r.cites.map((c) => c.clause).join('; ')}` : r.source;
+      console.log(`| ${r.id} | ${cell(source)} | ${weightOf(r)} | ${r.severity} | ${cell(r.endpoint)} | ${cell(r.text)} |`);
+      if (r.cites?.length) cited.push(r);
+    }
+    if (cited.length) {
+      console.log('\nStandards quoted:\n');
+      for (const r of cited) for (const c of r.cites ?? []) console.log(`- ${r.id} — ${c.clause}: "${c.quote}" <${c.url}>`);
     }
     console.log(`\nProfile options (${profileEnvVar(p)}):\n`);
     const defaults = p.profile.parse({}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(p.profile.shape)) console.log(`- \`${k}\` (default \`${JSON.stringify(defaults[k])}\`): ${(v as { description?: string }).description ?? ''}`);
+    const acceptable = (Object.values(p.requirements) as Requirement[]).filter((r) => r.source === 'standard').map((r) => r.id);
+    console.log(`- \`${ACCEPTED_RISKS_KEY}\` (default \`{}\`): rules a standard decides whose failure the vendor accepts, each with its reason (${acceptable.join(', ')}); shown as ACCEPTED RISK in every report, failed by --strict`);
     console.log('');
   }
   return 0;

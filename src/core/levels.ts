@@ -1,17 +1,18 @@
 // Result levels, after the OpenID Foundation conformance suite: each check fails with the weight
-// of the rule it proves. What a provider's document (or its public docs) states is a FAILURE.
-// What the harness pins where the documents are silent (a `default`, or the default part of a
-// documented rule) is a WARNING that names the profile option which would state the target's
-// choice, unless the profile does state it (then the target is held to it) or the run is --strict
-// (a team gating its own implementation that adopted the defaults).
+// of the rule it proves. What a provider's document (or its public docs) states, and what a named
+// standard decides, is a FAILURE. What the harness pins where all of them are silent (a `default`,
+// or the default part of another rule) is a WARNING that names the profile option which would
+// state the target's choice, unless the profile does state it (then the target is held to it) or
+// the run is --strict. A standard's rule whose risk the profile accepts by name is ACCEPTED, with
+// the reason (src/core/accepted-risks.ts); --strict fails it too.
 import { readFileSync } from 'node:fs';
-import { profileEnvVar } from './profile.ts';
+import { loadAcceptedRisks, profileEnvVar } from './profile.ts';
 import type { Requirement } from './requirements.ts';
 import { catalogue as providers } from '../catalogue.ts';
 
-export type Level = 'failure' | 'warning';
+export type Level = 'failure' | 'warning' | 'accepted';
 
-/** `run --strict` sets this for the Playwright workers: warnings fail. */
+/** `run --strict` sets this for the Playwright workers: warnings and accepted risks fail. */
 export const STRICT_ENV = 'CRH_STRICT';
 
 export function findRequirement(id: string): { provider: string; requirement: Requirement } | undefined {
@@ -22,46 +23,54 @@ export function findRequirement(id: string): { provider: string; requirement: Re
   return undefined;
 }
 
-const stated = new Map<string, ReadonlySet<string>>();
+const stated = new Map<string, { options: ReadonlySet<string>; risks: Readonly<Record<string, string>> }>();
 
-/** The options a provider's profile file states (its keys), whatever their values. */
-export function statedOptions(providerId: string, env: NodeJS.ProcessEnv = process.env): ReadonlySet<string> {
+/** What a provider's profile file states: its option keys (whatever their values) and its accepted risks. */
+function profileStatements(providerId: string, env: NodeJS.ProcessEnv): { options: ReadonlySet<string>; risks: Readonly<Record<string, string>> } {
   const file = env[profileEnvVar({ id: providerId })];
   const key = `${providerId}\0${file ?? ''}`;
-  let keys = stated.get(key);
-  if (!keys) {
-    keys = new Set();
+  let found = stated.get(key);
+  if (!found) {
+    found = { options: new Set(), risks: {} };
     if (file) {
       try {
-        keys = new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object));
+        const provider = providers.find((p) => p.id === providerId)!;
+        found = { options: new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)), risks: loadAcceptedRisks(provider, env) };
       } catch {
-        // An unreadable profile is refused before any test runs (checkTargetSettings).
+        // An unreadable or invalid profile is refused before any test runs (checkTargetSettings).
       }
     }
-    stated.set(key, keys);
+    stated.set(key, found);
   }
-  return keys;
+  return found;
 }
+
+/** The options a provider's profile file states (its keys), whatever their values. */
+export const statedOptions = (providerId: string, env: NodeJS.ProcessEnv = process.env): ReadonlySet<string> => profileStatements(providerId, env).options;
 
 export interface CheckLevel {
   level: Level;
   /** The profile options that would state the pinned choice (for a warning's message). */
   options: readonly string[];
+  /** For an accepted risk: the reason the profile gives. */
+  reason?: string;
 }
 
 /**
  * How much a failed check of `requirementId` weighs. `option` marks a check of one pinned part of a
- * documented rule (its exact status, say); without it the rule's own source decides.
+ * rule (its exact status, say); without it the rule's own source decides.
  */
 export function levelOf(requirementId: string, option?: string, env: NodeJS.ProcessEnv = process.env): CheckLevel {
   const found = findRequirement(requirementId);
   if (!found) return { level: 'failure', options: [] };
   const { provider, requirement } = found;
+  const strict = env[STRICT_ENV] === '1';
   const options = option ? [option] : requirement.source === 'default' ? (requirement.options ?? []) : [];
   const pinned = option !== undefined || requirement.source === 'default';
-  if (!pinned || env[STRICT_ENV] === '1') return { level: 'failure', options };
-  const mine = statedOptions(provider, env);
-  return { level: options.some((o) => mine.has(o)) ? 'failure' : 'warning', options };
+  const mine = profileStatements(provider, env);
+  if (pinned) return { level: strict || options.some((o) => mine.options.has(o)) ? 'failure' : 'warning', options };
+  const reason = requirement.source === 'standard' ? mine.risks[requirementId] : undefined;
+  return reason !== undefined && !strict ? { level: 'accepted', options, reason } : { level: 'failure', options };
 }
 
 /** The advice a warning ends with. */

@@ -1,15 +1,17 @@
 // Builds the provider × requirement matrix from test outcomes. A requirement fails if any of its
-// tests failed on it, warns if a check of a default failed as a warning (src/core/levels.ts) and
-// none failed, passes if one passed, is not applicable if all were skipped (with the reasons), and
-// "not run" if no test of it ran in this run (a --grep, a --shard, an unreachable target).
+// tests failed on it, is an accepted risk if a check of it failed that the profile accepts by name,
+// warns if a check of a default failed as a warning (src/core/levels.ts) and none failed, passes if
+// one passed, is not applicable if all were skipped (with the reasons), and "not run" if no test of
+// it ran in this run (a --grep, a --shard, an unreachable target).
 //
-// Which requirement a failed test failed on: a check named `[ID] …` (a rule check, see
-// specs/fixtures/expect.ts) is soft and blames requirement ID alone; the test goes on. Any other
-// failure (a plain assertion, a thrown error, a timeout) fails every requirement the test names.
+// Which requirement a failed test failed on: a rule check (specs/fixtures/expect.ts) leaves a
+// finding (src/core/findings.ts) that names its requirement, and blames that one alone; the test
+// goes on. Any other failure (a plain assertion, a thrown error, a timeout) fails every requirement
+// the test names, and no other.
 import { levelOf, warningAdvice } from './levels.ts';
-import { loadProfile } from './profile.ts';
+import { loadAcceptedRisks, loadProfile } from './profile.ts';
 import { catalogue as providers } from '../catalogue.ts';
-import type { Requirement } from './requirements.ts';
+import { clauses, type Requirement } from './requirements.ts';
 
 /** The message prefix of the error that ends a test on purpose after a failed rule check. */
 export const HALTED = '[halted]';
@@ -18,6 +20,11 @@ export const HALTED = '[halted]';
 export interface RuleNote {
   requirement: string;
   text: string;
+}
+
+/** A failed check of a standard's rule that the profile accepts by name: what failed, and why it is accepted. */
+export interface AcceptedNote extends RuleNote {
+  reason: string;
 }
 
 export interface TestOutcome {
@@ -37,6 +44,8 @@ export interface TestOutcome {
   ruleErrors?: RuleNote[];
   /** Checks of a default that failed as warnings (the test went on and passed on them). */
   warnings?: RuleNote[];
+  /** Checks of a standard's rule that failed, accepted as risks by the profile (the test went on). */
+  accepted?: AcceptedNote[];
   /** Checks that ran in a weaker form for want of a variable (annotations of type PARTLY_CHECKED): what was left out. */
   partly?: RuleNote[];
   /** The test failed otherwise too (a plain assertion, a thrown error, a timeout): its own requirements all fail. */
@@ -47,29 +56,30 @@ export interface TestOutcome {
   unreachable?: string;
 }
 
-type TestStatus = TestOutcome['status'] | 'warn';
+type TestStatus = TestOutcome['status'] | 'warn' | 'accepted';
 
 /**
  * How one test stands on one requirement. A test that failed only on rule checks of other
  * requirements ran its own checks to the end and they held (pass), unless it stopped early
  * (halted) or never reached the target: then it proves nothing about them (undefined). A check
- * of a default that failed as a warning makes a pass a warn.
+ * of a default that failed as a warning makes a pass a warn; an accepted risk, accepted. A failure
+ * outside any rule check fails the requirements the test names, never one it only warned on.
  */
 export function statusFor(o: TestOutcome, requirementId: string): TestStatus | undefined {
   if (o.unreachable) return undefined;
   // A consumer contract test proves the harness's own client against a Pact mock, nothing of the
   // target: its pass is no evidence for a requirement (its failure is still shown).
   if (/(^|\/)pact\/consumer\.ts$/.test(o.file) && o.status !== 'fail') return undefined;
-  const warned = o.warnings?.some((w) => w.requirement === requirementId);
-  const passOrWarn = warned ? 'warn' : 'pass';
-  if (o.status !== 'fail') return o.status === 'pass' ? passOrWarn : o.status;
+  const noted = o.accepted?.some((a) => a.requirement === requirementId) ? 'accepted' : o.warnings?.some((w) => w.requirement === requirementId) ? 'warn' : undefined;
+  const passOrNoted = noted ?? 'pass';
+  if (o.status !== 'fail') return o.status === 'pass' ? passOrNoted : o.status;
   if (o.blamed?.includes(requirementId)) return 'fail';
   const attributed = o.blamed && o.blamed.length > 0 && !o.unattributed;
-  if (!attributed) return 'fail';
-  return o.halted ? (warned ? 'warn' : undefined) : passOrWarn;
+  if (!attributed) return o.requirementIds.includes(requirementId) ? 'fail' : noted;
+  return o.halted ? noted : passOrNoted;
 }
 
-export type Verdict = 'pass' | 'warn' | 'fail' | 'not-applicable' | 'not-run';
+export type Verdict = 'pass' | 'warn' | 'accepted' | 'fail' | 'not-applicable' | 'not-run';
 
 /**
  * A skip that leaves nothing of the requirement unchecked: the target's profile states it does not
@@ -97,24 +107,28 @@ export const failureLines = (r: Pick<RequirementRow, 'tests'>): string[] => r.te
 /** Skip reasons that leave a requirement partly checked. */
 export const isCoverageGap = (skipReason: string | undefined): boolean => !NOT_A_GAP.test(skipReason ?? '');
 
-export interface RequirementRow extends Requirement {
+export type RequirementRow = Requirement & {
   verdict: Verdict;
   reasons: string[];
   observations: string[];
   /** For a warn: what departed from the default, and the profile option that would state it. */
   warnings: string[];
+  /** For an accepted risk: what failed, and the reason the profile accepts it. */
+  accepted: { text: string; reason: string }[];
   /** A pass or warn of which some checks did not run here: how many ran, and why the others did not. */
   partial?: { ran: number; of: number; missing: string[] };
   tests: { title: string; project: string; status: TestStatus; error?: string }[];
-}
+};
 
 export interface ProviderMatrix {
   id: string;
   title: string;
   target: string;
   profile: Record<string, unknown>;
+  /** The risks the profile accepts by name, with their reasons (src/core/accepted-risks.ts). */
+  acceptedRisks?: Record<string, string>;
   /** partial: passes and warnings of which some checks did not run (also counted in pass or warn). */
-  counts: { pass: number; warn: number; fail: number; notApplicable: number; notRun: number; partial?: number };
+  counts: { pass: number; warn: number; accepted?: number; fail: number; notApplicable: number; notRun: number; partial?: number };
   /** Set when the target could not be reached: the verdict is NOT conformant for that reason alone. */
   unreachable?: string;
   requirements: RequirementRow[];
@@ -148,12 +162,16 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
       // A test skipped without a reason did not run (a failed dependency, --max-failures): not "n/a".
       // A test counts for the requirements it names, and for any whose rule check it failed or warned on.
       const concerned = mine.filter(
-        (o) => (o.requirementIds.includes(r.id) || o.blamed?.includes(r.id) || o.warnings?.some((w) => w.requirement === r.id)) && !(o.status === 'skipped' && !o.skipReason),
+        (o) =>
+          (o.requirementIds.includes(r.id) || o.blamed?.includes(r.id) || o.warnings?.some((w) => w.requirement === r.id) || o.accepted?.some((a) => a.requirement === r.id)) &&
+          !(o.status === 'skipped' && !o.skipReason),
       );
       // A test that failed outside its rule checks (a plain assertion, a thrown error) fails a
-      // requirement at the requirement's own level: a default's is a warning (src/core/levels.ts).
-      const level = levelOf(r.id, undefined, env).level;
+      // requirement at the requirement's own level: a default's is a warning, an accepted risk
+      // accepted (src/core/levels.ts).
+      const { level, reason } = levelOf(r.id, undefined, env);
       const fallbackWarnings: string[] = [];
+      const fallbackAccepted: { text: string; reason: string }[] = [];
       const tests = concerned.flatMap((o) => {
         let status = statusFor(o, r.id);
         const error = status === 'fail' ? errorFor(o, r.id) : undefined;
@@ -161,11 +179,16 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
           status = 'warn';
           fallbackWarnings.push(`${o.title}: ${error?.split('\n')[0] ?? 'failed'} (${warningAdvice(p.id, r.options ?? [])})`);
         }
+        if (status === 'fail' && level === 'accepted' && !o.blamed?.includes(r.id)) {
+          status = 'accepted';
+          fallbackAccepted.push({ text: `${o.title}: ${error?.split('\n')[0] ?? 'failed'}`, reason: reason ?? '' });
+        }
         return status ? [{ title: o.title, project: o.project, status, ...(error ? { error } : {}) }] : [];
       });
       const has = (s: TestStatus) => tests.some((t) => t.status === s);
       const gone = concerned.some((o) => o.unreachable);
-      const verdict: Verdict = tests.length === 0 ? 'not-run' : has('fail') ? 'fail' : has('warn') ? 'warn' : has('pass') ? 'pass' : gone ? 'not-run' : 'not-applicable';
+      const verdict: Verdict =
+        tests.length === 0 ? 'not-run' : has('fail') ? 'fail' : has('accepted') ? 'accepted' : has('warn') ? 'warn' : has('pass') ? 'pass' : gone ? 'not-run' : 'not-applicable';
       const reasons =
         verdict === 'not-applicable'
           ? [...new Set(concerned.filter((t) => t.status === 'skipped').map((t) => t.skipReason ?? 'skipped'))]
@@ -178,11 +201,14 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
       const weakened = concerned.filter((o) => o.status !== 'skipped' && o.partly?.some((n) => n.requirement === r.id)).length;
       const ranChecks = tests.filter((t) => t.status !== 'skipped').length;
       const partial =
-        (verdict === 'pass' || verdict === 'warn') && gaps.length + weakened > 0
+        (verdict === 'pass' || verdict === 'warn' || verdict === 'accepted') && gaps.length + weakened > 0
           ? { ran: ranChecks - weakened, of: ranChecks + gaps.length, missing: [...new Set([...gaps.map((o) => o.skipReason ?? 'skipped'), ...weaker.map((n) => n.text)])] }
           : undefined;
-      const warnings = verdict === 'warn' ? [...new Set([...concerned.flatMap((o) => (o.warnings ?? []).filter((w) => w.requirement === r.id).map((w) => w.text)), ...fallbackWarnings])] : [];
-      return { ...r, verdict, reasons, observations, warnings, ...(partial ? { partial } : {}), tests };
+      // A rule's own warnings stay on it whatever else its verdict is: a failure elsewhere in a test never hides them.
+      const warnings = [...new Set([...concerned.flatMap((o) => (o.warnings ?? []).filter((w) => w.requirement === r.id).map((w) => w.text)), ...fallbackWarnings])];
+      const acceptedNotes = [...concerned.flatMap((o) => (o.accepted ?? []).filter((a) => a.requirement === r.id).map(({ text, reason }) => ({ text, reason }))), ...fallbackAccepted];
+      const accepted = [...new Map(acceptedNotes.map((a) => [a.text, a])).values()];
+      return { ...r, verdict, reasons, observations, warnings, accepted, ...(partial ? { partial } : {}), tests };
     });
     let profile: Record<string, unknown>;
     try {
@@ -190,13 +216,20 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
     } catch (e) {
       profile = { error: (e as Error).message };
     }
+    let acceptedRisks: Record<string, string> = {};
+    try {
+      acceptedRisks = loadAcceptedRisks(p, env);
+    } catch {
+      // Refused before any test ran (checkTargetSettings); the profile's error above says why.
+    }
     const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
     out.push({
       id: p.id,
       title: p.title,
       target: env[p.env.baseUrl] ? env[p.env.baseUrl]! : 'embedded mock',
       profile,
-      counts: { pass: count('pass'), warn: count('warn'), fail: count('fail'), notApplicable: count('not-applicable'), notRun: count('not-run'), partial: rows.filter((r) => r.partial).length },
+      ...(Object.keys(acceptedRisks).length ? { acceptedRisks } : {}),
+      counts: { pass: count('pass'), warn: count('warn'), accepted: count('accepted'), fail: count('fail'), notApplicable: count('not-applicable'), notRun: count('not-run'), partial: rows.filter((r) => r.partial).length },
       ...(unreachable ? { unreachable } : {}),
       requirements: rows,
     });
@@ -217,6 +250,8 @@ export interface Conclusion {
   verdict: 'conformant' | 'conformant-with-warnings' | 'not-conformant';
   failing: number;
   warnings: number;
+  /** Failed standard rules the profiles accept by name, as "ID (reason)". */
+  accepted: string[];
   unreachable: string[];
   /** Requirements that passed (or warned) with some of their checks not run. */
   partial: string[];
@@ -232,12 +267,16 @@ export function conclude(m: Pick<Matrix, 'providers'>, runFailed = false, label 
   const partial = m.providers.flatMap((p) => p.requirements.filter((r) => r.partial).map((r) => r.id));
   // A pass that is partly checked is still a pass, but the verdict says which ones and that they are.
   const partly = partial.length ? ` (${partial.length} requirement${partial.length === 1 ? '' : 's'} partly checked: ${partial.join(', ')})` : '';
+  // An accepted risk never passes silently: the verdict names each, with the profile's reason.
+  const accepted = m.providers.flatMap((p) => p.requirements.filter((r) => r.verdict === 'accepted').map((r) => `${r.id} (${r.accepted[0]?.reason ?? p.acceptedRisks?.[r.id] ?? ''})`));
+  const risks = accepted.length ? ` (ACCEPTED RISK${accepted.length === 1 ? '' : 'S'} by the profile: ${accepted.join('; ')}; --strict fails ${accepted.length === 1 ? 'it' : 'them'})` : '';
+  const base = { failing, warnings, accepted, unreachable, partial };
   if (failing || unreachable.length || runFailed) {
     const why = [...(unreachable.length ? [`target unreachable (${unreachable.join('; ')})`] : []), ...(failing ? [`${failing} requirement(s) failing`] : []), ...(!failing && !unreachable.length ? ['a check failed outside any requirement'] : [])];
-    return { verdict: 'not-conformant', failing, warnings, unreachable, partial, line: `${label}: NOT conformant (${why.join('; ')})${partly}` };
+    return { verdict: 'not-conformant', ...base, line: `${label}: NOT conformant (${why.join('; ')})${risks}${partly}` };
   }
-  if (warnings) return { verdict: 'conformant-with-warnings', failing, warnings, unreachable, partial, line: `${label}: conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)${partly}` };
-  return { verdict: 'conformant', failing, warnings, unreachable, partial, line: `${label}: conformant${partly}` };
+  if (warnings) return { verdict: 'conformant-with-warnings', ...base, line: `${label}: conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)${risks}${partly}` };
+  return { verdict: 'conformant', ...base, line: `${label}: conformant${risks}${partly}` };
 }
 
 /** One line with requirements and checks together, so the two cannot be read apart. */
@@ -245,10 +284,14 @@ export function summaryLine(m: Pick<Matrix, 'providers' | 'tests'>): string {
   const sum = (k: keyof ProviderMatrix['counts']) => m.providers.reduce((n, p) => n + (p.counts[k] ?? 0), 0);
   const t = m.tests;
   const partial = sum('partial');
-  return `requirements: ${sum('pass')} pass, ${sum('warn')} warn, ${sum('fail')} fail, ${sum('notApplicable')} n/a, ${sum('notRun')} not run${partial ? ` (${partial} passed or warned partly checked)` : ''} · checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
+  const accepted = sum('accepted');
+  return `requirements: ${sum('pass')} pass, ${sum('warn')} warn, ${accepted ? `${accepted} accepted risk, ` : ''}${sum('fail')} fail, ${sum('notApplicable')} n/a, ${sum('notRun')} not run${partial ? ` (${partial} passed or warned partly checked)` : ''} · checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
 }
 
-const ICON: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', fail: '**FAIL**', 'not-applicable': 'n/a', 'not-run': 'not run' };
+const ICON: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', accepted: 'ACCEPTED RISK', fail: '**FAIL**', 'not-applicable': 'n/a', 'not-run': 'not run' };
+
+/** A requirement's source as a reader needs it: a standard's with its clauses. */
+export const sourceLabel = (r: Requirement): string => (r.source === 'standard' ? `standard (${clauses(r)})` : r.source);
 
 export function renderMarkdown(m: Matrix): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -256,15 +299,17 @@ export function renderMarkdown(m: Matrix): string {
   for (const p of m.providers) {
     lines.push(`## ${p.title} (\`${p.id}\`)`, '', `Target: ${p.target}${p.unreachable ? ` — **unreachable**: ${p.unreachable}` : ''}`, '', 'Profile in force (defaults of PROVIDERS.md unless a profile file says otherwise):', '');
     for (const [k, v] of Object.entries(p.profile)) lines.push(`- \`${k}\`: \`${JSON.stringify(v)}\``);
+    for (const [id, why] of Object.entries(p.acceptedRisks ?? {})) lines.push(`- accepted risk \`${id}\`: ${why}`);
     lines.push('', '| requirement | verdict | source | endpoint | requirement text | notes |', '|---|---|---|---|---|---|');
     for (const r of p.requirements) {
       const notes = [
         ...(r.partial ? [partialNote(r.partial)] : []),
         ...(r.verdict === 'fail' ? r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? ''}`) : r.reasons),
+        ...r.accepted.map((a) => `accepted risk: ${a.text} (reason: ${a.reason})`),
         ...r.warnings.map((w) => `warning: ${w}`),
         ...r.observations.map((o) => `seen: ${o}`),
       ].join('; ');
-      lines.push(`| ${r.id} | ${ICON[r.verdict]}${r.partial ? ` ${partialLabel(r.partial)}` : ''} | ${r.source} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`);
+      lines.push(`| ${r.id} | ${ICON[r.verdict]}${r.partial ? ` ${partialLabel(r.partial)}` : ''} | ${cell(sourceLabel(r))} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`);
     }
     lines.push('');
   }

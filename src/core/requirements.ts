@@ -1,37 +1,54 @@
 // A requirement is one rule a check proves: an id, the endpoint it concerns, and the sentence
-// it comes from. `source` says whether the sentence is the provider's own words or a default the
-// harness pins where the documents are silent (see PROVIDERS.md), so nobody mistakes the one for
-// the other.
+// it comes from. `source` says who decides the rule, and so what a failed check weighs
+// (src/core/levels.ts), so that nobody mistakes a default of the harness for a fact.
 
 /**
- * document: the provider's page; provider-docs: its public material; http: HTTP semantics every
- * HTTP API carries (RFC 9110: bad input is a 4xx, a 5xx is the server failing); default: what the
- * harness pins where all of these are silent.
+ * document: the provider's page; provider-docs: its public material; standard: a named standard
+ * decides it (PCI DSS, OWASP ASVS, NIST, SEC 1, the JOSE RFCs, RFC 9110), cited clause by clause;
+ * default: what the harness pins where all of these are silent.
  */
-export type RequirementSource = 'document' | 'provider-docs' | 'http' | 'default';
+export type RequirementSource = 'document' | 'provider-docs' | 'standard' | 'default';
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
 
-export interface Requirement {
+/** A clause of a named standard, quoted as the document rules quote their sentence. */
+export interface Citation {
+  /** The standard and its clause: "OWASP ASVS 5.0.0 V3.4.6". */
+  clause: string;
+  /** The clause's own words. */
+  quote: string;
+  /** Where a reader finds it. */
+  url: string;
+}
+
+interface RequirementBase {
   id: string;
   endpoint: string;
   text: string;
-  source: RequirementSource;
   severity: Severity;
   /**
-   * The profile options that state what this rule pins where the documents are silent: the whole
-   * rule for a `default`, the parenthesised default part of a documented one. A failed check of a
-   * pinned part is a warning naming these options, unless the profile states one of them.
+   * The profile options that state what this rule pins where the documents and the standards are
+   * silent: the whole rule for a `default`, the parenthesised default part of another. A failed
+   * check of a pinned part is a warning naming these options, unless the profile states one.
    */
   options?: readonly string[];
+  /** Standards a rule also rests on (a document rule's "never a 5xx" is RFC 9110's, say). */
+  cites?: readonly Citation[];
 }
 
-type RequirementBody = Omit<Requirement, 'id'>;
+/** A rule a standard decides names at least one clause; any other may cite some. */
+export type Requirement = RequirementBase &
+  ({ source: 'standard'; cites: readonly [Citation, ...Citation[]] } | { source: Exclude<RequirementSource, 'standard'> });
+
+type RequirementBody = Requirement extends infer R ? (R extends Requirement ? Omit<R, 'id'> : never) : never;
 
 /** Builds a typed catalogue: ids become a string-literal union usable by specs and defects. */
 export function defineRequirements<const T extends Record<string, RequirementBody>>(
   table: T,
 ): { readonly [K in keyof T & string]: Requirement & { id: K } } {
   const out: Record<string, Requirement> = {};
-  for (const [id, body] of Object.entries(table)) out[id] = { id, ...body };
+  for (const [id, body] of Object.entries(table)) out[id] = { id, ...body } as Requirement;
   return out as { readonly [K in keyof T & string]: Requirement & { id: K } };
 }
+
+/** The clauses of a rule in one line: "OWASP ASVS 5.0.0 V3.4.6; RFC 9110 §15.6". */
+export const clauses = (r: Pick<RequirementBase, 'cites'>): string => (r.cites ?? []).map((c) => c.clause).join('; ');

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
 import { levelOf, STRICT_ENV } from '../../src/core/levels.ts';
+import { loadAcceptedRisks, loadProfile } from '../../src/core/profile.ts';
+import { enfuce } from '../../src/providers/enfuce/index.ts';
+import { plumery } from '../../src/providers/plumery/index.ts';
 import { buildMatrix, conclude, type TestOutcome } from '../../src/core/matrix.ts';
 import { providers } from '../../src/providers.ts';
 import type { Requirement } from '../../src/core/requirements.ts';
@@ -37,15 +40,18 @@ for (const p of providers) {
   });
 }
 
-test('a document rule fails; a default warns unless the profile states it or the run is strict', () => {
+test('a document or standard rule fails; a default warns unless the profile states it or the run is strict', () => {
   const dir = test.info().outputPath();
-  const profile = join(dir, 'solaris.json');
-  writeFileSync(profile, JSON.stringify({ minModulusBits: 3072 }));
+  const profile = join(dir, 'plumery.json');
+  writeFileSync(profile, JSON.stringify({ cardDetails: true }));
   expect(levelOf('SOL-UNKNOWN-CARD', undefined, {}).level).toBe('failure');
-  expect(levelOf('SOL-KEY-SIZE', undefined, {}).level).toBe('warning');
-  expect(levelOf('SOL-KEY-SIZE', undefined, {}).options).toEqual(['minModulusBits']);
-  expect(levelOf('SOL-KEY-SIZE', undefined, { SOLARIS_PROFILE: profile }).level).toBe('failure');
-  expect(levelOf('SOL-KEY-SIZE', undefined, { [STRICT_ENV]: '1' }).level).toBe('failure');
+  expect(levelOf('SOL-KEY-SIZE', undefined, {}).level).toBe('failure');
+  expect(levelOf('PLM-DETAILS', undefined, {}).level).toBe('warning');
+  expect(levelOf('PLM-DETAILS', undefined, {}).options).toEqual(['cardDetails']);
+  expect(levelOf('PLM-DETAILS', undefined, { PLUMERY_PROFILE: profile }).level).toBe('failure');
+  expect(levelOf('PLM-DETAILS', undefined, { [STRICT_ENV]: '1' }).level).toBe('failure');
+  // A standard's rule with a pinned part: the part warns, the rule fails.
+  expect(levelOf('SOL-KEY-SIZE', 'shortKeyStatus', {}).level).toBe('warning');
   // The pinned part of a documented rule: its exact status.
   expect(levelOf('SOL-DEVICE-BOUND', 'unknownDeviceStatus', {}).level).toBe('warning');
   expect(levelOf('SOL-DEVICE-BOUND', undefined, {}).level).toBe('failure');
@@ -58,8 +64,8 @@ test('verdicts: a warning makes "conformant with N warnings"; a failure or an un
   expect(warned.providers[0]!.requirements.find((r) => r.id === 'SOL-DEVICE-BOUND')!.verdict).toBe('warn');
   expect(conclude(warned).line).toBe('VERDICT: conformant with 1 warning (defaults of the harness the target departs from; --strict fails them)');
   // A plain failure of a test that names only a default is that default's warning.
-  const plain = buildMatrix([outcome({ title: 'b', requirementIds: ['SOL-KEY-SIZE'], status: 'fail', blamed: [], unattributed: true, error: 'status 422' })], {});
-  expect(plain.providers[0]!.requirements.find((r) => r.id === 'SOL-KEY-SIZE')!.verdict).toBe('warn');
+  const plain = buildMatrix([outcome({ title: 'b', project: 'plumery', requirementIds: ['PLM-DETAILS'], status: 'fail', blamed: [], unattributed: true, error: 'status 422' })], {});
+  expect(plain.providers[0]!.requirements.find((r) => r.id === 'PLM-DETAILS')!.verdict).toBe('warn');
   const failed = buildMatrix([outcome({ title: 'c', requirementIds: ['SOL-UNKNOWN-CARD'], status: 'fail', blamed: ['SOL-UNKNOWN-CARD'], ruleErrors: [{ requirement: 'SOL-UNKNOWN-CARD', text: '[SOL-UNKNOWN-CARD] status — Expected: 404 Received: 400' }] })], {});
   const row = failed.providers[0]!.requirements.find((r) => r.id === 'SOL-UNKNOWN-CARD')!;
   expect(row.verdict).toBe('fail');
@@ -78,4 +84,82 @@ test('a matrix note quotes its own requirement\'s failed assertion, not another\
   const rows = Object.fromEntries(m.providers[0]!.requirements.map((r) => [r.id, r]));
   expect(rows['SOL-UNKNOWN-CARD']!.verdict).toBe('pass');
   expect(rows['SOL-FIELD-VALIDATION']!.tests[0]!.error).toBe('[SOL-FIELD-VALIDATION] source.field');
+});
+
+test('every standard rule cites its clauses with their words and an address', () => {
+  for (const p of providers) {
+    for (const r of Object.values(p.requirements) as Requirement[]) {
+      for (const c of r.cites ?? []) {
+        expect(c.clause.length, `${r.id}: clause`).toBeGreaterThan(5);
+        expect(c.quote.length, `${r.id}: ${c.clause} quoted`).toBeGreaterThan(30);
+        expect(c.url, `${r.id}: ${c.clause} address`).toMatch(/^https:\/\//);
+      }
+      if (r.source === 'standard') expect(r.cites.length, `${r.id} is a standard's rule`).toBeGreaterThan(0);
+    }
+  }
+});
+
+test("a profile accepts a standard rule's risk by name with a reason; --strict fails it; anything else is refused", () => {
+  const dir = test.info().outputPath();
+  const file = (name: string, body: unknown) => {
+    const f = join(dir, name);
+    writeFileSync(f, JSON.stringify(body));
+    return { ENFUCE_PROFILE: f };
+  };
+  const ok = file('ok.json', { acceptedRisks: { 'ENF-FRAME-ANCESTORS': 'served only inside our native app webview' } });
+  expect(levelOf('ENF-FRAME-ANCESTORS', undefined, ok)).toEqual({ level: 'accepted', options: [], reason: 'served only inside our native app webview' });
+  expect(levelOf('ENF-FRAME-ANCESTORS', undefined, { ...ok, [STRICT_ENV]: '1' }).level).toBe('failure');
+  // Another rule of the same profile is untouched.
+  expect(levelOf('ENF-NO-STORE', undefined, ok).level).toBe('failure');
+  expect(loadAcceptedRisks(enfuce, ok)).toEqual({ 'ENF-FRAME-ANCESTORS': 'served only inside our native app webview' });
+  const refused: [string, unknown, RegExp][] = [
+    ['unknown id', { acceptedRisks: { 'ENF-NO-SUCH-RULE': 'why not' } }, /names ENF-NO-SUCH-RULE, which is no requirement of enfuce/],
+    ["another provider's id", { acceptedRisks: { 'EXA-FRESH-IV': 'why not' } }, /no requirement of enfuce/],
+    ['a document rule', { acceptedRisks: { 'ENF-TOKEN-TTL-30S': 'we like 60 s' } }, /a document rule: only a rule a standard decides can be accepted/],
+    ['a provider-docs rule', { acceptedRisks: { 'ENF-AUTH-BASIC': 'no auth in the sandbox' } }, /a provider-docs rule: only a rule a standard decides/],
+    ['no reason', { acceptedRisks: { 'ENF-FRAME-ANCESTORS': ' ' } }, /give the reason/],
+  ];
+  for (const [name, body, message] of refused) expect(() => loadProfile(enfuce, file(`${name}.json`, body)), name).toThrow(message);
+  const plumeryDefault = join(dir, 'plumery.json');
+  writeFileSync(plumeryDefault, JSON.stringify({ acceptedRisks: { 'PLM-DETAILS': 'no details endpoint' } }));
+  expect(() => loadProfile(plumery, { PLUMERY_PROFILE: plumeryDefault })).toThrow(/a default rule: .*stated through its profile option: cardDetails/);
+});
+
+test('an accepted risk reads ACCEPTED RISK with its reason, and does not fail the verdict', () => {
+  const dir = test.info().outputPath();
+  const f = join(dir, 'enfuce.json');
+  writeFileSync(f, JSON.stringify({ acceptedRisks: { 'ENF-FRAME-ANCESTORS': 'webview only' } }));
+  const env = { ENFUCE_PROFILE: f };
+  const m = buildMatrix(
+    [outcome({ title: 'f', project: 'enfuce', requirementIds: ['ENF-FRAME-ANCESTORS'], status: 'pass', accepted: [{ requirement: 'ENF-FRAME-ANCESTORS', text: 'frame-ancestors sources: Expected ["https://m"] Received undefined', reason: 'webview only' }] })],
+    env,
+  );
+  const row = m.providers[0]!.requirements.find((r) => r.id === 'ENF-FRAME-ANCESTORS')!;
+  expect(row.verdict).toBe('accepted');
+  expect(row.accepted[0]!.reason).toBe('webview only');
+  expect(m.providers[0]!.acceptedRisks).toEqual({ 'ENF-FRAME-ANCESTORS': 'webview only' });
+  const c = conclude(m);
+  expect(c.verdict).toBe('conformant');
+  expect(c.line).toContain('ACCEPTED RISK by the profile: ENF-FRAME-ANCESTORS (webview only)');
+});
+
+test('a failure outside rule checks fails the rules the test names, not one it only warned on; that warning stays', () => {
+  const m = buildMatrix(
+    [
+      outcome({
+        title: 'ivs',
+        project: 'exa',
+        requirementIds: ['EXA-FRESH-IV'],
+        status: 'fail',
+        unattributed: true,
+        error: 'distinct IVs',
+        warnings: [{ requirement: 'EXA-PROFILE', text: 'limit.frequency: perMonth (state "limitFrequencies")' }],
+      }),
+    ],
+    {},
+  );
+  const rows = Object.fromEntries(m.providers[0]!.requirements.map((r) => [r.id, r]));
+  expect(rows['EXA-FRESH-IV']!.verdict).toBe('fail');
+  expect(rows['EXA-PROFILE']!.verdict).toBe('warn');
+  expect(rows['EXA-PROFILE']!.warnings).toEqual(['limit.frequency: perMonth (state "limitFrequencies")']);
 });

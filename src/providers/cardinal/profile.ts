@@ -8,7 +8,6 @@ export const CardinalProfile = z.strictObject({
   errorNumberType: z.enum(['either', 'number', 'string']).default('either').describe('how ErrorNumber must be typed (the document says String, its sample sends 0)'),
   invalidRequestErrorNumber: z.number().int().default(1000).describe('ErrorNumber for a request with a missing or malformed field'),
   unknownIdentifierErrorNumber: z.number().int().default(1010).describe('ErrorNumber for an Identifier the service does not know'),
-  panInAnswers: z.boolean().default(false).describe('answers may carry the full AccountNumber (the document shows only Account.LastFour)'),
 });
 
 export type CardinalProfile = z.infer<typeof CardinalProfile>;

@@ -1,4 +1,5 @@
 import { defineRequirements } from '../../core/requirements.ts';
+import { STANDARDS } from '../../core/standards.ts';
 
 const GET_INFO = 'POST /V1/AccountNumber/GetInfo';
 
@@ -95,15 +96,16 @@ export const cardinalRequirements = defineRequirements({
     endpoint: GET_INFO,
     text: 'Errors travel in HTTP 200 with a non-zero ErrorNumber and its ErrorDescription; ErrorNumber is typed String in the document and a number in its sample (either accepted, the one seen is reported). Bad input never gets a 5xx.',
     source: 'provider-docs',
+    cites: [STANDARDS.httpServerError],
     severity: 'normal',
     options: ['errorNumberType'],
   },
   'CDX-NO-CLEAR-CARD-DATA': {
     endpoint: GET_INFO,
-    text: 'default: Account.LastFour is all of the AccountNumber an answer carries; the full PAN stands in no answer (success or error; headers and body).',
-    source: 'default',
+    text: 'Account.LastFour is all of the AccountNumber an answer carries; the full PAN stands in no answer (success or error; headers and body).',
+    source: 'standard',
+    cites: [STANDARDS.pciMaskedPan, STANDARDS.asvsMinimumData],
     severity: 'critical',
-    options: ['panInAnswers'],
   },
 });
 

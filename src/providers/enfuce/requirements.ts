@@ -1,4 +1,5 @@
 import { defineRequirements } from '../../core/requirements.ts';
+import { STANDARDS } from '../../core/standards.ts';
 
 const TOKEN = 'POST /v4/card/{cardId}/controlToken';
 const MOBILE = 'POST cardDataUrl (mobile)';
@@ -50,15 +51,17 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-TOKEN-UNIQUE': {
     endpoint: TOKEN,
-    text: 'default: every control token is new and unguessable (at least 16 characters, never repeated).',
-    source: 'default',
+    text: 'Every control token is new and unguessable: never repeated, no counter or timestamp, no long prefix shared with another token (default: at least 16 characters).',
+    source: 'standard',
+    cites: [STANDARDS.asvsUnguessable],
     severity: 'critical',
     options: ['tokenMinLength'],
   },
   'ENF-ERROR-SHAPE': {
     endpoint: TOKEN,
     text: 'Bad input gets a 4xx, never a 5xx (RFC 9110: a 5xx is the server failing) (default: errors of the JSON API are application/json {errorCode, message}).',
-    source: 'http',
+    source: 'standard',
+    cites: [STANDARDS.httpServerError],
     severity: 'normal',
     options: ['errorBody'],
   },
@@ -70,10 +73,10 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-TOKEN-SINGLE-USE': {
     endpoint: MOBILE,
-    text: 'default: a control token shows the card data once; a second use is refused.',
-    source: 'default',
+    text: 'A control token shows the card data once; a second use is refused (the token is a one-time code handed from the back end to the device).',
+    source: 'standard',
+    cites: [STANDARDS.asvsSingleUse],
     severity: 'blocker',
-    options: ['tokenSingleUse'],
   },
   'ENF-MOBILE-FORM-POST': {
     endpoint: MOBILE,
@@ -96,10 +99,10 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-NO-STORE': {
     endpoint: MOBILE,
-    text: 'default: pages with card data send Cache-Control: no-store (No card data is stored in the process).',
-    source: 'default',
+    text: 'Pages with card data, and the frame page, send Cache-Control: no-store (the document: "No card data is stored in the process").',
+    source: 'standard',
+    cites: [STANDARDS.asvsNoStore],
     severity: 'critical',
-    options: ['noStore'],
   },
   'ENF-FRAME-KEY': {
     endpoint: FRAME,
@@ -115,24 +118,24 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-FRAME-ORIGIN-CHECK': {
     endpoint: FRAME,
-    text: 'default: the frame accepts messages only from the origin agreed for its key and ignores all others.',
-    source: 'default',
+    text: 'The frame acts only on messages from the origin agreed for its key and ignores all others.',
+    source: 'standard',
+    cites: [STANDARDS.asvsPostMessage],
     severity: 'blocker',
-    options: ['frameOriginCheck'],
   },
   'ENF-FRAME-MESSAGE-SHAPE': {
     endpoint: FRAME,
-    text: 'default: a message with another operation, or without a token, shows no card data.',
-    source: 'default',
+    text: 'A message with another operation, or without a token, shows no card data.',
+    source: 'standard',
+    cites: [STANDARDS.asvsPostMessage],
     severity: 'critical',
-    options: ['frameMessageShape'],
   },
   'ENF-FRAME-ANCESTORS': {
     endpoint: FRAME,
-    text: 'default: the frame page sends a Content-Security-Policy whose frame-ancestors names only the origin agreed for the key, so it does not load under any other parent.',
-    source: 'default',
+    text: 'The frame page sends a Content-Security-Policy whose frame-ancestors names only the origin agreed for the key, so it does not load under any other parent.',
+    source: 'standard',
+    cites: [STANDARDS.asvsFrameAncestors],
     severity: 'critical',
-    options: ['frameAncestors'],
   },
 });
 

@@ -11,7 +11,6 @@ export const ExaProfile = z.strictObject({
     .min(1)
     .default(['per24HourPeriod', 'per7DayPeriod', 'per30DayPeriod', 'perYearPeriod', 'allTime', 'perAuthorization'])
     .describe("values limit.frequency may take (Exa's server code; the document names the field only)"),
-  freshIv: z.boolean().default(true).describe('every encrypted field of every answer has its own IV'),
   oaepHash: z.enum(['sha1', 'sha256']).default('sha1').describe('OAEP hash of the sessionid (Node publicEncrypt default: SHA-1)'),
   ivLengths: z.array(z.union([z.literal(12), z.literal(16)])).min(1).default([12, 16]).describe('IV lengths accepted for the encrypted fields'),
   webauthnChallenge: z.enum(['statement-utf8', 'statement-sha256']).default('statement-utf8').describe('the WebAuthn challenge bytes are the UTF-8 of the statement, or its SHA-256'),

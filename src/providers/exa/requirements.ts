@@ -1,4 +1,5 @@
 import { defineRequirements } from '../../core/requirements.ts';
+import { STANDARDS } from '../../core/standards.ts';
 
 const CARD = 'GET /card';
 const BIND = 'PATCH / (bind the card)';
@@ -49,10 +50,10 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-FRESH-IV': {
     endpoint: CARD,
-    text: 'default: every encrypted field of every answer has its own IV; an IV is never used twice under one session key (GCM loses confidentiality and integrity on reuse).',
-    source: 'default',
+    text: 'Every encrypted field of every answer has its own IV; an IV is never used twice under one session key (GCM loses confidentiality and integrity on reuse).',
+    source: 'standard',
+    cites: [STANDARDS.gcmIvUniqueness],
     severity: 'blocker',
-    options: ['freshIv'],
   },
   'EXA-PIN-BLOCK': {
     endpoint: CARD,
@@ -100,6 +101,7 @@ export const exaRequirements = defineRequirements({
     endpoint: CARD,
     text: "Errors are { code } (the document's error form); bad input gets a 4xx with it, never a 5xx or a stack trace (RFC 9110).",
     source: 'document',
+    cites: [STANDARDS.httpServerError],
     severity: 'normal',
   },
   'EXA-BIND-SIWE': {

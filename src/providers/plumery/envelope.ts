@@ -14,7 +14,9 @@ import type { PlumeryProfile } from './profile.ts';
 
 export const PLUMERY_IV_BYTES = 12;
 
-export type Ikm = PlumeryProfile['ikm'];
+/** What HKDF may be given as input keying material: SEC 1's shared secret, or (a known mistake) the shared point whole. */
+export const IKMS = ['x-coordinate', 'uncompressed-point', 'compressed-point'] as const;
+export type Ikm = (typeof IKMS)[number];
 
 export interface KdfParams {
   saltBytes: number;
@@ -23,7 +25,7 @@ export interface KdfParams {
   ikm: Ikm;
 }
 
-export const kdfParams = (p: PlumeryProfile): KdfParams => ({ saltBytes: p.saltBytes, info: p.hkdfInfo, ikm: p.ikm });
+export const kdfParams = (p: PlumeryProfile): KdfParams => ({ saltBytes: p.saltBytes, info: p.hkdfInfo, ikm: 'x-coordinate' });
 
 /** The HKDF input keying material from an ECDH: the 32-byte x-coordinate, or the shared point encoded whole. */
 export function sharedSecret(privateKey: Uint8Array, peerPoint: Uint8Array, ikm: Ikm = 'x-coordinate'): Buffer {

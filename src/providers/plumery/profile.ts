@@ -1,12 +1,12 @@
 // The switchable options of Plumery's envelope: each a default of PROVIDERS.md where the document
-// is silent ("HKDF-SHA256 from ECDH shared secret" leaves IKM, salt size, info and length open).
+// is silent ("HKDF-SHA256 from ECDH shared secret" leaves salt size, info and length open; what the
+// shared secret is, SEC 1 and NIST SP 800-56A say: its x-coordinate).
 import { z } from 'zod';
 
 export const PlumeryProfile = z.strictObject({
   clientKeyEncoding: z.enum(['spki', 'raw']).default('spki').describe('how the harness sends X-Client-Public-Key: SPKI DER (91 bytes) or the raw uncompressed point (65 bytes)'),
   acceptsRawClientKey: z.boolean().default(true).describe('the target also accepts a raw uncompressed point'),
   acceptsCompressedClientKey: z.boolean().default(false).describe('the target accepts a compressed point (33 bytes)'),
-  ikm: z.enum(['x-coordinate', 'uncompressed-point', 'compressed-point']).default('x-coordinate').describe('HKDF input keying material: the 32-byte x-coordinate of the shared point (SEC 1 ECDH), or the shared point encoded whole'),
   saltBytes: z.number().int().min(16).max(64).default(32).describe('length of the HKDF salt'),
   hkdfInfo: z.string().default('').describe('HKDF info (UTF-8); empty by default'),
   cardNotFoundStatus: z.number().int().min(400).max(499).default(400).describe('HTTP status of CARD_NOT_FOUND (the document lists it under 400)'),

@@ -1,4 +1,5 @@
 import { defineRequirements } from '../../core/requirements.ts';
+import { STANDARDS } from '../../core/standards.ts';
 
 const PIN = 'GET /internal/v1/cards/{token}/pin';
 const DETAILS = 'GET /internal/v1/cards/{token}';
@@ -12,10 +13,11 @@ export const plumeryRequirements = defineRequirements({
   },
   'PLM-ENVELOPE': {
     endpoint: PIN,
-    text: 'Encrypted payload using AES-256-GCM; key derivation: HKDF-SHA256 from the ECDH shared secret (default: IKM = the 32-byte x-coordinate, the 32-byte salt of the payload, empty info, 32-byte key). After decryption, the JSON conforms to DecryptedCardPin.',
+    text: 'Encrypted payload using AES-256-GCM; key derivation: HKDF-SHA256 from the ECDH shared secret, which is the 32-byte x-coordinate of the shared point (SEC 1) (default: the 32-byte salt of the payload, empty info, 32-byte key). After decryption, the JSON conforms to DecryptedCardPin.',
     source: 'document',
+    cites: [STANDARDS.ecdhSharedSecret],
     severity: 'blocker',
-    options: ['ikm', 'saltBytes', 'hkdfInfo'],
+    options: ['saltBytes', 'hkdfInfo'],
   },
   'PLM-GCM-IV-TAG': {
     endpoint: PIN,
@@ -80,6 +82,7 @@ export const plumeryRequirements = defineRequirements({
     endpoint: PIN,
     text: 'Errors are {code, message, requestId, fieldErrors[]} with codes urn:plmr:cards:connector:*; bad input never gets a 5xx (default: each fieldErrors item carries a code).',
     source: 'provider-docs',
+    cites: [STANDARDS.httpServerError],
     severity: 'normal',
     options: ['fieldErrorCode'],
   },

@@ -1,4 +1,5 @@
 import { defineRequirements } from '../../core/requirements.ts';
+import { STANDARDS } from '../../core/standards.ts';
 
 const VCR = 'POST /v1/cards/{id}/virtual_card_requests';
 
@@ -11,10 +12,11 @@ export const solarisRequirements = defineRequirements({
   },
   'SOL-JWE-HEADER': {
     endpoint: VCR,
-    text: 'default: the JWE protected header matches the request: alg RSA1_5 or RSA-OAEP-256 (both OAEP flavours), enc A256GCM or A256CBC-HS512, kid = jwk.kid when sent.',
-    source: 'default',
+    text: 'The JWE protected header names what was used: alg RSA1_5 or RSA-OAEP-256, enc A256GCM or A256CBC-HS512 (default: the Android flavour, which has no JOSE name, says RSA-OAEP-256; kid = jwk.kid when sent).',
+    source: 'standard',
+    cites: [STANDARDS.jweHeader],
     severity: 'critical',
-    options: ['oaepHeaderAlg'],
+    options: ['oaepHeaderAlg', 'kidInHeader'],
   },
   'SOL-ANDROID-OAEP': {
     endpoint: VCR,
@@ -44,10 +46,11 @@ export const solarisRequirements = defineRequirements({
   },
   'SOL-KEY-SIZE': {
     endpoint: VCR,
-    text: 'default: the JWK modulus has at least 2048 bits; a shorter key is a 400 naming jwk.n.',
-    source: 'default',
+    text: 'The JWK modulus has at least 2048 bits: a shorter key is refused, never used for card data (default: a 400 naming jwk.n).',
+    source: 'standard',
+    cites: [STANDARDS.rsaKeySize],
     severity: 'critical',
-    options: ['minModulusBits'],
+    options: ['shortKeyStatus'],
   },
   'SOL-UNKNOWN-CARD': {
     endpoint: VCR,
@@ -59,6 +62,7 @@ export const solarisRequirements = defineRequirements({
     endpoint: VCR,
     text: 'Errors are {errors: [{id, status, code, title, detail, source: {field, message}}]} for 400/403/404/500, with no card data; bad input never gets a 5xx.',
     source: 'document',
+    cites: [STANDARDS.httpServerError],
     severity: 'normal',
   },
   'SOL-NO-CLEAR-CARD-DATA': {
