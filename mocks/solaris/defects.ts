@@ -10,7 +10,7 @@ export const solarisDefects = defineDefects([
   d('android-mgf1-sha256', 'SOL-ANDROID-OAEP', 'RSA_OAEP_256_ANDROID uses MGF1-SHA-256'),
   d('enc-ignored', 'SOL-JWE-DECRYPTS', 'the content is always A256GCM, whatever jwe.enc asks'),
   d('rsa1_5-as-oaep', 'SOL-JWE-DECRYPTS', 'RSA1_5 is answered with an OAEP-wrapped key under an RSA1_5 header'),
-  d('kid-not-echoed', 'SOL-JWE-HEADER', 'the protected header has no kid'),
+  { ...d('kid-not-echoed', 'SOL-JWE-HEADER', 'the protected header has no kid'), pinned: 'kidInHeader' },
   d('alg-mislabelled', 'SOL-JWE-HEADER', 'an RSA_OAEP_256 answer is wrapped with RSA-OAEP-256 but its header says alg "RSA-OAEP"'),
   d('short-key-accepted', 'SOL-KEY-SIZE', 'a 1024-bit JWK is accepted'),
   d('error-without-source-field', 'SOL-ERROR-ENVELOPE', 'errors have no source.field'),

@@ -4,8 +4,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { defectBreaks, defectHides, type Defect } from '../core/defects.ts';
-import { findRequirement, levelOf } from '../core/levels.ts';
+import { caughtAsWarning, defectBreaks, defectHides, type Defect } from '../core/defects.ts';
+import { findRequirement } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import { catalogue, selectProviders } from '../catalogue.ts';
@@ -14,6 +14,8 @@ import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
+
+const sourceOf = (id: string) => findRequirement(id)?.requirement.source;
 
 export interface DefectOutcome {
   provider: string;
@@ -147,10 +149,10 @@ export async function defectsCommand(args: string[]): Promise<number> {
   if (values.list) {
     for (const p of selected) {
       for (const d of chosen(p)) {
-        // A defect of a default of the harness is caught as a warning (src/core/levels.ts).
-        const asWarning = defectBreaks(d).every((id) => levelOf(id).level === 'warning');
+        // A defect of a default of the harness (or of a default part) is caught as a warning (src/core/levels.ts).
+        const asWarning = caughtAsWarning(d, sourceOf);
         const controlledOnly = p.controlledOnlyDefects?.[d.name];
-        console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${asWarning ? '\t(a default: caught as a warning)' : ''}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}${controlledOnly ? `\t(live: only under control: ${controlledOnly})` : ''}`);
+        console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${asWarning ? `\t(a default${d.pinned ? ` part, ${d.pinned}` : ''}: caught as a warning)` : ''}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}${controlledOnly ? `\t(live: only under control: ${controlledOnly})` : ''}`);
       }
     }
     return 0;
@@ -226,7 +228,8 @@ export async function defectsCommand(args: string[]): Promise<number> {
     console.log(`NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`);
   }
   // A defect of a document or standard rule caught only as a warning would pass a gate.
-  const onlyWarned = outcomes.filter((o) => o.caught && o.asWarning && !o.breaks.every((id) => findRequirement(id)?.requirement.source === 'default'));
+  const declared = new Map(work.map(({ p, d }) => [`${p.id}:${d.name}`, d]));
+  const onlyWarned = outcomes.filter((o) => o.caught && o.asWarning && !caughtAsWarning(declared.get(`${o.provider}:${o.defect}`)!, sourceOf));
   for (const o of onlyWarned) console.log(`ONLY A WARNING ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}, a rule that must fail, yet the run only warned`);
   // --strict also fails when a defect's matrix differs from the clean one in anything but what it
   // declares, or when a defect of a rule that must fail was caught only as a warning.

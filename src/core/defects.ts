@@ -12,8 +12,17 @@ export interface Defect {
    * second way to the thing they check exists), so the defect's matrix shows them "not run".
    */
   hides?: Hidden<string>;
+  /**
+   * The profile option of the default part of its rule the defect breaks, where it breaks only that
+   * part (kid echoed in a JWE header, say): it is then caught as a warning naming the option.
+   */
+  pinned?: string;
   description: string;
 }
+
+/** A defect caught as a warning by design: every rule it breaks is a default, or it breaks a default part only. */
+export const caughtAsWarning = (d: Defect, sourceOf: (id: string) => string | undefined): boolean =>
+  d.pinned !== undefined || defectBreaks(d).every((id) => sourceOf(id) === 'default');
 
 export interface Hidden<RequirementId extends string> {
   requirements: readonly RequirementId[];
