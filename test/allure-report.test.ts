@@ -13,7 +13,7 @@ import { serveFolder } from './static-server.ts';
 test('the Allure report shows the providers and the failure, and the quality gate fails', async () => {
   test.setTimeout(5 * 60_000);
   const out = join(root, 'reports/selftest/run-allure');
-  // EXA-FRESH-IV is a default of the harness: --strict makes its warning the one failure.
+  // EXA-FRESH-IV is a rule of NIST SP 800-38D: reused IVs are the one failure (--strict changes nothing here).
   const run = await cli(['run', '--provider', 'exa', '--provider', 'plumery', '--strict', '--output', out, '--quiet'], { CRH_MOCK_DEFECTS: 'exa:iv-reused' });
   expect(run.code, run.stdout.slice(-1500)).toBe(1);
   const report = await cli(['report', '--output', out], {}, 180_000);

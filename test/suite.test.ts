@@ -59,8 +59,8 @@ test('against a mock at a URL: conformant when it is clean, not when it has a de
   const clean = await startMockProcess('enfuce');
   // A documented rule broken ("the request will fail if cardId is not valid"): NOT conformant.
   const broken = await startMockProcess('enfuce', ['--defect', 'unknown-card-201']);
-  // A default of the harness broken (single use: no document says so): a warning naming its option.
-  const departs = await startMockProcess('enfuce', ['--defect', 'token-reusable']);
+  // A default of the harness departed from (the JSON error body: no document says which): a warning naming its option.
+  const departs = await startMockProcess('enfuce', ['--variant', 'error-code-message']);
   try {
     const outClean = join(root, 'reports/selftest/run-url-clean');
     const ok = await cli(['run', '--provider', 'enfuce', '--output', outClean, '--quiet'], urlTargetEnv(clean.url));
@@ -79,13 +79,13 @@ test('against a mock at a URL: conformant when it is clean, not when it has a de
     const warned = await cli(['run', '--provider', 'enfuce', '--output', outWarn, '--quiet'], urlTargetEnv(departs.url));
     expect(warned.code, warned.stdout.slice(-3000)).toBe(0);
     expect(warned.stdout).toMatch(/VERDICT: conformant with \d+ warnings?/);
-    expect(warned.stdout).toMatch(/WARN ENF-TOKEN-SINGLE-USE: .*state "tokenSingleUse" in ENFUCE_PROFILE/);
+    expect(warned.stdout).toMatch(/WARN ENF-ERROR-SHAPE: .*state "errorBody" in ENFUCE_PROFILE/);
     const w = JSON.parse(readFileSync(join(outWarn, 'conformance.json'), 'utf8')) as Matrix;
-    expect(w.providers[0]!.requirements.find((r) => r.id === 'ENF-TOKEN-SINGLE-USE')!.verdict).toBe('warn');
+    expect(w.providers[0]!.requirements.find((r) => r.id === 'ENF-ERROR-SHAPE')!.verdict).toBe('warn');
     // JUnit: the check passes, and carries the warning as a property CI systems show.
     const junit = readFileSync(join(outWarn, 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testsuites[^>]*failures="0"/);
-    expect(junit).toMatch(/<property name="warning" value="ENF-TOKEN-SINGLE-USE: /);
+    expect(junit).toMatch(/<property name="warning" value="ENF-ERROR-SHAPE: /);
     expectNoLeaks([outClean, outBroken, outWarn]);
   } finally {
     clean.child.kill('SIGTERM');
