@@ -10,6 +10,7 @@ import { decodeFinding, FINDING, findingLine, type Finding } from '../src/core/f
 import { checkGroup } from '../src/catalogue.ts';
 import { defectOfBatchFile, defectRunDir, splitBatchProject } from '../src/core/defect-batch.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
+import { runContext } from '../src/core/run-context.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
 import { redactor } from '../specs/fixtures/redaction.ts';
 
@@ -69,6 +70,8 @@ export default class ConformanceReporter implements Reporter {
       ...(accepted.length ? { accepted } : {}),
       ...(partly.length ? { partly } : {}),
       ...(unreachable ? { unreachable: redactor.redact(unreachable.slice(UNREACHABLE.length).trim().split('\n')[0]!) } : {}),
+      start: result.startTime.getTime(),
+      duration: result.duration,
       ...(result.error?.message ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') } : {}),
     });
   }
@@ -81,7 +84,7 @@ export default class ConformanceReporter implements Reporter {
     writeFileSync(join(this.outputDir, 'conformance.md'), renderMarkdown(matrix));
     writeRequirementsJunit(matrix, join(this.outputDir, REQUIREMENTS_JUNIT));
     // A shard's results are turned into requirements once, by `merge`, over every shard's checks.
-    if (this.allureResultsDir && !process.env.CRH_SHARD) writeRequirementResults(matrix, this.allureResultsDir);
+    if (this.allureResultsDir && !process.env.CRH_SHARD) writeRequirementResults(matrix, this.allureResultsDir, runContext());
     const lines: string[] = ['', 'Conformance'];
     for (const p of matrix.providers) {
       const c = p.counts;

@@ -1,7 +1,9 @@
 // Allure 3 (pure Node): allure-results → allure-report, optionally served over HTTP (the report
-// does not render from file://), and Allure's quality gate as a CI gate.
-import { existsSync } from 'node:fs';
+// does not render from file://), and Allure's quality gate as a CI gate. The report keeps Allure's
+// history (trends, "new failure", "fixed") in a folder outside the run's output, which a run empties.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { allureConfig } from '../../reporters/allure-config.ts';
 import { projectRoot, runChild } from './playwright.ts';
 import { parse, UsageError } from './usage.ts';
 
@@ -18,10 +20,17 @@ function resultsDir(output: string | undefined): { dir: string; results: string 
   return { dir, results };
 }
 
+/** Where the report's history lives unless --history names a folder: beside the output, not in it. */
+export const defaultHistoryDir = (output: string): string => `${output}-history`;
+
 export async function reportCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { output: { type: 'string' }, serve: { type: 'boolean' } });
+  const { values } = parse(args, { output: { type: 'string' }, serve: { type: 'boolean' }, history: { type: 'string' } });
   const { dir, results } = resultsDir(values.output);
-  const code = await allure(['generate', results, '-o', resolve(dir, 'allure-report'), '--config', resolve(projectRoot, 'reporters/allurerc.mjs')]);
+  const history = resolve(values.history ?? defaultHistoryDir(dir));
+  mkdirSync(history, { recursive: true });
+  const config = resolve(dir, 'allurerc.json');
+  writeFileSync(config, `${JSON.stringify(allureConfig(resolve(history, 'history.jsonl')), null, 2)}\n`);
+  const code = await allure(['generate', results, '-o', resolve(dir, 'allure-report'), '--config', config]);
   if (code !== 0 || !values.serve) return code;
   return allure(['open', resolve(dir, 'allure-report')]);
 }

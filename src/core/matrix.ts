@@ -54,9 +54,29 @@ export interface TestOutcome {
   halted?: boolean;
   /** The target could not be reached at all: the test proves nothing (see UNREACHABLE in http.ts). */
   unreachable?: string;
+  /** When the check started (ms since the epoch) and how long it ran. */
+  start?: number;
+  duration?: number;
 }
 
-type TestStatus = TestOutcome['status'] | 'warn' | 'accepted';
+/** One finding of a check, on the requirement whose row holds it (src/core/findings.ts). */
+export interface CheckFinding {
+  level: 'failure' | 'warning' | 'accepted';
+  text: string;
+}
+
+/** A check as a requirement's row shows it: its status for that requirement, and its own findings of it. */
+export interface CheckRow {
+  title: string;
+  project: string;
+  status: TestStatus;
+  error?: string;
+  findings?: CheckFinding[];
+  start?: number;
+  duration?: number;
+}
+
+export type TestStatus = TestOutcome['status'] | 'warn' | 'accepted';
 
 /**
  * How one test stands on one requirement. A test that failed only on rule checks of other
@@ -117,7 +137,7 @@ export type RequirementRow = Requirement & {
   accepted: { text: string; reason: string }[];
   /** A pass or warn of which some checks did not run here: how many ran, and why the others did not. */
   partial?: { ran: number; of: number; missing: string[] };
-  tests: { title: string; project: string; status: TestStatus; error?: string }[];
+  tests: CheckRow[];
 };
 
 export interface ProviderMatrix {
@@ -183,7 +203,13 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
           status = 'accepted';
           fallbackAccepted.push({ text: `${o.title}: ${error?.split('\n')[0] ?? 'failed'}`, reason: reason ?? '' });
         }
-        return status ? [{ title: o.title, project: o.project, status, ...(error ? { error } : {}) }] : [];
+        const findings: CheckFinding[] = [
+          ...(o.ruleErrors ?? []).filter((n) => n.requirement === r.id).map((n) => ({ level: 'failure' as const, text: n.text })),
+          ...(o.accepted ?? []).filter((n) => n.requirement === r.id).map((n) => ({ level: 'accepted' as const, text: `${n.text} (reason: ${n.reason})` })),
+          ...(o.warnings ?? []).filter((n) => n.requirement === r.id).map((n) => ({ level: 'warning' as const, text: n.text })),
+        ];
+        const timing = o.start !== undefined ? { start: o.start, duration: o.duration ?? 0 } : {};
+        return status ? [{ title: o.title, project: o.project, status, ...(error ? { error } : {}), ...(findings.length ? { findings } : {}), ...timing }] : [];
       });
       const has = (s: TestStatus) => tests.some((t) => t.status === s);
       const gone = concerned.some((o) => o.unreachable);
