@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { checkGroup } from '../src/catalogue.ts';
 import { escapeMarkup as html } from '../src/core/markup.ts';
-import { failureLines, partialLabel, partialNote, sourceLabel, type CheckRow, type Matrix, type ProviderMatrix, type RequirementRow, type Verdict } from '../src/core/matrix.ts';
+import { failureLines, partialLabel, partialNote, sourceLabel, VERDICT_WORD, type CheckRow, type Matrix, type ProviderMatrix, type RequirementRow, type Verdict } from '../src/core/matrix.ts';
 import type { RunContext } from '../src/core/run-context.ts';
 
 interface AllureStep {
@@ -32,8 +32,6 @@ interface AllureResult extends AllureStep {
   fullName?: string;
 }
 
-/** The word a verdict is shown with: also the `verdict` label the report's categories match. */
-export const VERDICT_WORD: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', accepted: 'ACCEPTED RISK', fail: 'FAIL', 'not-applicable': 'n/a', 'not-run': 'not run' };
 /** The label of a check that names no requirement any catalogue has. */
 export const HARNESS_ERROR = 'HARNESS ERROR';
 
@@ -208,8 +206,9 @@ function environment(matrix: Matrix, context: RunContext): string {
     ['ci.build', context.ci ? `${context.ci.system} ${context.ci.build}${context.ci.url ? ` ${context.ci.url}` : ''}` : 'none (not run by a CI system)'],
     ...matrix.providers.flatMap((p): [string, string][] => [
       [`${p.id}.target`, p.target],
-      ...Object.entries(p.profile).map(([k, v]): [string, string] => [`${p.id}.profile.${k}`, JSON.stringify(v)]),
+      // Accepted risks before the options: the report shows the first entries without "Show more".
       ...Object.entries(p.acceptedRisks ?? {}).map(([id, why]): [string, string] => [`${p.id}.acceptedRisks.${id}`, why]),
+      ...Object.entries(p.profile).map(([k, v]): [string, string] => [`${p.id}.profile.${k}`, JSON.stringify(v)]),
     ]),
   ];
   return `${lines.map(([k, v]) => `${key(k)}=${value(v)}`).join('\n')}\n`;

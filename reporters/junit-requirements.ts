@@ -1,15 +1,17 @@
 // The matrix as JUnit, beside Playwright's junit.xml of the checks: one <testsuite> per provider,
 // one <testcase> per requirement, so a CI system shows requirements, not only checks. A failing
-// requirement is a <failure>; n/a and not run are <skipped> with why; a warning or a partial
-// pass passes with a <property> saying so.
+// requirement is a <failure>; n/a and not run are <skipped> with why; a warning, an accepted risk
+// or a partial pass passes, with a <property> and a line of <system-out> saying so (what most
+// JUnit viewers show of a passing case); every case carries its verdict as a property.
 import { writeFileSync } from 'node:fs';
 import { escapeMarkup as xml } from '../src/core/markup.ts';
-import { failureLines, partialNote, sourceLabel, type Matrix, type RequirementRow } from '../src/core/matrix.ts';
+import { failureLines, partialNote, sourceLabel, VERDICT_WORD, type Matrix, type RequirementRow } from '../src/core/matrix.ts';
 
 export const REQUIREMENTS_JUNIT = 'junit-requirements.xml';
 
 function testcase(provider: string, r: RequirementRow): string {
   const props = [
+    ['verdict', VERDICT_WORD[r.verdict]],
     ['source', sourceLabel(r)],
     ...r.warnings.map((w) => ['warning', w]),
     ...r.accepted.map((a) => ['accepted-risk', `${a.text} (reason: ${a.reason})`]),

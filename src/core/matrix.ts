@@ -314,7 +314,9 @@ export function summaryLine(m: Pick<Matrix, 'providers' | 'tests'>): string {
   return `requirements: ${sum('pass')} pass, ${sum('warn')} warn, ${accepted ? `${accepted} accepted risk, ` : ''}${sum('fail')} fail, ${sum('notApplicable')} n/a, ${sum('notRun')} not run${partial ? ` (${partial} passed or warned partly checked)` : ''} · checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
 }
 
-const ICON: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', accepted: 'ACCEPTED RISK', fail: '**FAIL**', 'not-applicable': 'n/a', 'not-run': 'not run' };
+/** The word a verdict is shown with in every report (and the `verdict` label Allure's categories match). */
+export const VERDICT_WORD: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', accepted: 'ACCEPTED RISK', fail: 'FAIL', 'not-applicable': 'n/a', 'not-run': 'not run' };
+const ICON: Record<Verdict, string> = { ...VERDICT_WORD, fail: '**FAIL**' };
 
 /** A requirement's source as a reader needs it: a standard's with its clauses. */
 export const sourceLabel = (r: Requirement): string => (r.source === 'standard' ? `standard (${clauses(r)})` : r.source);
