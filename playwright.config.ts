@@ -82,7 +82,8 @@ export default defineConfig({
   reporter: batch.size
     ? [['dot'], ['./reporters/conformance.ts', { outputDir: out }]]
     : [
-        [process.env.CRH_QUIET ? 'dot' : 'list'],
+        // One line per check by default; the tools' own prose only with run --verbose (in the reports always).
+        [process.env.CRH_QUIET ? 'dot' : process.env.CRH_VERBOSE ? 'list' : './reporters/check-lines.ts'],
         ['junit', { outputFile: `${reportDir}/junit.xml` }],
         // The blob reporter empties its folder when a run starts: one folder per shard.
         ...(shard ? [['blob', { outputDir: `${out}/blob/${shard}`, fileName: `shard-${shard}.zip` }] as const] : []),

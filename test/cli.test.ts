@@ -73,3 +73,24 @@ test('--profile switches a default and the matrix says which profile was in forc
   expect(md).toContain('`cardNotFoundStatus`: `404`');
   expect(md).toMatch(/\| PLM-CARD-NOT-FOUND \| \*\*FAIL\*\* \|/);
 });
+
+test('a default run prints one line per check and the closing lines, no tool prose; --verbose adds the Pact verifier account', async () => {
+  test.setTimeout(150_000);
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'crh-output-'));
+  // NO_COLOR set and no terminal: plain text either way.
+  const plain = await cli(['run', '--provider', 'cardinal', '--output', join(dir, 'plain')], { NO_COLOR: '1' }, 120_000);
+  expect(plain.code, plain.stdout.slice(-1500)).toBe(0);
+  const checks = plain.stdout.split('\n').filter((l) => /^(ok  |FAIL|skip) +\d+\/\d+ \[cardinal(-pact)?\] /.test(l));
+  expect(checks.length, plain.stdout.slice(0, 1500)).toBeGreaterThanOrEqual(20);
+  expect(plain.stdout).not.toMatch(/has status code|includes headers|has a matching body/);
+  expect(plain.stdout).not.toMatch(/\u001b\[/);
+  expect(plain.stdout).toContain('VERDICT: conformant');
+  // The verifier's account is kept in the reports.
+  expect(readFileSync(join(dir, 'plain', 'junit.xml'), 'utf8')).toMatch(/has status code/);
+  const verbose = await cli(['run', '--provider', 'cardinal', '--verbose', '--output', join(dir, 'verbose')], {}, 120_000);
+  expect(verbose.code).toBe(0);
+  expect(verbose.stdout).toMatch(/has status code \d+ \(OK\)/);
+});

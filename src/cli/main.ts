@@ -24,7 +24,7 @@ const HELP = `card-reveal-harness — contract checks for card-data reveal APIs
 
 Usage:
   card-reveal-harness run [--provider <id>]... [--target mock|<url>] [--profile <file.json>] [--strict]
-                          [--grep <re>] [--shard <i/n>] [--output <dir>] [--quiet] [-- <playwright args>]
+                          [--grep <re>] [--shard <i/n>] [--output <dir>] [--quiet | --verbose] [-- <playwright args>]
       Runs every check (API, browser, Pact) against the targets: the embedded reference mocks, or a
       base URL: --target <url> (one --provider) or <PROVIDER>_BASE_URL, with that provider's
       credentials from the environment (never from a file). --profile (or <PROVIDER>_PROFILE) names

@@ -41,6 +41,7 @@ export async function runCommand(args: string[]): Promise<number> {
     shard: { type: 'string' },
     output: { type: 'string' },
     quiet: { type: 'boolean' },
+    verbose: { type: 'boolean' },
     target: { type: 'string' },
     profile: { type: 'string' },
     strict: { type: 'boolean' },
@@ -76,7 +77,7 @@ export async function runCommand(args: string[]): Promise<number> {
   const sharedTarget = oneAtATime.some(Boolean);
   const { code } = await runPlaywright({
     args: [...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
-    env: { CRH_OUTPUT_DIR: output, ...selectProviders(selected), ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}), ...(values.strict ? { [STRICT_ENV]: '1' } : {}) },
+    env: { CRH_OUTPUT_DIR: output, ...selectProviders(selected), ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.verbose ? { CRH_VERBOSE: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}), ...(values.strict ? { [STRICT_ENV]: '1' } : {}) },
   });
   if (values.shard) {
     const failing = printVerdict(resolve(output, 'shards', values.shard.replace('/', '-of-')), code, `shard ${values.shard}`);
