@@ -63,7 +63,13 @@ function message(r: RequirementRow): string {
 function describe(p: ProviderMatrix, r: RequirementRow): { description: string; descriptionHtml: string } {
   const parts: { title?: string; lines: string[] }[] = [
     { lines: [r.text] },
-    { title: 'Source', lines: [`${sourceLabel(r)} — ${p.title}${r.options?.length ? ` (profile options for its default part: ${r.options.join(', ')})` : ''}`, ...(r.cites ?? []).map((c) => `${c.clause}: "${c.quote}" ${c.url}`)] },
+    {
+      title: 'Source',
+      lines: [
+        `${sourceLabel(r)}${r.source === 'document' && p.document ? ` — ${p.document.title}${p.document.url ? ` ${p.document.url}` : ''}` : ''}${r.options?.length ? ` (profile options for its default part: ${r.options.join(', ')})` : ''}`,
+        ...(r.cites ?? []).map((c) => `${c.clause}: "${c.quote}" ${c.url}`),
+      ],
+    },
     ...(r.verdict === 'fail' ? [{ title: 'What failed', lines: failureLines(r) }] : []),
     ...(r.accepted.length ? [{ title: 'Accepted risk', lines: r.accepted.map((a) => `${a.text} — reason given by the profile: ${a.reason}`) }] : []),
     ...(r.warnings.length ? [{ title: 'Warning: a default of the harness the target departs from', lines: r.warnings }] : []),

@@ -4,6 +4,7 @@ import { ACCEPTED_RISKS_KEY } from '../core/accepted-risks.ts';
 import { profileEnvVar } from '../core/profile.ts';
 import { catalogue } from '../catalogue.ts';
 import type { Requirement } from '../core/requirements.ts';
+import type { ProviderCatalogue } from '../providers/types.ts';
 import { parse, providerOrUsageError } from './usage.ts';
 
 /** What a failed check of a rule weighs (src/core/levels.ts). */
@@ -18,11 +19,12 @@ export function requirementsCommand(args: string[]): number {
   const { positionals } = parse(args, {}, true);
   positionals.forEach(providerOrUsageError);
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  for (const p of catalogue.filter((x) => positionals.length === 0 || positionals.includes(x.id))) {
-    console.log(`## ${p.title} (\`${p.id}\`, shared/seeds/${p.seed})\n\n| requirement | source | a failed check | severity | endpoint | what it means |\n|---|---|---|---|---|---|`);
+  for (const p of (catalogue as readonly ProviderCatalogue[]).filter((x) => positionals.length === 0 || positionals.includes(x.id))) {
+    const doc = `${p.document.title}${p.document.url ? ` <${p.document.url}>` : ''}`;
+    console.log(`## ${p.title} (\`${p.id}\`)\n\nDocument: ${doc}\n\n| requirement | source | a failed check | severity | endpoint | what it means |\n|---|---|---|---|---|---|`);
     const cited: Requirement[] = [];
     for (const r of Object.values(p.requirements) as Requirement[]) {
-      const source = r.source === 'standard' ? `standard: ${r.cites.map((c) => c.clause).join('; ')}` : r.source;
+      const source = r.source === 'standard' ? `standard: ${r.cites.map((c) => c.clause).join('; ')}` : `${r.source}${r.section ? `, ${r.section}` : ''}`;
       console.log(`| ${r.id} | ${cell(source)} | ${weightOf(r)} | ${r.severity} | ${cell(r.endpoint)} | ${cell(r.text)} |`);
       if (r.cites?.length) cited.push(r);
     }

@@ -143,6 +143,8 @@ export type RequirementRow = Requirement & {
 export interface ProviderMatrix {
   id: string;
   title: string;
+  /** The provider's document the rules quote: its title, and its address where it gives one. */
+  document?: { title: string; url?: string };
   target: string;
   profile: Record<string, unknown>;
   /** The risks the profile accepts by name, with their reasons (src/core/accepted-risks.ts). */
@@ -252,6 +254,7 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
     out.push({
       id: p.id,
       title: p.title,
+      document: (p as { document: { title: string; url?: string } }).document,
       target: env[p.env.baseUrl] ? env[p.env.baseUrl]! : 'embedded mock',
       profile,
       ...(Object.keys(acceptedRisks).length ? { acceptedRisks } : {}),
@@ -319,7 +322,7 @@ export const VERDICT_WORD: Record<Verdict, string> = { pass: 'pass', warn: 'WARN
 const ICON: Record<Verdict, string> = { ...VERDICT_WORD, fail: '**FAIL**' };
 
 /** A requirement's source as a reader needs it: a standard's with its clauses. */
-export const sourceLabel = (r: Requirement): string => (r.source === 'standard' ? `standard (${clauses(r)})` : r.source);
+export const sourceLabel = (r: Requirement): string => (r.source === 'standard' ? `standard (${clauses(r)})` : `${r.source}${r.section ? ` (${r.section})` : ''}`);
 
 export function renderMarkdown(m: Matrix): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -33,7 +33,7 @@ function parameters(where: 'path' | 'query' | 'header', schemaName: string | und
   return Object.entries(s.properties ?? {}).map(([name, schema]) => ({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema }));
 }
 
-export function buildOpenApi(p: { id: string; title: string; seed: string; schemas: Record<string, ZodType>; endpoints: readonly EndpointDoc[] }): JsonObject {
+export function buildOpenApi(p: { id: string; title: string; document: { title: string; url?: string }; schemas: Record<string, ZodType>; endpoints: readonly EndpointDoc[] }): JsonObject {
   const components: Record<string, JsonObject> = {};
   for (const [name, schema] of Object.entries(p.schemas)) {
     const { $id: _id, $schema: _schema, ...rest } = toJsonSchema(schema, `${p.id}/${name}`);
@@ -59,7 +59,7 @@ export function buildOpenApi(p: { id: string; title: string; seed: string; schem
   }
   return {
     openapi: '3.1.0',
-    info: { title: p.title, version: '1.0.0', description: `Emitted by card-reveal-harness from schemas/${p.id}.ts (source: shared/seeds/${p.seed}). Defaults of PROVIDERS.md are marked "default" in the schema comments.` },
+    info: { title: p.title, version: '1.0.0', description: `Emitted by card-reveal-harness from schemas/${p.id}.ts (source: ${p.document.title}${p.document.url ? `, ${p.document.url}` : ''}). Defaults of the harness, where the document is silent, are marked "default" in the schema comments.` },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
     components: { schemas: components },

@@ -23,6 +23,8 @@ export interface Citation {
 interface RequirementBase {
   id: string;
   endpoint: string;
+  /** Where in the provider's document (or public material) the sentence stands. */
+  section?: string;
   text: string;
   severity: Severity;
   /**

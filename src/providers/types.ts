@@ -19,8 +19,8 @@ export interface ProviderDefinition {
   /** The id names the Playwright projects, the folders and the env-var prefix. */
   id: string;
   title: string;
-  /** The seed document in shared/seeds/ the contract comes from. */
-  seed: string;
+  /** The provider's document the contract comes from, as a reader finds it: its title, and its address where it gives one. */
+  document: { title: string; url?: string };
   requirements: Record<string, Requirement>;
   defects: readonly Defect[];
   /** Choices within the documents, each a --variant of the mock that the suite must not fail. */
@@ -81,4 +81,4 @@ export interface ProviderDefinition {
 }
 
 /** The light half of a definition (src/providers/<id>/catalogue.ts): what text commands need, nothing that loads a mock or crypto. */
-export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'seed' | 'requirements' | 'defects' | 'variants' | 'liveExceptions' | 'controlledOnlyDefects' | 'parallelOnSandbox' | 'profile' | 'env' | 'testCards'>;
+export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'document' | 'requirements' | 'defects' | 'variants' | 'liveExceptions' | 'controlledOnlyDefects' | 'parallelOnSandbox' | 'profile' | 'env' | 'testCards'>;

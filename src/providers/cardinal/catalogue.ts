@@ -12,7 +12,7 @@ import type { ProviderCatalogue } from '../types.ts';
 export const cardinalCatalogue = {
   id: 'cardinal',
   title: 'Cardinal Commerce DX API — GetInfo for FIDO',
-  seed: '002_1ab4a622c4baf223.txt',
+  document: { title: 'Cardinal Commerce — Checking for FIDO Enrollment (Data Exchange API, GetInfo)' },
   requirements: cardinalRequirements,
   defects: cardinalDefects,
   variants: cardinalVariants,

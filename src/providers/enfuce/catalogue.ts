@@ -12,7 +12,7 @@ import type { ProviderCatalogue } from '../types.ts';
 export const enfuceCatalogue = {
   id: 'enfuce',
   title: 'Enfuce Card API v4 — card-data reveal',
-  seed: '000_144721379b2c97d0.txt',
+  document: { title: 'Enfuce Card API v4 — Get card: Initiate card data retrieval (POST /v4/card/{cardId}/controlToken)' },
   requirements: enfuceRequirements,
   defects: enfuceDefects,
   variants: enfuceVariants,

@@ -14,18 +14,21 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-TOKEN-201': {
     endpoint: TOKEN,
+    section: 'Process description, step 3; Response (201)',
     text: 'The successful response from this endpoint returns a token and two URLs (201 application/json: token required; cardDataUrl, cardDataFrameUrl).',
     source: 'document',
     severity: 'blocker',
   },
   'ENF-AUDIT-USER-REQUIRED': {
     endpoint: TOKEN,
+    section: 'Query Parameters: auditUser',
     text: 'Query parameter auditUser, string, required: the audit user to log the request.',
     source: 'document',
     severity: 'normal',
   },
   'ENF-UNKNOWN-CARD-404': {
     endpoint: TOKEN,
+    section: 'Process description, step 2',
     text: 'The request will fail if cardId is not valid (default: 404 with the error body).',
     source: 'document',
     severity: 'critical',
@@ -33,18 +36,21 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-NO-STATUS-CHECK': {
     endpoint: TOKEN,
+    section: 'Process description, step 2',
     text: 'Besides cardId, no additional validation is done: Enfuce will not validate open-to-buy, card status or usage limiters.',
     source: 'document',
     severity: 'minor',
   },
   'ENF-NO-CARD-DATA-IN-TOKEN-RESPONSE': {
     endpoint: TOKEN,
+    section: 'Initiate card data retrieval (introduction)',
     text: 'The service is designed to avoid exposure of sensitive, PCI categorised data to the web/app back-end: the controlToken answer carries no card data.',
     source: 'document',
     severity: 'blocker',
   },
   'ENF-NO-CLEAR-CARD-DATA': {
     endpoint: TOKEN,
+    section: 'Initiate card data retrieval (introduction)',
     text: 'The card data is sent directly from the service endpoint to the end user\'s device: only the card-data page shows it; no other answer (errors, refusal pages; headers and body) carries it.',
     source: 'document',
     severity: 'blocker',
@@ -67,6 +73,7 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-TOKEN-TTL-30S': {
     endpoint: MOBILE,
+    section: 'Process description, step 3',
     text: 'Note the token is valid for 30 seconds which is the deadline for the end user device to make the POST call to retrieve the HTML snapshot.',
     source: 'document',
     severity: 'blocker',
@@ -80,18 +87,21 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-MOBILE-FORM-POST': {
     endpoint: MOBILE,
+    section: 'Process description, step 4 (mobile app)',
     text: 'Mobile app retrieves the HTML snapshot with card data by executing a POST call to the cardDataUrl with the content of the token in a form field named token.',
     source: 'document',
     severity: 'blocker',
   },
   'ENF-SNAPSHOT-CONTENT': {
     endpoint: MOBILE,
+    section: 'Process description, step 6',
     text: 'Enfuce responds with a HTML snapshot containing the card data: card number (PAN), expiry date and CVC2/CVV2.',
     source: 'document',
     severity: 'blocker',
   },
   'ENF-INVALID-TOKEN-REFUSED': {
     endpoint: MOBILE,
+    section: 'Process description, step 6',
     text: 'The request will fail if the token is not valid (default: a 4xx HTML page with no card data for a missing, unknown, expired or used token).',
     source: 'document',
     severity: 'blocker',
@@ -99,6 +109,7 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-NO-STORE': {
     endpoint: MOBILE,
+    section: 'PCI and security considerations',
     text: 'Pages with card data, and the frame page, send Cache-Control: no-store (the document: "No card data is stored in the process").',
     source: 'standard',
     cites: [STANDARDS.asvsNoStore],
@@ -106,12 +117,14 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-FRAME-KEY': {
     endpoint: FRAME,
+    section: 'Process description, step 4 (desktop browser)',
     text: 'Desktop browser opens iframe to cardDataFrameUrl with query parameter key. Key needs to agreed with Enfuce beforehand (default: a missing or unknown key is refused with a 4xx).',
     source: 'document',
     severity: 'critical',
   },
   'ENF-FRAME-VIEW-PAN': {
     endpoint: FRAME,
+    section: 'Process description, step 4 (desktop browser)',
     text: "After that is loaded, parent page makes window.postMessage() call to the iframe. Posted message object contains field operation with value view-pan and field token. The card data is rendered inside the iframe only.",
     source: 'document',
     severity: 'blocker',

@@ -14,7 +14,7 @@ const seededCards = exaUsers.flatMap((u) => (u.card ? [{ user: u, card: u.card }
 export const exaCatalogue = {
   id: 'exa',
   title: 'Exa card API — GET /card encrypted card data',
-  seed: '001_5ed456fde42f17af.txt',
+  document: { title: 'Exa card API — Get card information (GET /card)' },
   requirements: exaRequirements,
   defects: exaDefects,
   variants: exaVariants,

@@ -13,6 +13,7 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-PROFILE': {
     endpoint: CARD,
+    section: 'GET /card, 200 response (card profile)',
     text: "Retrieve the card profile: cardId (uuid), displayName, expirationMonth, expirationYear, lastFour, mode, provider, status (ACTIVE | FROZEN), limit {amount, frequency}, productId (default: frequency one of the values of Exa's server code).",
     source: 'document',
     severity: 'critical',
@@ -20,18 +21,21 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-NO-CARD-DATA-WITHOUT-SESSIONID': {
     endpoint: CARD,
+    section: 'GET /card (introduction)',
     text: 'Provide sessionid to receive encryptedPan, encryptedCvc, and pin. Without it, only the card profile is returned.',
     source: 'document',
     severity: 'blocker',
   },
   'EXA-NO-CLEAR-CARD-DATA': {
     endpoint: CARD,
+    section: 'Retrieving encrypted card details',
     text: 'The PAN, CVC and PIN leave only as encryptedPan, encryptedCvc and pin ({ data, iv }): no answer (card, bind, errors; headers and body) carries them in clear.',
     source: 'document',
     severity: 'blocker',
   },
   'EXA-SESSIONID-RSA-OAEP-SHA1': {
     endpoint: CARD,
+    section: 'Retrieving encrypted card details; Step 1: Generate a sessionid and secret',
     text: 'Generate a session ID: encrypt a 32-character hexadecimal secret with the provided public RSA key using RSA-OAEP (what is encrypted is UTF-8 of base64 of the 16 secret bytes; OAEP with SHA-1 and MGF1-SHA-1, Node\'s publicEncrypt default).',
     source: 'document',
     severity: 'blocker',
@@ -44,6 +48,7 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-FIELDS-AES-128-GCM': {
     endpoint: CARD,
+    section: 'Retrieving encrypted card details; Step 3: Decrypt the response',
     text: 'Use the original secret to decrypt encryptedPan, encryptedCvc, and pin (each returned as { data, iv }): AES-128-GCM keyed with the secret bytes, data = ciphertext followed by the 16-byte tag.',
     source: 'document',
     severity: 'blocker',
@@ -63,24 +68,28 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-CHALLENGE-SIWE': {
     endpoint: CARD,
+    section: 'Requesting a signature challenge',
     text: 'Pass scope=siwe to receive a fully formed Sign-In with Ethereum message in challenge.',
     source: 'document',
     severity: 'normal',
   },
   'EXA-CHALLENGE-WEBAUTHN': {
     endpoint: CARD,
+    section: 'Requesting a signature challenge',
     text: 'Pass scope=webauthn to receive the plain authorization statement to be signed by a passkey.',
     source: 'document',
     severity: 'normal',
   },
   'EXA-SCOPE-EXCLUSIVE': {
     endpoint: CARD,
+    section: 'GET /card (introduction)',
     text: 'siwe and webauthn are mutually exclusive within a single request (both at once: 400 {code: "bad request"}).',
     source: 'document',
     severity: 'normal',
   },
   'EXA-PROVISIONING-SCOPE': {
     endpoint: CARD,
+    section: 'GET /card (introduction)',
     text: 'Successful responses include push-provisioning credentials in the provisioning field only when the scope=provisioning query parameter is sent.',
     source: 'document',
     severity: 'critical',
@@ -93,12 +102,14 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-ERRORS': {
     endpoint: CARD,
+    section: 'GET /card, 403 Forbidden and 404 Not found responses',
     text: 'Errors are { code }: 403 "no panda" for a user without an issuer account, 404 "no card" for a user without a card.',
     source: 'document',
     severity: 'normal',
   },
   'EXA-ERROR-SHAPE': {
     endpoint: CARD,
+    section: 'GET /card, error responses',
     text: "Errors are { code } (the document's error form); bad input gets a 4xx with it, never a 5xx or a stack trace (RFC 9110).",
     source: 'document',
     cites: [STANDARDS.httpServerError],
@@ -106,6 +117,7 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-BIND-SIWE': {
     endpoint: BIND,
+    section: 'Requesting a signature challenge',
     text: 'The signed result is submitted to PATCH / to bind the card: {method: "siwe", message, signature} signed by the wallet (EIP-191) gives {verification: "OK"}; a wrong, foreign or replayed signature gives 400 {code: "bad signature"}.',
     source: 'provider-docs',
     severity: 'critical',
@@ -113,6 +125,7 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-BIND-WEBAUTHN': {
     endpoint: BIND,
+    section: 'Requesting a signature challenge',
     text: 'PATCH / with {method: "webauthn", assertion} by the cardholder\'s passkey over the statement gives {verification: "OK"}; an assertion over another challenge or by another key gives 400 {code: "bad signature"}.',
     source: 'provider-docs',
     severity: 'critical',

@@ -12,7 +12,7 @@ import type { ProviderCatalogue } from '../types.ts';
 export const plumeryCatalogue = {
   id: 'plumery',
   title: 'Plumery cards connector — ECDH P-256 + HKDF-SHA256 + AES-256-GCM PIN and card details',
-  seed: '003_725b8b656aca0d0e.txt',
+  document: { title: 'Plumery cards connector API — GET /internal/v1/cards/{token}/pin' },
   requirements: plumeryRequirements,
   defects: plumeryDefects,
   variants: plumeryVariants,

@@ -12,7 +12,7 @@ import type { ProviderCatalogue } from '../types.ts';
 export const solarisCatalogue = {
   id: 'solaris',
   title: 'Solaris — virtual card requests (device binding, JWE card details)',
-  seed: '004_01cb5389f35e92a9.txt',
+  document: { title: 'Solaris API reference — Create a secure view for card details (POST /v1/cards/{id}/virtual_card_requests)', url: 'https://docs.solarisgroup.com/' },
   requirements: solarisRequirements,
   defects: solarisDefects,
   variants: solarisVariants,

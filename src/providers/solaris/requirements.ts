@@ -6,6 +6,7 @@ const VCR = 'POST /v1/cards/{id}/virtual_card_requests';
 export const solarisRequirements = defineRequirements({
   'SOL-JWE-DECRYPTS': {
     endpoint: VCR,
+    section: 'Response 200 fields: data',
     text: 'Retrieves the card number, expiry date, and CVV; the response data is the JWE-encrypted card details, decryptable with the key the jwk names, for every jwe.alg × jwe.enc (RSA1_5, RSA_OAEP_256, RSA_OAEP_256_ANDROID × A256GCM, A256CBC_HS512).',
     source: 'document',
     severity: 'blocker',
@@ -20,12 +21,14 @@ export const solarisRequirements = defineRequirements({
   },
   'SOL-ANDROID-OAEP': {
     endpoint: VCR,
+    section: 'Request fields: jwe.alg',
     text: 'RSA_OAEP_256_ANDROID: Android-specific version which uses SHA-256 for the hash and SHA-1 for the mask generation function (mgf1).',
     source: 'document',
     severity: 'blocker',
   },
   'SOL-DEVICE-SIGNATURE': {
     endpoint: VCR,
+    section: 'Request fields: signature',
     text: 'The signature must be generated with the bound device\'s key over the JWK string (members sorted, key:value joined with ","); a wrong signature, one by another device or over another JWK is refused with 403.',
     source: 'document',
     severity: 'blocker',
@@ -33,6 +36,7 @@ export const solarisRequirements = defineRequirements({
   },
   'SOL-DEVICE-BOUND': {
     endpoint: VCR,
+    section: 'Prerequisites',
     text: "The customer must have already verified their device using the device binding process: an unknown device_id is refused (default 403, source.field device_id).",
     source: 'document',
     severity: 'critical',
@@ -40,6 +44,7 @@ export const solarisRequirements = defineRequirements({
   },
   'SOL-FIELD-VALIDATION': {
     endpoint: VCR,
+    section: 'Request fields',
     text: 'Fields are validated: jwk.kty only RSA, jwe.alg and jwe.enc from their enums, required fields present; a bad field is a 400 naming it in source.field.',
     source: 'document',
     severity: 'critical',
@@ -54,12 +59,14 @@ export const solarisRequirements = defineRequirements({
   },
   'SOL-UNKNOWN-CARD': {
     endpoint: VCR,
+    section: 'Response 404 fields',
     text: 'An unknown card id is refused with 404.',
     source: 'document',
     severity: 'normal',
   },
   'SOL-ERROR-ENVELOPE': {
     endpoint: VCR,
+    section: 'Response 400, 403, 404 and 500 fields',
     text: 'Errors are {errors: [{id, status, code, title, detail, source: {field, message}}]} for 400/403/404/500, with no card data; bad input never gets a 5xx.',
     source: 'document',
     cites: [STANDARDS.httpServerError],
@@ -67,6 +74,7 @@ export const solarisRequirements = defineRequirements({
   },
   'SOL-NO-CLEAR-CARD-DATA': {
     endpoint: VCR,
+    section: 'Response 200 fields: data',
     text: 'The response data is the JWE-encrypted card details: the card number, expiry date and CVV appear in no answer outside the JWE (headers, body, errors).',
     source: 'document',
     severity: 'blocker',
