@@ -328,7 +328,7 @@ export function renderMarkdown(m: Matrix): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [`# Conformance matrix`, '', `Generated ${m.generatedAt}. ${summaryLine(m)}.`, '', `**${conclude(m).line}**`, ''];
   for (const p of m.providers) {
-    lines.push(`## ${p.title} (\`${p.id}\`)`, '', `Target: ${p.target}${p.unreachable ? ` — **unreachable**: ${p.unreachable}` : ''}`, '', 'Profile in force (defaults of PROVIDERS.md unless a profile file says otherwise):', '');
+    lines.push(`## ${p.title} (\`${p.id}\`)`, '', `Target: ${p.target}${p.unreachable ? ` — **unreachable**: ${p.unreachable}` : ''}`, '', 'Profile in force (the defaults of the harness unless a profile file says otherwise):', '');
     for (const [k, v] of Object.entries(p.profile)) lines.push(`- \`${k}\`: \`${JSON.stringify(v)}\``);
     for (const [id, why] of Object.entries(p.acceptedRisks ?? {})) lines.push(`- accepted risk \`${id}\`: ${why}`);
     lines.push('', '| requirement | verdict | source | endpoint | requirement text | notes |', '|---|---|---|---|---|---|');
