@@ -24,16 +24,21 @@ const HELP = `card-reveal-harness — contract checks for card-data reveal APIs
 
 Usage:
   card-reveal-harness run [--provider <id>]... [--target mock|<url>] [--profile <file.json>] [--strict]
-                          [--grep <re>] [--shard <i/n>] [--output <dir>] [--quiet | --verbose] [-- <playwright args>]
+                          [--grep <re>] [--shard <i/n>] [--output <dir>] [--quiet | --verbose]
+                          [--settings <file.json>] [-- <playwright args>]
       Runs every check (API, browser, Pact) against the targets: the embedded reference mocks, or a
       base URL: --target <url> (one --provider) or <PROVIDER>_BASE_URL, with that provider's
       credentials from the environment (never from a file). --profile (or <PROVIDER>_PROFILE) names
-      a JSON file that switches the provider's defaults (options: src/providers/<id>/profile.ts).
+      a JSON file that switches the provider's defaults (card-reveal-harness requirements <id> lists
+      them), and may accept a standard's rule as a risk by name, with the reason (acceptedRisks).
+      Settings a repository keeps (providers, target, profile, strict, output) may sit in
+      ./card-reveal-harness.json (or --settings <file>); options on the command line win.
       --grep @<REQUIREMENT-ID> runs the checks of one requirement; --shard i/n one part of the run.
       Writes <dir>/junit.xml, <dir>/conformance.{md,json}, <dir>/allure-results (default dir: reports).
-      A rule the documents state fails; a default the harness pins where they are silent warns,
-      naming the profile option that would state the target's choice (a stated option is enforced).
-      --strict makes warnings fail. Verdict: conformant / conformant with N warnings / NOT conformant.
+      A rule the documents state or a standard decides fails; a default the harness pins where they
+      are silent warns, naming the profile option that would state the target's choice (a stated
+      option is enforced). One line per check by default; --verbose adds the tools' own output.
+      --strict makes warnings and accepted risks fail. Verdict: conformant / conformant with N warnings / NOT conformant.
       Exit 0: conformant (with or without warnings); 1: NOT conformant; 2: bad usage or settings.
   card-reveal-harness mock <provider> [--port <n>] [--host <h>] [--defect <name>]... [--variant <name>]...
                           [--no-control] [--write-env <file.json>]

@@ -7,6 +7,7 @@ import { conclude, type Matrix } from '../core/matrix.ts';
 import { catalogue as providers, providerIds, selectProviders } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
+import { readSettings } from './settings.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
 /** Checks a target's settings before any test starts: a bad one is exit code 2, not 40 failures. */
@@ -45,7 +46,15 @@ export async function runCommand(args: string[]): Promise<number> {
     target: { type: 'string' },
     profile: { type: 'string' },
     strict: { type: 'boolean' },
+    settings: { type: 'string' },
   });
+  // The calling repository's settings file, under what the command line says.
+  const settings = readSettings(values.settings);
+  values.provider = values.provider?.length ? values.provider : settings.providers;
+  values.target ??= settings.target;
+  values.profile ??= settings.profile;
+  values.strict ??= settings.strict;
+  values.output ??= settings.output;
   const selected = values.provider?.length ? values.provider : providerIds();
   selected.forEach(providerOrUsageError);
   // --target and --profile name one provider's settings: the same as <ID>_BASE_URL / <ID>_PROFILE.
