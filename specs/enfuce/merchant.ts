@@ -78,11 +78,13 @@ export function merchantPage(frameUrl: string, otherFrameUrl?: string): string {
   const targetOrigin = new URL(frameUrl).origin;
   return `<!doctype html><html><head><meta charset="utf-8"><title>Merchant</title></head><body>
 <h1>Your card</h1>
-<iframe id="card-frame" name="card" title="Card data" src="${frameUrl}" width="380" height="200"></iframe>
+<iframe id="card-frame" name="card" title="Card data" src="${frameUrl}" width="380" height="200" onload="window.cardFrameLoaded = true; if (window.onCardFrameLoad) window.onCardFrameLoad()"></iframe>
 ${otherFrameUrl ? `<iframe id="other-frame" title="Other" src="${otherFrameUrl}" width="10" height="10"></iframe>` : ''}
 <script>
   const frame = document.getElementById('card-frame');
-  const loaded = new Promise((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  // The frame's load is heard from its own onload attribute, there since the element was parsed: a
+  // listener added here could come after a fast load, and reveal() would then wait for ever.
+  const loaded = new Promise((resolve) => (window.cardFrameLoaded ? resolve() : (window.onCardFrameLoad = resolve)));
   window.reveal = async (message, delayMs) => {
     await loaded;
     setTimeout(() => frame.contentWindow.postMessage(message, ${JSON.stringify(targetOrigin)}), delayMs);
