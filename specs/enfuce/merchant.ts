@@ -86,7 +86,8 @@ ${otherFrameUrl ? `<iframe id="other-frame" title="Other" src="${otherFrameUrl}"
   // listener added here could come after a fast load, and reveal() would then wait for ever.
   const loaded = new Promise((resolve) => (window.cardFrameLoaded ? resolve() : (window.onCardFrameLoad = resolve)));
   window.reveal = async (message, delayMs) => {
-    await loaded;
+    // A frame that never loads is a clear failure, not a wait until the test's timeout.
+    await Promise.race([loaded, new Promise((_, reject) => setTimeout(() => reject(new Error('the card frame did not load within 10 s')), 10000))]);
     setTimeout(() => frame.contentWindow.postMessage(message, ${JSON.stringify(targetOrigin)}), delayMs);
   };
 </script></body></html>`;
