@@ -92,12 +92,12 @@ export async function openMerchantThenIssue(page: Page, merchants: MerchantSites
  * Watches the page after `token` was posted to its frame until `seen` finds what it looks for, the
  * page has gone quiet (FRAME_QUIET), or FRAME_POLL's timeout; undefined unless `seen` found it.
  */
-function watchFrame<T>(page: Page, token: string, title: string, seen: () => Promise<T | undefined>): Promise<T | undefined> {
+function watchFrame<T>(page: Page, token: string, title: string, seen: () => Promise<T | undefined>, stopped: () => boolean = () => false): Promise<T | undefined> {
   const log = networkLog(page);
   return test.step(title, async () => {
     const started = performance.now();
     let quietLooks = 0;
-    for (let i = 0; !page.isClosed(); i++) {
+    for (let i = 0; !page.isClosed() && !stopped(); i++) {
       const found = await seen();
       if (found !== undefined) return found;
       if (performance.now() - started >= FRAME_POLL.timeout) return undefined;
@@ -112,9 +112,9 @@ function watchFrame<T>(page: Page, token: string, title: string, seen: () => Pro
 }
 
 /** Whether the frame comes to show the card after `token` was posted to it: true as soon as it does. */
-export async function frameShowsCard(page: Page, setup: EnfuceSetup, token: string): Promise<boolean> {
+export async function frameShowsCard(page: Page, setup: EnfuceSetup, token: string, stopped?: () => boolean): Promise<boolean> {
   const shown = async () => showsCard(await cardFrameText(page).catch(() => ''), setup.card) || undefined;
-  return (await watchFrame(page, token, 'look for the card in the frame', shown)) ?? false;
+  return (await watchFrame(page, token, 'look for the card in the frame', shown, stopped)) ?? false;
 }
 
 /** The answer to the frame's request that carried `token`, once it has come; undefined when the frame sent none. */
@@ -137,17 +137,25 @@ function judgedFreshLook(shows: boolean): boolean {
   return shows;
 }
 
-async function freshTokenShowsCard(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup): Promise<boolean> {
+/** A fresh token posted to a frame of its own; `stopped` calls the look off between its steps. */
+async function freshTokenShowsCard(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup, stopped: () => boolean = () => false): Promise<boolean> {
   await page.clock.resume().catch(() => undefined);
+  if (stopped()) return false;
   const fresh = await openMerchantThenIssue(page, merchants, frame, client, setup);
+  if (stopped()) return false;
   await reveal(page, { operation: 'view-pan', token: fresh.token });
-  return frameShowsCard(page, setup, fresh.token);
+  return frameShowsCard(page, setup, fresh.token, stopped);
 }
 
 /** How long a check's own look at the frame may go unanswered before a fresh token is tried beside it. */
 const FRESH_AFTER_MS = 1_000;
 
-/** A fresh token's look in a page of its own, which can be called off (the page closes). */
+/**
+ * A fresh token's look in a page of its own, which can be called off. The look stops at its next
+ * step, and only then is its page closed: Chromium can acknowledge the close of a page whose
+ * navigation is committing and never close it, so that page.close() waits for ever
+ * (crbug.com/536385539, microsoft/playwright#41900; seen here as a frame check's 60-s timeout).
+ */
 class FreshLook {
   private page: Page | undefined;
   private cancelled = false;
@@ -155,16 +163,15 @@ class FreshLook {
   constructor(context: BrowserContext, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup) {
     this.shows = (async () => {
       this.page = await context.newPage();
-      // Called off while the page was opening: close() found no page to close.
-      if (this.cancelled) return this.page.close().then(() => false);
-      return freshTokenShowsCard(this.page, merchants, frame, client, setup);
+      if (this.cancelled) return false;
+      return freshTokenShowsCard(this.page, merchants, frame, client, setup, () => this.cancelled);
     })().catch(() => false);
   }
-  /** Calls the look off (a look in progress fails at once) and waits until it has ended. */
+  /** Calls the look off, waits until it has stopped (at its next step), then closes its page, which is idle by then. */
   async close(): Promise<void> {
     this.cancelled = true;
-    await this.page?.close().catch(() => undefined);
     await this.shows;
+    await this.page?.close().catch(() => undefined);
   }
 }
 
