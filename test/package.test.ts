@@ -4,28 +4,19 @@
 // as from the checkout (test/live.test.ts: conformant, every requirement fully checked but the
 // declared live exceptions), with its reports in that repository's ./reports. The package holds only
 // what runs, and nothing in it points to files outside it.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { catalogue } from '../src/catalogue.ts';
 import type { Matrix } from '../src/core/matrix.ts';
 import { startSandbox } from '../src/core/mock-process.ts';
-import { root } from './helpers.ts';
+import { root, runProcess } from './helpers.ts';
 
-function sh(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, CI: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, out });
-    });
-  });
-}
+/** A command in `cwd`: its exit code and all it printed. */
+const sh = async (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000) => {
+  const r = await runProcess(command, args, { cwd, env, timeoutMs });
+  return { code: r.code, out: r.stdout + r.stderr };
+};
 
 /** Every file below `dir`. */
 function filesBelow(dir: string): string[] {
