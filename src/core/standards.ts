@@ -3,7 +3,7 @@
 // name, with a reason, passes it (src/core/accepted-risks.ts).
 import type { Citation } from './requirements.ts';
 
-const ASVS = 'https://github.com/OWASP/ASVS/tree/v5.0.0/5.0/en';
+const ASVS = 'https://github.com/OWASP/ASVS/blob/v5.0.0_release/5.0/en';
 
 export const STANDARDS = {
   asvsFrameAncestors: {
