@@ -3,7 +3,7 @@
 // verifier's account of each interaction, a test's own output, Playwright's hints) stays in the
 // reports (junit.xml keeps a check's output); `run --verbose` shows it too, through Playwright's
 // list reporter. Colour only on a terminal, and never with NO_COLOR set (no-color.org).
-import type { FullConfig, FullResult, Reporter, TestCase, TestError, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, Reporter, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { checkGroup } from '../src/catalogue.ts';
 
 const colour = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
@@ -44,6 +44,4 @@ export default class CheckLines implements Reporter {
     // An error outside any check (a config that does not load, a worker that died) is never hidden.
     process.stdout.write(`${paint(31, 'ERROR')} ${(error.message ?? String(error.value ?? '')).split('\n')[0]}\n`);
   }
-
-  onEnd(_result: FullResult): void {}
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { buildMatrix, HALTED, PARTLY_CHECKED, partialNote, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
-import { decodeFinding, FINDING, findingLine, type Finding } from '../src/core/findings.ts';
+import { decodeFinding, FINDING, findingLine, findingNote, type Finding } from '../src/core/findings.ts';
 import { checkGroup } from '../src/catalogue.ts';
 import { defectOfBatchFile, defectRunDir, splitBatchProject } from '../src/core/defect-batch.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
@@ -40,9 +40,9 @@ export default class ConformanceReporter implements Reporter {
     // Findings are data (src/core/findings.ts): each names its rule, its level and its evidence.
     const findings = result.annotations.filter((a) => a.type === FINDING).map((a) => decodeFinding(a.description)).filter((f): f is Finding => f !== undefined);
     const blame = status === 'fail' ? blameOf(result, findings) : undefined;
-    const warnings = findings.filter((f) => f.level === 'warning').map((f) => ({ requirement: f.rule, text: redactor.redact(`${f.what}: ${f.message} (${f.advice ?? ''})`) }));
-    const accepted = findings.filter((f) => f.level === 'accepted').map((f) => ({ requirement: f.rule, text: redactor.redact(`${f.what}: ${f.message}`), reason: f.reason ?? '' }));
-    const partly = result.annotations.filter((a) => a.type === PARTLY_CHECKED).map((a) => warningNote(a.description ?? ''));
+    const warnings = findings.filter((f) => f.level === 'warning').map((f) => ({ requirement: f.rule, text: redactor.redact(findingNote(f)) }));
+    const accepted = findings.filter((f) => f.level === 'accepted').map((f) => ({ requirement: f.rule, text: redactor.redact(findingNote(f)), reason: f.reason ?? '' }));
+    const partly = result.annotations.filter((a) => a.type === PARTLY_CHECKED).map((a) => ruleNote(a.description ?? ''));
     const unreachable =
       status === 'fail'
         ? result.errors.map((e) => stripAnsi(e.message ?? '').replace(/^\w*Error: /, '')).find((m) => m.startsWith(UNREACHABLE))
@@ -125,7 +125,7 @@ function blameOf(result: TestResult, findings: readonly Finding[]): { blamed: st
 }
 
 /** A partly-checked annotation "ID: what …" as a note of that requirement. */
-function warningNote(description: string): RuleNote {
+function ruleNote(description: string): RuleNote {
   const m = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+): ([\s\S]*)$/.exec(description);
   return { requirement: m?.[1] ?? '', text: redactor.redact(m?.[2] ?? description) };
 }

@@ -33,5 +33,8 @@ export function decodeFinding(description: string | undefined): Finding | undefi
   }
 }
 
+/** A warning's or an accepted risk's words on its own rule: "what: evidence (advice)" or "what: evidence". */
+export const findingNote = (f: Pick<Finding, 'what' | 'message' | 'advice'>): string => `${f.what}: ${f.message}${f.advice ? ` (${f.advice})` : ''}`;
+
 /** A finding in one line: "[ID] what — evidence". */
 export const findingLine = (f: Pick<Finding, 'rule' | 'what' | 'message'>): string => `[${f.rule}] ${f.what}${f.message ? ` — ${f.message}` : ''}`;

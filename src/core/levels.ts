@@ -6,7 +6,8 @@
 // the run is --strict. A standard's rule whose risk the profile accepts by name is ACCEPTED, with
 // the reason (src/core/accepted-risks.ts); --strict fails it too.
 import { readFileSync } from 'node:fs';
-import { loadAcceptedRisks, profileEnvVar } from './profile.ts';
+import { ACCEPTED_RISKS_KEY, acceptedRisksOf } from './accepted-risks.ts';
+import { profileEnvVar } from './profile.ts';
 import type { Requirement } from './requirements.ts';
 import { catalogue as providers } from '../catalogue.ts';
 
@@ -34,8 +35,9 @@ function profileStatements(providerId: string, env: NodeJS.ProcessEnv): { option
     found = { options: new Set(), risks: {} };
     if (file) {
       try {
-        const provider = providers.find((p) => p.id === providerId)!;
-        found = { options: new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)), risks: loadAcceptedRisks(provider, env) };
+        // One read of the file: its accepted risks apart, its keys are the options it states.
+        const { [ACCEPTED_RISKS_KEY]: risks, ...options } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        found = { options: new Set(Object.keys(options)), risks: acceptedRisksOf(providers.find((p) => p.id === providerId)!, risks) };
       } catch {
         // An unreadable or invalid profile is refused before any test runs (checkTargetSettings).
       }
@@ -44,9 +46,6 @@ function profileStatements(providerId: string, env: NodeJS.ProcessEnv): { option
   }
   return found;
 }
-
-/** The options a provider's profile file states (its keys), whatever their values. */
-export const statedOptions = (providerId: string, env: NodeJS.ProcessEnv = process.env): ReadonlySet<string> => profileStatements(providerId, env).options;
 
 export interface CheckLevel {
   level: Level;

@@ -254,7 +254,7 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
     out.push({
       id: p.id,
       title: p.title,
-      document: (p as { document: { title: string; url?: string } }).document,
+      document: p.document,
       target: env[p.env.baseUrl] ? env[p.env.baseUrl]! : 'embedded mock',
       profile,
       ...(Object.keys(acceptedRisks).length ? { acceptedRisks } : {}),
