@@ -32,6 +32,7 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp {
   const profile = SolarisProfile.parse({
     ...(variants.has('unknown-device-404') ? { unknownDeviceStatus: 404 } : {}),
     ...(variants.has('signature-hex-base64') ? { signatureEncoding: 'hex-base64-der' } : {}),
+    ...(variants.has('no-kid-in-header') ? { kidInHeader: false } : {}),
   });
   const cards = new Map(solarisCards.map((c) => [c.id, c]));
   const devices = new Map(solarisDevices.map((d) => [d.id, { ...d, publicKey: createPublicKey(createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' })) }]));
@@ -110,7 +111,7 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp {
     let wrap: KeyWrap = KEY_WRAP[v.alg];
     if (v.alg === 'RSA_OAEP_256_ANDROID' && has('android-mgf1-sha256')) wrap = 'RSA-OAEP-256';
     const plaintext = JSON.stringify({ pan: card.pan, cvc: card.cvc, expires_at: card.expiresAt, line_1: card.line1 });
-    let data = encryptCompact(v.key, Buffer.from(plaintext), { wrap, enc: has('enc-ignored') ? 'A256GCM' : CONTENT_ENC[v.enc], ...(v.jwk.kid && !has('kid-not-echoed') ? { kid: v.jwk.kid } : {}), ...(v.alg === 'RSA_OAEP_256' && has('alg-mislabelled') ? { algLabel: 'RSA-OAEP' } : {}) });
+    let data = encryptCompact(v.key, Buffer.from(plaintext), { wrap, enc: has('enc-ignored') ? 'A256GCM' : CONTENT_ENC[v.enc], ...(v.jwk.kid && profile.kidInHeader && !has('kid-not-echoed') ? { kid: v.jwk.kid } : {}), ...(v.alg === 'RSA_OAEP_256' && has('alg-mislabelled') ? { algLabel: 'RSA-OAEP' } : {}) });
     if (v.alg === 'RSA1_5' && has('rsa1_5-as-oaep')) {
       const oaep = encryptCompact(v.key, Buffer.from(plaintext), { wrap: 'RSA-OAEP-256', enc: CONTENT_ENC[v.enc], ...(v.jwk.kid ? { kid: v.jwk.kid } : {}) }).split('.');
       data = [data.split('.')[0], ...oaep.slice(1)].join('.');
