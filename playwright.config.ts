@@ -10,7 +10,7 @@ import { defineConfig, type Project } from '@playwright/test';
 // The light half of the registry: every worker loads this config, and needs no mock to name projects.
 import { selectedProviders, SUITE_PROJECT } from './src/catalogue.ts';
 import { chromiumLaunchOptions } from './src/core/browser.ts';
-import { fromRoot } from './src/core/root.ts';
+import { CODE_EXT, codeFile } from './src/core/root.ts';
 import { BATCH_ENV, batchProject, decodeBatch, PACT_PART_ENV, pactFile, writeBatchFiles } from './src/core/defect-batch.ts';
 
 const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
@@ -30,12 +30,12 @@ const checksToo = pactPart !== 'consumer';
 const selected = selectedProviders(process.env);
 const inFolder = (id: string, rest: string) => new RegExp(`[\\\\/]specs[\\\\/]${id}[\\\\/]${rest}$`);
 /** A provider's checks (specs/<id>/*.spec.ts), unless only the consumers run. */
-const checksOf = (id: string) => (checksToo ? [inFolder(id, '[^\\\\/]+\\.spec\\.ts')] : []);
+const checksOf = (id: string) => (checksToo ? [inFolder(id, `[^\\\\/]+\\.spec\\${CODE_EXT}`)] : []);
 /**
  * A provider's contract (specs/<id>/pact/). No retry: the one flake these had was the Pact core's
  * (see settled() in specs/fixtures/pact.ts).
  */
-const contractOf = (id: string) => inFolder(id, `pact[\\\\/]${pactFile(pactPart).replaceAll('.', '\\.')}`);
+const contractOf = (id: string) => inFolder(id, `pact[\\\\/]${pactFile(pactPart, CODE_EXT).replaceAll('.', '\\.')}`);
 // The providers with checks in a real browser (specs/<id>/browser.spec.ts) hold the longest chain
 // of a run: a project of their own takes their checks (browser and API, on one mock) first, on one
 // worker (two Chromiums on two cores slow each other more than they gain), while the other worker
@@ -43,8 +43,8 @@ const contractOf = (id: string) => inFolder(id, `pact[\\\\/]${pactFile(pactPart)
 // real time (*-in-real-time.spec.ts), so that its wait is beside the browser checks, not before
 // them. That one is on one worker too: a worker started for the last few files when one side is
 // done costs more than it saves.
-const withBrowser = checksToo ? selected.filter((id) => existsSync(fromRoot('specs', id, 'browser.spec.ts'))) : [];
-const REAL_TIME = /-in-real-time\.spec\.ts$/;
+const withBrowser = checksToo ? selected.filter((id) => existsSync(codeFile(`specs/${id}/browser.spec.ts`))) : [];
+const REAL_TIME = new RegExp(`-in-real-time\\.spec\\${CODE_EXT}$`);
 const perProject = withBrowser.length ? { workers: 1 } : {};
 const projects: Project[] = [
   ...(withBrowser.length ? [{ name: `${SUITE_PROJECT}-browser`, testDir: 'specs', testMatch: withBrowser.flatMap(checksOf), testIgnore: REAL_TIME, ...perProject }] : []),
@@ -80,10 +80,10 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   // A batch writes a matrix per defect and nothing a person reads.
   reporter: batch.size
-    ? [['dot'], ['./reporters/conformance.ts', { outputDir: out }]]
+    ? [['dot'], [`./reporters/conformance${CODE_EXT}`, { outputDir: out }]]
     : [
         // One line per check by default; the tools' own prose only with run --verbose (in the reports always).
-        [process.env.CRH_QUIET ? 'dot' : process.env.CRH_VERBOSE ? 'list' : './reporters/check-lines.ts'],
+        [process.env.CRH_QUIET ? 'dot' : process.env.CRH_VERBOSE ? 'list' : `./reporters/check-lines${CODE_EXT}`],
         ['junit', { outputFile: `${reportDir}/junit.xml` }],
         // The blob reporter empties its folder when a run starts: one folder per shard.
         ...(shard ? [['blob', { outputDir: `${out}/blob/${shard}`, fileName: `shard-${shard}.zip` }] as const] : []),
@@ -96,7 +96,7 @@ export default defineConfig({
             // environment.properties is written by the conformance reporter: only the targets checked.
           },
         ],
-        ['./reporters/conformance.ts', { outputDir: reportDir, allureResultsDir: `${out}/allure-results` }],
+        [`./reporters/conformance${CODE_EXT}`, { outputDir: reportDir, allureResultsDir: `${out}/allure-results` }],
       ],
   use: {
     browserName: 'chromium',

@@ -2,8 +2,9 @@
 // The harness is written in TypeScript. `npm run build` (run by scripts/install.sh and npm test)
 // compiles and bundles the CLI into .build/cli/; while that build is newer than every source file,
 // the CLI runs from it as plain JavaScript and starts in about a quarter of a second. Otherwise (a source edited
-// since, or no build) tsx loads the sources, which is correct but slower to start.
-import { readdirSync, statSync } from 'node:fs';
+// since, or no build) tsx loads the sources, which is correct but slower to start. An installed
+// package has no sources, only the build (package.json `files`).
+import { existsSync, readdirSync, statSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 const SOURCES = ['src', 'mocks', 'schemas', 'specs/fixtures'];
@@ -17,6 +18,7 @@ function newestSource(dir) {
 }
 
 function buildIsCurrent() {
+  if (!existsSync(new URL('playwright.config.ts', root))) return true;
   try {
     const built = statSync(new URL('.build/stamp', root)).mtimeMs;
     return SOURCES.every((d) => newestSource(new URL(d, root)) <= built);

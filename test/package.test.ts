@@ -3,14 +3,19 @@
 // from that repository against each provider's mock started as a sandbox. Each run must be judged
 // as from the checkout (test/live.test.ts: conformant, every requirement fully checked but the
 // declared live exceptions), with its reports in that repository's ./reports. The package holds only
-// what runs, and nothing in it points to files outside it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// JavaScript that runs, and nothing in it points to files outside it. Then README's CI recipes
+// (GitHub Actions, GitLab CI) run as written in that repository (test/ci-recipes.ts): the gate
+// passes a correct sandbox and fails one with a defect, and publishes JUnit and Allure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { catalogue } from '../src/catalogue.ts';
+import { scanForCardData } from '../src/core/leak-scan.ts';
 import type { Matrix } from '../src/core/matrix.ts';
 import { startSandbox } from '../src/core/mock-process.ts';
-import { root, runProcess } from './helpers.ts';
+import { missingPublished, recipe, runGithubJob, runGitlabJob, stepCode, type JobResult } from './ci-recipes.ts';
+import { root, runProcess, seededCards } from './helpers.ts';
 
 /** A command in `cwd`: its exit code and all it printed. */
 const sh = async (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000) => {
@@ -25,26 +30,41 @@ function filesBelow(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-test('installed from its tarball in another repository, the harness judges every provider as from the checkout', async () => {
-  test.setTimeout(12 * 60_000);
-  const dir = join(root, 'reports/selftest/package');
+const dir = join(root, 'reports/selftest/package');
+const repo = join(dir, 'team-service');
+const pkg = join(repo, 'node_modules', 'card-reveal-harness');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+/** What a job printed, for a failure's message. */
+const printed = (job: JobResult) => job.steps.map((s) => `--- ${s.name} (${s.code ?? 'no shell'})\n${s.output.slice(-1500)}`).join('\n');
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(8 * 60_000);
   rmSync(dir, { recursive: true, force: true });
-  const repo = join(dir, 'team-service');
   mkdirSync(repo, { recursive: true });
   const packed = await sh('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], root, {}, 180_000);
   expect(packed.code, packed.out.slice(-2000)).toBe(0);
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   expect(tarball, packed.out.slice(-1000)).toBeDefined();
   writeFileSync(join(repo, 'package.json'), `${JSON.stringify({ name: 'team-service', private: true, version: '1.0.0' }, null, 2)}\n`);
+  // As README says: the team adds the tarball once (package.json and its lock are then committed).
   const installed = await sh('npm', ['i', '-D', join(dir, tarball!), '--no-audit', '--no-fund', '--loglevel=error'], repo, {}, 300_000);
   expect(installed.code, installed.out.slice(-2000)).toBe(0);
+});
 
-  // Only what runs, and no path outside the package.
-  const pkg = join(repo, 'node_modules', 'card-reveal-harness');
+test('the package holds only JavaScript that runs, and names nothing outside it', () => {
   for (const absent of ['test', 'docs', 'scripts', '.ci']) expect(existsSync(join(pkg, absent)), `${absent}/ in the package`).toBe(false);
+  // Nothing inside node_modules needs a TypeScript loader, and none is installed with it.
+  expect(filesBelow(pkg).filter((f) => /\.[cm]?ts$/.test(f)).map((f) => f.slice(pkg.length + 1)), 'TypeScript in the package').toEqual([]);
+  expect(existsSync(join(repo, 'node_modules', 'tsx')), 'tsx installed with the package').toBe(false);
   const pointing = filesBelow(pkg).filter((f) => statSync(f).size < 2_000_000 && readFileSync(f, 'utf8').includes('shared/'));
   expect(pointing.map((f) => f.slice(pkg.length + 1)), 'files that name shared/').toEqual([]);
+});
 
+test('installed in another repository, the harness judges every provider as from the checkout', async () => {
+  test.setTimeout(10 * 60_000);
   for (const p of catalogue) {
     const mock = await startSandbox(p.id, join(dir, `${p.id}.vendor-env.json`));
     try {
@@ -62,5 +82,48 @@ test('installed from its tarball in another repository, the harness judges every
     } finally {
       await mock.stop();
     }
+  }
+});
+
+/** The variables a recipe names, from a sandbox's (what a vendor keeps in the CI's secret store). */
+const store = (env: Record<string, string>) => ({ EXA_BASE_URL: env.EXA_BASE_URL!, EXA_PUBLIC_KEY: env.EXA_PUBLIC_KEY!, EXA_TOKEN: env.EXA_TOKEN! });
+
+test("README's GitHub Actions job, run as written, passes a correct sandbox and publishes JUnit and Allure", async () => {
+  test.setTimeout(8 * 60_000);
+  rmSync(join(repo, 'reports'), { recursive: true, force: true });
+  const mock = await startSandbox('exa', join(dir, 'exa.github.env.json'));
+  try {
+    const job = await runGithubJob(recipe(readme, '**GitHub Actions**'), repo, store(mock.env));
+    expect(job.failed, printed(job)).toBe(false);
+    expect(stepCode(job, 'Conformance')).toBe(0);
+    expect(job.steps.find((s) => s.name.startsWith('Conformance'))!.output).toContain('VERDICT: conformant');
+    expect(missingPublished(job, repo), 'published paths that the job did not write').toEqual([]);
+    expect(readFileSync(join(repo, 'reports/junit.xml'), 'utf8')).toMatch(/<testsuites[^>]* failures="0"/);
+    expect(existsSync(join(repo, 'reports/allure-report/index.html'))).toBe(true);
+  } finally {
+    await mock.stop();
+  }
+});
+
+test("README's GitLab CI job, run as written, fails a sandbox with a defect: exit 1, the failure in JUnit, no card data", async () => {
+  test.setTimeout(8 * 60_000);
+  rmSync(join(repo, 'reports'), { recursive: true, force: true });
+  // GitLab restores the job's cache (.npm/ in the project): here, the npm cache this machine has.
+  const cache = spawnSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).stdout.trim();
+  rmSync(join(repo, '.npm'), { recursive: true, force: true });
+  symlinkSync(cache, join(repo, '.npm'));
+  const mock = await startSandbox('exa', join(dir, 'exa.gitlab.env.json'), ['--defect', 'cvc-in-clear']);
+  try {
+    const job = await runGitlabJob(recipe(readme, '**GitLab CI**'), repo, store(mock.env));
+    expect(job.failed, printed(job)).toBe(true);
+    expect(stepCode(job, 'script'), printed(job)).toBe(1);
+    expect(job.steps[0]!.output).toContain('VERDICT: NOT conformant');
+    expect(stepCode(job, 'after_script'), printed(job)).toBe(0);
+    expect(missingPublished(job, repo), 'published paths that the job did not write').toEqual([]);
+    expect(readFileSync(join(repo, 'reports/junit.xml'), 'utf8')).toMatch(/EXA-NO-CLEAR-CARD-DATA/);
+    expect(readFileSync(join(repo, 'reports/conformance.md'), 'utf8')).toMatch(/EXA-NO-CLEAR-CARD-DATA[^\n]*FAIL/);
+    expect(scanForCardData([join(repo, 'reports')], seededCards).leaks).toEqual([]);
+  } finally {
+    await mock.stop();
   }
 });

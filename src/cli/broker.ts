@@ -5,12 +5,17 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CONSUMER } from '../../specs/fixtures/pact.ts';
-import { projectRoot, runChild } from './playwright.ts';
+import { packageDir, runChild } from './playwright.ts';
 import { parse, UsageError } from './usage.ts';
 
-const pactBroker = resolve(projectRoot, 'node_modules/.bin/pact-broker');
-
-const run = (args: string[]) => runChild(pactBroker, args);
+/** The Pact Broker CLI's script, when installed. */
+function pactBroker(): string | undefined {
+  try {
+    return resolve(packageDir('@pact-foundation/pact-cli'), 'bin/pact-broker.js');
+  } catch {
+    return undefined;
+  }
+}
 
 export async function brokerCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { output: { type: 'string' }, version: { type: 'string' }, branch: { type: 'string' }, environment: { type: 'string' } }, true);
@@ -19,7 +24,9 @@ export async function brokerCommand(args: string[]): Promise<number> {
   const broker = process.env.PACT_BROKER_BASE_URL;
   if (!broker) throw new UsageError('set PACT_BROKER_BASE_URL (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD) to use a Pact Broker');
   if (!values.version) throw new UsageError('--version <consumer version> is required (for example the git commit)');
-  if (!existsSync(pactBroker)) throw new UsageError('@pact-foundation/pact-cli is not installed: run scripts/install.sh');
+  const script = pactBroker();
+  if (!script || !existsSync(script)) throw new UsageError('@pact-foundation/pact-cli is not installed: run scripts/install.sh');
+  const run = (rest: string[]) => runChild(process.execPath, [script, ...rest]);
   if (step === 'publish') {
     const dir = resolve(values.output ?? 'reports', 'pacts');
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^[^.]+-[^.]+\.json$/.test(f)) : [];

@@ -2,7 +2,8 @@
 // one conformance matrix, through Playwright's merge-reports over the shards' blobs.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { playwrightCli, playwrightNodeArgs, projectRoot, runChild } from './playwright.ts';
+import { codeFile } from '../core/root.ts';
+import { playwrightCli, projectRoot, runChild } from './playwright.ts';
 import { printVerdict } from './run.ts';
 import { parse, UsageError } from './usage.ts';
 
@@ -16,7 +17,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   mkdirSync(blobs, { recursive: true });
   for (const d of shardDirs) for (const f of readdirSync(resolve(output, 'blob', d.name)).filter((x) => x.endsWith('.zip'))) copyFileSync(resolve(output, 'blob', d.name, f), resolve(blobs, f));
   if (readdirSync(blobs).length === 0) throw new UsageError(`no shard results in ${blobs}: run "card-reveal-harness run --shard i/n --output ${values.output ?? 'reports'}" for each shard first`);
-  const code = await runChild(process.execPath, [...playwrightNodeArgs(), playwrightCli, 'merge-reports', '-c', resolve(projectRoot, 'reporters/merge.config.ts'), blobs], { cwd: projectRoot, env: { CRH_OUTPUT_DIR: output } });
+  const code = await runChild(process.execPath, [playwrightCli, 'merge-reports', '-c', codeFile('reporters/merge.config.ts'), blobs], { cwd: projectRoot, env: { CRH_OUTPUT_DIR: output } });
   const failing = printVerdict(output, code);
   return failing === 0 ? 0 : 1;
 }

@@ -1,21 +1,28 @@
 // Child processes of the CLI: Playwright's own CLI on the harness's config, and the other tools
 // (Allure, the Pact Broker CLI) that a command hands over to.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { projectRoot } from '../core/root.ts';
+import { codeFile, projectRoot } from '../core/root.ts';
 
 export { projectRoot };
 /** Playwright's CLI script, run with this Node. */
 export const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 
 /**
- * Node's arguments before Playwright's CLI. Installed as a package (inside node_modules), the
- * harness's specs, fixtures and config are TypeScript that Playwright does not transform there:
- * tsx's loader does, in the runner and in each worker (which inherit these arguments). In a
- * checkout Playwright transforms them itself, and nothing is added.
+ * The folder of an installed package, found as Node finds packages (inside the harness's own
+ * node_modules in a checkout, beside it when a team installed the harness): for a package whose
+ * `exports` do not reach the file wanted (a CLI script).
  */
-export const playwrightNodeArgs = (root = projectRoot): string[] => (/[\\/]node_modules[\\/]/.test(root) ? ['--import', 'tsx'] : []);
+export function packageDir(name: string): string {
+  const dir = (createRequire(import.meta.url).resolve.paths(name) ?? []).map((p) => join(p, name)).find((d) => existsSync(join(d, 'package.json')));
+  if (!dir) throw new Error(`${name} is not installed`);
+  return dir;
+}
+
+/** The suite's Playwright config: the TypeScript one in a checkout (Playwright transforms it), the compiled one in a package. */
+export const playwrightConfig = codeFile('playwright.config.ts');
 
 /** Runs a command with the terminal as its output and resolves its exit code (1 when killed). */
 export function runChild(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
@@ -31,7 +38,7 @@ export interface PlaywrightRun {
 
 export function runPlaywright(run: PlaywrightRun): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...playwrightNodeArgs(), playwrightCli, 'test', '-c', join(projectRoot, 'playwright.config.ts'), ...run.args], {
+    const child = spawn(process.execPath, [playwrightCli, 'test', '-c', playwrightConfig, ...run.args], {
       cwd: projectRoot,
       env: { ...process.env, ...run.env },
       stdio: run.inherit === false ? ['ignore', 'pipe', 'pipe'] : 'inherit',

@@ -4,12 +4,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allureConfig } from '../../reporters/allure-config.ts';
-import { projectRoot, runChild } from './playwright.ts';
+import { codeFile } from '../core/root.ts';
+import { packageDir, runChild } from './playwright.ts';
 import { parse, UsageError } from './usage.ts';
 
-// allure's package exports no subpaths; its CLI file sits at the package root.
-const allureCli = resolve(projectRoot, 'node_modules/allure/cli.js');
-const iteratorPolyfill = resolve(projectRoot, 'src/cli/iterator-to-array.mjs');
+// allure's package exports no subpath to its CLI, which sits at the package root.
+const allureCli = resolve(packageDir('allure'), 'cli.js');
+const iteratorPolyfill = codeFile('src/cli/iterator-to-array.mjs');
 
 const allure = (args: string[]) => runChild(process.execPath, ['--import', iteratorPolyfill, allureCli, ...args]);
 

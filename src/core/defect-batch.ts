@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fromRoot } from './root.ts';
+import { codeFile } from './root.ts';
 
 /** `plumery:iv-reused,salt-reused;exa:iv-reused`: which defects the run's projects carry. */
 export const BATCH_ENV = 'CRH_DEFECT_BATCH';
@@ -14,7 +14,7 @@ export const BATCH_ENV = 'CRH_DEFECT_BATCH';
 export const PACT_PART_ENV = 'CRH_PACT_PART';
 
 /** The test file of a `<id>-pact` project for `part` (specs/<id>/pact/). */
-export const pactFile = (part: string | undefined): string => (part === 'consumer' ? 'consumer.ts' : part === 'provider' ? 'provider.ts' : 'contract.spec.ts');
+export const pactFile = (part: string | undefined, ext = '.ts'): string => `${part === 'consumer' ? 'consumer' : part === 'provider' ? 'provider' : 'contract.spec'}${ext}`;
 
 /** The project of a batch that runs a provider's checks against its mock without a defect: the run every defect's matrix is compared with. */
 export const CLEAN = 'clean';
@@ -57,7 +57,7 @@ export const defectOfBatchFile = (fileTitle: string): string => fileTitle.replac
  */
 export function writeBatchFiles(dir: string, providerId: string, defects: readonly string[]): string {
   mkdirSync(dir, { recursive: true });
-  const declare = pathToFileURL(fromRoot('specs/fixtures/defect-batch.ts')).href;
+  const declare = pathToFileURL(codeFile('specs/fixtures/defect-batch.ts')).href;
   for (const defect of defects) {
     const file = join(dir, `${defect}${FILE_SUFFIX}`);
     const text = `// Written by src/core/defect-batch.ts: ${providerId}'s checks against its mock ${defect === CLEAN ? 'without a defect' : `with defect ${defect}`}.\nimport { declareDefectChecks } from ${JSON.stringify(declare)};\n\nawait declareDefectChecks(${JSON.stringify(providerId)}, ${JSON.stringify(defect)});\n`;
