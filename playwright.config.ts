@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig, type Project } from '@playwright/test';
 // The light half of the registry: every worker loads this config, and needs no mock to name projects.
 import { selectedProviders, SUITE_PROJECT } from './src/catalogue.ts';
-import { chromiumLaunchOptions } from './src/core/browser.ts';
+import { browserContextOptions, chromiumLaunchOptions } from './src/core/browser.ts';
 import { CODE_EXT, codeFile } from './src/core/root.ts';
 import { BATCH_ENV, batchProject, decodeBatch, PACT_PART_ENV, pactFile, writeBatchFiles } from './src/core/defect-batch.ts';
 
@@ -101,6 +101,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
+    ...browserContextOptions(),
     // Traces, screenshots and videos would capture the card data the frame shows: never taken.
     trace: 'off',
     screenshot: 'off',

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { buildMatrix, HALTED, PARTLY_CHECKED, partialNote, renderMarkdown, summaryLine, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
+import { buildMatrix, HALTED, PARTLY_CHECKED, partialNote, RATE_LIMITED, rateLimitedLine, renderMarkdown, summaryLine, type RateLimited, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
 import { decodeFinding, FINDING, findingLine, findingNote, type Finding } from '../src/core/findings.ts';
 import { checkGroup } from '../src/catalogue.ts';
@@ -70,6 +70,7 @@ export default class ConformanceReporter implements Reporter {
       ...(accepted.length ? { accepted } : {}),
       ...(partly.length ? { partly } : {}),
       ...(unreachable ? { unreachable: redactor.redact(unreachable.slice(UNREACHABLE.length).trim().split('\n')[0]!) } : {}),
+      ...rateLimitedOf(result.annotations),
       start: result.startTime.getTime(),
       duration: result.duration,
       ...(result.error?.message ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') } : {}),
@@ -95,6 +96,8 @@ export default class ConformanceReporter implements Reporter {
       for (const r of p.requirements.filter((r) => r.verdict === 'warn')) lines.push(`    WARN ${r.id}: ${r.warnings[0] ?? r.text}`);
       for (const r of p.requirements.filter((r) => r.partial)) lines.push(`    PARTIAL ${r.id} (${r.verdict}): ${partialNote(r.partial!)}`);
     }
+    const limited = rateLimitedLine(matrix.rateLimited);
+    if (limited) lines.push(`  ${limited}`);
     lines.push(`  matrix: ${join(this.outputDir, 'conformance.md')}`);
     lines.push(summaryLine(matrix));
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -132,4 +135,20 @@ function ruleNote(description: string): RuleNote {
 
 function stripAnsi(s: string): string {
   return s.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** The rate-limit waits of a check (its annotations, one per fixture scope), summed. */
+function rateLimitedOf(annotations: readonly { type: string; description?: string }[]): { rateLimited?: RateLimited } {
+  let count = 0;
+  let waitedMs = 0;
+  for (const a of annotations.filter((x) => x.type === RATE_LIMITED)) {
+    try {
+      const r = JSON.parse(a.description ?? '') as RateLimited;
+      count += r.count;
+      waitedMs += r.waitedMs;
+    } catch {
+      // not one of ours
+    }
+  }
+  return count ? { rateLimited: { count, waitedMs } } : {};
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { providerTest } from '../fixtures/provider.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
+import { browserContextOptions } from '../../src/core/browser.ts';
 import type { Target } from '../../src/core/target.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
@@ -234,7 +235,7 @@ class MerchantTabs {
   async open(): Promise<Page> {
     if (this.page && !this.page.isClosed()) return this.page;
     if (!this.context) {
-      this.context = await this.browser.newContext();
+      this.context = await this.browser.newContext(browserContextOptions());
       if (this.withClock) await this.context.clock.install();
     }
     return (this.page = await this.context.newPage());

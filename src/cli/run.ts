@@ -6,6 +6,8 @@ import { STRICT_ENV } from '../core/levels.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { catalogue as providers, providerIds, selectProviders } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
+import { NETWORK_ENV } from '../core/network.ts';
+import { networkEnv, networkFromFlags, NETWORK_FLAGS } from './network-flags.ts';
 import { runPlaywright } from './playwright.ts';
 import { readSettings } from './settings.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
@@ -47,6 +49,7 @@ export async function runCommand(args: string[]): Promise<number> {
     profile: { type: 'string' },
     strict: { type: 'boolean' },
     settings: { type: 'string' },
+    ...NETWORK_FLAGS,
   });
   // The calling repository's settings file, under what the command line says.
   const settings = readSettings(values.settings);
@@ -70,6 +73,9 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError('--shard takes <index>/<total>, for example 1/2');
   for (const p of providers.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
+  const network = networkFromFlags(values);
+  // This process probes the targets too (offersControl, tls-probe): with the same trust.
+  process.env[NETWORK_ENV] = JSON.stringify(network);
   if (!chromiumAvailable()) {
     throw new UsageError(`no Chromium at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   }
@@ -84,9 +90,11 @@ export async function runCommand(args: string[]): Promise<number> {
   const { offersControl } = await import('../core/target.ts');
   const oneAtATime = await Promise.all(shared.map(async (p) => !p.parallelOnSandbox || (await offersControl(process.env[p.env.baseUrl]!.replace(/\/+$/, '')))));
   const sharedTarget = oneAtATime.some(Boolean);
+  const targets = shared.map((p) => process.env[p.env.baseUrl]!);
+  const netEnv = await networkEnv(network, targets, sharedTarget ? 1 : 2, output);
   const { code } = await runPlaywright({
     args: [...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
-    env: { CRH_OUTPUT_DIR: output, ...selectProviders(selected), ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.verbose ? { CRH_VERBOSE: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}), ...(values.strict ? { [STRICT_ENV]: '1' } : {}) },
+    env: { ...netEnv, CRH_OUTPUT_DIR: output, ...selectProviders(selected), ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.verbose ? { CRH_VERBOSE: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}), ...(values.strict ? { [STRICT_ENV]: '1' } : {}) },
   });
   if (values.shard) {
     const failing = printVerdict(resolve(output, 'shards', values.shard.replace('/', '-of-')), code, `shard ${values.shard}`);

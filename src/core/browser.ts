@@ -1,5 +1,6 @@
 // Debian's Chromium, not a browser Playwright downloads (there is no network to download from).
 import { existsSync } from 'node:fs';
+import { networkSettings } from './network.ts';
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,9 +40,34 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
  */
 const HARNESS_DISABLED_FEATURES = ['LocalNetworkAccessChecks', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'OmniboxAimPopup'];
 
+/**
+ * Chromium's way to a target, from the same settings as every other client (network.ts): the
+ * proxy CI names (Playwright proxies loopback too), and trust of exactly the targets' keys the CLI
+ * verified against the CAs given (tls-probe.ts): Chromium has no CA option of its own, and its
+ * certificate checks stay on for every other key.
+ */
+function chromiumNetwork(env: NodeJS.ProcessEnv) {
+  const proxy = env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY;
+  const noProxy = env.no_proxy ?? env.NO_PROXY;
+  const pins = networkSettings(env).browserSpki ?? [];
+  return {
+    args: pins.length ? [`--ignore-certificate-errors-spki-list=${pins.join(',')}`] : [],
+    ...(proxy ? { proxy: { server: proxy, ...(noProxy ? { bypass: noProxy } : {}) } } : {}),
+  };
+}
+
+/** Options of every browser context: the client certificate, shown to the targets' origins (mutual TLS). */
+export function browserContextOptions(env: NodeJS.ProcessEnv = process.env) {
+  const s = networkSettings(env);
+  if (!s.clientCert || !s.clientKey || !s.browserOrigins?.length) return {};
+  return { clientCertificates: s.browserOrigins.map((origin) => ({ origin, certPath: s.clientCert!, keyPath: s.clientKey! })) };
+}
+
 export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env) {
+  const network = chromiumNetwork(env);
   return {
     executablePath: chromiumPath(env),
+    ...(network.proxy ? { proxy: network.proxy } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -51,6 +77,7 @@ export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env) {
       '--disable-quic',
       '--disable-sync',
       `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...HARNESS_DISABLED_FEATURES].join(',')}`,
+      ...network.args,
     ],
   };
 }

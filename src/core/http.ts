@@ -1,14 +1,41 @@
 // The one HTTP client of the harness. A target may be hostile or broken: every call has a
-// timeout, a body size cap and no automatic redirects, and fails with a typed TargetError.
+// timeout, a body size cap and no automatic redirects, and fails with a typed TargetError. Trust,
+// client certificates, proxies and rate limits come from network.ts.
+import { networkSettings, paced, proxyFor, RATE_LIMIT_BOUND, rateLimitTally, retryAfterMs, tlsOptions } from './network.ts';
 
 /**
  * undici, loaded on the first request (a process that only lists the checks needs none), and its
- * dispatcher: one connection per request. A kept-alive socket to a server that has gone (a Pact
- * mock server of the previous test, whose port the system hands out again) fails the next request
- * before it is sent; with many short-lived servers on loopback that happened under load.
+ * dispatchers, one per proxy (none, or the one HTTPS_PROXY/HTTP_PROXY names for the URL), each
+ * with the TLS settings of network.ts. To a target named by URL, connections are kept alive (on a
+ * slow link a connection costs round trips); to anything else (a Pact mock server of one test,
+ * whose port the system hands out again to the next) one connection per request: a kept-alive
+ * socket to a server that has gone fails the next request before it is sent.
  */
-let client: Promise<{ fetch: typeof import('undici').fetch; dispatcher: import('undici').Agent }> | undefined;
-const undici = () => (client ??= import('undici').then(({ Agent, fetch }) => ({ fetch, dispatcher: new Agent({ pipelining: 0 }) })));
+const load = () => import('undici');
+let loaded: ReturnType<typeof load> | undefined;
+const undici = () => (loaded ??= load());
+const dispatchers = new Map<string, import('undici').Dispatcher>();
+const keptAlive = new Set<string>();
+
+/** Connections to this origin (a target's base URL) are kept alive. */
+export function keepAliveTo(origin: string): void {
+  keptAlive.add(origin);
+}
+
+async function dispatcherFor(url: URL): Promise<import('undici').Dispatcher> {
+  const proxy = proxyFor(url);
+  const keepAlive = keptAlive.has(url.origin);
+  const key = `${proxy ?? ''} ${keepAlive}`;
+  const known = dispatchers.get(key);
+  if (known) return known;
+  const { Agent, ProxyAgent } = await undici();
+  const tls = tlsOptions();
+  const made = proxy
+    ? new ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: tls, ...(keepAlive ? {} : { pipelining: 0 }) })
+    : new Agent({ connect: tls, ...(keepAlive ? {} : { pipelining: 0 }) });
+  dispatchers.set(key, made);
+  return made;
+}
 
 export interface HttpRequest {
   method: string;
@@ -29,7 +56,7 @@ export interface HttpExchange {
   durationMs: number;
 }
 
-export type TargetErrorKind = 'timeout' | 'network' | 'unreachable' | 'too-large' | 'bad-url' | 'redirect';
+export type TargetErrorKind = 'timeout' | 'network' | 'unreachable' | 'tls' | 'too-large' | 'bad-url' | 'redirect';
 
 /**
  * The message prefix of a target that could not be reached at all (nothing listens, no such
@@ -38,6 +65,32 @@ export type TargetErrorKind = 'timeout' | 'network' | 'unreachable' | 'too-large
  */
 export const UNREACHABLE = '[unreachable]';
 const NOT_REACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/**
+ * A certificate problem is its own finding (prefixed like an unreachable target, so that every
+ * check is then not run), never a contract failure: the harness could not talk to the target safely.
+ */
+export const TLS_PROBLEM = 'TLS:';
+const CERT_NOT_TRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const CLIENT_CERT_WANTED = /CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE|ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA|ALERT_CERTIFICATE_UNKNOWN/;
+
+/** The finding for a TLS failure of `code`, or undefined when it is not one. */
+export function tlsProblem(code: string | undefined, host: string): string | undefined {
+  if (!code) return undefined;
+  if (CERT_NOT_TRUSTED.has(code)) return `${UNREACHABLE} ${TLS_PROBLEM} certificate not trusted (${code}) at ${host}: set --ca <file.pem> (or NODE_EXTRA_CA_CERTS) to the CA that signed it`;
+  if (CLIENT_CERT_WANTED.test(code)) return `${UNREACHABLE} ${TLS_PROBLEM} the target refused the TLS handshake (${code}) at ${host}: it wants a client certificate it trusts; set --client-cert <cert.pem> and --client-key <key.pem>`;
+  return undefined;
+}
 
 export class TargetError extends Error {
   override readonly name = 'TargetError';
@@ -76,9 +129,32 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TargetError('bad-url', `only http and https targets are supported: ${where}`);
   }
+  const { rate } = networkSettings();
+  let waited = 0;
+  for (;;) {
+    await paced(url.origin, rate);
+    const exchange = await sendOnce(req, url, where, timeoutMs, maxBytes);
+    const wait = retryAfterMs(exchange.response.status, exchange.response.headers['retry-after']);
+    if (wait === undefined) {
+      options.onExchange?.(exchange);
+      return exchange;
+    }
+    // A rate limit is not a finding: wait as asked, within a bound, and count it.
+    if (wait > RATE_LIMIT_BOUND.oneWaitMs || waited + wait > RATE_LIMIT_BOUND.totalMs) {
+      throw new TargetError('unreachable', `${UNREACHABLE} target unreachable (rate limited: HTTP ${exchange.response.status}, Retry-After ${exchange.response.headers['retry-after'] ?? 'none'}, after ${(waited / 1000).toFixed(1)} s of waiting): ${where}`);
+    }
+    rateLimitTally.count++;
+    rateLimitTally.waitedMs += wait;
+    waited += wait;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+}
+
+async function sendOnce(req: HttpRequest, url: URL, where: string, timeoutMs: number, maxBytes: number): Promise<HttpExchange> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
-  const { fetch, dispatcher } = await undici();
+  const { fetch } = await undici();
+  const dispatcher = await dispatcherFor(url);
   try {
     const res = await fetch(url, {
       method: req.method,
@@ -108,13 +184,13 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
     res.headers.forEach((value, key) => {
       headers[key] = value;
     });
-    const exchange = { request: req, response: { status: res.status, headers, body }, durationMs: performance.now() - started };
-    options.onExchange?.(exchange);
-    return exchange;
+    return { request: req, response: { status: res.status, headers, body }, durationMs: performance.now() - started };
   } catch (err) {
     if (err instanceof TargetError) throw err;
     if (signal.aborted) throw new TargetError('timeout', `no complete answer within ${timeoutMs} ms: ${where}`);
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const tls = tlsProblem(cause?.code, url.host);
+    if (tls) throw new TargetError('tls', `${tls}: ${where}`);
     if (cause?.code && NOT_REACHED.has(cause.code)) throw new TargetError('unreachable', `${UNREACHABLE} target unreachable (${cause.code}): ${where}`);
     throw new TargetError('network', `connection failed (${cause?.code ?? cause?.message ?? String(err)}): ${where}`);
   }

@@ -8,6 +8,7 @@
 // finding (src/core/findings.ts) that names its requirement, and blames that one alone; the test
 // goes on. Any other failure (a plain assertion, a thrown error, a timeout) fails every requirement
 // the test names, and no other.
+import { TLS_PROBLEM } from './http.ts';
 import { levelOf, warningAdvice } from './levels.ts';
 import { loadAcceptedRisks, loadProfile } from './profile.ts';
 import { catalogue as providers } from '../catalogue.ts';
@@ -54,6 +55,8 @@ export interface TestOutcome {
   halted?: boolean;
   /** The target could not be reached at all: the test proves nothing (see UNREACHABLE in http.ts). */
   unreachable?: string;
+  /** The target's rate limits this check waited out (429, 503 + Retry-After): not findings, counted. */
+  rateLimited?: RateLimited;
   /** When the check started (ms since the epoch) and how long it ran. */
   start?: number;
   duration?: number;
@@ -156,9 +159,23 @@ export interface ProviderMatrix {
   requirements: RequirementRow[];
 }
 
+/** How often requests met a rate limit and were sent again after the wait it asked for. */
+export interface RateLimited {
+  count: number;
+  waitedMs: number;
+}
+
+/** The annotation a check's rate-limit waits travel in, as JSON. */
+export const RATE_LIMITED = 'rate-limited';
+
+/** `rate-limited 7 times, 9 s waited`, or nothing when no request met one. */
+export const rateLimitedLine = (r: RateLimited | undefined): string | undefined =>
+  r?.count ? `rate-limited ${r.count} time${r.count === 1 ? '' : 's'}, ${(r.waitedMs / 1000).toFixed(r.waitedMs < 10_000 ? 1 : 0)} s waited (not findings: each request was sent again after the wait the target asked for)` : undefined;
+
 export interface Matrix {
   generatedAt: string;
   tests: { passed: number; failed: number; skipped: number };
+  rateLimited?: RateLimited;
   providers: ProviderMatrix[];
   /** Tests that name no requirement, or one no catalogue has: a defect of the harness. */
   unmapped: string[];
@@ -263,6 +280,7 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
       requirements: rows,
     });
   }
+  const rateLimited = outcomes.reduce((sum, o) => ({ count: sum.count + (o.rateLimited?.count ?? 0), waitedMs: sum.waitedMs + (o.rateLimited?.waitedMs ?? 0) }), { count: 0, waitedMs: 0 });
   return {
     generatedAt: new Date().toISOString(),
     tests: {
@@ -270,6 +288,7 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
       failed: outcomes.filter((o) => o.status === 'fail').length,
       skipped: outcomes.filter((o) => o.status === 'skipped').length,
     },
+    ...(rateLimited.count ? { rateLimited } : {}),
     providers: out,
     unmapped,
   };
@@ -301,7 +320,10 @@ export function conclude(m: Pick<Matrix, 'providers'>, runFailed = false, label 
   const risks = accepted.length ? ` (ACCEPTED RISK${accepted.length === 1 ? '' : 'S'} by the profile: ${accepted.join('; ')}; --strict fails ${accepted.length === 1 ? 'it' : 'them'})` : '';
   const base = { failing, warnings, accepted, unreachable, partial };
   if (failing || unreachable.length || runFailed) {
-    const why = [...(unreachable.length ? [`target unreachable (${unreachable.join('; ')})`] : []), ...(failing ? [`${failing} requirement(s) failing`] : []), ...(!failing && !unreachable.length ? ['a check failed outside any requirement'] : [])];
+    // A certificate problem is named as such (TLS: …, with the setting that fixes it), not as an unreachable target.
+    const tls = unreachable.filter((u) => u.includes(TLS_PROBLEM));
+    const gone = unreachable.filter((u) => !u.includes(TLS_PROBLEM));
+    const why = [...tls, ...(gone.length ? [`target unreachable (${gone.join('; ')})`] : []), ...(failing ? [`${failing} requirement(s) failing`] : []), ...(!failing && !unreachable.length ? ['a check failed outside any requirement'] : [])];
     return { verdict: 'not-conformant', ...base, line: `${label}: NOT conformant (${why.join('; ')})${risks}${partly}` };
   }
   if (warnings) return { verdict: 'conformant-with-warnings', ...base, line: `${label}: conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)${risks}${partly}` };
@@ -326,7 +348,8 @@ export const sourceLabel = (r: Requirement): string => (r.source === 'standard' 
 
 export function renderMarkdown(m: Matrix): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const lines = [`# Conformance matrix`, '', `Generated ${m.generatedAt}. ${summaryLine(m)}.`, '', `**${conclude(m).line}**`, ''];
+  const limited = rateLimitedLine(m.rateLimited);
+  const lines = [`# Conformance matrix`, '', `Generated ${m.generatedAt}. ${summaryLine(m)}.${limited ? ` The target ${limited}.` : ''}`, '', `**${conclude(m).line}**`, ''];
   for (const p of m.providers) {
     lines.push(`## ${p.title} (\`${p.id}\`)`, '', `Target: ${p.target}${p.unreachable ? ` — **unreachable**: ${p.unreachable}` : ''}`, '', 'Profile in force (the defaults of the harness unless a profile file says otherwise):', '');
     for (const [k, v] of Object.entries(p.profile)) lines.push(`- \`${k}\`: \`${JSON.stringify(v)}\``);

@@ -1,7 +1,7 @@
 // What the checks run against: the embedded reference mock (default), or a base URL from the
 // environment. Control of server time and state exists only where the target answers /__mock/.
 import { defectsFromEnv } from './defects.ts';
-import { send, TargetError, type SendOptions } from './http.ts';
+import { keepAliveTo, send, TargetError, type SendOptions } from './http.ts';
 import { startMock } from './mock-host.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 
@@ -59,18 +59,19 @@ export async function resolveTarget(provider: ProviderDefinition, env: NodeJS.Pr
     const mock = await startMock(provider, { defects: defects ?? defectsFromEnv(provider.id, env) });
     return { provider: provider.id, kind: 'embedded-mock', baseUrl: mock.url, control: new MockControl(mock.url), env: vars, close: mock.close };
   }
+  keepAliveTo(new URL(baseUrl).origin);
   const unreachable = await unreachableAt(baseUrl);
   const control = !unreachable && (await offersControl(baseUrl)) ? new MockControl(baseUrl) : undefined;
   return { provider: provider.id, kind: 'url', baseUrl, control, env: vars, ...(unreachable ? { unreachable } : {}), close: async () => {} };
 }
 
-/** The UNREACHABLE message when no connection to the base URL can be made (refused, no such host); else undefined. */
+/** The UNREACHABLE message when no connection to the base URL can be made (refused, no such host, a certificate not trusted, rate limited without end); else undefined. */
 async function unreachableAt(baseUrl: string): Promise<string | undefined> {
   try {
     await send({ method: 'GET', url: `${baseUrl}/` }, { timeoutMs: 5_000, maxBytes: 64 * 1024 });
     return undefined;
   } catch (e) {
-    return e instanceof TargetError && e.kind === 'unreachable' ? e.message : undefined;
+    return e instanceof TargetError && (e.kind === 'unreachable' || e.kind === 'tls') ? e.message : undefined;
   }
 }
 

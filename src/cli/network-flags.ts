@@ -1,0 +1,75 @@
+// run's network flags (--ca, --client-cert, --client-key, --rate), checked before any test starts,
+// turned into the one variable the Playwright processes read (network.ts), with Chromium's trust of
+// the targets' verified keys (tls-probe.ts) and Node's own trust for Playwright's client-certificate
+// path (NODE_EXTRA_CA_CERTS).
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NETWORK_ENV, networkSettings, type NetworkSettings } from '../core/network.ts';
+import { verifiedSpki } from '../core/tls-probe.ts';
+import { UsageError } from './usage.ts';
+
+export const NETWORK_FLAGS = {
+  ca: { type: 'string', multiple: true },
+  'client-cert': { type: 'string' },
+  'client-key': { type: 'string' },
+  rate: { type: 'string' },
+} as const;
+
+export interface NetworkFlags {
+  ca?: string[] | undefined;
+  'client-cert'?: string | undefined;
+  'client-key'?: string | undefined;
+  rate?: string | undefined;
+}
+
+function pemFile(flag: string, file: string, check: (text: string) => unknown): string {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new UsageError(`${flag} ${file}: no such file`);
+  try {
+    check(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${flag} ${file}: not a PEM ${flag === '--client-key' ? 'private key' : 'certificate'} (${(e as Error).message})`);
+  }
+  return path;
+}
+
+/** The settings the flags (and the variables CI sets) give; a bad file or value is a usage error. */
+export function networkFromFlags(flags: NetworkFlags, env: NodeJS.ProcessEnv = process.env): NetworkSettings {
+  const caFiles = (flags.ca ?? []).map((f) => pemFile('--ca', f, (t) => new X509Certificate(t)));
+  const cert = flags['client-cert'] ?? env.CRH_CLIENT_CERT;
+  const key = flags['client-key'] ?? env.CRH_CLIENT_KEY;
+  if (!!cert !== !!key) throw new UsageError('--client-cert and --client-key go together');
+  const rate = flags.rate === undefined ? undefined : Number(flags.rate);
+  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) throw new UsageError(`--rate wants a number of requests per second above 0, not "${flags.rate}"`);
+  return {
+    ...(caFiles.length ? { caFiles } : {}),
+    ...(cert && key ? { clientCert: pemFile('--client-cert', cert, (t) => new X509Certificate(t)), clientKey: pemFile('--client-key', key, (t) => createPrivateKey(t)) } : {}),
+    ...(rate ? { rate } : {}),
+  };
+}
+
+/**
+ * The environment of the Playwright processes for these settings and targets: the settings as one
+ * variable (the rate divided among `workers`), Chromium's pins, and the CAs for Node's own TLS.
+ */
+export async function networkEnv(flags: NetworkSettings, targets: string[], workers: number, output: string): Promise<NodeJS.ProcessEnv> {
+  const origins = [...new Set(targets.map((t) => new URL(t).origin))];
+  const all: NetworkSettings = { ...networkSettings({ ...process.env, [NETWORK_ENV]: JSON.stringify(flags) }) };
+  const pins = all.caFiles?.length ? (await Promise.all(origins.map((o) => verifiedSpki(new URL(o), all)))).filter((p): p is string => !!p) : [];
+  const settings: NetworkSettings = {
+    ...flags,
+    ...(flags.rate ? { rate: flags.rate / Math.max(1, workers) } : {}),
+    ...(pins.length ? { browserSpki: pins } : {}),
+    ...(origins.length ? { browserOrigins: origins } : {}),
+  };
+  const env: NodeJS.ProcessEnv = { [NETWORK_ENV]: JSON.stringify(settings) };
+  if (flags.caFiles?.length) {
+    // Playwright's client-certificate path speaks TLS from Node: it trusts what Node's default store holds.
+    const bundle = join(output, '.network', 'ca-bundle.pem');
+    mkdirSync(join(output, '.network'), { recursive: true });
+    writeFileSync(bundle, [...(process.env.NODE_EXTRA_CA_CERTS ? [process.env.NODE_EXTRA_CA_CERTS] : []), ...flags.caFiles].map((f) => readFileSync(f, 'utf8')).join('\n'));
+    env.NODE_EXTRA_CA_CERTS = bundle;
+  }
+  return env;
+}

@@ -1,0 +1,92 @@
+// How the harness reaches a target over a real network: whom it trusts (a private CA), which
+// client certificate it shows (mutual TLS), which proxy it goes through (HTTPS_PROXY, HTTP_PROXY,
+// NO_PROXY, as CI systems set them), how fast it may send (--rate) and how it meets a rate limit
+// (429, or 503 with Retry-After: waited out, within a bound, and counted). One setting reaches
+// every client: Node's requests (http.ts), the Pact verifier (through pact-forwarder.ts, which
+// sends with http.ts) and Chromium (browser.ts). None of it changes a verdict.
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
+
+/** The CLI's network settings, as one JSON variable for the Playwright processes it starts. */
+export const NETWORK_ENV = 'CRH_NETWORK';
+
+export interface NetworkSettings {
+  /** PEM files of CAs to trust beside the system's (--ca; NODE_EXTRA_CA_CERTS and SSL_CERT_FILE are added). */
+  caFiles?: string[];
+  /** Mutual TLS: the client certificate and key (PEM files) shown to a target that asks. */
+  clientCert?: string;
+  clientKey?: string;
+  /** Requests per second to one target, for this process (the CLI divides --rate among workers). */
+  rate?: number;
+  /** SHA-256 of the public keys (base64) Chromium may trust: the targets' certificates, verified against the CAs by the CLI. */
+  browserSpki?: string[];
+  /** The targets' origins, to which a browser shows the client certificate. */
+  browserOrigins?: string[];
+}
+
+export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSettings {
+  let s: NetworkSettings = {};
+  try {
+    s = env[NETWORK_ENV] ? (JSON.parse(env[NETWORK_ENV]) as NetworkSettings) : {};
+  } catch {
+    s = {};
+  }
+  const extra = [env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE].filter((f): f is string => !!f);
+  return { ...s, caFiles: [...new Set([...(s.caFiles ?? []), ...extra])] };
+}
+
+/** TLS options for a connection to a target: the system's roots plus the CAs named, and the client certificate. */
+export function tlsOptions(s: NetworkSettings = networkSettings()): { ca?: string[]; cert?: string; key?: string } {
+  const cas = (s.caFiles ?? []).map((f) => readFileSync(f, 'utf8'));
+  return {
+    ...(cas.length ? { ca: [...rootCertificates, ...cas] } : {}),
+    ...(s.clientCert && s.clientKey ? { cert: readFileSync(s.clientCert, 'utf8'), key: readFileSync(s.clientKey, 'utf8') } : {}),
+  };
+}
+
+/** The proxy for a URL from HTTPS_PROXY / HTTP_PROXY, unless NO_PROXY names its host; undefined for none. */
+export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const proxy = url.protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY) : (env.http_proxy ?? env.HTTP_PROXY);
+  if (!proxy) return undefined;
+  const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+  const host = url.hostname.toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const bypass = noProxy.some((entry) => {
+    if (entry === '*') return true;
+    const [h, p] = entry.toLowerCase().split(/:(?=\d+$)/) as [string, string | undefined];
+    if (p && p !== port) return false;
+    const bare = h.replace(/^\*?\./, '');
+    return host === bare || host.endsWith(`.${bare}`);
+  });
+  return bypass ? undefined : proxy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rate limits: pacing (--rate) and the target's own 429 / 503 + Retry-After, waited out and counted.
+
+/** How long one wait may be, and how long a request may wait in all, before the target counts as not letting it through. */
+export const RATE_LIMIT_BOUND = { oneWaitMs: 10_000, totalMs: 60_000 } as const;
+
+/** What this process waited for rate limits: read by the fixtures into each test's annotations. */
+export const rateLimitTally = { count: 0, waitedMs: 0 };
+
+/** The wait a 429 (or a 503 with Retry-After) asks for, in ms: Retry-After in seconds or as a date; 1 s when a 429 names none. */
+export function retryAfterMs(status: number, retryAfter: string | undefined, now = Date.now()): number | undefined {
+  if (status !== 429 && status !== 503) return undefined;
+  if (retryAfter === undefined || retryAfter.trim() === '') return status === 429 ? 1_000 : undefined;
+  const seconds = Number(retryAfter.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
+  const at = Date.parse(retryAfter);
+  return Number.isNaN(at) ? (status === 429 ? 1_000 : undefined) : Math.max(0, at - now);
+}
+
+const nextSlot = new Map<string, number>();
+
+/** Waits for this process's next slot to send to `origin` at `rate` requests per second (none without a rate). */
+export async function paced(origin: string, rate: number | undefined): Promise<void> {
+  if (!rate || rate <= 0) return;
+  const now = performance.now();
+  const slot = Math.max(now, nextSlot.get(origin) ?? 0);
+  nextSlot.set(origin, slot + 1000 / rate);
+  if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
+}

@@ -1,0 +1,43 @@
+// The key of a target's certificate, for Chromium (browser.ts): Chromium cannot be given a CA, so
+// the CLI connects to each https target itself (through the proxy, as the browser will), verifies
+// the certificate chain against the system's roots and the CAs given, and hands Chromium the SHA-256
+// of that certificate's public key to trust. A chain that does not verify gives no key: the
+// browser then fails as the API checks do, with the TLS finding.
+import { createHash, X509Certificate } from 'node:crypto';
+import { request } from 'node:http';
+import type { Socket } from 'node:net';
+import { connect } from 'node:tls';
+import { proxyFor, tlsOptions, type NetworkSettings } from './network.ts';
+
+function tunnel(proxy: string, host: string, port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const p = new URL(proxy);
+    const req = request({ host: p.hostname, port: p.port || 80, method: 'CONNECT', path: `${host}:${port}`, headers: { host: `${host}:${port}` }, timeout: 5_000 });
+    req.on('connect', (res, socket) => (res.statusCode === 200 ? resolve(socket) : reject(new Error(`proxy answered CONNECT with ${res.statusCode}`))));
+    req.on('timeout', () => req.destroy(new Error('proxy timed out')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The base64 SHA-256 of the SPKI of the certificate `url` presents, when its chain verifies; else undefined. */
+export async function verifiedSpki(url: URL, settings: NetworkSettings): Promise<string | undefined> {
+  if (url.protocol !== 'https:') return undefined;
+  const port = Number(url.port || 443);
+  const proxy = proxyFor(url);
+  try {
+    const socket = proxy ? await tunnel(proxy, url.hostname, port) : undefined;
+    return await new Promise<string | undefined>((resolve) => {
+      const tls = connect({ host: url.hostname, port, servername: url.hostname, ...(socket ? { socket } : {}), ...tlsOptions(settings), rejectUnauthorized: true, timeout: 5_000 }, () => {
+        const raw = tls.getPeerCertificate().raw;
+        tls.end();
+        const spki = new X509Certificate(raw).publicKey.export({ type: 'spki', format: 'der' });
+        resolve(createHash('sha256').update(spki).digest('base64'));
+      });
+      tls.on('error', () => resolve(undefined));
+      tls.on('timeout', () => (tls.destroy(), resolve(undefined)));
+    });
+  } catch {
+    return undefined;
+  }
+}
