@@ -189,7 +189,9 @@ async function sendOnce(req: HttpRequest, url: URL, where: string, timeoutMs: nu
     if (err instanceof TargetError) throw err;
     if (signal.aborted) throw new TargetError('timeout', `no complete answer within ${timeoutMs} ms: ${where}`);
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const tls = tlsProblem(cause?.code, url.host);
+    // A connection closed after the handshake may be a TLS alert undici does not pass on: ask once.
+    const alert = url.protocol === 'https:' && (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET') ? await (await import('./tls-probe.ts')).tlsAlert(url, networkSettings()) : undefined;
+    const tls = tlsProblem(alert ?? cause?.code, url.host);
     if (tls) throw new TargetError('tls', `${tls}: ${where}`);
     if (cause?.code && NOT_REACHED.has(cause.code)) throw new TargetError('unreachable', `${UNREACHABLE} target unreachable (${cause.code}): ${where}`);
     throw new TargetError('network', `connection failed (${cause?.code ?? cause?.message ?? String(err)}): ${where}`);

@@ -41,3 +41,29 @@ export async function verifiedSpki(url: URL, settings: NetworkSettings): Promise
     return undefined;
   }
 }
+
+/**
+ * Why a connection to `url` closed right after its TLS handshake, when TLS is why: in TLS 1.3 a
+ * server that wants a client certificate (or does not trust the one shown) says so in an alert the
+ * client reads only after its handshake, and undici reports just "other side closed". The code of
+ * that alert (ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED, …), or undefined.
+ */
+export async function tlsAlert(url: URL, settings: NetworkSettings): Promise<string | undefined> {
+  if (url.protocol !== 'https:') return undefined;
+  const port = Number(url.port || 443);
+  const proxy = proxyFor(url);
+  try {
+    const socket = proxy ? await tunnel(proxy, url.hostname, port) : undefined;
+    return await new Promise<string | undefined>((resolve) => {
+      const tls = connect({ host: url.hostname, port, servername: url.hostname, ...(socket ? { socket } : {}), ...tlsOptions(settings), timeout: 5_000 }, () => {
+        tls.write(`HEAD / HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`);
+      });
+      tls.on('data', () => (tls.destroy(), resolve(undefined)));
+      tls.on('error', (e: NodeJS.ErrnoException) => resolve(e.code));
+      tls.on('timeout', () => (tls.destroy(), resolve(undefined)));
+      tls.on('close', () => resolve(undefined));
+    });
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,116 @@
+// A sandbox as vendors run it: each provider's mock behind a TLS terminator with a private CA, an
+// added round trip, a rate limit (10 requests/s, burst 10, 429 + Retry-After) and mutual TLS, reached
+// through a CONNECT proxy named by HTTPS_PROXY. With --ca and the client certificate, each provider
+// must be judged exactly as on loopback (test/live.test.ts: conformant, every requirement fully
+// checked but the declared live exceptions), whatever the waits; without --ca the run names the
+// certificate problem, and without the client certificate the refused handshake: never a contract
+// failure, never "target unreachable".
+import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { catalogue } from '../src/catalogue.ts';
+import type { Matrix } from '../src/core/matrix.ts';
+import { startSandbox } from '../src/core/mock-process.ts';
+import { cli, root } from './helpers.ts';
+import { makePki, startConnectProxy, startTerminator, type Pki } from './network-parts.ts';
+
+const dir = join(root, 'reports/selftest/network');
+let pki: Pki;
+
+test.beforeAll(() => {
+  rmSync(join(dir, 'pki'), { recursive: true, force: true });
+  pki = makePki(join(dir, 'pki'));
+});
+
+/** A provider's sandbox behind the edge; `run` gets its variables with the base URL at the edge. */
+async function behindEdge<T>(id: string, edge: { requireClientCert?: boolean; delayMs?: number; rate?: { perSecond: number; burst: number } }, run: (env: Record<string, string>, url: string) => Promise<T>): Promise<T> {
+  const p = catalogue.find((x) => x.id === id)!;
+  const mock = await startSandbox(id, join(dir, `${id}.vendor-env.json`));
+  const terminator = await startTerminator({ pki, upstream: mock.url, ...edge });
+  try {
+    return await run({ ...mock.env, [p.env.baseUrl]: terminator.url }, terminator.url);
+  } finally {
+    await terminator.close();
+    await mock.stop();
+  }
+}
+
+const matrixOf = (out: string) => JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as Matrix;
+
+for (const p of catalogue) {
+  test(`${p.id}: behind TLS with a private CA, mutual TLS, a 40 ms round trip, 10 requests/s and a CONNECT proxy, judged as on loopback`, async () => {
+    test.setTimeout(5 * 60_000);
+    const proxy = await startConnectProxy();
+    try {
+      await behindEdge(p.id, { requireClientCert: true, delayMs: 20, rate: { perSecond: 10, burst: 10 } }, async (env) => {
+        const out = join(dir, `${p.id}-reports`);
+        const r = await cli(['run', '--provider', p.id, '--output', out, '--ca', pki.caCert, '--client-cert', pki.clientCert, '--client-key', pki.clientKey], { ...env, HTTPS_PROXY: proxy.url, NO_PROXY: '' }, 5 * 60_000);
+        expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-1500)).toBe(0);
+        expect(r.stdout).toContain('VERDICT: conformant');
+        const m = matrixOf(out);
+        const notFull = m.providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial).map((x) => x.id);
+        expect(notFull.sort(), 'requirements not fully checked, as on loopback').toEqual(Object.keys(p.liveExceptions).sort());
+        // Every client went through the proxy.
+        expect(proxy.tunnels.length, 'CONNECT tunnels').toBeGreaterThan(0);
+        if (m.rateLimited) expect(r.stdout).toMatch(/rate-limited \d+ times?, [\d.]+ s waited/);
+      });
+    } finally {
+      await proxy.close();
+    }
+  });
+}
+
+test('without --ca the run names the certificate problem: no contract failure, not "target unreachable"', async () => {
+  test.setTimeout(3 * 60_000);
+  await behindEdge('exa', {}, async (env) => {
+    const out = join(dir, 'no-ca-reports');
+    const r = await cli(['run', '--provider', 'exa', '--output', out], env, 3 * 60_000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/VERDICT: NOT conformant \(exa: TLS: certificate not trusted \(\w+\) at 127\.0\.0\.1:\d+: set --ca/);
+    expect(r.stdout).not.toContain('target unreachable');
+    const m = matrixOf(out);
+    expect(m.providers[0]!.counts.fail, 'contract failures').toBe(0);
+  });
+});
+
+test('mutual TLS without the client certificate: the refused handshake is named, with the flags that fix it', async () => {
+  test.setTimeout(3 * 60_000);
+  await behindEdge('plumery', { requireClientCert: true }, async (env) => {
+    const out = join(dir, 'no-client-cert-reports');
+    const r = await cli(['run', '--provider', 'plumery', '--output', out, '--ca', pki.caCert], env, 3 * 60_000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/VERDICT: NOT conformant \(plumery: TLS: the target refused the TLS handshake \(\w+\).*--client-cert/);
+    expect(matrixOf(out).providers[0]!.counts.fail, 'contract failures').toBe(0);
+  });
+});
+
+test('a sandbox that answers 429 above 5 requests/s: every 429 is waited out and counted, and the verdict is as on loopback; --rate keeps under it', async () => {
+  test.setTimeout(5 * 60_000);
+  const exa = catalogue.find((x) => x.id === 'exa')!;
+  const mock = await startSandbox('exa', join(dir, 'exa.limited.vendor-env.json'));
+  try {
+    for (const paced of [false, true]) {
+      const terminator = await startTerminator({ pki, upstream: mock.url, rate: { perSecond: 5, burst: 3 } });
+      try {
+        const out = join(dir, `rate-${paced ? 'paced' : 'unpaced'}-reports`);
+        const r = await cli(['run', '--provider', 'exa', '--output', out, '--ca', pki.caCert, ...(paced ? ['--rate', '4'] : [])], { ...mock.env, [exa.env.baseUrl]: terminator.url }, 4 * 60_000);
+        expect(r.code, r.stdout.slice(-3000)).toBe(0);
+        const m = matrixOf(out);
+        const notFull = m.providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial).map((x) => x.id);
+        expect(notFull.sort()).toEqual(Object.keys(exa.liveExceptions).sort());
+        if (paced) {
+          expect(terminator.limited(), '429 answers with --rate 4').toBe(0);
+        } else {
+          expect(terminator.limited(), '429 answers').toBeGreaterThan(0);
+          // Each 429 the harness met is counted (a 429 the Pact verifier met through the forwarder too).
+          expect(m.rateLimited?.count).toBe(terminator.limited());
+          expect(r.stdout).toMatch(new RegExp(`rate-limited ${terminator.limited()} times?, [\\d.]+ s waited`));
+        }
+      } finally {
+        await terminator.close();
+      }
+    }
+  } finally {
+    await mock.stop();
+  }
+});
