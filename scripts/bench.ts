@@ -14,7 +14,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMock, type StartedMock } from '../src/core/mock-host.ts';
@@ -251,11 +251,12 @@ async function mockFigures(): Promise<void> {
   const latency: string[] = [];
   for (const p of providers) {
     const alone = await startMock(p);
-    const [aloneSeed] = await p.fuzz.seeds(alone.url);
+    const [aloneSeed] = await p.fuzz.seeds(alone.url, p.vendorEnv(alone.state(), alone.url));
     const aloneRate = await endpointAlone(alone.answer, alone.url, aloneSeed!.request);
     await alone.close();
-    const mock = await startMockProcess(p.id);
-    const [seed] = await p.fuzz.seeds(mock.url);
+    const envFile = join(tmpdir(), `crh-bench-${p.id}.env.json`);
+    const mock = await startMockProcess(p.id, ['--write-env', envFile]);
+    const [seed] = await p.fuzz.seeds(mock.url, JSON.parse(readFileSync(envFile, 'utf8')) as Record<string, string>);
     const served = await load(mock.url, seed!.request);
     const steady = await paced(mock.url, seed!.request, 500);
     await mock.stop();

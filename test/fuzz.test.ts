@@ -3,8 +3,10 @@
 // mock that answers 5xx, shrinks it, prints it as curl and replays it from the seed.
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { scanForCardData } from '../src/core/leak-scan.ts';
+import { startSandbox } from '../src/core/mock-process.ts';
 import { cli, root, seededCards } from './helpers.ts';
 
 // A new seed each run (printed, and set by CRH_FUZZ_SEED to replay); not in a title: every worker must see the same titles.
@@ -44,3 +46,22 @@ for (const [provider, defect] of [
     expect(again.stdout.match(/mutations: .*/)?.[0]).toBe(r.stdout.match(/mutations: .*/)?.[0]);
   });
 }
+
+test('fuzz --target finds a 500 planted in a sandbox, prints it as curl against that sandbox with its secrets masked', async () => {
+  test.setTimeout(3 * 60_000);
+  const mock = await startSandbox('plumery', join(root, 'reports/selftest/fuzz/plumery.sandbox.env.json'), ['--defect', 'missing-header-500']);
+  try {
+    const secret = 'Bearer fuzz-target-secret-1234567890';
+    const out = join(root, 'reports/selftest/fuzz/plumery-target.json');
+    const r = await cli(['fuzz', 'plumery', '--target', mock.env.PLUMERY_BASE_URL!, '--runs', '300', '--rate', '200', '--seed', String(seed), '--output', out], { ...mock.env, PLUMERY_AUTHORIZATION: secret });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toContain('5xx: answered HTTP 500');
+    expect(r.stdout).toContain(`curl -sS -i -X GET '${mock.env.PLUMERY_BASE_URL}/`);
+    expect(r.stdout).toContain(`replay: card-reveal-harness fuzz plumery --target ${mock.env.PLUMERY_BASE_URL} --seed`);
+    expect(r.stdout + r.stderr + readFileSync(out, 'utf8')).not.toContain('fuzz-target-secret');
+    expect(r.stdout).toContain("'authorization: (secret)'");
+    expect(scanForCardData([out], seededCards).leaks).toEqual([]);
+  } finally {
+    await mock.stop();
+  }
+});

@@ -114,3 +114,13 @@ test('a sandbox that answers 429 above 5 requests/s: every 429 is waited out and
     await mock.stop();
   }
 });
+
+test('fuzz --target over TLS with a private CA: a correct sandbox gets nothing reported', async () => {
+  test.setTimeout(3 * 60_000);
+  await behindEdge('exa', {}, async (env, url) => {
+    const r = await cli(['fuzz', 'exa', '--target', url, '--runs', '150', '--ca', pki.caCert, '--output', join(dir, 'fuzz-exa.json')], env, 3 * 60_000);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ok {3}exa +150 malformed requests to https:\/\/127\.0\.0\.1:\d+/);
+    expect(r.stdout + r.stderr).not.toContain(env.EXA_TOKEN!);
+  });
+});

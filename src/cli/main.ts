@@ -64,6 +64,9 @@ Usage:
       Sends n generated malformed requests (default 1000) to each mock, started as its own process:
       no 5xx, no hang, no crash, every error in the documented schema. A failure is shrunk and
       printed as a curl command; --seed replays a run, --path one case of it; --record writes a Markdown record.
+  card-reveal-harness fuzz <provider> --target <url> [--runs <n>] [--max-seconds <s>] [--rate <n>] [--ca <file.pem>]...
+      The same requests to a vendor's sandbox (default 200), made from the provider's variables as run
+      reads them; paced by --rate, a 429 waited out; secrets and card data masked in the curl command.
   card-reveal-harness vectors [<file>]...
       Checks every known-answer vector file (vectors/*.json) with every independent implementation
       its checker runs; prints seconds and checks per second per file. Exit 1 on any failure.

@@ -1,6 +1,9 @@
 // A raw HTTP request for the fuzzer: any method, any header, any bytes, which fetch refuses to
-// send (a GET with a body, invalid UTF-8). Sent with node:http; printed as a curl command.
+// send (a GET with a body, invalid UTF-8). Sent with node:http (node:https, with the harness's
+// trust and client certificate, to a sandbox behind TLS); printed as a curl command.
 import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { tlsOptions } from '../core/network.ts';
 
 export interface RawRequest {
   method: string;
@@ -28,8 +31,10 @@ export function sendRaw(baseUrl: string, r: RawRequest, timeoutMs: number): Prom
         resolve(v);
       }
     };
-    const req = httpRequest(
+    const https = base.protocol === 'https:';
+    const req = (https ? httpsRequest : httpRequest)(
       {
+        ...(https ? tlsOptions() : {}),
         // A connection per request: one case's way of ending a connection never fails the next case.
         agent: false,
         host: base.hostname,

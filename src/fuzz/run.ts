@@ -1,8 +1,14 @@
-// One provider's fuzz run: start its mock as a process, read seeds off it, send generated
-// malformed requests, judge every answer. fast-check shrinks a failure to its smallest form;
-// the seed (and path) replay a run exactly.
+// One provider's fuzz run: start its mock as a process (or take a vendor's sandbox, --target), make
+// seeds from the vendor variables (the mock's own, as `mock --write-env` writes them), send
+// generated malformed requests, judge every answer. fast-check shrinks a failure to its smallest
+// form; the seed (and path) replay a run exactly. A sandbox's 429 is waited out, not judged.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { startMockProcess, type MockProcess } from '../core/mock-process.ts';
+import { paced, RATE_LIMIT_BOUND, rateLimitTally, retryAfterMs } from '../core/network.ts';
+import type { VendorVars } from './seed.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 import { Judge, type Problem } from './judge.ts';
 import { applyMutations, malformedRequest, type Mutation, type Seed } from './mutations.ts';
@@ -15,8 +21,14 @@ export interface FuzzOptions {
   path?: string | undefined;
   defects?: readonly string[];
   timeoutMs?: number;
-  /** Masks card data in what is printed (a seeded PAN in a request body). */
+  /** Masks card data and secrets in what is printed (a seeded PAN in a request body, a credential in a header). */
   redact: (text: string) => string;
+  /** A vendor's sandbox instead of the mock: its base URL and the provider's variables. */
+  target?: { url: string; vars: VendorVars } | undefined;
+  /** Requests per second to the target. */
+  rate?: number | undefined;
+  /** Stop generating after this long (the cases sent so far are judged). */
+  maxSeconds?: number | undefined;
 }
 
 export interface FuzzFailure {
@@ -36,6 +48,10 @@ export interface FuzzResult {
   defects: readonly string[];
   runs: number;
   sent: number;
+  /** Where the requests went: "embedded mock" or the sandbox's URL. */
+  target: string;
+  /** Set when the time bound stopped the run before its count. */
+  interrupted?: boolean;
   /** How many answers had each status. */
   statuses: Record<string, number>;
   failure?: FuzzFailure;
@@ -47,23 +63,52 @@ class Rejected extends Error {
   }
 }
 
+/** The provider's mock as its own process, and the variables it writes for a vendor. */
+async function startFuzzMock(providerId: string, args: string[]): Promise<{ mock: MockProcess; vars: VendorVars }> {
+  const dir = mkdtempSync(join(tmpdir(), 'crh-fuzz-'));
+  try {
+    const mock = await startMockProcess(providerId, [...args, '--write-env', join(dir, 'env.json')]);
+    return { mock, vars: JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')) as VendorVars };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions): Promise<FuzzResult> {
   const defectArgs = (o.defects ?? []).flatMap((d) => ['--defect', d]);
-  let mock: MockProcess = await startMockProcess(provider.id, defectArgs);
-  const seeds: Seed[] = await provider.fuzz.seeds(mock.url);
+  const started = o.target ? undefined : await startFuzzMock(provider.id, defectArgs);
+  let mock = started?.mock;
+  const baseUrl = o.target?.url.replace(/\/+$/, '') ?? mock!.url;
+  const seeds: Seed[] = await provider.fuzz.seeds(baseUrl, o.target?.vars ?? started!.vars);
   const judge = new Judge(provider);
   const timeoutMs = o.timeoutMs ?? 5_000;
   const statuses: Record<string, number> = {};
   let sent = 0;
 
+  const origin = new URL(baseUrl).origin;
+  let waited = 0;
+  const sendPaced = async (request: RawRequest) => {
+    for (;;) {
+      await paced(origin, o.rate);
+      const res = await sendRaw(baseUrl, request, timeoutMs);
+      if ('kind' in res || !o.target) return res;
+      const wait = retryAfterMs(res.status, res.headers['retry-after']);
+      if (wait === undefined) return res;
+      if (wait > RATE_LIMIT_BOUND.oneWaitMs || waited + wait > RATE_LIMIT_BOUND.totalMs * 10) return { kind: 'connection' as const, message: `the sandbox kept answering ${res.status} (rate limited) after ${(waited / 1000).toFixed(0)} s of waiting` };
+      rateLimitTally.count++;
+      rateLimitTally.waitedMs += wait;
+      waited += wait;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  };
   const check = async (request: RawRequest): Promise<void> => {
-    const res = await sendRaw(mock.url, request, timeoutMs);
+    const res = await sendPaced(request);
     sent++;
     if ('kind' in res) {
-      const crashed = mock.exited();
+      const crashed = mock?.exited();
       if (crashed) {
         // A new mock for the next case (and for shrinking); this one is the failure.
-        mock = await startMockProcess(provider.id, defectArgs);
+        mock = (await startFuzzMock(provider.id, defectArgs)).mock;
         throw new Rejected({ kind: 'crash', message: `the mock process ended (${crashed}): ${res.message}` });
       }
       throw new Rejected({ kind: res.kind, message: res.message });
@@ -76,9 +121,9 @@ export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions)
   try {
     const details = await fc.check(
       fc.asyncProperty(malformedRequest(seeds), async ({ seed, mutations }) => check(applyMutations(seed, mutations))),
-      { numRuns: o.runs, seed: o.seed, ...(o.path ? { path: o.path } : {}), interruptAfterTimeLimit: 60 * 60_000 },
+      { numRuns: o.runs, seed: o.seed, ...(o.path ? { path: o.path } : {}), interruptAfterTimeLimit: (o.maxSeconds ?? 3600) * 1000, markInterruptAsFailure: false },
     );
-    const result: FuzzResult = { provider: provider.id, seed: o.seed, defects: o.defects ?? [], runs: details.numRuns, sent, statuses };
+    const result: FuzzResult = { provider: provider.id, seed: o.seed, defects: o.defects ?? [], runs: details.numRuns, sent, statuses, target: o.target ? o.target.url : 'embedded mock', ...(details.interrupted ? { interrupted: true } : {}) };
     if (details.failed && details.counterexample) {
       const [{ seed, mutations }] = details.counterexample;
       const error = details.errorInstance;
@@ -87,7 +132,7 @@ export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions)
         problem,
         seedRequest: seed.name,
         mutations,
-        curl: o.redact(toCurl(mock.url, applyMutations(seed, mutations))),
+        curl: o.redact(toCurl(baseUrl, applyMutations(seed, mutations))),
         path: details.counterexamplePath ?? '',
         shrinks: details.numShrinks,
         mutationsText: o.redact(describeMutations(mutations)),
@@ -95,7 +140,7 @@ export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions)
     }
     return result;
   } finally {
-    await mock.stop();
+    await mock?.stop();
   }
 }
 
@@ -105,7 +150,8 @@ export function describeResult(r: FuzzResult): string[] {
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([s, n]) => `${s}×${n}`)
     .join(' ');
-  const head = `${r.failure ? 'FAIL' : 'ok  '} ${r.provider.padEnd(9)} ${r.runs} malformed requests (seed ${r.seed}); answers: ${statuses || 'none'}`;
+  const where = r.target === 'embedded mock' ? '' : ` to ${r.target}`;
+  const head = `${r.failure ? 'FAIL' : 'ok  '} ${r.provider.padEnd(9)} ${r.runs} malformed requests${where} (seed ${r.seed}${r.interrupted ? '; stopped by --max-seconds' : ''}); answers: ${statuses || 'none'}`;
   if (!r.failure) return [head];
   const f = r.failure;
   return [
@@ -113,7 +159,7 @@ export function describeResult(r: FuzzResult): string[] {
     `     ${f.problem.kind}: ${f.problem.message}`,
     `     smallest case (after ${f.shrinks} shrinks), from the seed request ${f.seedRequest}, mutations: ${f.mutationsText}`,
     `     ${f.curl}`,
-    `     replay: card-reveal-harness fuzz ${r.provider}${r.defects.map((d) => ` --defect ${d}`).join('')} --seed ${r.seed} --path ${f.path}`,
+    `     replay: card-reveal-harness fuzz ${r.provider}${r.target === 'embedded mock' ? '' : ` --target ${r.target}`}${r.defects.map((d) => ` --defect ${d}`).join('')} --seed ${r.seed} --path ${f.path}`,
   ];
 }
 

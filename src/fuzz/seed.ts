@@ -22,9 +22,12 @@ export async function captureSeed(name: string, call: (http: SendOptions) => Pro
   };
 }
 
-/** GET /__mock/state of a mock. */
-export async function mockState<T>(baseUrl: string): Promise<T> {
-  const res = await fetch(`${baseUrl}/__mock/state`);
-  if (!res.ok) throw new Error(`GET /__mock/state answered ${res.status}`);
-  return (await res.json()) as T;
+/** The provider's variables (credentials, test cards) a vendor sets: seeds are made from these alone, for a mock (its `--write-env`) as for a sandbox. */
+export type VendorVars = Readonly<Record<string, string | undefined>>;
+
+/** A variable a seed cannot be made without. */
+export function need(vars: VendorVars, name: string): string {
+  const v = vars[name];
+  if (!v) throw new Error(`fuzz seeds need ${name}`);
+  return v;
 }

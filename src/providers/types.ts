@@ -68,7 +68,7 @@ export interface ProviderDefinition {
   createMock(options: MockFactoryOptions): MockApp;
   /** What the fuzzer starts from: valid requests read off a running mock, and extra error schemas. */
   fuzz: {
-    seeds(baseUrl: string): Promise<Seed[]>;
+    seeds(baseUrl: string, vars: Readonly<Record<string, string | undefined>>): Promise<Seed[]>;
     /** Error bodies beyond the documented ≥ 400 responses (Cardinal answers errors in HTTP 200). */
     errorSchemas?: readonly string[];
     /** Paths a browser opens, whose refusals are HTML pages (without card data) rather than JSON. */

@@ -33,7 +33,7 @@ export const exa = {
   endpoints: exaEndpoints,
   createMock: createExaMock,
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
-  fuzz: { seeds: async (url) => (await import('./fuzz.ts')).exaFuzzSeeds(url) },
+  fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).exaFuzzSeeds(url, vars) },
   mockNotes: [
     ...exaUsers.map((u) => `bearer token ${u.token} → ${u.id}`),
     'RSA-1024 public key for the sessionid: GET /__mock/state (publicKeyPem), new at every start',

@@ -27,6 +27,6 @@ export const plumery = {
   endpoints: plumeryEndpoints,
   createMock: createPlumeryMock,
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
-  fuzz: { seeds: async (url) => (await import('./fuzz.ts')).plumeryFuzzSeeds(url) },
+  fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).plumeryFuzzSeeds(url, vars) },
   mockNotes: ['no authentication; X-Client-Public-Key: base64 SPKI DER (or the raw uncompressed point) of a P-256 key'],
 } satisfies ProviderDefinition;

@@ -30,7 +30,7 @@ export const solaris = {
   endpoints: solarisEndpoints,
   createMock: createSolarisMock,
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
-  fuzz: { seeds: async (url) => (await import('./fuzz.ts')).solarisFuzzSeeds(url) },
+  fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).solarisFuzzSeeds(url, vars) },
   mockNotes: [
     ...solarisDevices.map((d) => `bound device ${d.id} (person ${d.personId}); its test-only key is in GET /__mock/state`),
     'no partner authentication in the mock',
