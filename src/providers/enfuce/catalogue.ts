@@ -17,9 +17,7 @@ export const enfuceCatalogue = {
   defects: enfuceDefects,
   variants: enfuceVariants,
   liveExceptions: {
-    'ENF-TOKEN-TTL-30S': 'the boundary (shown at 29.9 s, refused at exactly 30 s) needs the server clock; live the rule is checked at 20 s and 31 s, API and frame',
-    'ENF-MOBILE-FORM-POST': "the pact's card-data interactions carry fixed tokens of a given age, which only /__mock/tokens can seed; live the card-data POST is checked with issued tokens",
-    'ENF-NO-STORE': "the same pact interactions' Cache-Control; live no-store is checked on the token answer, the card-data page and the frame",
+    'ENF-TOKEN-TTL-30S': "the boundary (shown at 29.9 s, refused at exactly 30 s) and the pact's token issued 31 s ago need the server clock; live the rule is checked at 20 s and 31 s, API and frame",
   },
   // Its one real-time check waits 31 s (specs/enfuce/30-seconds-in-real-time.spec.ts): beside the others, a live run stays short.
   parallelOnSandbox: 'every check issues its own control tokens, and a token concerns nothing but itself',
