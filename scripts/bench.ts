@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMock, type StartedMock } from '../src/core/mock-host.ts';
 import { startMockProcess, startSandbox } from '../src/core/mock-process.ts';
+import { startTerminator } from '../test/network-parts.ts';
 import type { MockRequest } from '../mocks/core/server.ts';
 import type { Seed } from '../src/fuzz/seed.ts';
 import { providers } from '../src/providers.ts';
@@ -37,6 +38,18 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; 
   const started = performance.now();
   const r = spawnSync(args[0]!, args.slice(1), { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '', ...env }, maxBuffer: 64 * 1024 * 1024 });
   return { seconds: (performance.now() - started) / 1000, status: r.status, stdout: r.stdout + r.stderr };
+}
+
+/** As timed, without blocking this process (which may serve the run: a forwarder of section 8). */
+function timedAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ seconds: number; status: number | null; stdout: string }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(args[0]!, args.slice(1), { cwd: root, env: { ...process.env, CI: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('close', (status) => resolve({ seconds: (performance.now() - started) / 1000, status, stdout: out }));
+  });
 }
 
 // 1 and 2 ────────────────────────────────────────────────────────────────────────────
@@ -346,7 +359,42 @@ function defectFigures(): void {
   say();
 }
 
-const sections: Record<number, () => void | Promise<void>> = { 1: suiteFigures, 3: mockFigures, 4: vectorFigures, 5: cliFigures, 6: liveFigures, 7: defectFigures };
+// 8 ──────────────────────────────────────────────────────────────────────────────────
+/** Enfuce's one real-time check waits 31 s whatever the link: left out of its ratio. */
+const REAL_TIME_WAIT_S: Record<string, number> = { enfuce: 31 };
+
+/** Each provider's sandbox run on loopback beside the same run over a link that adds 80 ms to every round trip. */
+async function latencyFigures(): Promise<void> {
+  say("## 8. A slow link: 80 ms added to every round trip (goal: at most 1.5× the loopback run, and at most 10 s more; Enfuce's 31-s real-time wait aside)");
+  say();
+  say('Each mock started as a sandbox (as in 6); the same `run --provider <id>` once against it on loopback and once through a local forwarder that holds every request and every answer 40 ms (test/network-parts.ts). A sandbox whose checks share nothing (`parallelOnSandbox`) gets its checks spread over both workers; connections to a target are kept alive; the Pact verifier goes through the harness\'s own client.');
+  say();
+  say('| provider | loopback (s) | 80 ms round trip (s) | ratio | more (s) | goal |');
+  say('|---|---|---|---|---|---|');
+  for (const p of providers) {
+    const dir = join(root, `reports/bench/latency/${p.id}`);
+    mkdirSync(dir, { recursive: true });
+    const mock = await startSandbox(p.id, join(dir, 'vendor-env.json'));
+    const slow = await startTerminator({ upstream: mock.url, delayMs: 40 });
+    try {
+      const runAt = (url: string, out: string) => timedAsync([process.execPath, 'bin/card-reveal-harness.js', 'run', '--quiet', '--provider', p.id, '--output', join(dir, out)], { ...mock.env, [p.env.baseUrl]: url });
+      const fast = await runAt(mock.url, 'loopback');
+      const far = await runAt(slow.url, 'slow');
+      const wait = REAL_TIME_WAIT_S[p.id] ?? 0;
+      const ratio = (far.seconds - wait) / (fast.seconds - wait);
+      const more = far.seconds - fast.seconds;
+      const verdicts = [fast, far].map((r) => /VERDICT: ([^\n(]*)/.exec(r.stdout)?.[1]?.trim() ?? `exit ${r.status}`);
+      const same = verdicts[0] === verdicts[1] ? '' : ` (verdicts differ: ${verdicts.join(' / ')})`;
+      say(`| ${p.id} | ${fast.seconds.toFixed(1)} | ${far.seconds.toFixed(1)} | ${ratio.toFixed(2)}×${wait ? ` (without the ${wait}-s wait)` : ''} | ${more.toFixed(1)} | ${ratio <= 1.5 && more <= 10 && !same ? 'met' : '**not met**'}${same} |`);
+    } finally {
+      await slow.close();
+      await mock.stop();
+    }
+  }
+  say();
+}
+
+const sections: Record<number, () => void | Promise<void>> = { 1: suiteFigures, 3: mockFigures, 4: vectorFigures, 5: cliFigures, 6: liveFigures, 7: defectFigures, 8: latencyFigures };
 const only = process.env.BENCH_ONLY?.split(',').map(Number);
 const file = join(root, 'docs/BENCHMARKS.md');
 if (!only) {

@@ -4,7 +4,7 @@
 // a CONNECT proxy as CI systems name with HTTPS_PROXY.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect as netConnect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -41,7 +41,8 @@ export interface Terminator {
 }
 
 export interface TerminatorOptions {
-  pki: Pki;
+  /** The certificates it serves TLS with; without, it speaks plain HTTP (a slow link alone). */
+  pki?: Pki;
   /** Where it forwards to (a mock started as a sandbox). */
   upstream: string;
   /** Added before a request goes on, and again before its answer comes back (half the added round trip each). */
@@ -69,15 +70,7 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
     tokens -= 1;
     return true;
   };
-  const server = createHttpsServer(
-    {
-      cert: readFileSync(o.pki.serverCert),
-      key: readFileSync(o.pki.serverKey),
-      ca: readFileSync(o.pki.caCert),
-      requestCert: !!o.requireClientCert,
-      rejectUnauthorized: !!o.requireClientCert,
-    },
-    (req, res) => {
+  const handler: RequestListener = (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -103,10 +96,13 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
           fwd.end(Buffer.concat(chunks));
         })();
       });
-    },
-  );
+  };
+  const pki = o.pki;
+  const server = pki
+    ? createHttpsServer({ cert: readFileSync(pki.serverCert), key: readFileSync(pki.serverKey), ca: readFileSync(pki.caCert), requestCert: !!o.requireClientCert, rejectUnauthorized: !!o.requireClientCert }, handler)
+    : createHttpServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, limited: () => limited, close: () => closeServer(server) };
+  return { url: `${pki ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`, limited: () => limited, close: () => closeServer(server) };
 }
 
 export interface ConnectProxy {

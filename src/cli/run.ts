@@ -93,7 +93,9 @@ export async function runCommand(args: string[]): Promise<number> {
   const targets = shared.map((p) => process.env[p.env.baseUrl]!);
   const netEnv = await networkEnv(network, targets, sharedTarget ? 1 : 2, output);
   const { code } = await runPlaywright({
-    args: [...(sharedTarget ? ['--workers', '1'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
+    // Sandboxes whose checks share nothing: their checks spread over both workers, test by test, so a
+    // slow link's round trips are waited side by side (docs/BENCHMARKS.md, latency).
+    args: [...(sharedTarget ? ['--workers', '1'] : shared.length ? ['--fully-parallel'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
     env: { ...netEnv, CRH_OUTPUT_DIR: output, ...selectProviders(selected), ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.verbose ? { CRH_VERBOSE: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}), ...(values.strict ? { [STRICT_ENV]: '1' } : {}) },
   });
   if (values.shard) {

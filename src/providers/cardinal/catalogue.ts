@@ -17,6 +17,7 @@ export const cardinalCatalogue = {
   defects: cardinalDefects,
   variants: cardinalVariants,
   liveExceptions: {},
+  parallelOnSandbox: 'GetInfo is a look-up: no check changes what another reads (enrollment is another endpoint, which the checks never call)',
   profile: CardinalProfile,
   env: {
     baseUrl: 'CARDINAL_BASE_URL',

@@ -19,6 +19,7 @@ export const exaCatalogue = {
   defects: exaDefects,
   variants: exaVariants,
   liveExceptions: {},
+  parallelOnSandbox: 'every check asks for its own session and challenge, and a binding changes nothing that another check reads',
   profile: ExaProfile,
   env: {
     baseUrl: 'EXA_BASE_URL',

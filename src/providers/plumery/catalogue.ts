@@ -17,6 +17,7 @@ export const plumeryCatalogue = {
   defects: plumeryDefects,
   variants: plumeryVariants,
   liveExceptions: {},
+  parallelOnSandbox: "both endpoints are GETs of a card's data under a key the check makes: no check changes what another reads",
   profile: PlumeryProfile,
   env: {
     baseUrl: 'PLUMERY_BASE_URL',

@@ -17,6 +17,7 @@ export const solarisCatalogue = {
   defects: solarisDefects,
   variants: solarisVariants,
   liveExceptions: {},
+  parallelOnSandbox: 'each virtual-card request stands alone (its own key pair and signature): no check changes what another reads',
   profile: SolarisProfile,
   env: {
     baseUrl: 'SOLARIS_BASE_URL',
