@@ -43,8 +43,8 @@ export interface Terminator {
 export interface TerminatorOptions {
   /** The certificates it serves TLS with; without, it speaks plain HTTP (a slow link alone). */
   pki?: Pki;
-  /** Where it forwards to (a mock started as a sandbox). */
-  upstream: string;
+  /** Where it forwards to (a mock started as a sandbox); a function when the mock starts after it (to know its public URL). */
+  upstream: string | (() => string);
   /** Added before a request goes on, and again before its answer comes back (half the added round trip each). */
   delayMs?: number;
   /** Requests per second and burst; above it: 429 with Retry-After: 1. */
@@ -57,7 +57,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An HTTPS server in front of `upstream`, as a sandbox's edge is. */
 export async function startTerminator(o: TerminatorOptions): Promise<Terminator> {
-  const up = new URL(o.upstream);
+  const up = () => new URL(typeof o.upstream === 'string' ? o.upstream : o.upstream());
   let tokens = o.rate?.burst ?? 0;
   let last = performance.now();
   let limited = 0;
@@ -82,8 +82,9 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
             res.writeHead(429, { 'retry-after': '1', 'content-type': 'text/plain' }).end('rate limited');
             return;
           }
-          const headers = { ...req.headers, host: up.host };
-          const fwd = httpRequest({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers }, (answer) => {
+          const to = up();
+          const headers = { ...req.headers, host: to.host };
+          const fwd = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers }, (answer) => {
             const body: Buffer[] = [];
             answer.on('data', (c: Buffer) => body.push(c));
             answer.on('end', () => {

@@ -5,6 +5,7 @@
 // checked but the declared live exceptions), whatever the waits; without --ca the run names the
 // certificate problem, and without the client certificate the refused handshake: never a contract
 // failure, never "target unreachable".
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -17,18 +18,25 @@ import { makePki, startConnectProxy, startTerminator, type Pki } from './network
 const dir = join(root, 'reports/selftest/network');
 let pki: Pki;
 
-test.beforeAll(() => {
-  rmSync(join(dir, 'pki'), { recursive: true, force: true });
-  pki = makePki(join(dir, 'pki'));
+// Each worker makes its own CA: two workers writing one folder would mix their files.
+test.beforeAll(({}, testInfo) => {
+  const pkiDir = join(dir, `pki-${testInfo.workerIndex}`);
+  rmSync(pkiDir, { recursive: true, force: true });
+  pki = makePki(pkiDir);
 });
 
 /** A provider's sandbox behind the edge; `run` gets its variables with the base URL at the edge. */
 async function behindEdge<T>(id: string, edge: { requireClientCert?: boolean; delayMs?: number; rate?: { perSecond: number; burst: number } }, run: (env: Record<string, string>, url: string) => Promise<T>): Promise<T> {
-  const p = catalogue.find((x) => x.id === id)!;
-  const mock = await startSandbox(id, join(dir, `${id}.vendor-env.json`));
-  const terminator = await startTerminator({ pki, upstream: mock.url, ...edge });
+  let upstream = '';
+  const terminator = await startTerminator({ pki, upstream: () => upstream, ...edge });
+  // The mock's answers carry the edge's URLs (Enfuce's frame URL): a browser goes through the edge too.
+  const mock = await startSandbox(id, join(dir, `${id}.${randomUUID()}.vendor-env.json`), ['--public-url', terminator.url]).catch(async (e: unknown) => {
+    await terminator.close();
+    throw e;
+  });
+  upstream = mock.url;
   try {
-    return await run({ ...mock.env, [p.env.baseUrl]: terminator.url }, terminator.url);
+    return await run(mock.env, terminator.url);
   } finally {
     await terminator.close();
     await mock.stop();
@@ -122,5 +130,17 @@ test('fuzz --target over TLS with a private CA: a correct sandbox gets nothing r
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/ok {3}exa +150 malformed requests to https:\/\/127\.0\.0\.1:\d+/);
     expect(r.stdout + r.stderr).not.toContain(env.EXA_TOKEN!);
+  });
+});
+
+test("Chromium trusts exactly the sandbox's key verified against --ca: the frame shows the card over TLS with a private CA", async () => {
+  test.setTimeout(3 * 60_000);
+  await behindEdge('enfuce', {}, async (env) => {
+    const out = join(dir, 'enfuce-frame-reports');
+    const r = await cli(['run', '--provider', 'enfuce', '--output', out, '--ca', pki.caCert, '--grep', '@ENF-FRAME-VIEW-PAN'], env, 3 * 60_000);
+    expect(r.code, r.stdout.slice(-3000)).toBe(0);
+    const row = matrixOf(out).providers[0]!.requirements.find((x) => x.id === 'ENF-FRAME-VIEW-PAN')!;
+    expect(row.verdict).toBe('pass');
+    expect(row.tests.filter((t) => t.status === 'pass').map((t) => t.title).join('\n'), 'the frame check ran and passed').toMatch(/renders the card inside the frame/);
   });
 });

@@ -14,6 +14,7 @@ export async function mockCommand(args: string[]): Promise<number> {
       variant: { type: 'string', multiple: true },
       'write-env': { type: 'string' },
       'no-control': { type: 'boolean' },
+      'public-url': { type: 'string' },
     },
     true,
   );
@@ -30,11 +31,14 @@ export async function mockCommand(args: string[]): Promise<number> {
   const knownVariants = new Set(provider.variants.map((v) => v.name));
   for (const v of variants) if (!knownVariants.has(v)) throw new UsageError(`unknown variant "${v}" for ${provider.id}; known: ${[...knownVariants].join(', ')}`);
 
-  const mock = await startMock(provider, { port, host: values.host, control: !values['no-control'], defects, variants });
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new UsageError('--public-url takes the http(s) URL clients reach the mock at');
+  const mock = await startMock(provider, { port, host: values.host, control: !values['no-control'], defects, variants, ...(publicUrl ? { publicUrl } : {}) });
+  const reached = publicUrl?.replace(/\/+$/, '') ?? mock.url;
   // What a vendor would put in the environment for this mock as a sandbox (test data, not secrets of anyone).
   // A failure here ends the command: the listening server would otherwise keep the process alive.
   try {
-    if (values['write-env']) writeFileSync(values['write-env'], JSON.stringify(provider.vendorEnv(mock.state(), mock.url)), { mode: 0o600 });
+    if (values['write-env']) writeFileSync(values['write-env'], JSON.stringify(provider.vendorEnv(mock.state(), reached)), { mode: 0o600 });
   } catch (e) {
     await mock.close();
     throw new UsageError(`--write-env: ${(e as Error).message}`);
@@ -47,7 +51,8 @@ export async function mockCommand(args: string[]): Promise<number> {
     ...provider.mockNotes.map((n) => `  ${n}`),
     `  test cards:`,
     ...provider.testCards.map((c) => `    ${c.summary}`),
-    `  point the harness at it: ${provider.env.baseUrl}=${mock.url} npx card-reveal-harness run --provider ${provider.id}`,
+    ...(publicUrl ? [`  public URL (the URLs of its answers): ${reached}`] : []),
+    `  point the harness at it: ${provider.env.baseUrl}=${reached} npx card-reveal-harness run --provider ${provider.id}`,
   ];
   console.log(lines.join('\n'));
   await new Promise<void>((resolve) => {

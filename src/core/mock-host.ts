@@ -9,6 +9,8 @@ export interface StartMockOptions {
   port?: number;
   host?: string;
   control?: boolean;
+  /** Where clients reach the mock (behind a TLS terminator, say): the URLs its answers carry start here. */
+  publicUrl?: string;
 }
 
 export interface StartedMock extends RunningMock {
@@ -20,7 +22,7 @@ export interface StartedMock extends RunningMock {
 export async function startMock(provider: ProviderDefinition, options: StartMockOptions = {}): Promise<StartedMock> {
   const clock = new MockClock();
   let url = '';
-  const app = provider.createMock({ clock, defects: options.defects ?? [], variants: options.variants ?? [], baseUrl: () => url });
+  const app = provider.createMock({ clock, defects: options.defects ?? [], variants: options.variants ?? [], baseUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? url });
   const running = await serve(app, clock, options.defects ?? [], {
     variants: options.variants ?? [],
     ...(options.port !== undefined ? { port: options.port } : {}),
