@@ -26,7 +26,7 @@ test.beforeAll(({}, testInfo) => {
 });
 
 /** A provider's sandbox behind the edge; `run` gets its variables with the base URL at the edge. */
-async function behindEdge<T>(id: string, edge: { requireClientCert?: boolean; delayMs?: number; rate?: { perSecond: number; burst: number } }, run: (env: Record<string, string>, url: string) => Promise<T>): Promise<T> {
+async function behindEdge<T>(id: string, edge: { requireClientCert?: boolean; delayMs?: number; rate?: { perSecond: number; burst: number } }, run: (env: Record<string, string>, url: string, direct: string) => Promise<T>): Promise<T> {
   let upstream = '';
   const terminator = await startTerminator({ pki, upstream: () => upstream, ...edge });
   // The mock's answers carry the edge's URLs (Enfuce's frame URL): a browser goes through the edge too.
@@ -36,7 +36,7 @@ async function behindEdge<T>(id: string, edge: { requireClientCert?: boolean; de
   });
   upstream = mock.url;
   try {
-    return await run(mock.env, terminator.url);
+    return await run(mock.env, terminator.url, mock.url);
   } finally {
     await terminator.close();
     await mock.stop();
@@ -142,5 +142,17 @@ test("Chromium trusts exactly the sandbox's key verified against --ca: the frame
     const row = matrixOf(out).providers[0]!.requirements.find((x) => x.id === 'ENF-FRAME-VIEW-PAN')!;
     expect(row.verdict).toBe('pass');
     expect(row.tests.filter((t) => t.status === 'pass').map((t) => t.title).join('\n'), 'the frame check ran and passed').toMatch(/renders the card inside the frame/);
+  });
+});
+
+test("a frame whose certificate Chromium cannot trust is a TLS finding, not the frame's failure", async () => {
+  test.setTimeout(3 * 60_000);
+  // The API's base URL goes straight to the mock (plain HTTP); only the frame is behind the edge, and no --ca is given.
+  await behindEdge('enfuce', {}, async (env, _url, direct) => {
+    const out = join(dir, 'enfuce-frame-untrusted-reports');
+    const r = await cli(['run', '--provider', 'enfuce', '--output', out, '--grep', '@ENF-FRAME-VIEW-PAN'], { ...env, ENFUCE_BASE_URL: direct }, 3 * 60_000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/NOT conformant \(enfuce: TLS: Chromium does not trust the certificate of 127\.0\.0\.1:\d+ \(net::ERR_CERT_AUTHORITY_INVALID\)/);
+    expect(matrixOf(out).providers[0]!.counts.fail, 'contract failures').toBe(0);
   });
 });

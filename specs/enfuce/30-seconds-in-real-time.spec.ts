@@ -6,7 +6,7 @@ import { enfuceCatalogue } from '../../src/providers/enfuce/catalogue.ts';
 import { expectRefusedPage, issueToken as issue, readingField, req, test, ruleCheck } from './fixtures.ts';
 import { frameShowsCard, frameShowsFreshCard, openMerchant, QUIET_MS } from './frame.ts';
 import { cardFrameText, reveal } from './merchant.ts';
-import { halted } from '../fixtures/expect.ts';
+import { checkedInPart, halted } from '../fixtures/expect.ts';
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -41,6 +41,9 @@ test.describe('the 30-second token in real time (a target without a controlled c
       await at(apiInside.before, INSIDE_MS);
       const field = await readingField(enfuceClient, apiInside);
       if (field) return (api = { field });
+      // A sandbox's rate limit waited out (src/core/network.ts) may have sent the 20-s use after 29 s:
+      // a refusal then proves nothing either way, and the rule is left partly checked, not failed.
+      if (Date.now() > apiInside.after + 29_000) return checkedInPart('ENF-TOKEN-TTL-30S', 'the 20-s use reached the sandbox only after 29 s (rate-limit waits)');
       const fresh = await readingField(enfuceClient, await issue(enfuceClient, setup));
       ruleCheck('ENF-MOBILE-FORM-POST', fresh !== undefined, 'the card-data page shows for a fresh token').toBe(true);
       if (!fresh) return;

@@ -2,7 +2,8 @@
 // the agreed origin, and tell a frame that shows the card from one that shows nothing.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BrowserContext, Page, Response } from '@playwright/test';
+import type { BrowserContext, Page, Request, Response } from '@playwright/test';
+import { TLS_PROBLEM, UNREACHABLE } from '../../src/core/http.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { showsCard } from '../../src/core/card-text.ts';
 import { halted } from '../fixtures/expect.ts';
@@ -73,8 +74,19 @@ export async function openMerchant(page: Page, merchants: MerchantSites, frame: 
   const frameUrl = EnfuceClient.frameUrl(cardDataFrameUrl, frame.key);
   const url = await hostAt(page, merchants, frame.origin, merchantPage(frameUrl, withSibling ? merchants.other.host(siblingPage) : undefined));
   startNetworkLog(page);
+  // A frame Chromium refuses for its certificate is a TLS finding (network.ts), not the frame's fault.
+  let certificate: string | undefined;
+  const refused = (r: Request) => {
+    const why = r.failure()?.errorText ?? '';
+    if (/ERR_CERT_|ERR_SSL_|ERR_BAD_SSL/.test(why)) certificate ??= `${new URL(r.url()).host} (${why})`;
+  };
+  page.on('requestfailed', refused);
   await page.goto(url);
   await expect(page.frameLocator('#card-frame').locator('body')).toBeAttached();
+  page.off('requestfailed', refused);
+  if (certificate) {
+    throw new Error(`${UNREACHABLE} ${TLS_PROBLEM} Chromium does not trust the certificate of ${certificate}: set --ca <file.pem> to the CA that signed it (the CLI gives Chromium the key of each target URL it verified against it; a frame on another host needs that host's URL as ENFUCE_CARD_DATA_FRAME_URL)`);
+  }
 }
 
 /**

@@ -90,7 +90,8 @@ export async function runCommand(args: string[]): Promise<number> {
   const { offersControl } = await import('../core/target.ts');
   const oneAtATime = await Promise.all(shared.map(async (p) => !p.parallelOnSandbox || (await offersControl(process.env[p.env.baseUrl]!.replace(/\/+$/, '')))));
   const sharedTarget = oneAtATime.some(Boolean);
-  const targets = shared.map((p) => process.env[p.env.baseUrl]!);
+  // Every URL the checks will open: the base URLs, and any URL a provider's variables name (a frame's).
+  const targets = shared.flatMap((p) => [p.env.baseUrl, ...Object.keys(p.env.vars)].map((k) => process.env[k]).filter((v): v is string => !!v && /^https?:\/\//.test(v)));
   const netEnv = await networkEnv(network, targets, sharedTarget ? 1 : 2, output);
   const { code } = await runPlaywright({
     // Sandboxes whose checks share nothing: their checks spread over both workers, test by test, so a
