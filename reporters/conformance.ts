@@ -12,7 +12,7 @@ import { defectOfBatchFile, defectRunDir, splitBatchProject } from '../src/core/
 import { writeRequirementResults } from './allure-requirements.ts';
 import { runContext } from '../src/core/run-context.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
-import { redactor } from '../specs/fixtures/redaction.ts';
+import { redactor } from '../src/core/redaction.ts';
 
 export default class ConformanceReporter implements Reporter {
   private outcomes: TestOutcome[] = [];

@@ -1,7 +1,7 @@
 // Cardinal Commerce Data Exchange (DX) API: POST /V1/AccountNumber/GetInfo for FIDO. Source:
 // seeds/002 and Cardinal's section of PROVIDERS.md. Field comments quote the document.
 import { z } from 'zod';
-import type { EndpointDoc } from '../src/core/openapi.ts';
+import type { EndpointDoc } from './endpoint.ts';
 
 export const Algorithm = z.enum(['SHA-256', 'SHA-512']);
 export const CardType = z.enum(['CB', 'UPI', 'ITMX']);

@@ -1,7 +1,7 @@
 // Enfuce Card API v4: POST /v4/card/{cardId}/controlToken and the card-data pages it opens.
 // Source: seeds/000 and the Enfuce section of PROVIDERS.md. Field comments quote the document.
 import { z } from 'zod';
-import type { EndpointDoc } from '../src/core/openapi.ts';
+import type { EndpointDoc } from './endpoint.ts';
 
 export const ControlTokenPath = z
   .strictObject({

@@ -2,7 +2,7 @@
 // card with a signed challenge. Source: seeds/001 and the Exa section of PROVIDERS.md, with the
 // shapes of Exa's public server code where the page is silent (enums, `mode` a number).
 import { z } from 'zod';
-import type { EndpointDoc } from '../src/core/openapi.ts';
+import type { EndpointDoc } from './endpoint.ts';
 
 const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'base64');
 const base64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'base64url');

@@ -2,7 +2,7 @@
 // GET /internal/v1/cards/{token} (card details). Source: seeds/003 and Plumery's section of
 // PROVIDERS.md; payload field names, the details plaintext and the fieldErrors shape are defaults.
 import { z } from 'zod';
-import type { EndpointDoc } from '../src/core/openapi.ts';
+import type { EndpointDoc } from './endpoint.ts';
 
 const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'base64');
 

@@ -1,6 +1,6 @@
 // Solaris: POST /v1/cards/{id}/virtual_card_requests (seeds/004, Solaris's section of PROVIDERS.md).
 import { z } from 'zod';
-import type { EndpointDoc } from '../src/core/openapi.ts';
+import type { EndpointDoc } from './endpoint.ts';
 
 /** base64url as RFC 7518 wants; the document's example n is standard base64, so both are allowed. */
 const base64ish = z.string().regex(/^[A-Za-z0-9+/_-]+={0,2}$/);

@@ -4,7 +4,7 @@
 // PACT_BROKER_PASSWORD), which the CLI reads itself.
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONSUMER } from '../../specs/fixtures/pact.ts';
+import { CONSUMER } from '../core/pact-names.ts';
 import { packageDir, runChild } from './playwright.ts';
 import { parse, UsageError } from './usage.ts';
 

@@ -2,27 +2,11 @@
 // Schema 2020-12 that schemas/json/ holds: OpenAPI 3.1 takes it as is). Written to schemas/openapi/
 // by `npm run schemas`; a test keeps them in sync.
 import type { ZodType } from 'zod';
+import type { EndpointDoc } from '../../schemas/endpoint.ts';
 import { toJsonSchema } from './json-schema.ts';
 
-export interface ResponseDoc {
-  description: string;
-  /** Schema name(s) of the provider; several become oneOf. Omitted for a body that is not JSON. */
-  schema?: string | string[];
-  contentType?: string;
-}
+export type { EndpointDoc, ResponseDoc } from '../../schemas/endpoint.ts';
 
-export interface EndpointDoc {
-  method: 'get' | 'post' | 'patch';
-  /** OpenAPI path template: /v4/card/{cardId}/controlToken */
-  path: string;
-  summary: string;
-  /** Schema names of object schemas whose properties are the path, query and header parameters. */
-  pathParams?: string;
-  query?: string;
-  headers?: string;
-  body?: { schema: string; contentType: string };
-  responses: Record<string, ResponseDoc>;
-}
 
 type JsonObject = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
