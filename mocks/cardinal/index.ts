@@ -4,16 +4,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { VariantSet } from '../../src/core/variants.ts';
-import { cardinalVariants, type CardinalVariantName } from './variants.ts';
+import { cardinalVariants, type CardinalVariantName } from '../../src/providers/cardinal/variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { luhnValid } from '../../src/core/mask.ts';
 import { dxSignature, signatureMatches } from '../../src/providers/cardinal/signature.ts';
 import { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { Algorithm, CardType, type DxFlowType } from '../../schemas/cardinal.ts';
-import type { MockFactoryOptions } from '../../src/providers/types.ts';
+import type { MockFactoryOptions } from '../core/factory.ts';
 import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
-import { cardinalApiKeys, cardinalCards, cardinalEnrolled, cardinalOrgUnits } from './accounts.ts';
-import { cardinalDefects, type CardinalDefectName } from './defects.ts';
+import { cardinalApiKeys, cardinalCards, cardinalEnrolled, cardinalOrgUnits } from '../../src/providers/cardinal/accounts.ts';
+import { cardinalDefects, type CardinalDefectName } from '../../src/providers/cardinal/defects.ts';
 import { brandOf, FIDO_REGIONS, issuerOf, supportsDelegatedAuthentication } from './ranges.ts';
 
 export const GET_INFO_PATH = '/V1/AccountNumber/GetInfo';

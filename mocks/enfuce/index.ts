@@ -4,12 +4,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { VariantSet } from '../../src/core/variants.ts';
-import { enfuceVariants, type EnfuceVariantName } from './variants.ts';
+import { enfuceVariants, type EnfuceVariantName } from '../../src/providers/enfuce/variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
 import type { MockClock } from '../core/clock.ts';
-import { enfuceCards, enfuceMockCredentials, type EnfuceCard } from './cards.ts';
-import { enfuceDefects, type EnfuceDefectName } from './defects.ts';
+import { enfuceCards, enfuceMockCredentials, type EnfuceCard } from '../../src/providers/enfuce/cards.ts';
+import { enfuceDefects, type EnfuceDefectName } from '../../src/providers/enfuce/defects.ts';
 import { errorPage, framePage, snapshotPage } from './pages.ts';
 
 export const ENFUCE_TOKEN_TTL_MS = 30_000;

@@ -1,7 +1,7 @@
 // The HTML Enfuce serves: the card-data snapshot, error pages, and the iframe page that waits
 // for postMessage. The document shows the snapshot only as a picture, so its markup is ours.
 import { escapeMarkup as esc } from '../../src/core/markup.ts';
-import type { EnfuceCard } from './cards.ts';
+import type { EnfuceCard } from '../../src/providers/enfuce/cards.ts';
 
 const STYLE = `body{font:16px system-ui,sans-serif;margin:0;padding:12px;color:#111}
 .card{border-radius:12px;padding:16px;background:#0d2b45;color:#fff;max-width:340px}

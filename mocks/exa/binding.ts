@@ -10,7 +10,7 @@ import { createSiweMessage, parseSiweMessage } from 'viem/siwe';
 import { toBase64Url } from '../../src/crypto/base64.ts';
 import type { SiweBinding, WebauthnBinding } from '../../schemas/exa.ts';
 import type { z } from 'zod';
-import { bindingStatement, exaBinding, exaTestKeys, type ExaUser } from './users.ts';
+import { bindingStatement, exaBinding, exaTestKeys, type ExaUser } from '../../src/providers/exa/users.ts';
 
 export const walletAddress = privateKeyToAddress(exaTestKeys.walletPrivateKey);
 

@@ -3,20 +3,20 @@
 // its public half is in GET /__mock/state, as a sandbox hands it out.
 import { constants, createHash, generateKeyPairSync, privateDecrypt, randomBytes } from 'node:crypto';
 import { VariantSet } from '../../src/core/variants.ts';
-import { exaVariants, type ExaVariantName } from './variants.ts';
+import { exaVariants, type ExaVariantName } from '../../src/providers/exa/variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { gcmSeal } from '../../src/crypto/aes-gcm.ts';
 import { fromBase64, toBase64 } from '../../src/crypto/base64.ts';
 import { encodePinBlock } from '../../src/crypto/pin-block.ts';
 import { openSession, secretFromPlaintext, SECRET_BYTES } from '../../src/providers/exa/session.ts';
 import { BindRequest, Scope, type EncryptedField, type ExaErrorCode } from '../../schemas/exa.ts';
-import type { MockFactoryOptions } from '../../src/providers/types.ts';
+import type { MockFactoryOptions } from '../core/factory.ts';
 import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
 // SIWE and WebAuthn (viem, @simplewebauthn: over half a second to load) are loaded by the first
 // request that needs them, not at start: the mock listens at once.
 type Binding = typeof import('./binding.ts');
-import { exaDefects, type ExaDefectName } from './defects.ts';
-import { bindingStatement, exaBinding, exaTestKeys, exaUsers, type ExaCard, type ExaUser } from './users.ts';
+import { exaDefects, type ExaDefectName } from '../../src/providers/exa/defects.ts';
+import { bindingStatement, exaBinding, exaTestKeys, exaUsers, type ExaCard, type ExaUser } from '../../src/providers/exa/users.ts';
 
 export const EXA_CARD_PATH = '/card';
 

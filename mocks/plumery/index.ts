@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { VariantSet } from '../../src/core/variants.ts';
-import { plumeryVariants, type PlumeryVariantName } from './variants.ts';
+import { plumeryVariants, type PlumeryVariantName } from '../../src/providers/plumery/variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { gcmSeal } from '../../src/crypto/aes-gcm.ts';
 import { fromBase64, toBase64 } from '../../src/crypto/base64.ts';
@@ -13,10 +13,10 @@ import { decodeP256PublicKey, ecdhSharedX, encodeP256PublicKey, p256KeyPair, typ
 import { deriveKey, PLUMERY_IV_BYTES, seal } from '../../src/providers/plumery/envelope.ts';
 import { PlumeryProfile } from '../../src/providers/plumery/profile.ts';
 import { ERROR_PREFIX, type EncryptedPayload, type PlumeryErrorCode } from '../../schemas/plumery.ts';
-import type { MockFactoryOptions } from '../../src/providers/types.ts';
+import type { MockFactoryOptions } from '../core/factory.ts';
 import { json, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
-import { plumeryCards, type PlumeryCard } from './cards.ts';
-import { plumeryDefects, type PlumeryDefectName } from './defects.ts';
+import { plumeryCards, type PlumeryCard } from '../../src/providers/plumery/cards.ts';
+import { plumeryDefects, type PlumeryDefectName } from '../../src/providers/plumery/defects.ts';
 
 const HEADER = 'X-Client-Public-Key';
 

@@ -3,17 +3,17 @@
 // all six alg × enc flavours; errors in the documented envelope; a --defect switch for each rule.
 import { createPrivateKey, createPublicKey, randomUUID, verify, type KeyObject } from 'node:crypto';
 import { VariantSet } from '../../src/core/variants.ts';
-import { solarisVariants, type SolarisVariantName } from './variants.ts';
+import { solarisVariants, type SolarisVariantName } from '../../src/providers/solaris/variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
 import { encryptCompact, type KeyWrap } from '../../src/crypto/jwe.ts';
 import { decodeSignature, verifyJwkSignature } from '../../src/providers/solaris/device.ts';
 import { CONTENT_ENC, KEY_WRAP, publicKeyOfJwk } from '../../src/providers/solaris/card-details.ts';
 import { SolarisProfile } from '../../src/providers/solaris/profile.ts';
 import { JweAlg, JweEnc, type SolarisJweAlg, type SolarisJweEnc, type SolarisJwk } from '../../schemas/solaris.ts';
-import type { MockFactoryOptions } from '../../src/providers/types.ts';
+import type { MockFactoryOptions } from '../core/factory.ts';
 import { json, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
-import { solarisCards, solarisDevices } from './people.ts';
-import { solarisDefects, type SolarisDefectName } from './defects.ts';
+import { solarisCards, solarisDevices } from '../../src/providers/solaris/people.ts';
+import { solarisDefects, type SolarisDefectName } from '../../src/providers/solaris/defects.ts';
 
 
 const CODES: Record<number, [string, string]> = {

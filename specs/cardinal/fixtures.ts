@@ -13,7 +13,7 @@ import { CardinalClient, signedRequest, type DxCredentials, type SignOptions } f
 import type { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { cardinalRequirements, type CardinalRequirementId } from '../../src/providers/cardinal/requirements.ts';
 import type { GetInfoPayload, GetInfoRequest, GetInfoSuccess } from '../../schemas/cardinal.ts';
-import type { DxTestCard } from '../../mocks/cardinal/accounts.ts';
+import type { DxTestCard } from '../../src/providers/cardinal/accounts.ts';
 
 /** Rule checks of cardinal's own requirements: another provider's id does not type-check. */
 export const ruleCheck = ruleCheckFor<CardinalRequirementId>();

@@ -13,7 +13,7 @@ import type { EnfuceProfile } from '../../src/providers/enfuce/profile.ts';
 import { enfuceRequirements, type EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
 import { visibleText, type ExpectedCard } from '../../src/core/card-text.ts';
 import type { KnownCard } from '../../src/core/clear-card-data.ts';
-import type { EnfuceCard } from '../../mocks/enfuce/cards.ts';
+import type { EnfuceCard } from '../../src/providers/enfuce/cards.ts';
 import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { MerchantSites } from './merchant.ts';
 

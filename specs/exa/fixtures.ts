@@ -15,7 +15,7 @@ import type { ExaProfile } from '../../src/providers/exa/profile.ts';
 import type { Passkey } from '../../src/providers/exa/binding.ts';
 import { exaRequirements, type ExaRequirementId } from '../../src/providers/exa/requirements.ts';
 import type { CardResponse } from '../../schemas/exa.ts';
-import type { ExaUser } from '../../mocks/exa/users.ts';
+import type { ExaUser } from '../../src/providers/exa/users.ts';
 
 /** Rule checks of exa's own requirements: another provider's id does not type-check. */
 export const ruleCheck = ruleCheckFor<ExaRequirementId>();

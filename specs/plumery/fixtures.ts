@@ -20,7 +20,7 @@ import { fromBase64 } from '../../src/crypto/base64.ts';
 import type { PlumeryProfile } from '../../src/providers/plumery/profile.ts';
 import { plumeryRequirements, type PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
 import { ERROR_PREFIX, type EncryptedPayload, type PlumeryError } from '../../schemas/plumery.ts';
-import type { PlumeryCard } from '../../mocks/plumery/cards.ts';
+import type { PlumeryCard } from '../../src/providers/plumery/cards.ts';
 
 /** Rule checks of plumery's own requirements: another provider's id does not type-check. */
 export const ruleCheck = ruleCheckFor<PlumeryRequirementId>();

@@ -17,7 +17,7 @@ import { encodeSignature, signJwk } from '../../src/providers/solaris/device.ts'
 import type { SolarisProfile } from '../../src/providers/solaris/profile.ts';
 import { solarisRequirements, type SolarisRequirementId } from '../../src/providers/solaris/requirements.ts';
 import type { SolarisErrorEnvelope, SolarisJweAlg, SolarisJweEnc, SolarisJwk, VirtualCardRequest } from '../../schemas/solaris.ts';
-import type { SolarisCard, SolarisDevice } from '../../mocks/solaris/people.ts';
+import type { SolarisCard, SolarisDevice } from '../../src/providers/solaris/people.ts';
 
 /** Rule checks of solaris's own requirements: another provider's id does not type-check. */
 export const ruleCheck = ruleCheckFor<SolarisRequirementId>();

@@ -1,6 +1,7 @@
 // Starts a provider's reference mock: in-process for the specs, or from the CLI for a person.
 import { MockClock } from '../../mocks/core/clock.ts';
 import { dispatcher, serve, type MockReply, type MockRequest, type RunningMock } from '../../mocks/core/server.ts';
+import { mockFactories } from '../../mocks/registry.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 
 export interface StartMockOptions {
@@ -22,7 +23,9 @@ export interface StartedMock extends RunningMock {
 export async function startMock(provider: ProviderDefinition, options: StartMockOptions = {}): Promise<StartedMock> {
   const clock = new MockClock();
   let url = '';
-  const app = provider.createMock({ clock, defects: options.defects ?? [], variants: options.variants ?? [], baseUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? url });
+  const create = await mockFactories[provider.id]?.();
+  if (!create) throw new Error(`no reference mock for ${provider.id} in mocks/registry.ts`);
+  const app = create({ clock, defects: options.defects ?? [], variants: options.variants ?? [], baseUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? url });
   const running = await serve(app, clock, options.defects ?? [], {
     variants: options.variants ?? [],
     ...(options.port !== undefined ? { port: options.port } : {}),

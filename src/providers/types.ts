@@ -4,16 +4,6 @@ import type { Variant } from '../core/variants.ts';
 import type { EndpointDoc } from '../core/openapi.ts';
 import type { Requirement } from '../core/requirements.ts';
 import type { Seed } from '../fuzz/mutations.ts';
-import type { MockClock } from '../../mocks/core/clock.ts';
-import type { MockApp } from '../../mocks/core/server.ts';
-
-export interface MockFactoryOptions {
-  clock: MockClock;
-  defects?: readonly string[];
-  /** Choices the documents leave open that the mock takes (src/core/variants.ts). */
-  variants?: readonly string[];
-  baseUrl: () => string;
-}
 
 export interface ProviderDefinition {
   /** The id names the Playwright projects, the folders and the env-var prefix. */
@@ -65,7 +55,6 @@ export interface ProviderDefinition {
      */
     fallbacks?: Readonly<Record<string, string>>;
   };
-  createMock(options: MockFactoryOptions): MockApp;
   /** What the fuzzer starts from: valid requests read off a running mock, and extra error schemas. */
   fuzz: {
     seeds(baseUrl: string, vars: Readonly<Record<string, string | undefined>>): Promise<Seed[]>;

@@ -1,6 +1,8 @@
 // Imports run one way: schemas and cryptography at the bottom; reporters and the CLI never reach
-// into the specs; nothing the harness runs imports the project's own tests. Each rule lists the
-// imports that break it. (Provider knowledge still reaches into mocks/: issue 28 moves it.)
+// into the specs; a provider's knowledge (src/providers/<id>/: requirements, profile, defects,
+// variants, seeded cards) is what its mock uses, and nothing under src/ reaches into mocks/ but the
+// one place that starts a mock; nothing the harness runs imports the project's own tests. Each rule
+// lists the imports that break it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -36,6 +38,11 @@ test('schemas and the cryptography import nothing above them', () => {
 
 test('reporters and the CLI import nothing from the specs', () => {
   expect(breaking(/^(reporters|src)\//, /^specs\//)).toEqual([]);
+});
+
+test('nothing under src/ imports a mock but the one place that starts one', () => {
+  expect(breaking(/^src\/(?!core\/mock-host\.ts$)/, /^mocks\//)).toEqual([]);
+  expect(breaking(/^src\/core\/mock-host\.ts$/, /^mocks\/(?!core\/|registry\.ts$)/)).toEqual([]);
 });
 
 test('nothing the harness runs imports the project tests or scripts', () => {

@@ -1,11 +1,11 @@
 // What the harness knows of Cardinal without loading its mock, schemas or crypto: the requirements,
 // defects, variants, profile options, variables and the seeded test cards. The CLI's text
 // commands read only this.
-import { cardinalDefects } from '../../../mocks/cardinal/defects.ts';
-import { cardinalVariants } from '../../../mocks/cardinal/variants.ts';
+import { cardinalDefects } from './defects.ts';
+import { cardinalVariants } from './variants.ts';
 import { CardinalProfile } from './profile.ts';
 import { cardinalRequirements } from './requirements.ts';
-import { cardinalCards } from '../../../mocks/cardinal/accounts.ts';
+import { cardinalCards } from './accounts.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
 

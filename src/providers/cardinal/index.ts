@@ -1,6 +1,5 @@
 // Everything the harness knows about Cardinal Commerce DX, in one entry of the registry.
-import { createCardinalMock } from '../../../mocks/cardinal/index.ts';
-import { cardinalApiKeys, cardinalOrgUnits } from '../../../mocks/cardinal/accounts.ts';
+import { cardinalApiKeys, cardinalOrgUnits } from './accounts.ts';
 import { cardinalEndpoints, cardinalSchemas } from '../../../schemas/cardinal.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { cardinalCatalogue } from './catalogue.ts';
@@ -36,7 +35,6 @@ export const cardinal = {
   },
   schemas: cardinalSchemas,
   endpoints: cardinalEndpoints,
-  createMock: createCardinalMock,
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
   fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).cardinalFuzzSeeds(url, vars), errorSchemas: ['get-info.response-error'] },
   mockNotes: [

@@ -1,11 +1,11 @@
 // What the harness knows of Enfuce without loading its mock, schemas or crypto: the requirements,
 // defects, variants, profile options, variables and the seeded test cards. The CLI's text
 // commands read only this.
-import { enfuceDefects } from '../../../mocks/enfuce/defects.ts';
-import { enfuceVariants } from '../../../mocks/enfuce/variants.ts';
+import { enfuceDefects } from './defects.ts';
+import { enfuceVariants } from './variants.ts';
 import { EnfuceProfile } from './profile.ts';
 import { enfuceRequirements } from './requirements.ts';
-import { enfuceCards } from '../../../mocks/enfuce/cards.ts';
+import { enfuceCards } from './cards.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
 

@@ -1,7 +1,6 @@
 // Everything the harness knows about Enfuce, in one entry of the registry.
-import { createEnfuceMock } from '../../../mocks/enfuce/index.ts';
-import { enfuceMockCredentials } from '../../../mocks/enfuce/cards.ts';
-import type { EnfuceCard } from '../../../mocks/enfuce/cards.ts';
+import { enfuceMockCredentials } from './cards.ts';
+import type { EnfuceCard } from './cards.ts';
 import { enfuceEndpoints, enfuceSchemas } from '../../../schemas/enfuce.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { enfuceCatalogue } from './catalogue.ts';
@@ -30,7 +29,6 @@ export const enfuce = {
   },
   schemas: enfuceSchemas,
   endpoints: enfuceEndpoints,
-  createMock: createEnfuceMock,
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
   fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).enfuceFuzzSeeds(url, vars), htmlErrorPaths: /^\/v4\/card-data(\/|$)/ },
   mockNotes: [

@@ -1,11 +1,11 @@
 // What the harness knows of Exa without loading its mock, schemas or crypto: the requirements,
 // defects, variants, profile options, variables and the seeded test cards. The CLI's text
 // commands read only this.
-import { exaDefects } from '../../../mocks/exa/defects.ts';
-import { exaVariants } from '../../../mocks/exa/variants.ts';
+import { exaDefects } from './defects.ts';
+import { exaVariants } from './variants.ts';
 import { ExaProfile } from './profile.ts';
 import { exaRequirements } from './requirements.ts';
-import { exaUsers } from '../../../mocks/exa/users.ts';
+import { exaUsers } from './users.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
 

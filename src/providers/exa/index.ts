@@ -1,6 +1,5 @@
 // Everything the harness knows about Exa, in one entry of the registry.
-import { createExaMock } from '../../../mocks/exa/index.ts';
-import { exaUsers, type ExaUser } from '../../../mocks/exa/users.ts';
+import { exaUsers, type ExaUser } from './users.ts';
 import { exaEndpoints, exaSchemas } from '../../../schemas/exa.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { exaCatalogue } from './catalogue.ts';
@@ -31,7 +30,6 @@ export const exa = {
   },
   schemas: exaSchemas,
   endpoints: exaEndpoints,
-  createMock: createExaMock,
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
   fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).exaFuzzSeeds(url, vars) },
   mockNotes: [

@@ -1,11 +1,11 @@
 // What the harness knows of Plumery without loading its mock, schemas or crypto: the requirements,
 // defects, variants, profile options, variables and the seeded test cards. The CLI's text
 // commands read only this.
-import { plumeryDefects } from '../../../mocks/plumery/defects.ts';
-import { plumeryVariants } from '../../../mocks/plumery/variants.ts';
+import { plumeryDefects } from './defects.ts';
+import { plumeryVariants } from './variants.ts';
 import { PlumeryProfile } from './profile.ts';
 import { plumeryRequirements } from './requirements.ts';
-import { plumeryCards } from '../../../mocks/plumery/cards.ts';
+import { plumeryCards } from './cards.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
 

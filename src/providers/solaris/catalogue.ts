@@ -1,11 +1,11 @@
 // What the harness knows of Solaris without loading its mock, schemas or crypto: the requirements,
 // defects, variants, profile options, variables and the seeded test cards. The CLI's text
 // commands read only this.
-import { solarisDefects } from '../../../mocks/solaris/defects.ts';
-import { solarisVariants } from '../../../mocks/solaris/variants.ts';
+import { solarisDefects } from './defects.ts';
+import { solarisVariants } from './variants.ts';
 import { SolarisProfile } from './profile.ts';
 import { solarisRequirements } from './requirements.ts';
-import { solarisCards } from '../../../mocks/solaris/cards.ts';
+import { solarisCards } from './cards.ts';
 import { maskPan } from '../../core/mask.ts';
 import type { ProviderCatalogue } from '../types.ts';
 

@@ -1,10 +1,9 @@
 // Everything the harness knows about Solaris, in one entry of the registry.
-import { createSolarisMock } from '../../../mocks/solaris/index.ts';
-import { solarisDevices } from '../../../mocks/solaris/people.ts';
+import { solarisDevices } from './people.ts';
 import { solarisEndpoints, solarisSchemas } from '../../../schemas/solaris.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { createPrivateKey } from 'node:crypto';
-import type { SolarisCard, SolarisDevice } from '../../../mocks/solaris/people.ts';
+import type { SolarisCard, SolarisDevice } from './people.ts';
 import { solarisCatalogue } from './catalogue.ts';
 
 export const solaris = {
@@ -28,7 +27,6 @@ export const solaris = {
   },
   schemas: solarisSchemas,
   endpoints: solarisEndpoints,
-  createMock: createSolarisMock,
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
   fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).solarisFuzzSeeds(url, vars) },
   mockNotes: [

@@ -1,4 +1,4 @@
-import { defineVariants } from '../../src/core/variants.ts';
+import { defineVariants } from '../../core/variants.ts';
 
 // Choices Exa's document leaves open: the SIWE statement's wording (only "a fully formed SIWE
 // message" is written), where the binding PATCH lives when mounted under /card, extra fields.

@@ -1,7 +1,7 @@
 // The Solaris mock's persons and bound devices (its cards: cards.ts). PANs are Luhn-valid and made up (the leak
 // checks look for them); device keys are test-only P-256 keys derived from fixed labels.
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
-import { p256KeyPair } from '../../src/crypto/ecdh-p256.ts';
+import { p256KeyPair } from '../../crypto/ecdh-p256.ts';
 
 export { solarisCards, type SolarisCard } from './cards.ts';
 

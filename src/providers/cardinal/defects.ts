@@ -1,5 +1,5 @@
-import { defectOf, defineDefects } from '../../src/core/defects.ts';
-import type { CardinalRequirementId } from '../../src/providers/cardinal/requirements.ts';
+import { defectOf, defineDefects } from '../../core/defects.ts';
+import type { CardinalRequirementId } from './requirements.ts';
 
 const d = defectOf<CardinalRequirementId>();
 

@@ -1,5 +1,5 @@
-import { defectOf, defineDefects } from '../../src/core/defects.ts';
-import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
+import { defectOf, defineDefects } from '../../core/defects.ts';
+import type { EnfuceRequirementId } from './requirements.ts';
 
 const d = defectOf<EnfuceRequirementId>();
 

@@ -1,5 +1,5 @@
-import { defectOf, defineDefects } from '../../src/core/defects.ts';
-import type { PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
+import { defectOf, defineDefects } from '../../core/defects.ts';
+import type { PlumeryRequirementId } from './requirements.ts';
 
 const d = defectOf<PlumeryRequirementId>();
 

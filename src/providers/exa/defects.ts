@@ -1,5 +1,5 @@
-import { defectOf, defineDefects } from '../../src/core/defects.ts';
-import type { ExaRequirementId } from '../../src/providers/exa/requirements.ts';
+import { defectOf, defineDefects } from '../../core/defects.ts';
+import type { ExaRequirementId } from './requirements.ts';
 
 const d = defectOf<ExaRequirementId>();
 

@@ -1,4 +1,4 @@
-import { defineVariants } from '../../src/core/variants.ts';
+import { defineVariants } from '../../core/variants.ts';
 
 // Choices the Enfuce document leaves open: the error body, the status of an unknown card (only
 // "the request will fail" is written), how long a token is, extra fields in the token answer, how

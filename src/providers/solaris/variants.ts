@@ -1,4 +1,4 @@
-import { defineVariants } from '../../src/core/variants.ts';
+import { defineVariants } from '../../core/variants.ts';
 
 // Choices the Solaris document leaves open: the status for a device that is not bound (only
 // "must have verified their device" is written), the signature's text encoding (its example reads

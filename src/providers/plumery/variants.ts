@@ -1,4 +1,4 @@
-import { defineVariants } from '../../src/core/variants.ts';
+import { defineVariants } from '../../core/variants.ts';
 
 // Choices the Plumery document leaves open: what a fieldErrors item carries, the status of an
 // unknown card (the urn code is documented, the status is listed under 400 only), extra fields.

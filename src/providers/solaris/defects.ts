@@ -1,5 +1,5 @@
-import { defectOf, defineDefects } from '../../src/core/defects.ts';
-import type { SolarisRequirementId } from '../../src/providers/solaris/requirements.ts';
+import { defectOf, defineDefects } from '../../core/defects.ts';
+import type { SolarisRequirementId } from './requirements.ts';
 
 const d = defectOf<SolarisRequirementId>();
 

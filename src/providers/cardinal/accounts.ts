@@ -1,6 +1,6 @@
 // The DX mock's merchants (API keys, org units and their acquirer regions) and its test cards, one
 // or more per brand of the document. PANs are Luhn-valid and made up; the leak checks look for them.
-import type { CardType, DxCardBrand } from '../../schemas/cardinal.ts';
+import type { CardType, DxCardBrand } from '../../../schemas/cardinal.ts';
 import type { z } from 'zod';
 
 export interface DxApiKey {

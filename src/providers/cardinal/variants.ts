@@ -1,4 +1,4 @@
-import { defineVariants } from '../../src/core/variants.ts';
+import { defineVariants } from '../../core/variants.ts';
 
 // Choices the DX document leaves open or allows: ErrorNumber as a String (its field table) rather
 // than a number (its sample), the older signature recipe, fields beside the ones it names.
