@@ -264,7 +264,7 @@ async function mockFigures(): Promise<void> {
   const latency: string[] = [];
   for (const p of providers) {
     const alone = await startMock(p);
-    const [aloneSeed] = await p.fuzz.seeds(alone.url, p.vendorEnv(alone.state(), alone.url));
+    const [aloneSeed] = await p.fuzz.seeds(alone.url, alone.vendorEnv(alone.url));
     const aloneRate = await endpointAlone(alone.answer, alone.url, aloneSeed!.request);
     await alone.close();
     const envFile = join(tmpdir(), `crh-bench-${p.id}.env.json`);

@@ -15,6 +15,7 @@ import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type 
 import { cardinalApiKeys, cardinalCards, cardinalEnrolled, cardinalOrgUnits } from '../../src/providers/cardinal/accounts.ts';
 import { cardinalDefects, type CardinalDefectName } from '../../src/providers/cardinal/defects.ts';
 import { brandOf, FIDO_REGIONS, issuerOf, supportsDelegatedAuthentication } from './ranges.ts';
+import { panFor } from '../../src/providers/cardinal/accounts.ts';
 
 export const GET_INFO_PATH = '/V1/AccountNumber/GetInfo';
 
@@ -44,7 +45,18 @@ const deviceOf = (fidoSetupPayload: string) => digest(Buffer.from(fidoSetupPaylo
 /** PANs are kept hashed: the store needs equality only. */
 const panKey = (pan: string) => digest(`pan:${pan}`);
 
-export function createCardinalMock(options: MockFactoryOptions): MockApp {
+/** What GET /__mock/state answers: API keys, merchants and FIDO regions, the seeded cards and the cardholder kept enrolled. */
+export interface CardinalMockState {
+  apiKeys: typeof cardinalApiKeys;
+  orgUnits: typeof cardinalOrgUnits;
+  fidoRegions: string[];
+  cards: typeof cardinalCards;
+  enrolledEmails: number;
+  enrolled: typeof cardinalEnrolled;
+  profile: CardinalProfile;
+}
+
+export function createCardinalMock(options: MockFactoryOptions): MockApp<CardinalMockState> {
   const defects = new DefectSet<CardinalDefectName>(cardinalDefects, options.defects ?? []);
   const has = (d: CardinalDefectName) => defects.has(d);
   const variants = new VariantSet<CardinalVariantName>(cardinalVariants, options.variants ?? []);
@@ -175,6 +187,9 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp {
       enrolled: cardinalEnrolled,
       profile,
     }),
+    vendorEnv(url) {
+      return cardinalVendorEnv(this.state(), url);
+    },
     reset() {
       enrollments = seeded();
     },
@@ -183,5 +198,26 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp {
       if (reason === 'too-large' || reason === 'bad-path') return reply(profile.invalidRequestErrorNumber, undefined);
       return json(status, { ErrorNumber: 1000, ErrorDescription: DESCRIPTIONS[1000] });
     },
+  };
+}
+
+/** The variables a vendor would set for this mock run as a sandbox (`mock --write-env`). */
+export function cardinalVendorEnv(s: CardinalMockState, url: string): Record<string, string> {
+  return {
+    CARDINAL_BASE_URL: url,
+    CARDINAL_IDENTIFIER: s.apiKeys[0]!.identifier,
+    CARDINAL_API_KEY: s.apiKeys[0]!.apiKey,
+    CARDINAL_ORG_UNIT_ID: s.orgUnits.find((o) => s.fidoRegions.includes(o.region))!.orgUnitId,
+    CARDINAL_FIDO_PAN: panFor(s.cards, 'fido')!,
+    ...(panFor(s.cards, 'no-delegated-auth') ? { CARDINAL_NO_DA_PAN: panFor(s.cards, 'no-delegated-auth')! } : {}),
+    CARDINAL_SECOND_FIDO_PAN: panFor(s.cards, 'second-fido')!,
+    CARDINAL_OUTSIDE_REGION_PAN: panFor(s.cards, 'fido-outside-regions')!,
+    CARDINAL_OUTSIDE_REGION_ORG_UNIT_ID: s.orgUnits.find((o) => !s.fidoRegions.includes(o.region))!.orgUnitId,
+    CARDINAL_BRAND_CARDS: s.cards.map((c) => [c.brand, c.pan, ...(c.cardType ? [c.cardType] : [])].join(':')).join(','),
+    CARDINAL_ENROLLED_EMAIL: s.enrolled.email,
+    CARDINAL_ENROLLED_SETUP_PAYLOAD: s.enrolled.fidoSetupPayload,
+    CARDINAL_ENROLLED_PAN: s.enrolled.pan,
+    // A setup payload as CardinalFido.Setup() hands one back for a device the store has not seen.
+    CARDINAL_FIDO_SETUP_PAYLOAD: Buffer.from('card-reveal-harness: a captured FIDO setup payload', 'utf8').toString('base64'),
   };
 }

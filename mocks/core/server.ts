@@ -31,13 +31,16 @@ export interface Route {
 /** Why the server itself refused a request before any provider route ran. */
 export type FrameworkRefusal = 'not-found' | 'method-not-allowed' | 'too-large' | 'bad-path' | 'internal';
 
-export interface MockApp {
+/** A provider's mock: its routes over a state it owns; `S` is what GET /__mock/state answers (the fixtures read it as that type). */
+export interface MockApp<S extends object = object> {
   provider: string;
   routes: Route[];
   /** Extra test-only routes, mounted under /__mock/ next to state, clock and reset. */
   controlRoutes?: Route[];
   /** The provider part of GET /__mock/state. */
-  state(): Record<string, unknown>;
+  state(): S;
+  /** The variables a vendor would set for this mock run as a sandbox at `url` (`mock --write-env`). */
+  vendorEnv(url: string): Record<string, string>;
   reset(): void;
   /** The provider's documented error shape for refusals made by this server. */
   refuse(req: MockRequest, status: number, reason: FrameworkRefusal): MockReply;

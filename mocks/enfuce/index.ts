@@ -40,7 +40,17 @@ const SeedTokenBody = z.strictObject({
   used: z.boolean().default(false),
 });
 
-export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
+/** What GET /__mock/state answers: the seeded cards, the credentials, the agreed frame keys, where the frame lives. */
+export interface EnfuceMockState {
+  cards: EnfuceCard[];
+  credentials: typeof enfuceMockCredentials;
+  frameKeys: Record<string, string>;
+  cardDataFrameUrl: string;
+  tokenTtlMs: number;
+  issuedTokens: number;
+}
+
+export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMockState> {
   const { clock } = options;
   const defects = new DefectSet<EnfuceDefectName>(enfuceDefects, options.defects ?? []);
   const has = (d: EnfuceDefectName) => defects.has(d);
@@ -237,6 +247,9 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
       tokenTtlMs: ENFUCE_TOKEN_TTL_MS,
       issuedTokens: tokens.size,
     }),
+    vendorEnv(url) {
+      return enfuceVendorEnv(this.state(), url);
+    },
     reset() {
       tokens = new Map();
       sweepAt = 10_000;
@@ -256,5 +269,26 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp {
       if (isCardDataPath(req.url.pathname)) return html(status, errorPage('Request refused', message));
       return apiError(status, reason.toUpperCase().replace(/-/g, '_'), message);
     },
+  };
+}
+
+/** The variables a vendor would set for this mock run as a sandbox (`mock --write-env`). */
+export function enfuceVendorEnv(s: EnfuceMockState, url: string): Record<string, string> {
+  // The frame key the mock has agreed for a merchant origin, as a sandbox's onboarding gives one.
+  const [frameKey, frameOrigin] = Object.entries(s.frameKeys)[0] ?? [];
+  const active = s.cards.find((c) => c.status === 'ACTIVE')!;
+  const frozen = s.cards.find((c) => c.status === 'FROZEN');
+  return {
+    ENFUCE_BASE_URL: url,
+    ENFUCE_USERNAME: s.credentials.username,
+    ENFUCE_PASSWORD: s.credentials.password,
+    ENFUCE_CARD_ID: active.cardId,
+    ENFUCE_CARD_PAN: active.pan,
+    ENFUCE_CARD_EXPIRY: active.expiry,
+    ENFUCE_CARD_CVV2: active.cvv2,
+    ...(frozen ? { ENFUCE_FROZEN_CARD_ID: frozen.cardId } : {}),
+    ...(frameKey && frameOrigin ? { ENFUCE_FRAME_KEY: frameKey, ENFUCE_FRAME_ORIGIN: frameOrigin } : {}),
+    // The frame URL as onboarding documents it: the frame checks' way in when a token answer leaves it out.
+    ENFUCE_CARD_DATA_FRAME_URL: s.cardDataFrameUrl,
   };
 }

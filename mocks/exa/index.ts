@@ -21,7 +21,15 @@ import { bindingStatement, exaBinding, exaTestKeys, exaUsers, type ExaCard, type
 export const EXA_CARD_PATH = '/card';
 
 
-export function createExaMock(options: MockFactoryOptions): MockApp {
+/** What GET /__mock/state answers: the provider key, the seeded users, where challenges are bound (with the test keys), bindings made. */
+export interface ExaMockState {
+  publicKeyPem: string;
+  users: ExaUser[];
+  binding: typeof exaBinding & typeof exaTestKeys & { walletAddress?: string };
+  bindings: number;
+}
+
+export function createExaMock(options: MockFactoryOptions): MockApp<ExaMockState> {
   let loaded: Binding | undefined;
   let loading: Promise<Binding> | undefined;
   const binding = (): Promise<Binding> => (loading ??= import('./binding.ts').then((b) => (loaded = b)));
@@ -167,6 +175,9 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
       binding: { ...exaBinding, ...(loaded ? { walletAddress: loaded.walletAddress } : {}), ...exaTestKeys },
       bindings,
     }),
+    vendorEnv(url) {
+      return exaVendorEnv(this.state(), url);
+    },
     reset() {
       siweNonces = new Map();
       bindings = 0;
@@ -175,5 +186,27 @@ export function createExaMock(options: MockFactoryOptions): MockApp {
       if (reason === 'not-found') return error(404, 'not found');
       return error(status, reason === 'internal' ? 'unexpected error' : 'bad request');
     },
+  };
+}
+
+/** The variables a vendor would set for this mock run as a sandbox (`mock --write-env`). */
+export function exaVendorEnv(s: ExaMockState, url: string): Record<string, string> {
+  const holder = s.users.find((u) => u.card?.pin)!;
+  const noPin = s.users.find((u) => u.card && u.card.pin === null);
+  return {
+    EXA_BASE_URL: url,
+    EXA_TOKEN: holder.token,
+    EXA_PUBLIC_KEY: s.publicKeyPem,
+    EXA_CARD_PAN: holder.card!.pan,
+    EXA_CARD_CVC: holder.card!.cvc,
+    EXA_CARD_PIN: holder.card!.pin!,
+    EXA_NO_CARD_TOKEN: s.users.find((u) => u.pandaId && !u.card)!.token,
+    EXA_NO_PANDA_TOKEN: s.users.find((u) => !u.pandaId)!.token,
+    EXA_WALLET_PRIVATE_KEY: s.binding.walletPrivateKey,
+    EXA_PASSKEY_PRIVATE_KEY: s.binding.passkeyPrivateKey,
+    EXA_PASSKEY_CREDENTIAL_ID: s.binding.passkeyCredentialId,
+    EXA_PASSKEY_RP_ID: s.binding.rpId,
+    EXA_PASSKEY_ORIGIN: s.binding.origin,
+    ...(noPin ? { EXA_NO_PIN_TOKEN: noPin.token, EXA_NO_PIN_CARD_PAN: noPin.card!.pan } : {}),
   };
 }

@@ -21,7 +21,14 @@ import { plumeryDefects, type PlumeryDefectName } from '../../src/providers/plum
 const HEADER = 'X-Client-Public-Key';
 
 
-export function createPlumeryMock(options: MockFactoryOptions): MockApp {
+/** What GET /__mock/state answers: the seeded cards, the profile the mock follows, answers served. */
+export interface PlumeryMockState {
+  cards: PlumeryCard[];
+  profile: PlumeryProfile;
+  served: number;
+}
+
+export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryMockState> {
   const defects = new DefectSet<PlumeryDefectName>(plumeryDefects, options.defects ?? []);
   const has = (d: PlumeryDefectName) => defects.has(d);
   const variants = new VariantSet<PlumeryVariantName>(plumeryVariants, options.variants ?? []);
@@ -136,6 +143,9 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
     provider: 'plumery',
     routes: [route('/internal/v1/cards/:token/pin', true, (c) => JSON.stringify({ pin: c.pin })), route('/internal/v1/cards/:token', false, details)],
     state: () => ({ cards: [...cards.values()], profile, served }),
+    vendorEnv(url) {
+      return plumeryVendorEnv(this.state(), url);
+    },
     reset() {
       served = 0;
     },
@@ -144,5 +154,22 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp {
       if (reason === 'internal') return error(req, 500, 'INTERNAL_ERROR', 'internal error');
       return error(req, status, 'BAD_REQUEST', reason === 'method-not-allowed' ? 'method not allowed' : reason === 'too-large' ? 'request too large' : 'malformed request');
     },
+  };
+}
+
+/** The variables a vendor would set for this mock run as a sandbox (`mock --write-env`). */
+export function plumeryVendorEnv(s: PlumeryMockState, url: string): Record<string, string> {
+  const active = s.cards.find((c) => c.state === 'ACTIVE')!;
+  const terminated = s.cards.find((c) => c.state === 'TERMINATED');
+  const inactive = s.cards.find((c) => c.state === 'ORDERED');
+  return {
+    PLUMERY_BASE_URL: url,
+    PLUMERY_CARD_TOKEN: active.token,
+    PLUMERY_CARD_PIN: active.pin,
+    PLUMERY_CARD_PAN: active.pan,
+    PLUMERY_CARD_CVV2: active.cvv2,
+    PLUMERY_CARD_EXPIRY: active.expirationDate,
+    ...(terminated ? { PLUMERY_TERMINATED_CARD_TOKEN: terminated.token } : {}),
+    ...(inactive ? { PLUMERY_INACTIVE_CARD_TOKEN: inactive.token } : {}),
   };
 }

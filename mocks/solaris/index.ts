@@ -14,6 +14,7 @@ import type { MockFactoryOptions } from '../core/factory.ts';
 import { json, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
 import { solarisCards, solarisDevices } from '../../src/providers/solaris/people.ts';
 import { solarisDefects, type SolarisDefectName } from '../../src/providers/solaris/defects.ts';
+import type { SolarisCard, SolarisDevice } from '../../src/providers/solaris/people.ts';
 
 
 const CODES: Record<number, [string, string]> = {
@@ -25,7 +26,15 @@ const CODES: Record<number, [string, string]> = {
   500: ['generic_server_error', 'Generic Server Error'],
 };
 
-export function createSolarisMock(options: MockFactoryOptions): MockApp {
+/** What GET /__mock/state answers: the seeded cards and devices, the profile the mock follows, requests answered. */
+export interface SolarisMockState {
+  cards: readonly SolarisCard[];
+  devices: readonly SolarisDevice[];
+  profile: SolarisProfile;
+  issued: number;
+}
+
+export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisMockState> {
   const defects = new DefectSet<SolarisDefectName>(solarisDefects, options.defects ?? []);
   const has = (d: SolarisDefectName) => defects.has(d);
   const variants = new VariantSet<SolarisVariantName>(solarisVariants, options.variants ?? []);
@@ -125,11 +134,32 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp {
     provider: 'solaris',
     routes: [route],
     state: () => ({ cards: solarisCards, devices: solarisDevices, profile, issued }),
+    vendorEnv(url) {
+      return solarisVendorEnv(this.state(), url);
+    },
     reset() {
       issued = 0;
     },
     refuse(_req, status, reason) {
       return error(status, reason === 'not-found' ? 'path' : 'request', reason.replace(/-/g, ' '));
     },
+  };
+}
+
+/** The variables a vendor would set for this mock run as a sandbox (`mock --write-env`). */
+export function solarisVendorEnv(s: SolarisMockState, url: string): Record<string, string> {
+  const card = s.cards[0]!;
+  const pem = (d: SolarisDevice) => createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+  const mine = s.devices.find((d) => d.personId === card.personId)!;
+  const other = s.devices.find((d) => d.personId !== card.personId);
+  return {
+    SOLARIS_BASE_URL: url,
+    SOLARIS_CARD_ID: card.id,
+    SOLARIS_CARD_PAN: card.pan,
+    SOLARIS_CARD_CVC: card.cvc,
+    SOLARIS_CARD_EXPIRES_AT: card.expiresAt,
+    SOLARIS_DEVICE_ID: mine.id,
+    SOLARIS_DEVICE_PRIVATE_KEY: pem(mine),
+    ...(other ? { SOLARIS_OTHER_DEVICE_ID: other.id, SOLARIS_OTHER_DEVICE_PRIVATE_KEY: pem(other) } : {}),
   };
 }

@@ -13,7 +13,8 @@ import { CardinalClient, signedRequest, type DxCredentials, type SignOptions } f
 import type { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { cardinalRequirements, type CardinalRequirementId } from '../../src/providers/cardinal/requirements.ts';
 import type { GetInfoPayload, GetInfoRequest, GetInfoSuccess } from '../../schemas/cardinal.ts';
-import type { DxTestCard } from '../../src/providers/cardinal/accounts.ts';
+import { panFor, type DxTestCard } from '../../src/providers/cardinal/accounts.ts';
+import type { CardinalMockState } from '../../mocks/cardinal/index.ts';
 
 /** Rule checks of cardinal's own requirements: another provider's id does not type-check. */
 export const ruleCheck = ruleCheckFor<CardinalRequirementId>();
@@ -33,7 +34,7 @@ export interface CardinalSetup {
   noDelegatedAuthPan: string | undefined;
   outsideRegionPan: string | undefined;
   /** One card per brand of the document (mock only). */
-  brandCards: DxTestCard[];
+  brandCards: readonly DxTestCard[];
   /** A cardholder the target keeps enrolled (a sandbox's; on a mock the checks enroll their own). */
   enrolled: { email: string; device: string; pan: string } | undefined;
   /** A captured FidoSetupPayload to stand for a new device, if the target refuses random bytes. */
@@ -49,29 +50,21 @@ function brandCardsFrom(text: string | undefined): DxTestCard[] {
     .map(([brand, pan, cardType]) => ({ brand: brand!, pan: pan!, ...(cardType ? { cardType } : {}), note: '' }) as DxTestCard);
 }
 
-interface MockState {
-  apiKeys: { identifier: string; apiKey: string }[];
-  orgUnits: { orgUnitId: string; region: string }[];
-  fidoRegions: string[];
-  cards: DxTestCard[];
-}
-
 async function setupFor(target: Target): Promise<CardinalSetup> {
   const profile = loadProfile(cardinal) as CardinalProfile;
   const e = target.env;
   if (target.control && !e.CARDINAL_IDENTIFIER) {
-    const s = await target.control.state<MockState>();
+    const s = await target.control.state<CardinalMockState>();
     const inRegion = s.orgUnits.find((o) => s.fidoRegions.includes(o.region))!;
-    const note = (text: string) => s.cards.find((c) => c.note.startsWith(text))?.pan;
     return {
       target,
       profile,
       credentials: { ...s.apiKeys[0]!, orgUnitId: inRegion.orgUnitId },
       outsideRegionOrgUnitId: s.orgUnits.find((o) => !s.fidoRegions.includes(o.region))?.orgUnitId,
-      fidoPan: note('FIDO issuer, delegated')!,
-      secondFidoPan: note('same FIDO issuer'),
-      noDelegatedAuthPan: note('issuer without delegated'),
-      outsideRegionPan: note('FIDO issuer outside'),
+      fidoPan: panFor(s.cards, 'fido')!,
+      secondFidoPan: panFor(s.cards, 'second-fido'),
+      noDelegatedAuthPan: panFor(s.cards, 'no-delegated-auth'),
+      outsideRegionPan: panFor(s.cards, 'fido-outside-regions'),
       brandCards: s.cards,
       enrolled: undefined,
       newDevicePayload: undefined,

@@ -19,6 +19,7 @@ import { MerchantSites } from './merchant.ts';
 
 import { expect } from '../fixtures/base.ts';
 import { halted, ruleCheckFor } from '../fixtures/expect.ts';
+import type { EnfuceMockState } from '../../mocks/enfuce/index.ts';
 
 /** Rule checks of enfuce's own requirements: another provider's id does not type-check. */
 export const ruleCheck = ruleCheckFor<EnfuceRequirementId>();
@@ -156,17 +157,11 @@ export interface EnfuceSetup {
   knownFrameUrl: string | undefined;
 }
 
-interface MockState {
-  cards: EnfuceCard[];
-  credentials: { username: string; password: string };
-  cardDataFrameUrl: string;
-}
-
 async function setupFor(target: Target): Promise<EnfuceSetup> {
   const profile = loadProfile(enfuce) as EnfuceProfile;
   const unknownCardId = target.env.ENFUCE_UNKNOWN_CARD_ID ?? `no-such-card-${randomBytes(6).toString('hex')}`;
   if (target.control && !target.env.ENFUCE_CARD_ID) {
-    const state = await target.control.state<MockState>();
+    const state = await target.control.state<EnfuceMockState>();
     const active = state.cards.find((c) => c.status === 'ACTIVE')!;
     const asExpected = (c: EnfuceCard): ExpectedCard => ({ pan: c.pan, expiry: c.expiry, cvv2: c.cvv2 });
     return {

@@ -16,6 +16,7 @@ import type { Passkey } from '../../src/providers/exa/binding.ts';
 import { exaRequirements, type ExaRequirementId } from '../../src/providers/exa/requirements.ts';
 import type { CardResponse } from '../../schemas/exa.ts';
 import type { ExaUser } from '../../src/providers/exa/users.ts';
+import type { ExaMockState } from '../../mocks/exa/index.ts';
 
 /** Rule checks of exa's own requirements: another provider's id does not type-check. */
 export const ruleCheck = ruleCheckFor<ExaRequirementId>();
@@ -48,12 +49,6 @@ export interface ExaSetup {
   knownCards: KnownCard[];
 }
 
-interface MockState {
-  publicKeyPem: string;
-  users: ExaUser[];
-  binding: { walletPrivateKey: `0x${string}`; passkeyPrivateKey: `0x${string}`; passkeyCredentialId: string; rpId: string; origin: string };
-}
-
 const expected = (c: NonNullable<ExaUser['card']>): ExpectedExaCard => ({ pan: c.pan, cvc: c.cvc, pin: c.pin });
 
 async function setupFor(target: Target): Promise<ExaSetup> {
@@ -63,7 +58,7 @@ async function setupFor(target: Target): Promise<ExaSetup> {
   // here, in the worker's setup, that cost never counts against a check's 10-second answer limit.
   if (target.kind === 'embedded-mock') await import('../../mocks/exa/binding.ts');
   if (target.control && !e.EXA_TOKEN) {
-    const state = await target.control.state<MockState>();
+    const state = await target.control.state<ExaMockState>();
     const withPin = state.users.find((u) => u.card?.pin)!;
     const noPin = state.users.find((u) => u.card && u.card.pin === null);
     return {

@@ -20,7 +20,7 @@ import { fromBase64 } from '../../src/crypto/base64.ts';
 import type { PlumeryProfile } from '../../src/providers/plumery/profile.ts';
 import { plumeryRequirements, type PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
 import { ERROR_PREFIX, type EncryptedPayload, type PlumeryError } from '../../schemas/plumery.ts';
-import type { PlumeryCard } from '../../src/providers/plumery/cards.ts';
+import type { PlumeryMockState } from '../../mocks/plumery/index.ts';
 
 /** Rule checks of plumery's own requirements: another provider's id does not type-check. */
 export const ruleCheck = ruleCheckFor<PlumeryRequirementId>();
@@ -46,7 +46,7 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
   const e = target.env;
   const unknownToken = `no-such-card-${randomBytes(6).toString('hex')}`;
   if (target.control && !e.PLUMERY_CARD_TOKEN) {
-    const { cards } = await target.control.state<{ cards: PlumeryCard[] }>();
+    const { cards } = await target.control.state<PlumeryMockState>();
     const active = cards.find((c) => c.state === 'ACTIVE')!;
     return {
       target,

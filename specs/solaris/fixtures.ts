@@ -17,7 +17,7 @@ import { encodeSignature, signJwk } from '../../src/providers/solaris/device.ts'
 import type { SolarisProfile } from '../../src/providers/solaris/profile.ts';
 import { solarisRequirements, type SolarisRequirementId } from '../../src/providers/solaris/requirements.ts';
 import type { SolarisErrorEnvelope, SolarisJweAlg, SolarisJweEnc, SolarisJwk, VirtualCardRequest } from '../../schemas/solaris.ts';
-import type { SolarisCard, SolarisDevice } from '../../src/providers/solaris/people.ts';
+import type { SolarisMockState } from '../../mocks/solaris/index.ts';
 
 /** Rule checks of solaris's own requirements: another provider's id does not type-check. */
 export const ruleCheck = ruleCheckFor<SolarisRequirementId>();
@@ -50,7 +50,7 @@ async function setupFor(target: Target): Promise<SolarisSetup> {
   const profile = loadProfile(solaris) as SolarisProfile;
   const e = target.env;
   if (target.control && !e.SOLARIS_CARD_ID) {
-    const s = await target.control.state<{ cards: SolarisCard[]; devices: SolarisDevice[] }>();
+    const s = await target.control.state<SolarisMockState>();
     const card = s.cards[0]!;
     const mine = s.devices.find((d) => d.personId === card.personId)!;
     const other = s.devices.find((d) => d.personId !== card.personId);

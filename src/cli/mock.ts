@@ -38,7 +38,7 @@ export async function mockCommand(args: string[]): Promise<number> {
   // What a vendor would put in the environment for this mock as a sandbox (test data, not secrets of anyone).
   // A failure here ends the command: the listening server would otherwise keep the process alive.
   try {
-    if (values['write-env']) writeFileSync(values['write-env'], JSON.stringify(provider.vendorEnv(mock.state(), reached)), { mode: 0o600 });
+    if (values['write-env']) writeFileSync(values['write-env'], JSON.stringify(mock.vendorEnv(reached)), { mode: 0o600 });
   } catch (e) {
     await mock.close();
     throw new UsageError(`--write-env: ${(e as Error).message}`);

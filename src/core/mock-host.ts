@@ -15,7 +15,9 @@ export interface StartMockOptions {
 }
 
 export interface StartedMock extends RunningMock {
-  state(): Record<string, unknown>;
+  state(): object;
+  /** The variables a vendor would set for this mock as a sandbox at `url` (`mock --write-env`). */
+  vendorEnv(url: string): Record<string, string>;
   /** The provider routes' answer without HTTP (what `npm run bench` times as the mock's bound). */
   answer(req: MockRequest): Promise<MockReply>;
 }
@@ -35,5 +37,5 @@ export async function startMock(provider: ProviderDefinition, options: StartMock
   url = running.url;
   // Compiled on first use: only the bench asks, and every check starts a mock.
   let answer: StartedMock['answer'] | undefined;
-  return { ...running, state: () => app.state(), answer: (req) => (answer ??= dispatcher(app))(req) };
+  return { ...running, state: () => app.state(), vendorEnv: (at) => app.vendorEnv(at), answer: (req) => (answer ??= dispatcher(app))(req) };
 }

@@ -31,11 +31,6 @@ export interface ProviderDefinition {
    * reads: each issues its own tokens). Without it, a target at a URL gets one worker.
    */
   parallelOnSandbox?: string;
-  /**
-   * The variables a vendor would set for this mock as a sandbox (no /__mock/ control), from its
-   * state: `mock --write-env` writes them, `variants` runs the suite with them.
-   */
-  vendorEnv(state: Record<string, unknown>, url: string): Record<string, string>;
   /** Zod schemas by the file name their JSON Schema is emitted to (schemas/json/<id>/<name>.json). */
   schemas: Record<string, ZodType>;
   /** The HTTP endpoints, with the schema names of their parts: the OpenAPI document (schemas/openapi/<id>.json). */

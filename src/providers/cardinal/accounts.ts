@@ -20,14 +20,22 @@ export interface DxTestCard {
   pan: string;
   brand: DxCardBrand;
   cardType?: z.infer<typeof CardType>;
+  /** What the checks use the card for, where they need one of a kind. */
+  role?: DxCardRole;
   note: string;
 }
 
+/** The kinds of test card the checks ask for (each the variable a vendor sets for it). */
+export type DxCardRole = 'fido' | 'second-fido' | 'no-delegated-auth' | 'fido-outside-regions';
+
+/** The PAN of the card of `role` among `cards`. */
+export const panFor = (cards: readonly Pick<DxTestCard, 'pan' | 'role'>[], role: DxCardRole): string | undefined => cards.find((c) => c.role === role)?.pan;
+
 export const cardinalCards: readonly DxTestCard[] = [
-  { pan: '4000182736451772', brand: 'Visa', note: 'FIDO issuer, delegated authentication (EU)' },
-  { pan: '4000189021447779', brand: 'Visa', note: 'same FIDO issuer, a second card' },
-  { pan: '4263970000345775', brand: 'Visa', note: 'issuer without delegated authentication' },
-  { pan: '4571230099881777', brand: 'Visa', note: 'FIDO issuer outside the FIDO regions' },
+  { pan: '4000182736451772', brand: 'Visa', role: 'fido', note: 'FIDO issuer, delegated authentication (EU)' },
+  { pan: '4000189021447779', brand: 'Visa', role: 'second-fido', note: 'same FIDO issuer, a second card' },
+  { pan: '4263970000345775', brand: 'Visa', role: 'no-delegated-auth', note: 'issuer without delegated authentication' },
+  { pan: '4571230099881777', brand: 'Visa', role: 'fido-outside-regions', note: 'FIDO issuer outside the FIDO regions' },
   { pan: '2223003122003776', brand: 'Mastercard', note: '2-series BIN' },
   { pan: '5425233430109770', brand: 'Mastercard', note: '5-series BIN' },
   { pan: '371449635398472', brand: 'Amex', note: '15 digits' },
