@@ -6,7 +6,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { request } from 'node:http';
 import type { Socket } from 'node:net';
-import { connect } from 'node:tls';
+import { connect, type TLSSocket } from 'node:tls';
 import { proxyFor, tlsOptions, type NetworkSettings } from './network.ts';
 
 function tunnel(proxy: string, host: string, port: number): Promise<Socket> {
@@ -20,26 +20,37 @@ function tunnel(proxy: string, host: string, port: number): Promise<Socket> {
   });
 }
 
-/** The base64 SHA-256 of the SPKI of the certificate `url` presents, when its chain verifies; else undefined. */
-export async function verifiedSpki(url: URL, settings: NetworkSettings): Promise<string | undefined> {
+/**
+ * A TLS connection to `url` (through the proxy the environment names for it) with the harness's
+ * trust and client certificate; `probe` reads it and resolves what it learns (undefined: nothing).
+ */
+async function withTls(url: URL, settings: NetworkSettings, probe: (tls: TLSSocket, done: (v: string | undefined) => void) => void): Promise<string | undefined> {
   if (url.protocol !== 'https:') return undefined;
   const port = Number(url.port || 443);
   const proxy = proxyFor(url);
   try {
     const socket = proxy ? await tunnel(proxy, url.hostname, port) : undefined;
     return await new Promise<string | undefined>((resolve) => {
-      const tls = connect({ host: url.hostname, port, servername: url.hostname, ...(socket ? { socket } : {}), ...tlsOptions(settings), rejectUnauthorized: true, timeout: 5_000 }, () => {
-        const raw = tls.getPeerCertificate().raw;
-        tls.end();
-        const spki = new X509Certificate(raw).publicKey.export({ type: 'spki', format: 'der' });
-        resolve(createHash('sha256').update(spki).digest('base64'));
-      });
-      tls.on('error', () => resolve(undefined));
+      const tls = connect({ host: url.hostname, port, servername: url.hostname, ...(socket ? { socket } : {}), ...tlsOptions(settings), rejectUnauthorized: true, timeout: 5_000 });
+      probe(tls, resolve);
       tls.on('timeout', () => (tls.destroy(), resolve(undefined)));
+      tls.on('close', () => resolve(undefined));
     });
   } catch {
     return undefined;
   }
+}
+
+/** The base64 SHA-256 of the SPKI of the certificate `url` presents, when its chain verifies; else undefined. */
+export function verifiedSpki(url: URL, settings: NetworkSettings): Promise<string | undefined> {
+  return withTls(url, settings, (tls, done) => {
+    tls.once('secureConnect', () => {
+      const spki = new X509Certificate(tls.getPeerCertificate().raw).publicKey.export({ type: 'spki', format: 'der' });
+      tls.end();
+      done(createHash('sha256').update(spki).digest('base64'));
+    });
+    tls.on('error', () => done(undefined));
+  });
 }
 
 /**
@@ -48,22 +59,10 @@ export async function verifiedSpki(url: URL, settings: NetworkSettings): Promise
  * client reads only after its handshake, and undici reports just "other side closed". The code of
  * that alert (ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED, …), or undefined.
  */
-export async function tlsAlert(url: URL, settings: NetworkSettings): Promise<string | undefined> {
-  if (url.protocol !== 'https:') return undefined;
-  const port = Number(url.port || 443);
-  const proxy = proxyFor(url);
-  try {
-    const socket = proxy ? await tunnel(proxy, url.hostname, port) : undefined;
-    return await new Promise<string | undefined>((resolve) => {
-      const tls = connect({ host: url.hostname, port, servername: url.hostname, ...(socket ? { socket } : {}), ...tlsOptions(settings), timeout: 5_000 }, () => {
-        tls.write(`HEAD / HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`);
-      });
-      tls.on('data', () => (tls.destroy(), resolve(undefined)));
-      tls.on('error', (e: NodeJS.ErrnoException) => resolve(e.code));
-      tls.on('timeout', () => (tls.destroy(), resolve(undefined)));
-      tls.on('close', () => resolve(undefined));
-    });
-  } catch {
-    return undefined;
-  }
+export function tlsAlert(url: URL, settings: NetworkSettings): Promise<string | undefined> {
+  return withTls(url, settings, (tls, done) => {
+    tls.once('secureConnect', () => tls.write(`HEAD / HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`));
+    tls.on('data', () => (tls.destroy(), done(undefined)));
+    tls.on('error', (e: NodeJS.ErrnoException) => done(e.code));
+  });
 }
