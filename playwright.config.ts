@@ -11,7 +11,14 @@ import { defineConfig, type Project } from '@playwright/test';
 import { selectedProviders, SUITE_PROJECT } from './src/catalogue.ts';
 import { browserContextOptions, chromiumLaunchOptions } from './src/core/browser.ts';
 import { CODE_EXT, codeFile } from './src/core/root.ts';
-import { BATCH_ENV, batchProject, decodeBatch, PACT_PART_ENV, pactFile, writeBatchFiles } from './src/core/defect-batch.ts';
+import {
+  BATCH_ENV,
+  batchProject,
+  decodeBatch,
+  PACT_PART_ENV,
+  pactFile,
+  writeBatchFiles,
+} from './src/core/defect-batch.ts';
 
 const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
 // A shard of a run (CRH_SHARD=1/2) writes its JUnit and matrix under shards/ and a blob for
@@ -47,7 +54,17 @@ const withBrowser = checksToo ? selected.filter((id) => existsSync(codeFile(`spe
 const REAL_TIME = new RegExp(`-in-real-time\\.spec\\${CODE_EXT}$`);
 const perProject = withBrowser.length ? { workers: 1 } : {};
 const projects: Project[] = [
-  ...(withBrowser.length ? [{ name: `${SUITE_PROJECT}-browser`, testDir: 'specs', testMatch: withBrowser.flatMap(checksOf), testIgnore: REAL_TIME, ...perProject }] : []),
+  ...(withBrowser.length
+    ? [
+        {
+          name: `${SUITE_PROJECT}-browser`,
+          testDir: 'specs',
+          testMatch: withBrowser.flatMap(checksOf),
+          testIgnore: REAL_TIME,
+          ...perProject,
+        },
+      ]
+    : []),
   {
     name: SUITE_PROJECT,
     testDir: 'specs',

@@ -12,7 +12,8 @@ const SOURCES = ['src', 'mocks', 'schemas', 'specs/fixtures'];
 function newestSource(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /\.(ts|mjs)$/.test(entry.name)) newest = Math.max(newest, statSync(`${entry.parentPath ?? entry.path}/${entry.name}`).mtimeMs);
+    if (entry.isFile() && /\.(ts|mjs)$/.test(entry.name))
+      newest = Math.max(newest, statSync(`${entry.parentPath ?? entry.path}/${entry.name}`).mtimeMs);
   }
   return newest;
 }

@@ -12,7 +12,13 @@ export const ALLURE_CATEGORIES = [
   { name: 'Warning: default departed from', matchers: { labels: { verdict: exactly(VERDICT_WORD.warn) } } },
   { name: 'Accepted risk', matchers: { labels: { verdict: exactly(VERDICT_WORD.accepted) } } },
   { name: 'Harness error', matchers: [{ labels: { verdict: exactly(HARNESS_ERROR) } }, { statuses: ['broken'] }] },
-  { name: 'Not checked here', matchers: [{ labels: { verdict: `${exactly(VERDICT_WORD['not-applicable'])}|${exactly(VERDICT_WORD['not-run'])}` } }, { labels: { coverage: '^partial$' } }] },
+  {
+    name: 'Not checked here',
+    matchers: [
+      { labels: { verdict: `${exactly(VERDICT_WORD['not-applicable'])}|${exactly(VERDICT_WORD['not-run'])}` } },
+      { labels: { coverage: '^partial$' } },
+    ],
+  },
 ];
 
 export function allureConfig(historyPath: string): Record<string, unknown> {

@@ -15,7 +15,18 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { checkGroup } from '../src/catalogue.ts';
 import { escapeMarkup as html } from '../src/core/markup.ts';
-import { failureLines, partialLabel, partialNote, sourceLabel, VERDICT_WORD, type CheckRow, type Matrix, type ProviderMatrix, type RequirementRow, type Verdict } from '../src/core/matrix.ts';
+import {
+  failureLines,
+  partialLabel,
+  partialNote,
+  sourceLabel,
+  VERDICT_WORD,
+  type CheckRow,
+  type Matrix,
+  type ProviderMatrix,
+  type RequirementRow,
+  type Verdict,
+} from '../src/core/matrix.ts';
 import type { RunContext } from '../src/core/run-context.ts';
 
 interface AllureStep {
@@ -37,8 +48,21 @@ export const HARNESS_ERROR = 'HARNESS ERROR';
 
 // Warnings and accepted risks are not passes: "unknown" is neither green nor counted as a failure by
 // Allure's quality gate, which thus agrees with the run's verdict (--strict turns both into failures).
-const STATUS: Record<Verdict, string> = { pass: 'passed', warn: 'unknown', accepted: 'unknown', fail: 'failed', 'not-applicable': 'skipped', 'not-run': 'skipped' };
-const CHECK_STATUS: Record<CheckRow['status'], string> = { pass: 'passed', warn: 'unknown', accepted: 'unknown', fail: 'failed', skipped: 'skipped' };
+const STATUS: Record<Verdict, string> = {
+  pass: 'passed',
+  warn: 'unknown',
+  accepted: 'unknown',
+  fail: 'failed',
+  'not-applicable': 'skipped',
+  'not-run': 'skipped',
+};
+const CHECK_STATUS: Record<CheckRow['status'], string> = {
+  pass: 'passed',
+  warn: 'unknown',
+  accepted: 'unknown',
+  fail: 'failed',
+  skipped: 'skipped',
+};
 const FINDING_WORD = { failure: 'FAILED', warning: 'WARNING', accepted: 'ACCEPTED RISK' } as const;
 
 const uuidOf = (s: string) => {
@@ -71,17 +95,29 @@ function describe(p: ProviderMatrix, r: RequirementRow): { description: string; 
       ],
     },
     ...(r.verdict === 'fail' ? [{ title: 'What failed', lines: failureLines(r) }] : []),
-    ...(r.accepted.length ? [{ title: 'Accepted risk', lines: r.accepted.map((a) => `${a.text} — reason given by the profile: ${a.reason}`) }] : []),
-    ...(r.warnings.length ? [{ title: 'Warning: a default of the harness the target departs from', lines: r.warnings }] : []),
+    ...(r.accepted.length
+      ? [
+          {
+            title: 'Accepted risk',
+            lines: r.accepted.map((a) => `${a.text} — reason given by the profile: ${a.reason}`),
+          },
+        ]
+      : []),
+    ...(r.warnings.length
+      ? [{ title: 'Warning: a default of the harness the target departs from', lines: r.warnings }]
+      : []),
     ...(r.partial ? [{ title: 'Partly checked', lines: [partialNote(r.partial)] }] : []),
     ...(r.reasons.length ? [{ title: 'Not checked here', lines: r.reasons }] : []),
     ...(r.observations.length ? [{ title: 'Seen', lines: r.observations }] : []),
     { title: 'Target', lines: [p.target] },
   ];
-  const link = (s: string) => html(s).replace(/https:\/\/\S+/g, (u) => `<a href="${u}" target="_blank" rel="noopener">${u}</a>`);
+  const link = (s: string) =>
+    html(s).replace(/https:\/\/\S+/g, (u) => `<a href="${u}" target="_blank" rel="noopener">${u}</a>`);
   return {
     description: parts.map((x) => [...(x.title ? [`${x.title}:`] : []), ...x.lines].join('\n')).join('\n\n'),
-    descriptionHtml: parts.map((x) => `${x.title ? `<h4>${html(x.title)}</h4>` : ''}${x.lines.map((l) => `<p>${link(l)}</p>`).join('')}`).join(''),
+    descriptionHtml: parts
+      .map((x) => `${x.title ? `<h4>${html(x.title)}</h4>` : ''}${x.lines.map((l) => `<p>${link(l)}</p>`).join('')}`)
+      .join(''),
   };
 }
 
@@ -124,7 +160,14 @@ export function writeRequirementResults(matrix: Matrix, dir: string, context: Ru
         }));
         // A failure outside any rule check is the check's own error: shown as its evidence too.
         if (t.status === 'fail' && !(t.findings ?? []).some((f) => f.level === 'failure') && t.error) {
-          findingSteps.push({ name: `FAILED: ${t.error.split('\n')[0]}`, status: 'failed', steps: [], attachments: [attach('error', t.error)], start, stop: start });
+          findingSteps.push({
+            name: `FAILED: ${t.error.split('\n')[0]}`,
+            status: 'failed',
+            steps: [],
+            attachments: [attach('error', t.error)],
+            start,
+            stop: start,
+          });
         }
         // The masked exchanges of the check: allure-playwright keeps each as a step with its attachment.
         const exchanges = (check?.steps ?? []).filter((s) => (s.attachments?.length ?? 0) > 0);
@@ -143,7 +186,13 @@ export function writeRequirementResults(matrix: Matrix, dir: string, context: Ru
       const start = steps.length ? Math.min(...steps.map((s) => s.start)) : now;
       const stop = steps.length ? Math.max(start, ...steps.map((s) => s.stop)) : now;
       const word = VERDICT_WORD[r.verdict];
-      const tags = ['requirement', r.source, ...(r.verdict === 'warn' ? ['warning'] : []), ...(r.verdict === 'accepted' ? ['accepted-risk'] : []), ...(r.partial ? ['partial'] : [])];
+      const tags = [
+        'requirement',
+        r.source,
+        ...(r.verdict === 'warn' ? ['warning'] : []),
+        ...(r.verdict === 'accepted' ? ['accepted-risk'] : []),
+        ...(r.partial ? ['partial'] : []),
+      ];
       const result = {
         uuid: uuidOf(`${p.id}:${r.id}:${matrix.generatedAt}`),
         historyId: md5(`${p.id}:${r.id}`),
@@ -186,8 +235,14 @@ export function writeRequirementResults(matrix: Matrix, dir: string, context: Ru
       fullName: `harness:${title}`,
       status: 'broken',
       stage: 'finished',
-      statusDetails: { message: 'this check names no requirement of any provider catalogue: it proves nothing (an error of the harness)' },
-      labels: [{ name: 'verdict', value: HARNESS_ERROR }, { name: 'tag', value: 'harness-error' }],
+      statusDetails: {
+        message:
+          'this check names no requirement of any provider catalogue: it proves nothing (an error of the harness)',
+      },
+      labels: [
+        { name: 'verdict', value: HARNESS_ERROR },
+        { name: 'tag', value: 'harness-error' },
+      ],
       links: [],
       parameters: [],
       steps: [],
@@ -208,12 +263,25 @@ function environment(matrix: Matrix, context: RunContext): string {
   const value = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, ' ');
   const lines: [string, string][] = [
     ['harness.version', `card-reveal-harness ${context.version}`],
-    ['mode', context.strict ? '--strict (warnings and accepted risks fail)' : 'default (a default departed from warns; an accepted risk passes, named)'],
-    ['ci.build', context.ci ? `${context.ci.system} ${context.ci.build}${context.ci.url ? ` ${context.ci.url}` : ''}` : 'none (not run by a CI system)'],
+    [
+      'mode',
+      context.strict
+        ? '--strict (warnings and accepted risks fail)'
+        : 'default (a default departed from warns; an accepted risk passes, named)',
+    ],
+    [
+      'ci.build',
+      context.ci
+        ? `${context.ci.system} ${context.ci.build}${context.ci.url ? ` ${context.ci.url}` : ''}`
+        : 'none (not run by a CI system)',
+    ],
     ...matrix.providers.flatMap((p): [string, string][] => [
       [`${p.id}.target`, p.target],
       // Accepted risks before the options: the report shows the first entries without "Show more".
-      ...Object.entries(p.acceptedRisks ?? {}).map(([id, why]): [string, string] => [`${p.id}.acceptedRisks.${id}`, why]),
+      ...Object.entries(p.acceptedRisks ?? {}).map(([id, why]): [string, string] => [
+        `${p.id}.acceptedRisks.${id}`,
+        why,
+      ]),
       ...Object.entries(p.profile).map(([k, v]): [string, string] => [`${p.id}.profile.${k}`, JSON.stringify(v)]),
     ]),
   ];

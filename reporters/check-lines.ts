@@ -36,7 +36,10 @@ export default class CheckLines implements Reporter {
     const width = String(this.total).length;
     const line = `${MARK[result.status]} ${String(this.done).padStart(width)}/${this.total} [${group}] ${title} ${paint(90, `(${Math.round(result.duration)} ms)`)}`;
     // A skip says why in a word; a failure's words are the matrix's, in the closing lines.
-    const why = result.status === 'skipped' ? test.annotations.concat(result.annotations).find((a) => a.type === 'skip')?.description : undefined;
+    const why =
+      result.status === 'skipped'
+        ? test.annotations.concat(result.annotations).find((a) => a.type === 'skip')?.description
+        : undefined;
     process.stdout.write(`${line}${why ? paint(90, ` — ${why}`) : ''}\n`);
   }
 

@@ -4,7 +4,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { buildMatrix, HALTED, PARTLY_CHECKED, partialNote, RATE_LIMITED, rateLimitedLine, renderMarkdown, summaryLine, type RateLimited, type RuleNote, type TestOutcome } from '../src/core/matrix.ts';
+import {
+  buildMatrix,
+  HALTED,
+  PARTLY_CHECKED,
+  partialNote,
+  RATE_LIMITED,
+  rateLimitedLine,
+  renderMarkdown,
+  summaryLine,
+  type RateLimited,
+  type RuleNote,
+  type TestOutcome,
+} from '../src/core/matrix.ts';
 import { UNREACHABLE } from '../src/core/http.ts';
 import { decodeFinding, FINDING, findingLine, findingNote, type Finding } from '../src/core/findings.ts';
 import { checkGroup } from '../src/catalogue.ts';
@@ -13,6 +25,7 @@ import { writeRequirementResults } from './allure-requirements.ts';
 import { runContext } from '../src/core/run-context.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
 import { redactor } from '../src/core/redaction.ts';
+import { stripAnsi } from '../src/core/ansi.ts';
 
 export default class ConformanceReporter implements Reporter {
   private outcomes: TestOutcome[] = [];
@@ -34,18 +47,33 @@ export default class ConformanceReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const project = test.parent.project()?.name ?? '';
     const requirementIds = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
-    const skipReason = test.annotations.find((a) => a.type === 'skip')?.description ?? result.annotations.find((a) => a.type === 'skip')?.description;
-    const observations = [...test.annotations, ...result.annotations].filter((a) => a.type === 'observation').map((a) => redactor.redact(a.description ?? ''));
+    const skipReason =
+      test.annotations.find((a) => a.type === 'skip')?.description ??
+      result.annotations.find((a) => a.type === 'skip')?.description;
+    const observations = [...test.annotations, ...result.annotations]
+      .filter((a) => a.type === 'observation')
+      .map((a) => redactor.redact(a.description ?? ''));
     const status = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skipped' : 'fail';
     // Findings are data (src/core/findings.ts): each names its rule, its level and its evidence.
-    const findings = result.annotations.filter((a) => a.type === FINDING).map((a) => decodeFinding(a.description)).filter((f): f is Finding => f !== undefined);
+    const findings = result.annotations
+      .filter((a) => a.type === FINDING)
+      .map((a) => decodeFinding(a.description))
+      .filter((f): f is Finding => f !== undefined);
     const blame = status === 'fail' ? blameOf(result, findings) : undefined;
-    const warnings = findings.filter((f) => f.level === 'warning').map((f) => ({ requirement: f.rule, text: redactor.redact(findingNote(f)) }));
-    const accepted = findings.filter((f) => f.level === 'accepted').map((f) => ({ requirement: f.rule, text: redactor.redact(findingNote(f)), reason: f.reason ?? '' }));
-    const partly = result.annotations.filter((a) => a.type === PARTLY_CHECKED).map((a) => ruleNote(a.description ?? ''));
+    const warnings = findings
+      .filter((f) => f.level === 'warning')
+      .map((f) => ({ requirement: f.rule, text: redactor.redact(findingNote(f)) }));
+    const accepted = findings
+      .filter((f) => f.level === 'accepted')
+      .map((f) => ({ requirement: f.rule, text: redactor.redact(findingNote(f)), reason: f.reason ?? '' }));
+    const partly = result.annotations
+      .filter((a) => a.type === PARTLY_CHECKED)
+      .map((a) => ruleNote(a.description ?? ''));
     const unreachable =
       status === 'fail'
-        ? result.errors.map((e) => stripAnsi(e.message ?? '').replace(/^\w*Error: /, '')).find((m) => m.startsWith(UNREACHABLE))
+        ? result.errors
+            .map((e) => stripAnsi(e.message ?? '').replace(/^\w*Error: /, ''))
+            .find((m) => m.startsWith(UNREACHABLE))
         : skipReason?.startsWith(UNREACHABLE)
           ? skipReason
           : undefined;
@@ -69,11 +97,15 @@ export default class ConformanceReporter implements Reporter {
       ...(warnings.length ? { warnings } : {}),
       ...(accepted.length ? { accepted } : {}),
       ...(partly.length ? { partly } : {}),
-      ...(unreachable ? { unreachable: redactor.redact(unreachable.slice(UNREACHABLE.length).trim().split('\n')[0]!) } : {}),
+      ...(unreachable
+        ? { unreachable: redactor.redact(unreachable.slice(UNREACHABLE.length).trim().split('\n')[0]!) }
+        : {}),
       ...rateLimitedOf(result.annotations),
       start: result.startTime.getTime(),
       duration: result.duration,
-      ...(result.error?.message ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') } : {}),
+      ...(result.error?.message
+        ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') }
+        : {}),
     });
   }
 
@@ -81,20 +113,32 @@ export default class ConformanceReporter implements Reporter {
     if (this.defectOf.size) return this.writeBatch(result);
     const matrix = buildMatrix(this.outcomes, process.env);
     mkdirSync(this.outputDir, { recursive: true });
-    writeFileSync(join(this.outputDir, 'conformance.json'), `${JSON.stringify({ status: result.status, ...matrix }, null, 2)}\n`);
+    writeFileSync(
+      join(this.outputDir, 'conformance.json'),
+      `${JSON.stringify({ status: result.status, ...matrix }, null, 2)}\n`,
+    );
     writeFileSync(join(this.outputDir, 'conformance.md'), renderMarkdown(matrix));
     writeRequirementsJunit(matrix, join(this.outputDir, REQUIREMENTS_JUNIT));
     // A shard's results are turned into requirements once, by `merge`, over every shard's checks.
-    if (this.allureResultsDir && !process.env.CRH_SHARD) writeRequirementResults(matrix, this.allureResultsDir, runContext());
+    if (this.allureResultsDir && !process.env.CRH_SHARD)
+      writeRequirementResults(matrix, this.allureResultsDir, runContext());
     const lines: string[] = ['', 'Conformance'];
     for (const p of matrix.providers) {
       const c = p.counts;
-      lines.push(`  ${p.id.padEnd(10)} ${c.pass} pass, ${c.warn} warn, ${c.accepted ? `${c.accepted} accepted risk, ` : ''}${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run  (target: ${p.target})`);
+      lines.push(
+        `  ${p.id.padEnd(10)} ${c.pass} pass, ${c.warn} warn, ${c.accepted ? `${c.accepted} accepted risk, ` : ''}${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run  (target: ${p.target})`,
+      );
       if (p.unreachable) lines.push(`    UNREACHABLE: ${p.unreachable}`);
-      for (const r of p.requirements.filter((r) => r.verdict === 'fail')) lines.push(`    FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? r.text}`);
-      for (const r of p.requirements.filter((r) => r.verdict === 'accepted')) lines.push(`    ACCEPTED RISK ${r.id}: ${r.accepted[0]?.text ?? r.text} (reason: ${r.accepted[0]?.reason ?? ''}; --strict fails it)`);
-      for (const r of p.requirements.filter((r) => r.verdict === 'warn')) lines.push(`    WARN ${r.id}: ${r.warnings[0] ?? r.text}`);
-      for (const r of p.requirements.filter((r) => r.partial)) lines.push(`    PARTIAL ${r.id} (${r.verdict}): ${partialNote(r.partial!)}`);
+      for (const r of p.requirements.filter((r) => r.verdict === 'fail'))
+        lines.push(`    FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? r.text}`);
+      for (const r of p.requirements.filter((r) => r.verdict === 'accepted'))
+        lines.push(
+          `    ACCEPTED RISK ${r.id}: ${r.accepted[0]?.text ?? r.text} (reason: ${r.accepted[0]?.reason ?? ''}; --strict fails it)`,
+        );
+      for (const r of p.requirements.filter((r) => r.verdict === 'warn'))
+        lines.push(`    WARN ${r.id}: ${r.warnings[0] ?? r.text}`);
+      for (const r of p.requirements.filter((r) => r.partial))
+        lines.push(`    PARTIAL ${r.id} (${r.verdict}): ${partialNote(r.partial!)}`);
     }
     const limited = rateLimitedLine(matrix.rateLimited);
     if (limited) lines.push(`  ${limited}`);
@@ -112,29 +156,43 @@ export default class ConformanceReporter implements Reporter {
     }
     for (const [dir, outcomes] of groups) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'conformance.json'), `${JSON.stringify({ status: result.status, ...buildMatrix(outcomes, process.env) }, null, 2)}\n`);
+      writeFileSync(
+        join(dir, 'conformance.json'),
+        `${JSON.stringify({ status: result.status, ...buildMatrix(outcomes, process.env) }, null, 2)}\n`,
+      );
     }
   }
 }
 
 /** The rule checks that failed (their findings), with their words, and whether anything else failed too. */
-function blameOf(result: TestResult, findings: readonly Finding[]): { blamed: string[]; ruleErrors: RuleNote[]; unattributed: boolean; halted: boolean } {
+function blameOf(
+  result: TestResult,
+  findings: readonly Finding[],
+): { blamed: string[]; ruleErrors: RuleNote[]; unattributed: boolean; halted: boolean } {
   const failures = findings.filter((f) => f.level === 'failure');
-  const ruleErrors = failures.map((f) => ({ requirement: f.rule, text: redactor.redact(findingLine(f)).slice(0, 400) }));
+  const ruleErrors = failures.map((f) => ({
+    requirement: f.rule,
+    text: redactor.redact(findingLine(f)).slice(0, 400),
+  }));
   // A "[halted]" error ends a test on purpose after a failed rule check (specs/fixtures/expect.ts).
-  const halts = result.errors.filter((e) => stripAnsi(e.message ?? '').replace(/^Error: /, '').startsWith(HALTED)).length;
+  const halts = result.errors.filter((e) =>
+    stripAnsi(e.message ?? '')
+      .replace(/^Error: /, '')
+      .startsWith(HALTED),
+  ).length;
   // Each failed rule check is one soft error of the test: any error beyond them failed the test otherwise.
-  return { blamed: [...new Set(failures.map((f) => f.rule))], ruleErrors, unattributed: result.errors.length - halts > failures.length || failures.length === 0, halted: halts > 0 };
+  return {
+    blamed: [...new Set(failures.map((f) => f.rule))],
+    ruleErrors,
+    unattributed: result.errors.length - halts > failures.length || failures.length === 0,
+    halted: halts > 0,
+  };
 }
 
 /** A partly-checked annotation "ID: what …" as a note of that requirement. */
 function ruleNote(description: string): RuleNote {
   const m = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+): ([\s\S]*)$/.exec(description);
   return { requirement: m?.[1] ?? '', text: redactor.redact(m?.[2] ?? description) };
-}
-
-function stripAnsi(s: string): string {
-  return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 /** The rate-limit waits of a check (its annotations, one per fixture scope), summed. */

@@ -5,7 +5,14 @@
 // JUnit viewers show of a passing case); every case carries its verdict as a property.
 import { writeFileSync } from 'node:fs';
 import { escapeMarkup as xml } from '../src/core/markup.ts';
-import { failureLines, partialNote, sourceLabel, VERDICT_WORD, type Matrix, type RequirementRow } from '../src/core/matrix.ts';
+import {
+  failureLines,
+  partialNote,
+  sourceLabel,
+  VERDICT_WORD,
+  type Matrix,
+  type RequirementRow,
+} from '../src/core/matrix.ts';
 
 export const REQUIREMENTS_JUNIT = 'junit-requirements.xml';
 
@@ -18,12 +25,23 @@ function testcase(provider: string, r: RequirementRow): string {
     ...(r.partial ? [['partial', partialNote(r.partial)]] : []),
   ];
   // What a JUnit viewer shows of a passing case is its output: a warning or an accepted risk is written there too.
-  const out = [...r.accepted.map((a) => `ACCEPTED RISK: ${a.text} (reason: ${a.reason})`), ...r.warnings.map((w) => `WARN: ${w}`)];
+  const out = [
+    ...r.accepted.map((a) => `ACCEPTED RISK: ${a.text} (reason: ${a.reason})`),
+    ...r.warnings.map((w) => `WARN: ${w}`),
+  ];
   const failures = failureLines(r);
   const body = [
-    ...(props.length ? [`<properties>${props.map(([n, v]) => `<property name="${n}" value="${xml(v!)}"/>`).join('')}</properties>`] : []),
-    ...(r.verdict === 'fail' ? [`<failure message="${xml(failures[0] ?? r.text)}" type="requirement">${xml(failures.join('\n'))}</failure>`] : []),
-    ...(r.verdict === 'not-applicable' || r.verdict === 'not-run' ? [`<skipped message="${xml(`${r.verdict === 'not-run' ? 'not run' : 'n/a'}${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}`)}"/>`] : []),
+    ...(props.length
+      ? [`<properties>${props.map(([n, v]) => `<property name="${n}" value="${xml(v!)}"/>`).join('')}</properties>`]
+      : []),
+    ...(r.verdict === 'fail'
+      ? [`<failure message="${xml(failures[0] ?? r.text)}" type="requirement">${xml(failures.join('\n'))}</failure>`]
+      : []),
+    ...(r.verdict === 'not-applicable' || r.verdict === 'not-run'
+      ? [
+          `<skipped message="${xml(`${r.verdict === 'not-run' ? 'not run' : 'n/a'}${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}`)}"/>`,
+        ]
+      : []),
     ...(out.length ? [`<system-out>${xml(out.join('\n'))}</system-out>`] : []),
   ];
   return `    <testcase name="${xml(`${r.id}: ${r.text}`)}" classname="${xml(`${provider}.requirements`)}" time="0">${body.join('')}</testcase>`;
@@ -40,5 +58,8 @@ export function writeRequirementsJunit(matrix: Matrix, file: string): void {
   });
   const total = (k: 'fail' | 'notApplicable' | 'notRun') => matrix.providers.reduce((n, p) => n + p.counts[k], 0);
   const tests = matrix.providers.reduce((n, p) => n + p.requirements.length, 0);
-  writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="card-reveal-harness requirements" tests="${tests}" failures="${total('fail')}" skipped="${total('notApplicable') + total('notRun')}" errors="0" time="0">\n${suites.join('\n')}\n</testsuites>\n`);
+  writeFileSync(
+    file,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="card-reveal-harness requirements" tests="${tests}" failures="${total('fail')}" skipped="${total('notApplicable') + total('notRun')}" errors="0" time="0">\n${suites.join('\n')}\n</testsuites>\n`,
+  );
 }

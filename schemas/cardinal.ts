@@ -5,7 +5,18 @@ import type { EndpointDoc } from './endpoint.ts';
 
 export const Algorithm = z.enum(['SHA-256', 'SHA-512']);
 export const CardType = z.enum(['CB', 'UPI', 'ITMX']);
-export const CardBrand = z.enum(['Visa', 'Mastercard', 'Amex', 'CB', 'JCB', 'Discover', 'ELO', 'UPI', 'ITMX', 'EFTPOS']);
+export const CardBrand = z.enum([
+  'Visa',
+  'Mastercard',
+  'Amex',
+  'CB',
+  'JCB',
+  'Discover',
+  'ELO',
+  'UPI',
+  'ITMX',
+  'EFTPOS',
+]);
 export const FlowType = z.enum(['TRANSACTION', 'ENROLLMENT', 'ADD_NEW_DEVICE', 'ADD_PAN', 'ADD_NEW_DEVICE_AND_PAN']);
 
 export const GetInfoPayload = z.strictObject({
@@ -15,7 +26,10 @@ export const GetInfoPayload = z.strictObject({
   CardType: CardType.optional(),
   Email: z.email(),
   /** "a Base64 encoded string received as a response back to CardinalFido.Setup()" */
-  FidoSetupPayload: z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/).min(1),
+  FidoSetupPayload: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/)
+    .min(1),
 });
 
 export const GetInfoRequest = z
@@ -88,6 +102,11 @@ export const cardinalEndpoints: readonly EndpointDoc[] = [
     path: '/V1/AccountNumber/GetInfo',
     summary: 'DX GetInfo for FIDO: account, issuer versions and the Fido FlowType',
     body: { schema: 'get-info.request', contentType: 'application/json' },
-    responses: { '200': { description: 'success (ErrorNumber 0) or an error (non-zero ErrorNumber)', schema: ['get-info.response-success', 'get-info.response-error'] } },
+    responses: {
+      '200': {
+        description: 'success (ErrorNumber 0) or an error (non-zero ErrorNumber)',
+        schema: ['get-info.response-success', 'get-info.response-error'],
+      },
+    },
   },
 ];

@@ -55,7 +55,9 @@ export type ControlTokenResponse = z.infer<typeof ControlTokenResponse>;
 export type ApiError = z.infer<typeof ApiError>;
 
 /** The other common error form, `{code, message}` (profile errorBody: code-message). */
-export const ApiErrorCodeMessage = z.looseObject({ code: z.string().min(1), message: z.string() }).meta({ title: 'Enfuce API error ({code, message})' });
+export const ApiErrorCodeMessage = z
+  .looseObject({ code: z.string().min(1), message: z.string() })
+  .meta({ title: 'Enfuce API error ({code, message})' });
 
 /** Any JSON object (profile errorBody: any-json). */
 export const ApiErrorAnyJson = z.looseObject({}).meta({ title: 'Enfuce API error (any JSON object)' });
@@ -66,7 +68,7 @@ export const enfuceSchemas = {
   'control-token.path': ControlTokenPath,
   'control-token.query': ControlTokenQuery,
   'control-token.response-201': ControlTokenResponse,
-  'error': ApiError,
+  error: ApiError,
   'error.code-message': ApiErrorCodeMessage,
   'error.any-json': ApiErrorAnyJson,
   'card-data.form': CardDataForm,
@@ -96,7 +98,10 @@ export const enfuceEndpoints: readonly EndpointDoc[] = [
     body: { schema: 'card-data.form', contentType: 'application/x-www-form-urlencoded' },
     responses: {
       '200': { description: 'HTML snapshot', contentType: 'text/html' },
-      '400': { description: 'no token field, or a body that is not a form: HTML page without card data', contentType: 'text/html' },
+      '400': {
+        description: 'no token field, or a body that is not a form: HTML page without card data',
+        contentType: 'text/html',
+      },
       '403': { description: 'token not valid: HTML page without card data', contentType: 'text/html' },
     },
   },
@@ -105,6 +110,9 @@ export const enfuceEndpoints: readonly EndpointDoc[] = [
     path: '/v4/card-data/frame',
     summary: 'Desktop: the card-data frame page for an agreed key',
     query: 'card-data-frame.query',
-    responses: { '200': { description: 'frame page', contentType: 'text/html' }, '403': { description: 'key not agreed', contentType: 'text/html' } },
+    responses: {
+      '200': { description: 'frame page', contentType: 'text/html' },
+      '403': { description: 'key not agreed', contentType: 'text/html' },
+    },
   },
 ];

@@ -27,9 +27,18 @@ export const CardHeaders = z
   .meta({ title: 'Exa GET /card headers' });
 
 /** `{ data, iv }`: AES-128-GCM, data = base64(ciphertext ‖ tag), iv base64 (12 or 16 bytes). */
-export const EncryptedField = z.looseObject({ data: base64.min(1), iv: base64.min(1) }).meta({ title: 'Exa encrypted field' });
+export const EncryptedField = z
+  .looseObject({ data: base64.min(1), iv: base64.min(1) })
+  .meta({ title: 'Exa encrypted field' });
 
-export const LimitFrequency = z.enum(['per24HourPeriod', 'per7DayPeriod', 'per30DayPeriod', 'perYearPeriod', 'allTime', 'perAuthorization']);
+export const LimitFrequency = z.enum([
+  'per24HourPeriod',
+  'per7DayPeriod',
+  'per30DayPeriod',
+  'perYearPeriod',
+  'allTime',
+  'perAuthorization',
+]);
 
 export const CardResponse = z
   .looseObject({
@@ -55,7 +64,14 @@ export const CardResponse = z
   })
   .meta({ title: 'Exa GET /card 200 response' });
 
-export const ErrorCode = z.enum(['bad request', 'bad session id', 'bad signature', 'unauthorized', 'no panda', 'no card']);
+export const ErrorCode = z.enum([
+  'bad request',
+  'bad session id',
+  'bad signature',
+  'unauthorized',
+  'no panda',
+  'no card',
+]);
 
 /** Errors are `{ code }` (Exa's server may add `legacy`). */
 export const ApiError = z.looseObject({ code: z.string().min(1) }).meta({ title: 'Exa error' });
@@ -83,8 +99,12 @@ export const WebauthnBinding = z.strictObject({
   }),
 });
 
-export const BindRequest = z.discriminatedUnion('method', [SiweBinding, WebauthnBinding]).meta({ title: 'Exa PATCH bind request' });
-export const BindResponse = z.looseObject({ verification: z.literal('OK') }).meta({ title: 'Exa PATCH bind 200 response' });
+export const BindRequest = z
+  .discriminatedUnion('method', [SiweBinding, WebauthnBinding])
+  .meta({ title: 'Exa PATCH bind request' });
+export const BindResponse = z
+  .looseObject({ verification: z.literal('OK') })
+  .meta({ title: 'Exa PATCH bind 200 response' });
 
 export type EncryptedField = z.infer<typeof EncryptedField>;
 export type CardResponse = z.infer<typeof CardResponse>;
@@ -97,7 +117,7 @@ export const exaSchemas = {
   'card.headers': CardHeaders,
   'card.response-200': CardResponse,
   'encrypted-field': EncryptedField,
-  'error': ApiError,
+  error: ApiError,
   'bind.request': BindRequest,
   'bind.response-200': BindResponse,
 } as const;

@@ -9,7 +9,9 @@ const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-
 export const CardPath = z.strictObject({ token: z.string().min(1) }).meta({ title: 'Plumery card path (CardToken)' });
 
 /** "Base64-encoded ECDH client public key using secp256r1 elliptic curve." */
-export const PinHeaders = z.looseObject({ 'x-client-public-key': base64.min(1) }).meta({ title: 'Plumery PIN request headers' });
+export const PinHeaders = z
+  .looseObject({ 'x-client-public-key': base64.min(1) })
+  .meta({ title: 'Plumery PIN request headers' });
 
 export const EncryptedPayload = z
   .looseObject({
@@ -24,10 +26,14 @@ export const EncryptedPayload = z
   })
   .meta({ title: 'Plumery encryptedPayload' });
 
-export const EncryptedResponse = z.looseObject({ encryptedPayload: EncryptedPayload }).meta({ title: 'Plumery 200 response (encrypted)' });
+export const EncryptedResponse = z
+  .looseObject({ encryptedPayload: EncryptedPayload })
+  .meta({ title: 'Plumery 200 response (encrypted)' });
 
 /** DecryptedCardPin (default plaintext `{"pin":"1234"}`). */
-export const DecryptedCardPin = z.looseObject({ pin: z.string().regex(/^\d{4,12}$/) }).meta({ title: 'Plumery DecryptedCardPin' });
+export const DecryptedCardPin = z
+  .looseObject({ pin: z.string().regex(/^\d{4,12}$/) })
+  .meta({ title: 'Plumery DecryptedCardPin' });
 
 /** Card details after decryption (default): PAN, CVV2, expirationDate MM/YY. */
 export const DecryptedCardDetails = z
@@ -51,7 +57,11 @@ export const ErrorCode = z.enum([
 ]);
 
 // code: no document says an item carries one (profile fieldErrorCode checks it apart).
-export const FieldError = z.looseObject({ field: z.string().min(1), code: z.string().min(1).optional(), message: z.string() });
+export const FieldError = z.looseObject({
+  field: z.string().min(1),
+  code: z.string().min(1).optional(),
+  message: z.string(),
+});
 
 export const ApiError = z
   .looseObject({
@@ -75,7 +85,7 @@ export const plumerySchemas = {
   'encrypted-payload': EncryptedPayload,
   'decrypted-card-pin': DecryptedCardPin,
   'decrypted-card-details': DecryptedCardDetails,
-  'error': ApiError,
+  error: ApiError,
 } as const;
 
 const plumeryResponses = {
@@ -85,6 +95,20 @@ const plumeryResponses = {
 };
 
 export const plumeryEndpoints: readonly EndpointDoc[] = [
-  { method: 'get', path: '/internal/v1/cards/{token}/pin', summary: 'The card PIN, encrypted to the client key', pathParams: 'card.path', headers: 'pin.headers', responses: plumeryResponses },
-  { method: 'get', path: '/internal/v1/cards/{token}', summary: 'The card details (PAN, CVV2, expiry), encrypted to the client key (default)', pathParams: 'card.path', headers: 'pin.headers', responses: plumeryResponses },
+  {
+    method: 'get',
+    path: '/internal/v1/cards/{token}/pin',
+    summary: 'The card PIN, encrypted to the client key',
+    pathParams: 'card.path',
+    headers: 'pin.headers',
+    responses: plumeryResponses,
+  },
+  {
+    method: 'get',
+    path: '/internal/v1/cards/{token}',
+    summary: 'The card details (PAN, CVV2, expiry), encrypted to the client key (default)',
+    pathParams: 'card.path',
+    headers: 'pin.headers',
+    responses: plumeryResponses,
+  },
 ];

@@ -31,7 +31,11 @@ export const VirtualCardRequest = z
 // Answers are open (looseObject): no document forbids a field beside the ones it names, and a
 // server that adds one is not wrong. Requests stay strict: they are what the harness sends.
 export const VirtualCardResponse = z
-  .looseObject({ data: z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'compact JWE') })
+  .looseObject({
+    data: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'compact JWE'),
+  })
   .meta({ title: 'Solaris virtual card response 200' });
 
 /** The JWE plaintext (default). */
@@ -53,7 +57,9 @@ export const ErrorEntry = z.looseObject({
   source: z.looseObject({ field: z.string().min(1), message: z.string() }),
 });
 
-export const ErrorEnvelope = z.looseObject({ errors: z.array(ErrorEntry).min(1) }).meta({ title: 'Solaris error envelope' });
+export const ErrorEnvelope = z
+  .looseObject({ errors: z.array(ErrorEntry).min(1) })
+  .meta({ title: 'Solaris error envelope' });
 
 export type VirtualCardRequest = z.infer<typeof VirtualCardRequest>;
 export type SolarisJwk = z.infer<typeof Jwk>;
@@ -66,7 +72,7 @@ export const solarisSchemas = {
   'virtual-card-request.request': VirtualCardRequest,
   'virtual-card-request.response-200': VirtualCardResponse,
   'card-details': CardDetails,
-  'error': ErrorEnvelope,
+  error: ErrorEnvelope,
 } as const;
 
 const solarisError = { description: 'error envelope', schema: 'error' };
@@ -77,6 +83,12 @@ export const solarisEndpoints: readonly EndpointDoc[] = [
     path: '/v1/cards/{id}/virtual_card_requests',
     summary: 'Card details as a JWE for a bound device',
     body: { schema: 'virtual-card-request.request', contentType: 'application/json' },
-    responses: { '200': { description: 'JWE-encrypted card details', schema: 'virtual-card-request.response-200' }, '400': solarisError, '403': solarisError, '404': solarisError, '500': solarisError },
+    responses: {
+      '200': { description: 'JWE-encrypted card details', schema: 'virtual-card-request.response-200' },
+      '400': solarisError,
+      '403': solarisError,
+      '404': solarisError,
+      '500': solarisError,
+    },
   },
 ];

@@ -18,4 +18,6 @@ for (const p of providers) {
   mkdirSync(dirname(openApiPath(p.id)), { recursive: true });
   writeFileSync(openApiPath(p.id), renderOpenApi(buildOpenApi(p)));
 }
-console.log(`wrote ${count} JSON Schema files to schemas/json/ and ${providers.length} OpenAPI documents to schemas/openapi/`);
+console.log(
+  `wrote ${count} JSON Schema files to schemas/json/ and ${providers.length} OpenAPI documents to schemas/openapi/`,
+);

@@ -21,7 +21,9 @@ let green = 0;
 function suite(out: string): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
   const started = performance.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['bin/card-reveal-harness.js', 'run', '--quiet', '--output', out], { env: { ...process.env, CI: '' } });
+    const child = spawn(process.execPath, ['bin/card-reveal-harness.js', 'run', '--quiet', '--output', out], {
+      env: { ...process.env, CI: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -40,12 +42,20 @@ for (let round = 0; round < rounds; round++) {
     const scan = scanForCardData([out], cards);
     const summary = /checks: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(r.stdout);
     const flaky = /(\d+) flaky/.exec(r.stdout)?.[1] ?? '0';
-    const ok = r.status === 0 && scan.leaks.length === 0 && scan.opaque.length === 0 && summary?.[2] === '0' && flaky === '0';
+    const ok =
+      r.status === 0 && scan.leaks.length === 0 && scan.opaque.length === 0 && summary?.[2] === '0' && flaky === '0';
     if (ok) green++;
     const row = `| ${i} | ${round + 1} | ${ok ? 'green' : '**RED**'} | ${r.status} | ${summary ? `${summary[1]} / ${summary[2]} / ${summary[3]}` : 'no summary'} | ${flaky} | ${scan.leaks.length} | ${r.seconds.toFixed(1)} |`;
     rows.push(row);
     console.log(row);
-    if (!ok) console.log(r.stdout.split('\n').filter((l) => /FAIL|✘|failed|flaky/.test(l)).slice(0, 20).join('\n'));
+    if (!ok)
+      console.log(
+        r.stdout
+          .split('\n')
+          .filter((l) => /FAIL|✘|failed|flaky/.test(l))
+          .slice(0, 20)
+          .join('\n'),
+      );
   });
 }
 const doc = `# Flake check

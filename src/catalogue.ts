@@ -10,7 +10,13 @@ import { cardinalCatalogue } from './providers/cardinal/catalogue.ts';
 import { solarisCatalogue } from './providers/solaris/catalogue.ts';
 import type { ProviderCatalogue, ProviderDefinition } from './providers/types.ts';
 
-export const catalogue = [enfuceCatalogue, exaCatalogue, plumeryCatalogue, cardinalCatalogue, solarisCatalogue] as const satisfies readonly ProviderCatalogue[];
+export const catalogue = [
+  enfuceCatalogue,
+  exaCatalogue,
+  plumeryCatalogue,
+  cardinalCatalogue,
+  solarisCatalogue,
+] as const satisfies readonly ProviderCatalogue[];
 
 type IdsOf<P> = P extends { requirements: infer R } ? keyof R & string : never;
 

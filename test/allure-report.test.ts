@@ -20,7 +20,14 @@ import { cli, root, seededCards } from './helpers.ts';
 import { serveFolder } from './static-server.ts';
 
 const REASON = 'sandbox only: its IVs come from a test HSM stub';
-const ALLURE_STATUS: Record<Verdict, string> = { pass: 'passed', warn: 'unknown', accepted: 'unknown', fail: 'failed', 'not-applicable': 'skipped', 'not-run': 'skipped' };
+const ALLURE_STATUS: Record<Verdict, string> = {
+  pass: 'passed',
+  warn: 'unknown',
+  accepted: 'unknown',
+  fail: 'failed',
+  'not-applicable': 'skipped',
+  'not-run': 'skipped',
+};
 
 /** Each requirement's verdict as junit-requirements.xml tells it: by its elements, and by its verdict property. */
 function junitVerdicts(xml: string): Map<string, { byElements: string; byProperty: string }> {
@@ -49,8 +56,15 @@ function junitVerdicts(xml: string): Map<string, { byElements: string; byPropert
 function allureVerdicts(dir: string): Map<string, { label: string; status: string }> {
   const out = new Map<string, { label: string; status: string }>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('-result.json'))) {
-    const r = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { fullName: string; status: string; labels: { name: string; value: string }[] };
-    out.set(r.fullName.split(':')[1]!, { label: r.labels.find((l) => l.name === 'verdict')?.value ?? '', status: r.status });
+    const r = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+      fullName: string;
+      status: string;
+      labels: { name: string; value: string }[];
+    };
+    out.set(r.fullName.split(':')[1]!, {
+      label: r.labels.find((l) => l.name === 'verdict')?.value ?? '',
+      status: r.status,
+    });
   }
   return out;
 }
@@ -71,7 +85,14 @@ test('the Allure report shows the broken rule with its evidence, the warning not
   mkdirSync(dir, { recursive: true });
   const out = join(dir, 'reports');
   const history = join(dir, 'allure-history');
-  const mock = await startSandbox('exa', join(dir, 'vendor-env.json'), ['--variant', 'other-limit-frequency', '--defect', 'iv-reused', '--defect', 'no-card-as-no-panda']);
+  const mock = await startSandbox('exa', join(dir, 'vendor-env.json'), [
+    '--variant',
+    'other-limit-frequency',
+    '--defect',
+    'iv-reused',
+    '--defect',
+    'no-card-as-no-panda',
+  ]);
   try {
     const { EXA_CARD_PAN: _pan, EXA_PASSKEY_PRIVATE_KEY: _passkey, ...env } = mock.env;
     const profile = join(dir, 'exa.profile.json');
@@ -95,14 +116,26 @@ test('the Allure report shows the broken rule with its evidence, the warning not
     expect(verdict['EXA-FRESH-IV']).toBe('accepted');
     expect(verdict['EXA-BIND-WEBAUTHN']).toBe('not-applicable');
     expect(rows.find((r) => r.id === 'EXA-FIELDS-AES-128-GCM')!.partial, 'a partial pass').toBeDefined();
-    const closing = (word: string) => [...run.stdout.matchAll(new RegExp(`^    ${word} ([A-Z]+-[A-Z0-9-]+)`, 'gm'))].map((x) => x[1]).sort();
-    const having = (v: Verdict) => rows.filter((r) => r.verdict === v).map((r) => r.id).sort();
+    const closing = (word: string) =>
+      [...run.stdout.matchAll(new RegExp(`^    ${word} ([A-Z]+-[A-Z0-9-]+)`, 'gm'))].map((x) => x[1]).sort();
+    const having = (v: Verdict) =>
+      rows
+        .filter((r) => r.verdict === v)
+        .map((r) => r.id)
+        .sort();
     expect(closing('FAIL')).toEqual(having('fail'));
     expect(closing('WARN')).toEqual(having('warn'));
     expect(closing('ACCEPTED RISK')).toEqual(having('accepted'));
-    expect(closing('PARTIAL')).toEqual(rows.filter((r) => r.partial).map((r) => r.id).sort());
+    expect(closing('PARTIAL')).toEqual(
+      rows
+        .filter((r) => r.partial)
+        .map((r) => r.id)
+        .sort(),
+    );
     const c = m.providers[0]!.counts;
-    expect(run.stdout).toContain(`exa        ${c.pass} pass, ${c.warn} warn, ${c.accepted} accepted risk, ${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run`);
+    expect(run.stdout).toContain(
+      `exa        ${c.pass} pass, ${c.warn} warn, ${c.accepted} accepted risk, ${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run`,
+    );
     const junit = junitVerdicts(readFileSync(join(out, 'junit-requirements.xml'), 'utf8'));
     const allure = allureVerdicts(join(out, 'allure-results'));
     expect(junit.size).toBe(rows.length);
@@ -138,7 +171,8 @@ test('the Allure report shows the broken rule with its evidence, the warning not
       await expect(page.getByText('Category: Product defect')).toBeVisible();
       // A failed step is open already; a closed one opens on a click.
       const finding = page.getByText('FAILED: [EXA-ERRORS] status — Expected: 404 Received: 403').first();
-      if (!(await finding.isVisible())) await page.getByText('[exa] errors › a user without a card: 404 "no card"').first().click();
+      if (!(await finding.isVisible()))
+        await page.getByText('[exa] errors › a user without a card: 404 "no card"').first().click();
       await expect(finding).toBeVisible();
       await expect(page.getByText('expected / received').first()).toBeVisible();
       await expect(page.getByText('GET /card → 403').first()).toBeVisible();
@@ -154,7 +188,18 @@ test('the Allure report shows the broken rule with its evidence, the warning not
       await expect(page.getByText('Unknown', { exact: true }).first()).toBeVisible();
       await expect(page.getByText('Passed', { exact: true })).toHaveCount(0);
       await expect(page.getByText('Category: Warning: default departed from')).toBeVisible();
-      const text = async () => [await page.locator('body').innerText(), ...(await Promise.all(page.frames().map((f) => f.locator('body').innerText().catch(() => ''))))].join('\n');
+      const text = async () =>
+        [
+          await page.locator('body').innerText(),
+          ...(await Promise.all(
+            page.frames().map((f) =>
+              f
+                .locator('body')
+                .innerText()
+                .catch(() => ''),
+            ),
+          )),
+        ].join('\n');
       await expect.poll(text).toContain('state "limitFrequencies" in EXA_PROFILE');
 
       // The accepted risk: named, with the profile's reason.

@@ -15,7 +15,12 @@ test('a default departed from and a defect on another rule: each lands on its ow
   const dir = join(root, 'reports/selftest/attribution');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const mock = await startSandbox('exa', join(dir, 'vendor-env.json'), ['--variant', 'other-limit-frequency', '--defect', 'iv-reused']);
+  const mock = await startSandbox('exa', join(dir, 'vendor-env.json'), [
+    '--variant',
+    'other-limit-frequency',
+    '--defect',
+    'iv-reused',
+  ]);
   try {
     const run = async (name: string, profile?: object, extra: string[] = []) => {
       const env: NodeJS.ProcessEnv = { ...mock.env };
@@ -33,7 +38,9 @@ test('a default departed from and a defect on another rule: each lands on its ow
     const plain = await run('plain');
     expect(plain.r.code, plain.r.stdout.slice(-2000)).toBe(1);
     expect(plain.rows['EXA-FRESH-IV']!.verdict).toBe('fail');
-    expect(plain.rows['EXA-FRESH-IV']!.tests.find((t) => t.status === 'fail')!.error).toContain('[EXA-FRESH-IV] distinct IVs');
+    expect(plain.rows['EXA-FRESH-IV']!.tests.find((t) => t.status === 'fail')!.error).toContain(
+      '[EXA-FRESH-IV] distinct IVs',
+    );
     expect(plain.rows['EXA-PROFILE']!.verdict).toBe('warn');
     expect(plain.rows['EXA-PROFILE']!.warnings.join(' ')).toMatch(/limit\.frequency.*perMonth.*limitFrequencies/);
     const others = Object.values(plain.rows).filter((x) => x.id !== 'EXA-FRESH-IV' && x.id !== 'EXA-PROFILE');
@@ -49,10 +56,14 @@ test('a default departed from and a defect on another rule: each lands on its ow
     expect(accepted.rows['EXA-FRESH-IV']!.accepted[0]!.reason).toBe(reason);
     expect(accepted.rows['EXA-PROFILE']!.verdict).toBe('warn');
     expect(accepted.r.stdout).toContain(`ACCEPTED RISK EXA-FRESH-IV: distinct IVs`);
-    expect(accepted.r.stdout).toContain(`VERDICT: conformant with 1 warning (defaults of the harness the target departs from; --strict fails them) (ACCEPTED RISK by the profile: EXA-FRESH-IV (${reason}); --strict fails it)`);
+    expect(accepted.r.stdout).toContain(
+      `VERDICT: conformant with 1 warning (defaults of the harness the target departs from; --strict fails them) (ACCEPTED RISK by the profile: EXA-FRESH-IV (${reason}); --strict fails it)`,
+    );
     expect(accepted.junit).toContain('name="accepted-risk"');
     expect(accepted.junit).toContain(`ACCEPTED RISK: distinct IVs`);
-    expect(readFileSync(join(dir, 'accepted/conformance.md'), 'utf8')).toMatch(/\| EXA-FRESH-IV \| ACCEPTED RISK \| standard \(NIST SP 800-38D/);
+    expect(readFileSync(join(dir, 'accepted/conformance.md'), 'utf8')).toMatch(
+      /\| EXA-FRESH-IV \| ACCEPTED RISK \| standard \(NIST SP 800-38D/,
+    );
 
     const strict = await run('strict', { acceptedRisks: { 'EXA-FRESH-IV': reason } }, ['--strict']);
     expect(strict.r.code).toBe(1);
@@ -62,9 +73,15 @@ test('a default departed from and a defect on another rule: each lands on its ow
     // A document rule cannot be accepted: refused before any check, exit 2.
     const bad = join(dir, 'bad.profile.json');
     writeFileSync(bad, JSON.stringify({ acceptedRisks: { 'EXA-SESSIONID-RSA-OAEP-SHA1': 'we use SHA-256' } }));
-    const refused = await cli(['run', '--provider', 'exa', '--profile', bad, '--output', join(dir, 'bad')], mock.env, 60_000);
+    const refused = await cli(
+      ['run', '--provider', 'exa', '--profile', bad, '--output', join(dir, 'bad')],
+      mock.env,
+      60_000,
+    );
     expect(refused.code).toBe(2);
-    expect(refused.stderr + refused.stdout).toMatch(/EXA-SESSIONID-RSA-OAEP-SHA1, a document rule: only a rule a standard decides can be accepted/);
+    expect(refused.stderr + refused.stdout).toMatch(
+      /EXA-SESSIONID-RSA-OAEP-SHA1, a document rule: only a rule a standard decides can be accepted/,
+    );
   } finally {
     await mock.stop();
   }

@@ -29,23 +29,33 @@ test('broker publish sends every pact of a run to the broker', async () => {
     req.on('end', () => {
       const base = `http://127.0.0.1:${(broker.address() as AddressInfo).port}`;
       if (req.method === 'GET' && req.url === '/') {
-        res.writeHead(200, { 'content-type': 'application/hal+json' }).end(JSON.stringify({ _links: { 'pb:publish-contracts': { href: `${base}/contracts/publish` } } }));
+        res
+          .writeHead(200, { 'content-type': 'application/hal+json' })
+          .end(JSON.stringify({ _links: { 'pb:publish-contracts': { href: `${base}/contracts/publish` } } }));
         return;
       }
       if (req.method === 'POST' && req.url === '/contracts/publish') received.push(JSON.parse(body) as Published);
-      res.writeHead(200, { 'content-type': 'application/hal+json' }).end(JSON.stringify({ logs: [], _embedded: {}, _links: {} }));
+      res
+        .writeHead(200, { 'content-type': 'application/hal+json' })
+        .end(JSON.stringify({ logs: [], _embedded: {}, _links: {} }));
     });
   });
   await new Promise<void>((r) => broker.listen(0, '127.0.0.1', () => r()));
   try {
     const url = `http://127.0.0.1:${(broker.address() as AddressInfo).port}`;
-    const r = await cli(['broker', 'publish', '--version', '1.2.3', '--branch', 'main', '--output', out], { PACT_BROKER_BASE_URL: url }, 120_000);
+    const r = await cli(
+      ['broker', 'publish', '--version', '1.2.3', '--branch', 'main', '--output', out],
+      { PACT_BROKER_BASE_URL: url },
+      120_000,
+    );
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
   } finally {
     broker.closeAllConnections();
     await new Promise<void>((r) => broker.close(() => r()));
   }
-  const contracts = received.flatMap((p) => p.contracts.map((c) => ({ ...c, version: p.pacticipantVersionNumber, branch: p.branch })));
+  const contracts = received.flatMap((p) =>
+    p.contracts.map((c) => ({ ...c, version: p.pacticipantVersionNumber, branch: p.branch })),
+  );
   expect(contracts.map((c) => c.providerName).sort()).toEqual(['cardinal', 'plumery']);
   for (const c of contracts) {
     expect(c.consumerName).toBe('card-reveal-app');

@@ -36,12 +36,20 @@ function jobEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'CHROMIUM_PATH', 'PACT_DO_NOT_TRACK'];
   const base = Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]!]));
   // runProcess layers onto process.env: blank every other variable of this process.
-  const blank = Object.fromEntries(Object.keys(process.env).filter((k) => !keep.includes(k)).map((k) => [k, undefined]));
+  const blank = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((k) => !keep.includes(k))
+      .map((k) => [k, undefined]),
+  );
   return { ...blank, ...base, CI: 'true', ...extra };
 }
 
 async function shell(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
-  const r = await runProcess('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env, timeoutMs: 8 * 60_000 });
+  const r = await runProcess('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    env,
+    timeoutMs: 8 * 60_000,
+  });
   return { code: r.code, output: r.stdout + r.stderr };
 }
 
@@ -70,12 +78,20 @@ export async function runGithubJob(workflow: unknown, repo: string, store: Recor
   for (const step of job.steps) {
     const name = step.name ?? step.uses ?? step.run ?? '?';
     const always = step.if === 'always()';
-    if (step.if !== undefined && !always) throw new Error(`step "${name}": condition ${step.if} is not understood here`);
+    if (step.if !== undefined && !always)
+      throw new Error(`step "${name}": condition ${step.if} is not understood here`);
     if (step.uses) {
       const action = step.uses.replace(/@.*$/, '');
-      if (action === 'actions/upload-artifact') result.published.push(...String(step.with?.path ?? '').split('\n').map((p) => p.trim()).filter(Boolean));
+      if (action === 'actions/upload-artifact')
+        result.published.push(
+          ...String(step.with?.path ?? '')
+            .split('\n')
+            .map((p) => p.trim())
+            .filter(Boolean),
+        );
       else if (action === 'mikepenz/action-junit-report') result.published.push(String(step.with?.report_paths));
-      else if (action !== 'actions/checkout' && action !== 'actions/cache') throw new Error(`step "${name}": action ${action} is not understood here`);
+      else if (action !== 'actions/checkout' && action !== 'actions/cache')
+        throw new Error(`step "${name}": action ${action} is not understood here`);
       result.steps.push({ name, output: '' });
       continue;
     }
@@ -109,7 +125,12 @@ export async function runGitlabJob(pipeline: unknown, repo: string, store: Recor
   if (jobs.length !== 1) throw new Error(`the pipeline has ${jobs.length} jobs; this runner takes one`);
   const [name, job] = jobs[0]!;
   const predefined = { GITLAB_CI: 'true', CI_PROJECT_DIR: repo, CI_JOB_NAME: name };
-  const variables = Object.fromEntries(Object.entries(job.variables ?? {}).map(([k, v]) => [k, String(v).replace(/\$(\w+)/g, (m, n: string) => (predefined as Record<string, string>)[n] ?? m)]));
+  const variables = Object.fromEntries(
+    Object.entries(job.variables ?? {}).map(([k, v]) => [
+      k,
+      String(v).replace(/\$(\w+)/g, (m, n: string) => (predefined as Record<string, string>)[n] ?? m),
+    ]),
+  );
   const env = jobEnv({ ...predefined, ...store, ...variables });
   const result: JobResult = { failed: false, steps: [], published: [] };
   // before_script and script are one shell: the first failing line ends the job.
@@ -121,13 +142,17 @@ export async function runGitlabJob(pipeline: unknown, repo: string, store: Recor
     result.steps.push({ name: 'after_script', code: after.code, output: after.output });
   }
   if (job.artifacts && (job.artifacts.when === 'always' || !result.failed)) {
-    result.published.push(...(job.artifacts.paths ?? []), ...(job.artifacts.reports?.junit ? [job.artifacts.reports.junit] : []));
+    result.published.push(
+      ...(job.artifacts.paths ?? []),
+      ...(job.artifacts.reports?.junit ? [job.artifacts.reports.junit] : []),
+    );
   }
   return result;
 }
 
 /** The published paths that are missing in `repo`. */
-export const missingPublished = (job: JobResult, repo: string): string[] => job.published.filter((p) => !existsSync(join(repo, p)));
+export const missingPublished = (job: JobResult, repo: string): string[] =>
+  job.published.filter((p) => !existsSync(join(repo, p)));
 
 /** A shell step's exit code by the start of its name or command. */
 export function stepCode(job: JobResult, name: string): number | undefined {

@@ -15,10 +15,22 @@ test('every mock defect is caught by the suite', async () => {
   // as one suite has: on CI's 2 cores the other self-tests run beside it).
   const r = await cli(['defects', '--strict', '--jobs', '2', '--output', out], {}, 75 * 60_000);
   const total = providers.reduce((n, p) => n + p.defects.length, 0);
-  expect(total, "at least 40 defects in all").toBeGreaterThanOrEqual(40);
+  expect(total, 'at least 40 defects in all').toBeGreaterThanOrEqual(40);
   expect(r.stdout, r.stdout.slice(-4000)).toContain(`caught ${total} of ${total} defects`);
-  expect(r.stdout, r.stdout.split('\n').filter((l) => l.startsWith('NOT EXACT') || l.startsWith('the clean')).join('\n') || r.stdout.slice(-8000)).toContain(`failing exactly ${total} of ${total} defects`);
-  expect(r.stdout, r.stdout.split('\n').filter((l) => l.startsWith('NOT EXACT') || l.startsWith('matrix as declared')).join('\n')).toContain(`matrix as declared ${total} of ${total} defects`);
+  expect(
+    r.stdout,
+    r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('NOT EXACT') || l.startsWith('the clean'))
+      .join('\n') || r.stdout.slice(-8000),
+  ).toContain(`failing exactly ${total} of ${total} defects`);
+  expect(
+    r.stdout,
+    r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('NOT EXACT') || l.startsWith('matrix as declared'))
+      .join('\n'),
+  ).toContain(`matrix as declared ${total} of ${total} defects`);
   expect(r.code).toBe(0);
   expect(r.stdout).not.toContain('ESCAPED');
   const scan = scanForCardData([out], seededCards);

@@ -4,11 +4,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export const HOSTILE_BEHAVIOURS = ['malformed-json', 'wrong-content-type', 'huge-body', 'redirect', 'reset', 'silent'] as const;
+export const HOSTILE_BEHAVIOURS = [
+  'malformed-json',
+  'wrong-content-type',
+  'huge-body',
+  'redirect',
+  'reset',
+  'silent',
+] as const;
 
 export type HostileBehaviour = (typeof HOSTILE_BEHAVIOURS)[number];
 
-export async function startHostileTarget(behaviour: HostileBehaviour): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+export async function startHostileTarget(
+  behaviour: HostileBehaviour,
+): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
   let n = 0;
   const server: Server = createServer((req, res) => {
     req.resume();

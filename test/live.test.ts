@@ -21,17 +21,28 @@ for (const p of catalogue) {
     mkdirSync(dir, { recursive: true });
     const mock = await startSandbox(p.id, join(dir, 'vendor-env.json'));
     try {
-      const r = await cli(['run', '--provider', p.id, '--quiet', '--output', join(dir, 'reports')], mock.env, 9 * 60_000);
+      const r = await cli(
+        ['run', '--provider', p.id, '--quiet', '--output', join(dir, 'reports')],
+        mock.env,
+        9 * 60_000,
+      );
       expect(r.code, r.stdout.slice(-3000)).toBe(0);
       const m = JSON.parse(readFileSync(join(dir, 'reports/conformance.json'), 'utf8')) as Matrix;
       const rows = m.providers[0]!.requirements;
       const declared: Readonly<Record<string, string>> = p.liveExceptions;
       const notFull = rows.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial);
       const full = rows.length - notFull.length;
-      console.log(`${p.id}: ${full} of ${rows.length} requirements fully checked live (${Math.round((100 * full) / rows.length)} %)`);
-      for (const x of notFull) console.log(`  ${x.id}: ${x.verdict}${x.partial ? ` (partial: ${x.partial.missing.join('; ')})` : x.reasons.length ? ` (${x.reasons.join('; ')})` : ''}${declared[x.id] ? ` — declared: ${declared[x.id]}` : ''}`);
+      console.log(
+        `${p.id}: ${full} of ${rows.length} requirements fully checked live (${Math.round((100 * full) / rows.length)} %)`,
+      );
+      for (const x of notFull)
+        console.log(
+          `  ${x.id}: ${x.verdict}${x.partial ? ` (partial: ${x.partial.missing.join('; ')})` : x.reasons.length ? ` (${x.reasons.join('; ')})` : ''}${declared[x.id] ? ` — declared: ${declared[x.id]}` : ''}`,
+        );
       // Both ways: nothing short of a full check but what is declared, and nothing declared that is in fact checked fully.
-      expect(notFull.map((x) => x.id).sort(), 'requirements not fully checked live').toEqual(Object.keys(declared).sort());
+      expect(notFull.map((x) => x.id).sort(), 'requirements not fully checked live').toEqual(
+        Object.keys(declared).sort(),
+      );
       // The run's reports (not the vendor's variables beside them) hold no card data, nor does its output.
       expect(scanForCardData([join(dir, 'reports')], seededCards).leaks, 'card data in the reports').toEqual([]);
       for (const c of seededCards) expect(r.stdout.includes(c.pan), 'a seeded PAN in the output').toBe(false);

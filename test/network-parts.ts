@@ -23,14 +23,65 @@ export function makePki(dir: string): Pki {
   mkdirSync(dir, { recursive: true });
   const f = (name: string) => join(dir, name);
   const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-  ssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=card-reveal-harness test CA');
+  ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=card-reveal-harness test CA',
+  );
   writeFileSync(f('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
   writeFileSync(f('client.ext'), 'extendedKeyUsage=clientAuth\n');
   for (const who of ['server', 'client']) {
-    ssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f(`${who}.key`), '-out', f(`${who}.csr`), '-subj', `/CN=${who}`);
-    ssl('x509', '-req', '-in', f(`${who}.csr`), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-out', f(`${who}.pem`), '-days', '2', '-extfile', f(`${who}.ext`));
+    ssl(
+      'req',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      f(`${who}.key`),
+      '-out',
+      f(`${who}.csr`),
+      '-subj',
+      `/CN=${who}`,
+    );
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      f(`${who}.csr`),
+      '-CA',
+      f('ca.pem'),
+      '-CAkey',
+      f('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      f(`${who}.pem`),
+      '-days',
+      '2',
+      '-extfile',
+      f(`${who}.ext`),
+    );
   }
-  return { caCert: f('ca.pem'), serverCert: f('server.pem'), serverKey: f('server.key'), clientCert: f('client.pem'), clientKey: f('client.key') };
+  return {
+    caCert: f('ca.pem'),
+    serverCert: f('server.pem'),
+    serverKey: f('server.key'),
+    clientCert: f('client.pem'),
+    clientKey: f('client.key'),
+  };
 }
 
 export interface Terminator {
@@ -71,20 +122,22 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
     return true;
   };
   const handler: RequestListener = (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        void (async () => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        await sleep(o.delayMs ?? 0);
+        if (!allow()) {
+          limited++;
           await sleep(o.delayMs ?? 0);
-          if (!allow()) {
-            limited++;
-            await sleep(o.delayMs ?? 0);
-            res.writeHead(429, { 'retry-after': '1', 'content-type': 'text/plain' }).end('rate limited');
-            return;
-          }
-          const to = up();
-          const headers = { ...req.headers, host: to.host };
-          const fwd = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers }, (answer) => {
+          res.writeHead(429, { 'retry-after': '1', 'content-type': 'text/plain' }).end('rate limited');
+          return;
+        }
+        const to = up();
+        const headers = { ...req.headers, host: to.host };
+        const fwd = httpRequest(
+          { host: to.hostname, port: to.port, method: req.method, path: req.url, headers },
+          (answer) => {
             const body: Buffer[] = [];
             answer.on('data', (c: Buffer) => body.push(c));
             answer.on('end', () => {
@@ -92,18 +145,32 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
                 res.writeHead(answer.statusCode ?? 502, answer.rawHeaders).end(Buffer.concat(body));
               });
             });
-          });
-          fwd.on('error', () => res.writeHead(502).end());
-          fwd.end(Buffer.concat(chunks));
-        })();
-      });
+          },
+        );
+        fwd.on('error', () => res.writeHead(502).end());
+        fwd.end(Buffer.concat(chunks));
+      })();
+    });
   };
   const pki = o.pki;
   const server = pki
-    ? createHttpsServer({ cert: readFileSync(pki.serverCert), key: readFileSync(pki.serverKey), ca: readFileSync(pki.caCert), requestCert: !!o.requireClientCert, rejectUnauthorized: !!o.requireClientCert }, handler)
+    ? createHttpsServer(
+        {
+          cert: readFileSync(pki.serverCert),
+          key: readFileSync(pki.serverKey),
+          ca: readFileSync(pki.caCert),
+          requestCert: !!o.requireClientCert,
+          rejectUnauthorized: !!o.requireClientCert,
+        },
+        handler,
+      )
     : createHttpServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { url: `${pki ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`, limited: () => limited, close: () => closeServer(server) };
+  return {
+    url: `${pki ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    limited: () => limited,
+    close: () => closeServer(server),
+  };
 }
 
 export interface ConnectProxy {

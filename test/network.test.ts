@@ -26,11 +26,18 @@ test.beforeAll(({}, testInfo) => {
 });
 
 /** A provider's sandbox behind the edge; `run` gets its variables with the base URL at the edge. */
-async function behindEdge<T>(id: string, edge: { requireClientCert?: boolean; delayMs?: number; rate?: { perSecond: number; burst: number } }, run: (env: Record<string, string>, url: string, direct: string) => Promise<T>): Promise<T> {
+async function behindEdge<T>(
+  id: string,
+  edge: { requireClientCert?: boolean; delayMs?: number; rate?: { perSecond: number; burst: number } },
+  run: (env: Record<string, string>, url: string, direct: string) => Promise<T>,
+): Promise<T> {
   let upstream = '';
   const terminator = await startTerminator({ pki, upstream: () => upstream, ...edge });
   // The mock's answers carry the edge's URLs (Enfuce's frame URL): a browser goes through the edge too.
-  const mock = await startSandbox(id, join(dir, `${id}.${randomUUID()}.vendor-env.json`), ['--public-url', terminator.url]).catch(async (e: unknown) => {
+  const mock = await startSandbox(id, join(dir, `${id}.${randomUUID()}.vendor-env.json`), [
+    '--public-url',
+    terminator.url,
+  ]).catch(async (e: unknown) => {
     await terminator.close();
     throw e;
   });
@@ -50,18 +57,42 @@ for (const p of catalogue) {
     test.setTimeout(5 * 60_000);
     const proxy = await startConnectProxy();
     try {
-      await behindEdge(p.id, { requireClientCert: true, delayMs: 20, rate: { perSecond: 10, burst: 10 } }, async (env) => {
-        const out = join(dir, `${p.id}-reports`);
-        const r = await cli(['run', '--provider', p.id, '--output', out, '--ca', pki.caCert, '--client-cert', pki.clientCert, '--client-key', pki.clientKey], { ...env, HTTPS_PROXY: proxy.url, NO_PROXY: '' }, 5 * 60_000);
-        expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-1500)).toBe(0);
-        expect(r.stdout).toContain('VERDICT: conformant');
-        const m = matrixOf(out);
-        const notFull = m.providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial).map((x) => x.id);
-        expect(notFull.sort(), 'requirements not fully checked, as on loopback').toEqual(Object.keys(p.liveExceptions).sort());
-        // Every client went through the proxy.
-        expect(proxy.tunnels.length, 'CONNECT tunnels').toBeGreaterThan(0);
-        if (m.rateLimited) expect(r.stdout).toMatch(/rate-limited \d+ times?, [\d.]+ s waited/);
-      });
+      await behindEdge(
+        p.id,
+        { requireClientCert: true, delayMs: 20, rate: { perSecond: 10, burst: 10 } },
+        async (env) => {
+          const out = join(dir, `${p.id}-reports`);
+          const r = await cli(
+            [
+              'run',
+              '--provider',
+              p.id,
+              '--output',
+              out,
+              '--ca',
+              pki.caCert,
+              '--client-cert',
+              pki.clientCert,
+              '--client-key',
+              pki.clientKey,
+            ],
+            { ...env, HTTPS_PROXY: proxy.url, NO_PROXY: '' },
+            5 * 60_000,
+          );
+          expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-1500)).toBe(0);
+          expect(r.stdout).toContain('VERDICT: conformant');
+          const m = matrixOf(out);
+          const notFull = m.providers[0]!.requirements.filter(
+            (x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial,
+          ).map((x) => x.id);
+          expect(notFull.sort(), 'requirements not fully checked, as on loopback').toEqual(
+            Object.keys(p.liveExceptions).sort(),
+          );
+          // Every client went through the proxy.
+          expect(proxy.tunnels.length, 'CONNECT tunnels').toBeGreaterThan(0);
+          if (m.rateLimited) expect(r.stdout).toMatch(/rate-limited \d+ times?, [\d.]+ s waited/);
+        },
+      );
     } finally {
       await proxy.close();
     }
@@ -74,7 +105,9 @@ test('without --ca the run names the certificate problem: no contract failure, n
     const out = join(dir, 'no-ca-reports');
     const r = await cli(['run', '--provider', 'exa', '--output', out], env, 3 * 60_000);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/VERDICT: NOT conformant \(exa: TLS: certificate not trusted \(\w+\) at 127\.0\.0\.1:\d+: set --ca/);
+    expect(r.stdout).toMatch(
+      /VERDICT: NOT conformant \(exa: TLS: certificate not trusted \(\w+\) at 127\.0\.0\.1:\d+: set --ca/,
+    );
     expect(r.stdout).not.toContain('target unreachable');
     const m = matrixOf(out);
     expect(m.providers[0]!.counts.fail, 'contract failures').toBe(0);
@@ -87,7 +120,9 @@ test('mutual TLS without the client certificate: the refused handshake is named,
     const out = join(dir, 'no-client-cert-reports');
     const r = await cli(['run', '--provider', 'plumery', '--output', out, '--ca', pki.caCert], env, 3 * 60_000);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/VERDICT: NOT conformant \(plumery: TLS: the target refused the TLS handshake \(\w+\).*--client-cert/);
+    expect(r.stdout).toMatch(
+      /VERDICT: NOT conformant \(plumery: TLS: the target refused the TLS handshake \(\w+\).*--client-cert/,
+    );
     expect(matrixOf(out).providers[0]!.counts.fail, 'contract failures').toBe(0);
   });
 });
@@ -101,10 +136,16 @@ test('a sandbox that answers 429 above 5 requests/s: every 429 is waited out and
       const terminator = await startTerminator({ pki, upstream: mock.url, rate: { perSecond: 5, burst: 3 } });
       try {
         const out = join(dir, `rate-${paced ? 'paced' : 'unpaced'}-reports`);
-        const r = await cli(['run', '--provider', 'exa', '--output', out, '--ca', pki.caCert, ...(paced ? ['--rate', '4'] : [])], { ...mock.env, [exa.env.baseUrl]: terminator.url }, 4 * 60_000);
+        const r = await cli(
+          ['run', '--provider', 'exa', '--output', out, '--ca', pki.caCert, ...(paced ? ['--rate', '4'] : [])],
+          { ...mock.env, [exa.env.baseUrl]: terminator.url },
+          4 * 60_000,
+        );
         expect(r.code, r.stdout.slice(-3000)).toBe(0);
         const m = matrixOf(out);
-        const notFull = m.providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial).map((x) => x.id);
+        const notFull = m.providers[0]!.requirements.filter(
+          (x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial,
+        ).map((x) => x.id);
         expect(notFull.sort()).toEqual(Object.keys(exa.liveExceptions).sort());
         if (paced) {
           expect(terminator.limited(), '429 answers with --rate 4').toBe(0);
@@ -126,7 +167,11 @@ test('a sandbox that answers 429 above 5 requests/s: every 429 is waited out and
 test('fuzz --target over TLS with a private CA: a correct sandbox gets nothing reported', async () => {
   test.setTimeout(3 * 60_000);
   await behindEdge('exa', {}, async (env, url) => {
-    const r = await cli(['fuzz', 'exa', '--target', url, '--runs', '150', '--ca', pki.caCert, '--output', join(dir, 'fuzz-exa.json')], env, 3 * 60_000);
+    const r = await cli(
+      ['fuzz', 'exa', '--target', url, '--runs', '150', '--ca', pki.caCert, '--output', join(dir, 'fuzz-exa.json')],
+      env,
+      3 * 60_000,
+    );
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/ok {3}exa +150 malformed requests to https:\/\/127\.0\.0\.1:\d+/);
     expect(r.stdout + r.stderr).not.toContain(env.EXA_TOKEN!);
@@ -137,11 +182,21 @@ test("Chromium trusts exactly the sandbox's key verified against --ca: the frame
   test.setTimeout(3 * 60_000);
   await behindEdge('enfuce', {}, async (env) => {
     const out = join(dir, 'enfuce-frame-reports');
-    const r = await cli(['run', '--provider', 'enfuce', '--output', out, '--ca', pki.caCert, '--grep', '@ENF-FRAME-VIEW-PAN'], env, 3 * 60_000);
+    const r = await cli(
+      ['run', '--provider', 'enfuce', '--output', out, '--ca', pki.caCert, '--grep', '@ENF-FRAME-VIEW-PAN'],
+      env,
+      3 * 60_000,
+    );
     expect(r.code, r.stdout.slice(-3000)).toBe(0);
     const row = matrixOf(out).providers[0]!.requirements.find((x) => x.id === 'ENF-FRAME-VIEW-PAN')!;
     expect(row.verdict).toBe('pass');
-    expect(row.tests.filter((t) => t.status === 'pass').map((t) => t.title).join('\n'), 'the frame check ran and passed').toMatch(/renders the card inside the frame/);
+    expect(
+      row.tests
+        .filter((t) => t.status === 'pass')
+        .map((t) => t.title)
+        .join('\n'),
+      'the frame check ran and passed',
+    ).toMatch(/renders the card inside the frame/);
   });
 });
 
@@ -150,9 +205,15 @@ test("a frame whose certificate Chromium cannot trust is a TLS finding, not the 
   // The API's base URL goes straight to the mock (plain HTTP); only the frame is behind the edge, and no --ca is given.
   await behindEdge('enfuce', {}, async (env, _url, direct) => {
     const out = join(dir, 'enfuce-frame-untrusted-reports');
-    const r = await cli(['run', '--provider', 'enfuce', '--output', out, '--grep', '@ENF-FRAME-VIEW-PAN'], { ...env, ENFUCE_BASE_URL: direct }, 3 * 60_000);
+    const r = await cli(
+      ['run', '--provider', 'enfuce', '--output', out, '--grep', '@ENF-FRAME-VIEW-PAN'],
+      { ...env, ENFUCE_BASE_URL: direct },
+      3 * 60_000,
+    );
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/NOT conformant \(enfuce: TLS: Chromium does not trust the certificate of 127\.0\.0\.1:\d+ \(net::ERR_CERT_AUTHORITY_INVALID\)/);
+    expect(r.stdout).toMatch(
+      /NOT conformant \(enfuce: TLS: Chromium does not trust the certificate of 127\.0\.0\.1:\d+ \(net::ERR_CERT_AUTHORITY_INVALID\)/,
+    );
     expect(matrixOf(out).providers[0]!.counts.fail, 'contract failures').toBe(0);
   });
 });

@@ -7,7 +7,16 @@
 // (GitHub Actions, GitLab CI) run as written in that repository (test/ci-recipes.ts): the gate
 // passes a correct sandbox and fails one with a defect, and publishes JUnit and Allure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { catalogue } from '../src/catalogue.ts';
@@ -36,7 +45,8 @@ const pkg = join(repo, 'node_modules', 'card-reveal-harness');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 /** What a job printed, for a failure's message. */
-const printed = (job: JobResult) => job.steps.map((s) => `--- ${s.name} (${s.code ?? 'no shell'})\n${s.output.slice(-1500)}`).join('\n');
+const printed = (job: JobResult) =>
+  job.steps.map((s) => `--- ${s.name} (${s.code ?? 'no shell'})\n${s.output.slice(-1500)}`).join('\n');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -48,19 +58,39 @@ test.beforeAll(async () => {
   expect(packed.code, packed.out.slice(-2000)).toBe(0);
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   expect(tarball, packed.out.slice(-1000)).toBeDefined();
-  writeFileSync(join(repo, 'package.json'), `${JSON.stringify({ name: 'team-service', private: true, version: '1.0.0' }, null, 2)}\n`);
+  writeFileSync(
+    join(repo, 'package.json'),
+    `${JSON.stringify({ name: 'team-service', private: true, version: '1.0.0' }, null, 2)}\n`,
+  );
   // As README says: the team adds the tarball once (package.json and its lock are then committed).
-  const installed = await sh('npm', ['i', '-D', join(dir, tarball!), '--no-audit', '--no-fund', '--loglevel=error'], repo, {}, 300_000);
+  const installed = await sh(
+    'npm',
+    ['i', '-D', join(dir, tarball!), '--no-audit', '--no-fund', '--loglevel=error'],
+    repo,
+    {},
+    300_000,
+  );
   expect(installed.code, installed.out.slice(-2000)).toBe(0);
 });
 
 test('the package holds only JavaScript that runs, and names nothing outside it', () => {
-  for (const absent of ['test', 'docs', 'scripts', '.ci']) expect(existsSync(join(pkg, absent)), `${absent}/ in the package`).toBe(false);
+  for (const absent of ['test', 'docs', 'scripts', '.ci'])
+    expect(existsSync(join(pkg, absent)), `${absent}/ in the package`).toBe(false);
   // Nothing inside node_modules needs a TypeScript loader, and none is installed with it.
-  expect(filesBelow(pkg).filter((f) => /\.[cm]?ts$/.test(f)).map((f) => f.slice(pkg.length + 1)), 'TypeScript in the package').toEqual([]);
+  expect(
+    filesBelow(pkg)
+      .filter((f) => /\.[cm]?ts$/.test(f))
+      .map((f) => f.slice(pkg.length + 1)),
+    'TypeScript in the package',
+  ).toEqual([]);
   expect(existsSync(join(repo, 'node_modules', 'tsx')), 'tsx installed with the package').toBe(false);
-  const pointing = filesBelow(pkg).filter((f) => statSync(f).size < 2_000_000 && readFileSync(f, 'utf8').includes('shared/'));
-  expect(pointing.map((f) => f.slice(pkg.length + 1)), 'files that name shared/').toEqual([]);
+  const pointing = filesBelow(pkg).filter(
+    (f) => statSync(f).size < 2_000_000 && readFileSync(f, 'utf8').includes('shared/'),
+  );
+  expect(
+    pointing.map((f) => f.slice(pkg.length + 1)),
+    'files that name shared/',
+  ).toEqual([]);
 });
 
 test('installed in another repository, the harness judges every provider as from the checkout', async () => {
@@ -69,15 +99,25 @@ test('installed in another repository, the harness judges every provider as from
     const mock = await startSandbox(p.id, join(dir, `${p.id}.vendor-env.json`));
     try {
       const { [p.env.baseUrl]: url, ...vendor } = mock.env;
-      const r = await sh('npx', ['card-reveal-harness', 'run', '--provider', p.id, '--target', url!], repo, vendor, 6 * 60_000);
+      const r = await sh(
+        'npx',
+        ['card-reveal-harness', 'run', '--provider', p.id, '--target', url!],
+        repo,
+        vendor,
+        6 * 60_000,
+      );
       expect(r.code, `${p.id}: ${r.out.slice(-2500)}`).toBe(0);
       expect(r.out).toContain('VERDICT: conformant');
       expect(r.out, 'no tool prose by default').not.toMatch(/has status code/);
       // The reports are the calling repository's.
       const m = JSON.parse(readFileSync(join(repo, 'reports', 'conformance.json'), 'utf8')) as Matrix;
       expect(m.providers.map((x) => x.id)).toEqual([p.id]);
-      const notFull = m.providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial).map((x) => x.id);
-      expect(notFull.sort(), `${p.id}: requirements not fully checked, as from the checkout`).toEqual(Object.keys(p.liveExceptions).sort());
+      const notFull = m.providers[0]!.requirements.filter(
+        (x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial,
+      ).map((x) => x.id);
+      expect(notFull.sort(), `${p.id}: requirements not fully checked, as from the checkout`).toEqual(
+        Object.keys(p.liveExceptions).sort(),
+      );
       expect(existsSync(join(repo, 'reports', 'junit.xml'))).toBe(true);
     } finally {
       await mock.stop();
@@ -86,7 +126,11 @@ test('installed in another repository, the harness judges every provider as from
 });
 
 /** The variables a recipe names, from a sandbox's (what a vendor keeps in the CI's secret store). */
-const store = (env: Record<string, string>) => ({ EXA_BASE_URL: env.EXA_BASE_URL!, EXA_PUBLIC_KEY: env.EXA_PUBLIC_KEY!, EXA_TOKEN: env.EXA_TOKEN! });
+const store = (env: Record<string, string>) => ({
+  EXA_BASE_URL: env.EXA_BASE_URL!,
+  EXA_PUBLIC_KEY: env.EXA_PUBLIC_KEY!,
+  EXA_TOKEN: env.EXA_TOKEN!,
+});
 
 test("README's GitHub Actions job, run as written, passes a correct sandbox and publishes JUnit and Allure", async () => {
   test.setTimeout(8 * 60_000);

@@ -10,5 +10,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   workers: 2,
   timeout: 60_000,
-  reporter: [['list'], ['junit', { outputFile: '../reports/selftest/junit.xml' }], ['../reporters/summary-line.ts', { label: 'selftest' }]],
+  reporter: [
+    ['list'],
+    ['junit', { outputFile: '../reports/selftest/junit.xml' }],
+    ['../reporters/summary-line.ts', { label: 'selftest' }],
+  ],
 });

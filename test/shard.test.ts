@@ -16,10 +16,15 @@ test('two shards merge into one JUnit file and one matrix', async () => {
   for (const shard of ['1/2', '2/2']) {
     const r = await cli(['run', '--provider', 'cardinal', '--shard', shard, '--output', out, '--quiet']);
     expect(r.code, r.stdout.slice(-1500)).toBe(0);
-    const m = JSON.parse(readFileSync(join(out, 'shards', shard.replace('/', '-of-'), 'conformance.json'), 'utf8')) as Matrix;
+    const m = JSON.parse(
+      readFileSync(join(out, 'shards', shard.replace('/', '-of-'), 'conformance.json'), 'utf8'),
+    ) as Matrix;
     counts.push(m.tests.passed);
   }
-  expect(counts.every((c) => c > 0), 'both shards ran tests').toBe(true);
+  expect(
+    counts.every((c) => c > 0),
+    'both shards ran tests',
+  ).toBe(true);
   const merged = await cli(['merge', '--output', out]);
   expect(merged.code, merged.stdout.slice(-1500)).toBe(0);
   expect(merged.stdout).toContain('VERDICT: conformant');

@@ -22,7 +22,9 @@ test('against the embedded mocks: conformant, all reports written, no card data 
   const r = await cli(['run', '--output', out]);
   expect(r.code, r.stdout.slice(-3000)).toBe(0);
   expect(r.stdout).toContain('VERDICT: conformant');
-  expect(r.stdout).toMatch(/^requirements: \d+ pass, 0 warn, 0 fail, 0 n\/a, 0 not run · checks: \d+ passed, 0 failed, \d+ skipped$/m);
+  expect(r.stdout).toMatch(
+    /^requirements: \d+ pass, 0 warn, 0 fail, 0 n\/a, 0 not run · checks: \d+ passed, 0 failed, \d+ skipped$/m,
+  );
 
   const matrix = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as Matrix;
   expect(matrix.unmapped, 'tests without a known requirement').toEqual([]);
@@ -33,7 +35,9 @@ test('against the embedded mocks: conformant, all reports written, no card data 
   const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
   expect(junit).toMatch(/<testsuites[^>]*failures="0"/);
   // One Allure result per requirement, holding its checks.
-  expect(readdirSync(join(out, 'allure-results')).filter((f) => f.endsWith('-result.json')).length).toBe(providers.reduce((n, p) => n + Object.keys(p.requirements).length, 0));
+  expect(readdirSync(join(out, 'allure-results')).filter((f) => f.endsWith('-result.json')).length).toBe(
+    providers.reduce((n, p) => n + Object.keys(p.requirements).length, 0),
+  );
   expect(readdirSync(join(out, 'pacts'))).toContain('card-reveal-app-enfuce.json');
 
   const report = await cli(['report', '--output', out], {}, 300_000);
@@ -76,7 +80,10 @@ test('against a mock at a URL: conformant when it is clean, not when it has a de
     expect(readFileSync(join(outBroken, 'junit.xml'), 'utf8')).toMatch(/<failure/);
 
     const outWarn = join(root, 'reports/selftest/run-url-warning');
-    const warned = await cli(['run', '--provider', 'enfuce', '--output', outWarn, '--quiet'], urlTargetEnv(departs.url));
+    const warned = await cli(
+      ['run', '--provider', 'enfuce', '--output', outWarn, '--quiet'],
+      urlTargetEnv(departs.url),
+    );
     expect(warned.code, warned.stdout.slice(-3000)).toBe(0);
     expect(warned.stdout).toMatch(/VERDICT: conformant with \d+ warnings?/);
     expect(warned.stdout).toMatch(/WARN ENF-ERROR-SHAPE: .*state "errorBody" in ENFUCE_PROFILE/);

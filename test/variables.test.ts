@@ -16,7 +16,10 @@ for (const p of catalogue as readonly ProviderCatalogue[]) {
   test(`${p.id}: every optional variable, left unset, is named by a note of the check it would serve`, async () => {
     test.setTimeout(5 * 60_000);
     const fallbacks = Object.keys(p.env.fallbacks ?? {});
-    expect(fallbacks.filter((v) => !(v in p.env.vars)), 'fallbacks that are no documented variable').toEqual([]);
+    expect(
+      fallbacks.filter((v) => !(v in p.env.vars)),
+      'fallbacks that are no documented variable',
+    ).toEqual([]);
     const dir = join(root, `reports/selftest/variables/${p.id}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
@@ -27,9 +30,14 @@ for (const p of catalogue as readonly ProviderCatalogue[]) {
       const r = await cli(['run', '--provider', p.id, '--quiet', '--output', join(dir, 'reports')], env, 4 * 60_000);
       expect(r.code, r.stdout.slice(-3000)).toBe(0);
       const m = JSON.parse(readFileSync(join(dir, 'reports/conformance.json'), 'utf8')) as Matrix;
-      const notes = m.providers[0]!.requirements.flatMap((x) => [...x.reasons, ...(x.partial?.missing ?? [])]).join('\n');
+      const notes = m.providers[0]!.requirements.flatMap((x) => [...x.reasons, ...(x.partial?.missing ?? [])]).join(
+        '\n',
+      );
       const optional = Object.keys(p.env.vars).filter((v) => !keep.has(v));
-      expect(optional.filter((v) => !new RegExp(`\\b${v}\\b`).test(notes)), `optional variables no note names (notes:\n${notes})`).toEqual([]);
+      expect(
+        optional.filter((v) => !new RegExp(`\\b${v}\\b`).test(notes)),
+        `optional variables no note names (notes:\n${notes})`,
+      ).toEqual([]);
     } finally {
       await mock.stop();
     }

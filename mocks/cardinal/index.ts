@@ -12,7 +12,12 @@ import { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { Algorithm, CardType, type DxFlowType } from '../../schemas/cardinal.ts';
 import type { MockFactoryOptions } from '../core/factory.ts';
 import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
-import { cardinalApiKeys, cardinalCards, cardinalEnrolled, cardinalOrgUnits } from '../../src/providers/cardinal/accounts.ts';
+import {
+  cardinalApiKeys,
+  cardinalCards,
+  cardinalEnrolled,
+  cardinalOrgUnits,
+} from '../../src/providers/cardinal/accounts.ts';
 import { cardinalDefects, type CardinalDefectName } from '../../src/providers/cardinal/defects.ts';
 import { brandOf, FIDO_REGIONS, issuerOf, supportsDelegatedAuthentication } from './ranges.ts';
 import { panFor } from '../../src/providers/cardinal/accounts.ts';
@@ -26,7 +31,6 @@ const DESCRIPTIONS: Record<number, string> = {
   1011: 'Signature expired',
   2000: 'AccountNumber is not valid',
 };
-
 
 interface Enrollment {
   devices: Set<string>;
@@ -60,14 +64,24 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp<Cardina
   const defects = new DefectSet<CardinalDefectName>(cardinalDefects, options.defects ?? []);
   const has = (d: CardinalDefectName) => defects.has(d);
   const variants = new VariantSet<CardinalVariantName>(cardinalVariants, options.variants ?? []);
-  const profile = CardinalProfile.parse(variants.has('signature-timestamp-apikey') ? { signatureRecipe: 'timestamp+apiKey' } : {});
+  const profile = CardinalProfile.parse(
+    variants.has('signature-timestamp-apikey') ? { signatureRecipe: 'timestamp+apiKey' } : {},
+  );
   const extra = variants.has('extra-response-fields');
   const keys = new Map(cardinalApiKeys.map((k) => [k.identifier, k.apiKey]));
   const orgs = new Map(cardinalOrgUnits.map((o) => [o.orgUnitId, o.region]));
   // A cardholder enrolled from the start, as a sandbox keeps one: the FlowType rows of an enrolled
   // email can then be checked without /__mock/ control.
   const seeded = (): Map<string, Enrollment> =>
-    new Map([[cardinalEnrolled.email.toLowerCase(), { devices: new Set([deviceOf(cardinalEnrolled.fidoSetupPayload)]), pans: new Set([panKey(cardinalEnrolled.pan)]) }]]);
+    new Map([
+      [
+        cardinalEnrolled.email.toLowerCase(),
+        {
+          devices: new Set([deviceOf(cardinalEnrolled.fidoSetupPayload)]),
+          pans: new Set([panKey(cardinalEnrolled.pan)]),
+        },
+      ],
+    ]);
   let enrollments = seeded();
 
   const reply = (errorNumber: number, requestId: string | undefined, payload?: unknown): MockReply =>
@@ -76,7 +90,9 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp<Cardina
       ErrorDescription: DESCRIPTIONS[errorNumber] ?? DESCRIPTIONS[1000],
       ...(requestId !== undefined ? { RequestId: requestId } : {}),
       ...(extra ? { ProcessorTransactionId: `ptx-${enrollments.size}` } : {}),
-      ...(payload !== undefined ? { Payload: extra && typeof payload === 'object' ? { ...payload, ECI: '05' } : payload } : {}),
+      ...(payload !== undefined
+        ? { Payload: extra && typeof payload === 'object' ? { ...payload, ECI: '05' } : payload }
+        : {}),
     });
 
   function timestampMs(ts: unknown): number | undefined {
@@ -102,19 +118,28 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp<Cardina
     let body: Record<string, unknown>;
     try {
       const parsed = JSON.parse(req.body.toString('utf8')) as unknown;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return reply(profile.invalidRequestErrorNumber, undefined);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return reply(profile.invalidRequestErrorNumber, undefined);
       body = parsed as Record<string, unknown>;
     } catch {
       return reply(profile.invalidRequestErrorNumber, undefined);
     }
     const tid = body.TransactionId;
-    const tidOk = typeof tid === 'string' && (has('transaction-id-length-unchecked') ? /^[A-Za-z0-9-]{1,100}$/ : /^[A-Za-z0-9-]{5,55}$/).test(tid);
+    const tidOk =
+      typeof tid === 'string' &&
+      (has('transaction-id-length-unchecked') ? /^[A-Za-z0-9-]{1,100}$/ : /^[A-Za-z0-9-]{5,55}$/).test(tid);
     const requestId = tidOk ? (has('request-id-not-echoed') ? randomUUID() : tid) : undefined;
     const fail = (n: number) => reply(n, requestId);
     if (!tidOk) return fail(profile.invalidRequestErrorNumber);
     const { Signature, Timestamp, Identifier, OrgUnitId } = body;
     const algorithm = Algorithm.safeParse(body.Algorithm);
-    if (typeof Signature !== 'string' || typeof Identifier !== 'string' || typeof OrgUnitId !== 'string' || !algorithm.success) return fail(profile.invalidRequestErrorNumber);
+    if (
+      typeof Signature !== 'string' ||
+      typeof Identifier !== 'string' ||
+      typeof OrgUnitId !== 'string' ||
+      !algorithm.success
+    )
+      return fail(profile.invalidRequestErrorNumber);
     let apiKey = keys.get(Identifier);
     if (apiKey === undefined) {
       if (!has('unknown-identifier-accepted')) return fail(profile.unknownIdentifierErrorNumber);
@@ -125,7 +150,13 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp<Cardina
     const window = has('stale-timestamp-accepted') ? 24 * 3600_000 : profile.freshnessWindowMs;
     if (Math.abs(options.clock.now() - ms) > window) return fail(1011);
     const checkedAs = algorithm.data === 'SHA-512' && has('sha512-checked-as-sha256') ? 'SHA-256' : algorithm.data;
-    const expected = dxSignature({ recipe: profile.signatureRecipe, algorithm: checkedAs, timestamp: Timestamp as string | number, transactionId: tid, apiKey });
+    const expected = dxSignature({
+      recipe: profile.signatureRecipe,
+      algorithm: checkedAs,
+      timestamp: Timestamp as string | number,
+      transactionId: tid,
+      apiKey,
+    });
     if (!has('signature-not-checked') && !signatureMatches(Signature, expected)) return fail(1010);
     const region = orgs.get(OrgUnitId);
     if (region === undefined) return fail(profile.invalidRequestErrorNumber);
@@ -133,12 +164,19 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp<Cardina
     const p = body.Payload as Record<string, unknown> | undefined;
     if (typeof p !== 'object' || p === null) return fail(profile.invalidRequestErrorNumber);
     const pan = p.AccountNumber;
-    if (typeof pan !== 'string' || !/^\d{13,19}$/.test(pan) || (!luhnValid(pan) && !has('luhn-not-checked'))) return fail(2000);
-    if (p.CardType !== undefined && !CardType.safeParse(p.CardType).success && !has('card-type-any')) return fail(profile.invalidRequestErrorNumber);
+    if (typeof pan !== 'string' || !/^\d{13,19}$/.test(pan) || (!luhnValid(pan) && !has('luhn-not-checked')))
+      return fail(2000);
+    if (p.CardType !== undefined && !CardType.safeParse(p.CardType).success && !has('card-type-any'))
+      return fail(profile.invalidRequestErrorNumber);
     const emailOk = typeof p.Email === 'string' && z.email().safeParse(p.Email).success;
     if (!emailOk && !has('email-not-required')) return fail(profile.invalidRequestErrorNumber);
     const setup = p.FidoSetupPayload;
-    if (typeof setup !== 'string' || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(setup) || setup === '') return fail(profile.invalidRequestErrorNumber);
+    if (
+      typeof setup !== 'string' ||
+      !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(setup) ||
+      setup === ''
+    )
+      return fail(profile.invalidRequestErrorNumber);
 
     const cardType = CardType.safeParse(p.CardType);
     let brand = cardType.success ? cardType.data : (brandOf(pan) ?? 'Visa');
@@ -146,11 +184,19 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp<Cardina
     const issuer = issuerOf(pan);
     const fidoIssuer = supportsDelegatedAuthentication(issuer) || has('fido-without-delegated-auth');
     const fidoRegions = (FIDO_REGIONS.has(issuer.region) && FIDO_REGIONS.has(region)) || has('fido-outside-region');
-    const fido = fidoIssuer && fidoRegions ? { Fido: { FlowType: flowType(typeof p.Email === 'string' ? p.Email : '', deviceOf(setup), pan) } } : {};
+    const fido =
+      fidoIssuer && fidoRegions
+        ? { Fido: { FlowType: flowType(typeof p.Email === 'string' ? p.Email : '', deviceOf(setup), pan) } }
+        : {};
     return reply(0, requestId, {
       ...(has('reference-id-missing') ? {} : { ReferenceId: randomUUID() }),
       Issuer: { SupportedVersions: has('issuer-versions-empty') ? [] : issuer.versions },
-      Account: { CardBrand: brand, LastFour: has('last-four-wrong') ? pan.slice(0, 4) : pan.slice(-4), ...(has('account-number-echoed') ? { AccountNumber: pan } : {}), ...fido },
+      Account: {
+        CardBrand: brand,
+        LastFour: has('last-four-wrong') ? pan.slice(0, 4) : pan.slice(-4),
+        ...(has('account-number-echoed') ? { AccountNumber: pan } : {}),
+        ...fido,
+      },
     });
   }
 
@@ -218,6 +264,8 @@ export function cardinalVendorEnv(s: CardinalMockState, url: string): Record<str
     CARDINAL_ENROLLED_SETUP_PAYLOAD: s.enrolled.fidoSetupPayload,
     CARDINAL_ENROLLED_PAN: s.enrolled.pan,
     // A setup payload as CardinalFido.Setup() hands one back for a device the store has not seen.
-    CARDINAL_FIDO_SETUP_PAYLOAD: Buffer.from('card-reveal-harness: a captured FIDO setup payload', 'utf8').toString('base64'),
+    CARDINAL_FIDO_SETUP_PAYLOAD: Buffer.from('card-reveal-harness: a captured FIDO setup payload', 'utf8').toString(
+      'base64',
+    ),
   };
 }

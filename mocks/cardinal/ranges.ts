@@ -33,9 +33,21 @@ export function brandOf(pan: string): DxCardBrand | undefined {
   return hits.sort((a, b) => b.from.length - a.from.length)[0]?.brand;
 }
 
-const v210: DxSupportedVersion = { Version: '2.1.0', Capabilities: ['AuthenticationAvailableAtACS'], MethodURLPresent: true };
-const v220da: DxSupportedVersion = { Version: '2.2.0', Capabilities: ['AuthenticationAvailableAtACS', 'DataOnly', 'DelegatedAuthentication'], MethodURLPresent: true };
-const v220: DxSupportedVersion = { Version: '2.2.0', Capabilities: ['AuthenticationAvailableAtACS', 'DataOnly'], MethodURLPresent: false };
+const v210: DxSupportedVersion = {
+  Version: '2.1.0',
+  Capabilities: ['AuthenticationAvailableAtACS'],
+  MethodURLPresent: true,
+};
+const v220da: DxSupportedVersion = {
+  Version: '2.2.0',
+  Capabilities: ['AuthenticationAvailableAtACS', 'DataOnly', 'DelegatedAuthentication'],
+  MethodURLPresent: true,
+};
+const v220: DxSupportedVersion = {
+  Version: '2.2.0',
+  Capabilities: ['AuthenticationAvailableAtACS', 'DataOnly'],
+  MethodURLPresent: false,
+};
 
 export interface IssuerRange {
   prefix: string;
@@ -48,7 +60,12 @@ export interface IssuerRange {
 export const ISSUER_RANGES: readonly IssuerRange[] = [
   { prefix: '400018', name: 'FIDO issuer (EU), delegated authentication', region: 'EU', versions: [v210, v220da] },
   { prefix: '426397', name: 'issuer (EU) without delegated authentication', region: 'EU', versions: [v210, v220] },
-  { prefix: '457123', name: 'FIDO issuer in a region Cardinal FIDO does not serve', region: 'LATAM', versions: [v220da] },
+  {
+    prefix: '457123',
+    name: 'FIDO issuer in a region Cardinal FIDO does not serve',
+    region: 'LATAM',
+    versions: [v220da],
+  },
   { prefix: '', name: 'any other issuer', region: 'NA', versions: [v220] },
 ];
 
@@ -59,4 +76,5 @@ export function issuerOf(pan: string): IssuerRange {
 /** Regions where Cardinal FIDO is offered (default). */
 export const FIDO_REGIONS: ReadonlySet<string> = new Set(['EU', 'NA']);
 
-export const supportsDelegatedAuthentication = (r: IssuerRange) => r.versions.some((v) => v.Capabilities?.includes('DelegatedAuthentication'));
+export const supportsDelegatedAuthentication = (r: IssuerRange) =>
+  r.versions.some((v) => v.Capabilities?.includes('DelegatedAuthentication'));

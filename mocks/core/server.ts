@@ -79,7 +79,15 @@ function compile(route: Route): CompiledRoute {
 }
 
 const ClockBody = z
-  .strictObject({ advanceMs: z.number().finite().min(0).max(366 * 24 * 3600 * 1000).optional(), freeze: z.literal(true).optional() })
+  .strictObject({
+    advanceMs: z
+      .number()
+      .finite()
+      .min(0)
+      .max(366 * 24 * 3600 * 1000)
+      .optional(),
+    freeze: z.literal(true).optional(),
+  })
   .refine((b) => b.advanceMs !== undefined || b.freeze, 'advanceMs or freeze');
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): MockReply {
@@ -105,7 +113,14 @@ function controlRoutes(app: MockApp, clock: MockClock, defects: readonly string[
       method: 'GET',
       path: '/__mock/state',
       handle: () =>
-        json(200, { provider: app.provider, now: clock.now(), clockOffsetMs: clock.offset, frozen: clock.frozen, defects, ...app.state() }),
+        json(200, {
+          provider: app.provider,
+          now: clock.now(),
+          clockOffsetMs: clock.offset,
+          frozen: clock.frozen,
+          defects,
+          ...app.state(),
+        }),
     },
     {
       method: 'POST',
@@ -135,7 +150,10 @@ function controlRoutes(app: MockApp, clock: MockClock, defects: readonly string[
  * The app's answer to a parsed request, without HTTP: the route whose path and method match, or the
  * app's refusal. `npm run bench` times it alone, as the bound of what the mock can serve.
  */
-export function dispatcher(app: MockApp, routes: readonly Route[] = app.routes): (req: MockRequest) => Promise<MockReply> {
+export function dispatcher(
+  app: MockApp,
+  routes: readonly Route[] = app.routes,
+): (req: MockRequest) => Promise<MockReply> {
   const compiled = routes.map(compile);
   return async (req) => {
     let pathMatched = false;
@@ -163,7 +181,10 @@ export async function serve(
   options: ServeOptions = {},
 ): Promise<RunningMock> {
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
-  const dispatch = dispatcher(app, [...app.routes, ...(options.control === false ? [] : controlRoutes(app, clock, defects))]);
+  const dispatch = dispatcher(app, [
+    ...app.routes,
+    ...(options.control === false ? [] : controlRoutes(app, clock, defects)),
+  ]);
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -176,7 +197,13 @@ export async function serve(
     } catch {
       url = new URL('http://invalid/');
     }
-    const base: MockRequest = { method: (req.method ?? 'GET').toUpperCase(), url, headers: req.headers, params: {}, body: Buffer.alloc(0) };
+    const base: MockRequest = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      url,
+      headers: req.headers,
+      params: {},
+      body: Buffer.alloc(0),
+    };
 
     const reply = (r: MockReply) => {
       if (res.headersSent) return;
@@ -189,7 +216,14 @@ export async function serve(
       }
       const variants = options.variants ?? [];
       if (variants.includes('no-keep-alive')) headers.connection = 'close';
-      const named = variants.includes('header-case') ? Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase()), v])) : headers;
+      const named = variants.includes('header-case')
+        ? Object.fromEntries(
+            Object.entries(headers).map(([k, v]) => [
+              k.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase()),
+              v,
+            ]),
+          )
+        : headers;
       if (variants.includes('chunked') && base.method !== 'HEAD') {
         // No Content-Length: Node sends the body chunked, in two writes.
         res.writeHead(r.status, named);
@@ -198,7 +232,9 @@ export async function serve(
         res.end(buf.subarray(buf.length >> 1));
         return;
       }
-      named[variants.includes('header-case') ? 'Content-Length' : 'content-length'] = String(Buffer.byteLength(payload));
+      named[variants.includes('header-case') ? 'Content-Length' : 'content-length'] = String(
+        Buffer.byteLength(payload),
+      );
       res.writeHead(r.status, named);
       res.end(base.method === 'HEAD' ? undefined : payload);
     };

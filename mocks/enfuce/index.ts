@@ -68,10 +68,18 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMock
   const html = (status: number, body: string, headers: Record<string, string> = {}): MockReply => ({
     status,
     body,
-    headers: { 'content-type': 'text/html; charset=utf-8', ...noStore(), 'x-content-type-options': 'nosniff', ...headers },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      ...noStore(),
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    },
   });
   const apiError = (status: number, errorCode: string, message: string, headers: Record<string, string> = {}) =>
-    json(status, variants.has('error-code-message') ? { code: errorCode, message } : { errorCode, message }, { 'cache-control': 'no-store', ...headers });
+    json(status, variants.has('error-code-message') ? { code: errorCode, message } : { errorCode, message }, {
+      'cache-control': 'no-store',
+      ...headers,
+    });
   const isCardDataPath = (p: string) => p.startsWith('/v4/card-data');
 
   function authorized(req: MockRequest): boolean {
@@ -110,9 +118,14 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMock
       const auditUser = req.url.searchParams.get('auditUser');
       const card = cards.get(req.params.cardId ?? '');
       if (!has('audit-user-optional') && (auditUser === null || auditUser.trim() === '')) {
-        return apiError(400, 'BAD_REQUEST', `query parameter auditUser is required${has('pan-in-api-error') && card ? ` to reveal card ${card.pan}` : ''}`);
+        return apiError(
+          400,
+          'BAD_REQUEST',
+          `query parameter auditUser is required${has('pan-in-api-error') && card ? ` to reveal card ${card.pan}` : ''}`,
+        );
       }
-      if (!card && !has('unknown-card-201')) return apiError(variants.has('unknown-card-400') ? 400 : 404, 'CARD_NOT_FOUND', 'no card with this cardId');
+      if (!card && !has('unknown-card-201'))
+        return apiError(variants.has('unknown-card-400') ? 400 : 404, 'CARD_NOT_FOUND', 'no card with this cardId');
       if (card?.status === 'FROZEN' && has('card-status-checked')) {
         return apiError(403, 'CARD_NOT_ACTIVE', 'card is not active');
       }
@@ -127,7 +140,9 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMock
           cardDataUrl: `${base}${CARD_DATA_PATH}`,
           ...(has('frame-url-missing') ? {} : { cardDataFrameUrl: `${base}${FRAME_PATH}` }),
           ...(has('card-data-in-token-response') && card ? { maskedPan: card.pan } : {}),
-          ...(variants.has('extra-response-fields') ? { expiresIn: 30, requestId: randomBytes(8).toString('hex') } : {}),
+          ...(variants.has('extra-response-fields')
+            ? { expiresIn: 30, requestId: randomBytes(8).toString('hex') }
+            : {}),
         },
         { 'cache-control': 'no-store' },
       );
@@ -138,24 +153,45 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMock
     method: 'POST',
     path: CARD_DATA_PATH,
     handle(req) {
-      const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      const type = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        ?.trim()
+        .toLowerCase();
       const text = req.body.toString('utf8');
       let form: URLSearchParams | undefined;
-      if (type === 'application/x-www-form-urlencoded' && !/%(?![0-9a-fA-F]{2})/.test(text)) form = new URLSearchParams(text);
+      if (type === 'application/x-www-form-urlencoded' && !/%(?![0-9a-fA-F]{2})/.test(text))
+        form = new URLSearchParams(text);
       if (!form) {
         if (has('crash-on-bad-input')) {
-          return { status: 500, body: 'TypeError: Cannot read properties of undefined (reading \'token\')\n    at cardData (mocks/enfuce/index.ts:120:31)', headers: { 'content-type': 'text/plain' } };
+          return {
+            status: 500,
+            body: "TypeError: Cannot read properties of undefined (reading 'token')\n    at cardData (mocks/enfuce/index.ts:120:31)",
+            headers: { 'content-type': 'text/plain' },
+          };
         }
-        return html(415, errorPage('Unsupported request', 'Send the token as an application/x-www-form-urlencoded form field named token.'));
+        return html(
+          415,
+          errorPage(
+            'Unsupported request',
+            'Send the token as an application/x-www-form-urlencoded form field named token.',
+          ),
+        );
       }
       const token = form.get(has('token-field-renamed') ? 'controlToken' : 'token') ?? '';
       if (token === '') {
-        if (has('frame-renders-without-token') && lastViewed) return html(200, snapshotPage(lastViewed, !has('snapshot-without-cvv')));
+        if (has('frame-renders-without-token') && lastViewed)
+          return html(200, snapshotPage(lastViewed, !has('snapshot-without-cvv')));
         return html(400, errorPage('Token missing', 'The form field token is required.'));
       }
       const issued = tokens.get(token);
       const refused = (why: string) =>
-        html(403, errorPage('Card data not available', why + (has('error-page-shows-card') && issued ? ` (card ${cards.get(issued.cardId)?.pan ?? ''})` : '')));
+        html(
+          403,
+          errorPage(
+            'Card data not available',
+            why + (has('error-page-shows-card') && issued ? ` (card ${cards.get(issued.cardId)?.pan ?? ''})` : ''),
+          ),
+        );
       if (!issued) return refused('The token is not valid.');
       if (clock.now() - issued.issuedAt >= ttlMs) return refused('The token is not valid.');
       if (issued.used && !has('token-reusable')) return refused('The token is not valid.');
@@ -197,7 +233,8 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMock
           agreedOrigin: origin,
           viewUrl: CARD_DATA_PATH,
           nonce,
-          checkOrigin: !has('frame-accepts-any-origin') && !has('frame-accepts-any-origin-after-await') && origin !== '*',
+          checkOrigin:
+            !has('frame-accepts-any-origin') && !has('frame-accepts-any-origin-after-await') && origin !== '*',
           checkOperation: !has('frame-accepts-any-operation'),
           operation: has('frame-ignores-view-pan') ? 'viewPan' : 'view-pan',
           requireToken: !has('frame-renders-without-token'),

@@ -46,7 +46,11 @@ export function siweChallenge(user: ExaUser, nonce: string, issuedAt: Date, othe
 export function siweNonce(user: ExaUser, message: string, otherWording = false): string | undefined {
   try {
     const m = parseSiweMessage(message);
-    const ok = m.statement === bindingStatement(user, otherWording) && m.domain === exaBinding.domain && m.chainId === exaBinding.chainId && m.address?.toLowerCase() === walletAddress.toLowerCase();
+    const ok =
+      m.statement === bindingStatement(user, otherWording) &&
+      m.domain === exaBinding.domain &&
+      m.chainId === exaBinding.chainId &&
+      m.address?.toLowerCase() === walletAddress.toLowerCase();
     return ok ? m.nonce : undefined;
   } catch {
     return undefined;
@@ -55,17 +59,32 @@ export function siweNonce(user: ExaUser, message: string, otherWording = false):
 
 export async function siweSignatureValid(body: z.infer<typeof SiweBinding>): Promise<boolean> {
   try {
-    return await verifyMessage({ address: walletAddress, message: body.message, signature: body.signature as `0x${string}` });
+    return await verifyMessage({
+      address: walletAddress,
+      message: body.message,
+      signature: body.signature as `0x${string}`,
+    });
   } catch {
     return false;
   }
 }
 
-export async function webauthnAssertionValid(user: ExaUser, body: z.infer<typeof WebauthnBinding>, anyChallenge: boolean, otherWording = false): Promise<boolean> {
+export async function webauthnAssertionValid(
+  user: ExaUser,
+  body: z.infer<typeof WebauthnBinding>,
+  anyChallenge: boolean,
+  otherWording = false,
+): Promise<boolean> {
   try {
     const { verified } = await verifyAuthenticationResponse({
-      response: { ...body.assertion, clientExtensionResults: body.assertion.clientExtensionResults as object, type: 'public-key' },
-      expectedChallenge: anyChallenge ? () => true : toBase64Url(Buffer.from(bindingStatement(user, otherWording), 'utf8')),
+      response: {
+        ...body.assertion,
+        clientExtensionResults: body.assertion.clientExtensionResults as object,
+        type: 'public-key',
+      },
+      expectedChallenge: anyChallenge
+        ? () => true
+        : toBase64Url(Buffer.from(bindingStatement(user, otherWording), 'utf8')),
       expectedOrigin: exaBinding.origin,
       expectedRPID: exaBinding.rpId,
       credential: { id: exaTestKeys.passkeyCredentialId, publicKey: passkeyPublicKey, counter: 0 },

@@ -16,10 +16,16 @@ import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type 
 // request that needs them, not at start: the mock listens at once.
 type Binding = typeof import('./binding.ts');
 import { exaDefects, type ExaDefectName } from '../../src/providers/exa/defects.ts';
-import { bindingStatement, exaBinding, exaTestKeys, exaUsers, type ExaCard, type ExaUser } from '../../src/providers/exa/users.ts';
+import {
+  bindingStatement,
+  exaBinding,
+  exaTestKeys,
+  exaUsers,
+  type ExaCard,
+  type ExaUser,
+} from '../../src/providers/exa/users.ts';
 
 export const EXA_CARD_PATH = '/card';
-
 
 /** What GET /__mock/state answers: the provider key, the seeded users, where challenges are bound (with the test keys), bindings made. */
 export interface ExaMockState {
@@ -44,7 +50,8 @@ export function createExaMock(options: MockFactoryOptions): MockApp<ExaMockState
   let siweNonces = new Map<string, string>(); // nonce → user id, until used
   let bindings = 0;
 
-  const error = (status: number, code: ExaErrorCode | 'not found' | 'unexpected error'): MockReply => json(status, { code });
+  const error = (status: number, code: ExaErrorCode | 'not found' | 'unexpected error'): MockReply =>
+    json(status, { code });
 
   function user(req: MockRequest): ExaUser | undefined {
     const m = /^Bearer (\S+)$/.exec(String(req.headers.authorization ?? ''));
@@ -56,7 +63,10 @@ export function createExaMock(options: MockFactoryOptions): MockApp<ExaMockState
     if (has('crash-on-bad-sessionid') && !/^[A-Za-z0-9+/=]*$/.test(sessionid)) return 'crash';
     try {
       if (has('short-secret-accepted')) {
-        const plain = privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, fromBase64(sessionid, 'sessionid'));
+        const plain = privateDecrypt(
+          { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+          fromBase64(sessionid, 'sessionid'),
+        );
         try {
           return secretFromPlaintext(plain);
         } catch {
@@ -70,7 +80,9 @@ export function createExaMock(options: MockFactoryOptions): MockApp<ExaMockState
   }
 
   function encrypt(plaintext: string, key: Buffer, ivLength: 12 | 16): EncryptedField {
-    const iv = has('iv-reused') ? createHash('sha256').update(key).digest().subarray(0, ivLength) : randomBytes(ivLength);
+    const iv = has('iv-reused')
+      ? createHash('sha256').update(key).digest().subarray(0, ivLength)
+      : randomBytes(ivLength);
     const aesKey = has('key-from-hex-text') ? Buffer.from(key.toString('hex'), 'utf8') : key;
     let data = gcmSeal(aesKey, iv, Buffer.from(plaintext, 'utf8'));
     if (has('tag-truncated')) data = data.subarray(0, data.length - 4);
@@ -96,13 +108,19 @@ export function createExaMock(options: MockFactoryOptions): MockApp<ExaMockState
       const scopes = raw.map((s) => Scope.safeParse(s));
       if (scopes.some((s) => !s.success)) return error(400, 'bad request');
       const include = (s: string) => raw.includes(s);
-      if (include('siwe') && include('webauthn') && !has('siwe-and-webauthn-together')) return error(400, 'bad request');
+      if (include('siwe') && include('webauthn') && !has('siwe-and-webauthn-together'))
+        return error(400, 'bad request');
       const header = req.headers.sessionid;
       const sessionid = Array.isArray(header) ? header[0] : header;
       let key: Buffer | undefined;
       if (sessionid !== undefined) {
         const k = sessionKey(sessionid);
-        if (k === 'crash') return { status: 500, body: "TypeError: Cannot read properties of undefined (reading 'length')\n    at getSecrets (mocks/exa/index.ts:71:12)", headers: { 'content-type': 'text/plain' } };
+        if (k === 'crash')
+          return {
+            status: 500,
+            body: "TypeError: Cannot read properties of undefined (reading 'length')\n    at getSecrets (mocks/exa/index.ts:71:12)",
+            headers: { 'content-type': 'text/plain' },
+          };
         if (k === 'bad') return error(400, 'bad session id');
         key = k;
       }
@@ -116,7 +134,8 @@ export function createExaMock(options: MockFactoryOptions): MockApp<ExaMockState
         return (await binding()).siweChallenge(u, nonce, new Date(options.clock.now()), wording);
       };
       if (include('siwe')) challenge = has('siwe-challenge-plain') ? bindingStatement(u, wording) : await siwe();
-      else if (include('webauthn')) challenge = has('webauthn-challenge-siwe') ? await siwe() : bindingStatement(u, wording);
+      else if (include('webauthn'))
+        challenge = has('webauthn-challenge-siwe') ? await siwe() : bindingStatement(u, wording);
       const fieldsKey = key ?? (has('card-data-without-sessionid') ? serverKey : undefined);
       const body = {
         ...(fieldsKey ? cardFields(card, fieldsKey) : {}),
@@ -132,7 +151,9 @@ export function createExaMock(options: MockFactoryOptions): MockApp<ExaMockState
         productId: card.productId,
         ...(variants.has('extra-response-fields') ? { createdAt: '2024-01-01T00:00:00Z', color: 'black' } : {}),
         ...(challenge ? { challenge } : {}),
-        ...(include('provisioning') || has('provisioning-without-scope') ? { provisioning: { id: `proc_${card.cardId.slice(0, 8)}`, secret: `otp_${randomBytes(6).toString('hex')}` } } : {}),
+        ...(include('provisioning') || has('provisioning-without-scope')
+          ? { provisioning: { id: `proc_${card.cardId.slice(0, 8)}`, secret: `otp_${randomBytes(6).toString('hex')}` } }
+          : {}),
       };
       // Documented: no-store whenever a scope is sent. The mock also sends it with card data.
       const noStore = raw.length > 0 ? !has('no-store-missing') : key !== undefined;
@@ -158,7 +179,9 @@ export function createExaMock(options: MockFactoryOptions): MockApp<ExaMockState
         ok = has('signature-not-checked') || (issued && (await (await binding()).siweSignatureValid(body)));
         if (ok && nonce && !has('siwe-nonce-reusable')) siweNonces.delete(nonce);
       } else {
-        ok = has('signature-not-checked') || (await (await binding()).webauthnAssertionValid(u, body, has('webauthn-any-challenge'), wording));
+        ok =
+          has('signature-not-checked') ||
+          (await (await binding()).webauthnAssertionValid(u, body, has('webauthn-any-challenge'), wording));
       }
       if (!ok) return error(400, 'bad signature');
       bindings++;

@@ -9,7 +9,13 @@ import { DefectSet } from '../../src/core/defects.ts';
 import { gcmSeal } from '../../src/crypto/aes-gcm.ts';
 import { fromBase64, toBase64 } from '../../src/crypto/base64.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
-import { decodeP256PublicKey, ecdhSharedX, encodeP256PublicKey, p256KeyPair, type PublicKeyEncoding } from '../../src/crypto/ecdh-p256.ts';
+import {
+  decodeP256PublicKey,
+  ecdhSharedX,
+  encodeP256PublicKey,
+  p256KeyPair,
+  type PublicKeyEncoding,
+} from '../../src/crypto/ecdh-p256.ts';
 import { deriveKey, PLUMERY_IV_BYTES, seal } from '../../src/providers/plumery/envelope.ts';
 import { PlumeryProfile } from '../../src/providers/plumery/profile.ts';
 import { ERROR_PREFIX, type EncryptedPayload, type PlumeryErrorCode } from '../../schemas/plumery.ts';
@@ -19,7 +25,6 @@ import { plumeryCards, type PlumeryCard } from '../../src/providers/plumery/card
 import { plumeryDefects, type PlumeryDefectName } from '../../src/providers/plumery/defects.ts';
 
 const HEADER = 'X-Client-Public-Key';
-
 
 /** What GET /__mock/state answers: the seeded cards, the profile the mock follows, answers served. */
 export interface PlumeryMockState {
@@ -44,9 +49,27 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryM
     const given = req.headers['x-request-id'];
     return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
   };
-  function error(req: MockRequest, status: number, code: PlumeryErrorCode | 'BAD_REQUEST' | 'NOT_FOUND' | 'INTERNAL_ERROR', message: string, fieldErrors: { field: string; code: string; message: string }[] = []): MockReply {
-    const items = variants.has('field-errors-without-code') ? fieldErrors.map(({ field, message: m }) => ({ field, message: m })) : fieldErrors;
-    return json(status, { code: `${ERROR_PREFIX}${code}`, message, ...(has('error-without-request-id') ? {} : { requestId: requestId(req) }), fieldErrors: items, ...(extra ? { timestamp: new Date().toISOString() } : {}) }, { 'cache-control': 'no-store' });
+  function error(
+    req: MockRequest,
+    status: number,
+    code: PlumeryErrorCode | 'BAD_REQUEST' | 'NOT_FOUND' | 'INTERNAL_ERROR',
+    message: string,
+    fieldErrors: { field: string; code: string; message: string }[] = [],
+  ): MockReply {
+    const items = variants.has('field-errors-without-code')
+      ? fieldErrors.map(({ field, message: m }) => ({ field, message: m }))
+      : fieldErrors;
+    return json(
+      status,
+      {
+        code: `${ERROR_PREFIX}${code}`,
+        message,
+        ...(has('error-without-request-id') ? {} : { requestId: requestId(req) }),
+        fieldErrors: items,
+        ...(extra ? { timestamp: new Date().toISOString() } : {}),
+      },
+      { 'cache-control': 'no-store' },
+    );
   }
 
   /** The validated client point, or the error reply. */
@@ -54,18 +77,36 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryM
     const raw = req.headers['x-client-public-key'];
     const value = Array.isArray(raw) ? raw[0] : raw;
     if (value === undefined || value.trim() === '') {
-      if (has('missing-header-500')) return { status: 500, body: 'java.lang.NullPointerException\n\tat CardPinController.getPin(CardPinController.java:57)', headers: { 'content-type': 'text/plain' } };
-      return error(req, 400, 'NOT_BLANK', 'must not be blank', [{ field: HEADER, code: `${ERROR_PREFIX}NOT_BLANK`, message: 'must not be blank' }]);
+      if (has('missing-header-500'))
+        return {
+          status: 500,
+          body: 'java.lang.NullPointerException\n\tat CardPinController.getPin(CardPinController.java:57)',
+          headers: { 'content-type': 'text/plain' },
+        };
+      return error(req, 400, 'NOT_BLANK', 'must not be blank', [
+        { field: HEADER, code: `${ERROR_PREFIX}NOT_BLANK`, message: 'must not be blank' },
+      ]);
     }
-    const invalid = () => error(req, has('invalid-key-500') ? 500 : 400, 'INVALID_CLIENT_PUBLIC_KEY', 'the client public key is not a valid secp256r1 public key', [{ field: HEADER, code: `${ERROR_PREFIX}INVALID_CLIENT_PUBLIC_KEY`, message: 'invalid public key' }]);
+    const invalid = () =>
+      error(
+        req,
+        has('invalid-key-500') ? 500 : 400,
+        'INVALID_CLIENT_PUBLIC_KEY',
+        'the client public key is not a valid secp256r1 public key',
+        [{ field: HEADER, code: `${ERROR_PREFIX}INVALID_CLIENT_PUBLIC_KEY`, message: 'invalid public key' }],
+      );
     try {
       const bytes = fromBase64(value, HEADER);
       if (has('accepts-off-curve-key')) {
         const point = bytes.length === 91 ? bytes.subarray(26) : bytes;
         if (point.length === 65 && point[0] === 4) return point; // used without validation
       }
-      const encodings: PublicKeyEncoding[] = profile.acceptsRawClientKey && !has('raw-client-key-refused') ? ['spki', 'raw'] : ['spki'];
-      return decodeP256PublicKey(bytes, { encodings, allowCompressed: profile.acceptsCompressedClientKey || has('accepts-compressed-key') });
+      const encodings: PublicKeyEncoding[] =
+        profile.acceptsRawClientKey && !has('raw-client-key-refused') ? ['spki', 'raw'] : ['spki'];
+      return decodeP256PublicKey(bytes, {
+        encodings,
+        allowCompressed: profile.acceptsCompressedClientKey || has('accepts-compressed-key'),
+      });
     } catch (e) {
       if (isCryptoError(e)) return invalid();
       throw e;
@@ -75,7 +116,11 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryM
   /** ECDH without point validation: what the off-curve defect does (noble multiplies any x, y). */
   function unvalidatedSharedX(priv: Uint8Array, point: Buffer): Buffer {
     const P = p256.Point;
-    const q = new P(BigInt(`0x${point.subarray(1, 33).toString('hex')}`), BigInt(`0x${point.subarray(33).toString('hex')}`), 1n);
+    const q = new P(
+      BigInt(`0x${point.subarray(1, 33).toString('hex')}`),
+      BigInt(`0x${point.subarray(33).toString('hex')}`),
+      1n,
+    );
     const d = BigInt(`0x${Buffer.from(priv).toString('hex')}`);
     return Buffer.from(q.multiply(d).toAffine().x.toString(16).padStart(64, '0'), 'hex');
   }
@@ -86,8 +131,17 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryM
     const salt = has('salt-reused') ? fixedSalt : randomBytes(profile.saltBytes);
     const iv = has('iv-reused') ? fixedIv : randomBytes(PLUMERY_IV_BYTES);
     const plain = Buffer.from(plaintext, 'utf8');
-    const standard = !has('full-shared-point') && !has('hkdf-info-nonempty') && !has('tag-truncated') && !has('accepts-off-curve-key');
-    if (standard) return seal({ clientPoint: point, plaintext: plain, ephemeralPrivateKey: eph.privateKey, salt, iv, kdf: { saltBytes: profile.saltBytes, info: profile.hkdfInfo, ikm: 'x-coordinate' } });
+    const standard =
+      !has('full-shared-point') && !has('hkdf-info-nonempty') && !has('tag-truncated') && !has('accepts-off-curve-key');
+    if (standard)
+      return seal({
+        clientPoint: point,
+        plaintext: plain,
+        ephemeralPrivateKey: eph.privateKey,
+        salt,
+        iv,
+        kdf: { saltBytes: profile.saltBytes, info: profile.hkdfInfo, ikm: 'x-coordinate' },
+      });
     let ikm: Buffer;
     try {
       ikm = ecdhSharedX(eph.privateKey, point);
@@ -98,18 +152,27 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryM
     const key = deriveKey(ikm, salt, has('hkdf-info-nonempty') ? 'plumery-pin' : profile.hkdfInfo);
     let ct = gcmSeal(key, iv, plain);
     if (has('tag-truncated')) ct = ct.subarray(0, ct.length - 4);
-    return { iv: toBase64(iv), ciphertext: toBase64(ct), ephemeralPublicKey: toBase64(encodeP256PublicKey(eph.publicKey, 'spki')), salt: toBase64(salt) };
+    return {
+      iv: toBase64(iv),
+      ciphertext: toBase64(ct),
+      ephemeralPublicKey: toBase64(encodeP256PublicKey(eph.publicKey, 'spki')),
+      salt: toBase64(salt),
+    };
   }
 
   function cardFor(req: MockRequest, forPin: boolean): PlumeryCard | MockReply {
     const card = cards.get(req.params.token ?? '');
-    if (!card) return has('unknown-card-wrong-code') ? error(req, profile.cardNotFoundStatus, 'INVALID_CARD_STATE', 'card state does not allow this operation') : error(req, profile.cardNotFoundStatus, 'CARD_NOT_FOUND', 'card not found');
+    if (!card)
+      return has('unknown-card-wrong-code')
+        ? error(req, profile.cardNotFoundStatus, 'INVALID_CARD_STATE', 'card state does not allow this operation')
+        : error(req, profile.cardNotFoundStatus, 'CARD_NOT_FOUND', 'card not found');
     if (card.state === 'TERMINATED') {
       return has('terminated-wrong-code')
         ? error(req, profile.cardStateStatus, 'INVALID_CARD_STATE', 'card state does not allow this operation')
         : error(req, profile.cardStateStatus, 'CARD_ALREADY_TERMINATED', 'card is already terminated');
     }
-    if (card.state !== 'ACTIVE' && !(forPin && has('pin-state-not-checked'))) return error(req, profile.cardStateStatus, 'INVALID_CARD_STATE', 'card state does not allow this operation');
+    if (card.state !== 'ACTIVE' && !(forPin && has('pin-state-not-checked')))
+      return error(req, profile.cardStateStatus, 'INVALID_CARD_STATE', 'card state does not allow this operation');
     return card;
   }
 
@@ -128,7 +191,11 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryM
       }
       return json(
         200,
-        { encryptedPayload: extra ? { ...payload, version: '1' } : payload, ...(extra ? { requestId: requestId(req) } : {}), ...(forPin && has('pin-in-clear') ? { pin: card.pin } : {}) },
+        {
+          encryptedPayload: extra ? { ...payload, version: '1' } : payload,
+          ...(extra ? { requestId: requestId(req) } : {}),
+          ...(forPin && has('pin-in-clear') ? { pin: card.pin } : {}),
+        },
         { 'cache-control': 'no-store' },
       );
     },
@@ -136,12 +203,19 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryM
 
   const details = (c: PlumeryCard) => {
     const [mm, yy] = c.expirationDate.split('/');
-    return JSON.stringify({ pan: c.pan, cvv2: c.cvv2, expirationDate: has('details-expiry-yyyy-mm') ? `20${yy}-${mm}` : c.expirationDate });
+    return JSON.stringify({
+      pan: c.pan,
+      cvv2: c.cvv2,
+      expirationDate: has('details-expiry-yyyy-mm') ? `20${yy}-${mm}` : c.expirationDate,
+    });
   };
 
   return {
     provider: 'plumery',
-    routes: [route('/internal/v1/cards/:token/pin', true, (c) => JSON.stringify({ pin: c.pin })), route('/internal/v1/cards/:token', false, details)],
+    routes: [
+      route('/internal/v1/cards/:token/pin', true, (c) => JSON.stringify({ pin: c.pin })),
+      route('/internal/v1/cards/:token', false, details),
+    ],
     state: () => ({ cards: [...cards.values()], profile, served }),
     vendorEnv(url) {
       return plumeryVendorEnv(this.state(), url);
@@ -152,7 +226,16 @@ export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryM
     refuse(req, status, reason) {
       if (reason === 'not-found') return error(req, 404, 'NOT_FOUND', 'no such resource');
       if (reason === 'internal') return error(req, 500, 'INTERNAL_ERROR', 'internal error');
-      return error(req, status, 'BAD_REQUEST', reason === 'method-not-allowed' ? 'method not allowed' : reason === 'too-large' ? 'request too large' : 'malformed request');
+      return error(
+        req,
+        status,
+        'BAD_REQUEST',
+        reason === 'method-not-allowed'
+          ? 'method not allowed'
+          : reason === 'too-large'
+            ? 'request too large'
+            : 'malformed request',
+      );
     },
   };
 }

@@ -16,7 +16,6 @@ import { solarisCards, solarisDevices } from '../../src/providers/solaris/people
 import { solarisDefects, type SolarisDefectName } from '../../src/providers/solaris/defects.ts';
 import type { SolarisCard, SolarisDevice } from '../../src/providers/solaris/people.ts';
 
-
 const CODES: Record<number, [string, string]> = {
   400: ['invalid_model', 'Validation Error'],
   403: ['unauthorized_action', 'Unauthorized Action'],
@@ -44,26 +43,60 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisM
     ...(variants.has('no-kid-in-header') ? { kidInHeader: false } : {}),
   });
   const cards = new Map(solarisCards.map((c) => [c.id, c]));
-  const devices = new Map(solarisDevices.map((d) => [d.id, { ...d, publicKey: createPublicKey(createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' })) }]));
+  const devices = new Map(
+    solarisDevices.map((d) => [
+      d.id,
+      {
+        ...d,
+        publicKey: createPublicKey(
+          createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' }),
+        ),
+      },
+    ]),
+  );
   let issued = 0;
 
   function error(status: number, field: string, message: string, detail = message): MockReply {
     const [code, title] = CODES[status] ?? CODES[500]!;
-    return json(status, { errors: [{ id: randomUUID(), status, code, title, detail, source: has('error-without-source-field') ? { message } : { field, message } }] });
+    return json(status, {
+      errors: [
+        {
+          id: randomUUID(),
+          status,
+          code,
+          title,
+          detail,
+          source: has('error-without-source-field') ? { message } : { field, message },
+        },
+      ],
+    });
   }
-  const crash = (): MockReply => ({ status: 500, body: 'NoMethodError: undefined method `fetch\' for nil:NilClass\n  app/controllers/virtual_card_requests_controller.rb:41', headers: { 'content-type': 'text/plain' } });
+  const crash = (): MockReply => ({
+    status: 500,
+    body: "NoMethodError: undefined method `fetch' for nil:NilClass\n  app/controllers/virtual_card_requests_controller.rb:41",
+    headers: { 'content-type': 'text/plain' },
+  });
 
   /** The first bad field, as [field, message], or the validated request. */
-  function validate(b: Record<string, unknown>): [string, string] | { deviceId: string; signature: string; jwk: SolarisJwk; alg: SolarisJweAlg; enc: SolarisJweEnc; key: KeyObject } | 'crash' {
+  function validate(
+    b: Record<string, unknown>,
+  ):
+    | [string, string]
+    | { deviceId: string; signature: string; jwk: SolarisJwk; alg: SolarisJweAlg; enc: SolarisJweEnc; key: KeyObject }
+    | 'crash' {
     if (typeof b.device_id !== 'string' || b.device_id === '') return ['device_id', 'must be a non-empty string'];
-    if (typeof b.signature !== 'string' || !/^[0-9a-fA-F]+$/.test(b.signature)) return ['signature', 'must be a hex string'];
+    if (typeof b.signature !== 'string' || !/^[0-9a-fA-F]+$/.test(b.signature))
+      return ['signature', 'must be a hex string'];
     const jwk = b.jwk as Record<string, unknown> | undefined;
     if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return ['jwk', 'must be an object'];
     if (jwk.kty !== 'RSA' && !has('kty-not-checked')) return ['jwk.kty', 'must be RSA'];
     if (jwk.use !== undefined && jwk.use !== 'enc') return ['jwk.use', 'must be enc'];
     if (jwk.alg !== undefined && jwk.alg !== 'RS256') return ['jwk.alg', 'must be RS256'];
-    if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid === '')) return ['jwk.kid', 'must be a non-empty string'];
-    for (const f of ['n', 'e'] as const) if (typeof jwk[f] !== 'string' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(jwk[f] as string)) return [`jwk.${f}`, 'must be base64url'];
+    if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid === ''))
+      return ['jwk.kid', 'must be a non-empty string'];
+    for (const f of ['n', 'e'] as const)
+      if (typeof jwk[f] !== 'string' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(jwk[f] as string))
+        return [`jwk.${f}`, 'must be base64url'];
     const jwe = b.jwe as Record<string, unknown> | undefined;
     if (typeof jwe !== 'object' || jwe === null) return ['jwe', 'must be an object'];
     const alg = JweAlg.safeParse(jwe.alg);
@@ -78,7 +111,8 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisM
     } catch {
       return ['jwk.n', 'is not an RSA public key'];
     }
-    if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < profile.minModulusBits && !has('short-key-accepted')) return ['jwk.n', `the modulus must have at least ${profile.minModulusBits} bits`];
+    if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < profile.minModulusBits && !has('short-key-accepted'))
+      return ['jwk.n', `the modulus must have at least ${profile.minModulusBits} bits`];
     return { deviceId: b.device_id, signature: b.signature, jwk: jwk as SolarisJwk, alg: alg.data, enc: enc.data, key };
   }
 
@@ -86,7 +120,10 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisM
     if (has('signature-over-json')) {
       const der = decodeSignature(signature, profile.signatureEncoding);
       try {
-        return !!der && verify('sha256', Buffer.from(JSON.stringify(jwk), 'utf8'), { key: deviceKey, dsaEncoding: 'der' }, der);
+        return (
+          !!der &&
+          verify('sha256', Buffer.from(JSON.stringify(jwk), 'utf8'), { key: deviceKey, dsaEncoding: 'der' }, der)
+        );
       } catch {
         return false;
       }
@@ -101,7 +138,8 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisM
     } catch {
       return error(400, 'body', 'must be a JSON object');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return error(400, 'body', 'must be a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return error(400, 'body', 'must be a JSON object');
     const unknown = Object.keys(body).find((k) => !['device_id', 'signature', 'jwk', 'jwe', 'device_data'].includes(k));
     if (unknown) return error(400, unknown, 'is not a known field');
     const v = validate(body as Record<string, unknown>);
@@ -110,23 +148,51 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisM
     const card = cards.get(req.params.id ?? '');
     if (!card) return has('unknown-card-403') ? error(403, 'id', 'not allowed') : error(404, 'id', 'card not found');
     let device = devices.get(v.deviceId);
-    if (!device && has('unknown-device-accepted')) device = [...devices.values()].find((d) => d.personId === card.personId);
+    if (!device && has('unknown-device-accepted'))
+      device = [...devices.values()].find((d) => d.personId === card.personId);
     if (!device) return error(profile.unknownDeviceStatus, 'device_id', 'device is not bound');
     const candidates = has('any-device-signature') ? [...devices.values()] : [device];
-    const signed = has('signature-not-checked') || candidates.some((d) => signatureValid(d.publicKey, v.jwk, v.signature));
+    const signed =
+      has('signature-not-checked') || candidates.some((d) => signatureValid(d.publicKey, v.jwk, v.signature));
     if (!signed || device.personId !== card.personId) {
-      return error(403, 'signature', 'the signature does not verify with the bound device', has('card-data-in-error') ? `no secure view of card ${card.pan}` : 'the signature does not verify with the bound device');
+      return error(
+        403,
+        'signature',
+        'the signature does not verify with the bound device',
+        has('card-data-in-error')
+          ? `no secure view of card ${card.pan}`
+          : 'the signature does not verify with the bound device',
+      );
     }
     let wrap: KeyWrap = KEY_WRAP[v.alg];
     if (v.alg === 'RSA_OAEP_256_ANDROID' && has('android-mgf1-sha256')) wrap = 'RSA-OAEP-256';
     const plaintext = JSON.stringify({ pan: card.pan, cvc: card.cvc, expires_at: card.expiresAt, line_1: card.line1 });
-    let data = encryptCompact(v.key, Buffer.from(plaintext), { wrap, enc: has('enc-ignored') ? 'A256GCM' : CONTENT_ENC[v.enc], ...(v.jwk.kid && profile.kidInHeader && !has('kid-not-echoed') ? { kid: v.jwk.kid } : {}), ...(v.alg === 'RSA_OAEP_256' && has('alg-mislabelled') ? { algLabel: 'RSA-OAEP' } : {}) });
+    let data = encryptCompact(v.key, Buffer.from(plaintext), {
+      wrap,
+      enc: has('enc-ignored') ? 'A256GCM' : CONTENT_ENC[v.enc],
+      ...(v.jwk.kid && profile.kidInHeader && !has('kid-not-echoed') ? { kid: v.jwk.kid } : {}),
+      ...(v.alg === 'RSA_OAEP_256' && has('alg-mislabelled') ? { algLabel: 'RSA-OAEP' } : {}),
+    });
     if (v.alg === 'RSA1_5' && has('rsa1_5-as-oaep')) {
-      const oaep = encryptCompact(v.key, Buffer.from(plaintext), { wrap: 'RSA-OAEP-256', enc: CONTENT_ENC[v.enc], ...(v.jwk.kid ? { kid: v.jwk.kid } : {}) }).split('.');
+      const oaep = encryptCompact(v.key, Buffer.from(plaintext), {
+        wrap: 'RSA-OAEP-256',
+        enc: CONTENT_ENC[v.enc],
+        ...(v.jwk.kid ? { kid: v.jwk.kid } : {}),
+      }).split('.');
       data = [data.split('.')[0], ...oaep.slice(1)].join('.');
     }
     issued++;
-    return json(200, { data, ...(variants.has('extra-response-fields') ? { id: `vcr_${issued}`, created_at: new Date().toISOString() } : {}) }, { 'cache-control': 'no-store', ...(has('pan-in-header') ? { 'x-card-reference': `${card.id}:${card.pan}` } : {}) });
+    return json(
+      200,
+      {
+        data,
+        ...(variants.has('extra-response-fields') ? { id: `vcr_${issued}`, created_at: new Date().toISOString() } : {}),
+      },
+      {
+        'cache-control': 'no-store',
+        ...(has('pan-in-header') ? { 'x-card-reference': `${card.id}:${card.pan}` } : {}),
+      },
+    );
   }
 
   const route: Route = { method: 'POST', path: '/v1/cards/:id/virtual_card_requests', handle };
@@ -149,7 +215,10 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisM
 /** The variables a vendor would set for this mock run as a sandbox (`mock --write-env`). */
 export function solarisVendorEnv(s: SolarisMockState, url: string): Record<string, string> {
   const card = s.cards[0]!;
-  const pem = (d: SolarisDevice) => createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+  const pem = (d: SolarisDevice) =>
+    createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' })
+      .export({ format: 'pem', type: 'pkcs8' })
+      .toString();
   const mine = s.devices.find((d) => d.personId === card.personId)!;
   const other = s.devices.find((d) => d.personId !== card.personId);
   return {

@@ -4,17 +4,52 @@ import { randomUUID } from 'node:crypto';
 import { send } from '../../src/core/http.ts';
 import type { DxFlowType } from '../../schemas/cardinal.ts';
 import { unknownValues } from '../fixtures/expect.ts';
-import { dxError, expect, knownPans, newDevice, newEmail, req, signed, success, test, timestampNow, ruleCheck } from './fixtures.ts';
+import {
+  dxError,
+  expect,
+  knownPans,
+  newDevice,
+  newEmail,
+  req,
+  signed,
+  success,
+  test,
+  timestampNow,
+  ruleCheck,
+} from './fixtures.ts';
 
 test.describe('signed requests', () => {
-  test('a signed request for a FIDO card: RequestId, LastFour, CardBrand, issuer versions, Fido', req('CDX-RESPONSE', 'CDX-SIGNATURE', 'CDX-TRANSACTION-ID', 'CDX-LAST-FOUR', 'CDX-ISSUER-VERSIONS', 'CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
-    const request = signed(setup, {});
-    const body = success(await dx.getInfo(request), request, setup);
-    ruleCheck('CDX-LAST-FOUR', body.Payload.Account.LastFour, 'LastFour').toBe(setup.fidoPan.slice(-4));
-    ruleCheck('CDX-ISSUER-VERSIONS', body.Payload.Issuer.SupportedVersions.length, 'SupportedVersions').toBeGreaterThan(0);
-    ruleCheck('CDX-ISSUER-VERSIONS', body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')), 'the FIDO issuer supports DelegatedAuthentication').toBe(true);
-    ruleCheck('CDX-FIDO-CONDITIONS', body.Payload.Account.Fido, 'Fido object for a FIDO issuer in a FIDO region').toBeDefined();
-  });
+  test(
+    'a signed request for a FIDO card: RequestId, LastFour, CardBrand, issuer versions, Fido',
+    req(
+      'CDX-RESPONSE',
+      'CDX-SIGNATURE',
+      'CDX-TRANSACTION-ID',
+      'CDX-LAST-FOUR',
+      'CDX-ISSUER-VERSIONS',
+      'CDX-FIDO-CONDITIONS',
+    ),
+    async ({ dx, setup }) => {
+      const request = signed(setup, {});
+      const body = success(await dx.getInfo(request), request, setup);
+      ruleCheck('CDX-LAST-FOUR', body.Payload.Account.LastFour, 'LastFour').toBe(setup.fidoPan.slice(-4));
+      ruleCheck(
+        'CDX-ISSUER-VERSIONS',
+        body.Payload.Issuer.SupportedVersions.length,
+        'SupportedVersions',
+      ).toBeGreaterThan(0);
+      ruleCheck(
+        'CDX-ISSUER-VERSIONS',
+        body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')),
+        'the FIDO issuer supports DelegatedAuthentication',
+      ).toBe(true);
+      ruleCheck(
+        'CDX-FIDO-CONDITIONS',
+        body.Payload.Account.Fido,
+        'Fido object for a FIDO issuer in a FIDO region',
+      ).toBeDefined();
+    },
+  );
 
   test('SHA-256 and SHA-512 signatures are both accepted', req('CDX-ALGORITHMS'), async ({ dx, setup }) => {
     for (const algorithm of ['SHA-256', 'SHA-512'] as const) {
@@ -23,31 +58,74 @@ test.describe('signed requests', () => {
     }
   });
 
-  test('an ISO-8601 and an epoch-millisecond Timestamp are both accepted', req('CDX-TIMESTAMP'), async ({ dx, setup }) => {
-    for (const form of ['iso', 'epoch-ms'] as const) {
-      const request = signed(setup, {}, { timestamp: timestampNow(setup.profile, 0, form) });
-      await test.step(form, async () => void success(await dx.getInfo(request), request, setup));
-    }
-  });
+  test(
+    'an ISO-8601 and an epoch-millisecond Timestamp are both accepted',
+    req('CDX-TIMESTAMP'),
+    async ({ dx, setup }) => {
+      for (const form of ['iso', 'epoch-ms'] as const) {
+        const request = signed(setup, {}, { timestamp: timestampNow(setup.profile, 0, form) });
+        await test.step(form, async () => void success(await dx.getInfo(request), request, setup));
+      }
+    },
+  );
 
   test('a wrong signature is refused with 1010', req('CDX-SIGNATURE', 'CDX-ALGORITHMS'), async ({ dx, setup }) => {
-    const wrongKey = signed(setup, {}, { credentials: { ...setup.credentials, apiKey: `${setup.credentials.apiKey}x` } });
+    const wrongKey = signed(
+      setup,
+      {},
+      { credentials: { ...setup.credentials, apiKey: `${setup.credentials.apiKey}x` } },
+    );
     const sha256AsSha512 = { ...signed(setup, {}, { algorithm: 'SHA-256' }), Algorithm: 'SHA-512' as const };
     const sha512AsSha256 = { ...signed(setup, {}, { algorithm: 'SHA-512' }), Algorithm: 'SHA-256' as const };
-    const otherRecipe = signed(setup, {}, { recipe: setup.profile.signatureRecipe === 'timestamp+apiKey' ? 'timestamp+transactionId+apiKey' : 'timestamp+apiKey' });
+    const otherRecipe = signed(
+      setup,
+      {},
+      {
+        recipe:
+          setup.profile.signatureRecipe === 'timestamp+apiKey' ? 'timestamp+transactionId+apiKey' : 'timestamp+apiKey',
+      },
+    );
     const base = signed(setup, {});
     const tidChanged = { ...base, TransactionId: randomUUID() };
     const hexSignature = { ...base, Signature: Buffer.from(base.Signature, 'base64').toString('hex') };
     // A changed TransactionId breaks the signature only where the recipe digests it.
-    const cases = { wrongKey, sha256AsSha512, sha512AsSha256, otherRecipe, ...(setup.profile.signatureRecipe.includes('transactionId') ? { tidChanged } : {}), hexSignature };
+    const cases = {
+      wrongKey,
+      sha256AsSha512,
+      sha512AsSha256,
+      otherRecipe,
+      ...(setup.profile.signatureRecipe.includes('transactionId') ? { tidChanged } : {}),
+      hexSignature,
+    };
     // Look-ups that share nothing: sent side by side (on a slow link, one round trip instead of six).
-    await Promise.all(Object.entries(cases).map(([what, request]) => test.step(what, async () => dxError(await dx.getInfo(request), 1010, setup, what.startsWith('sha') ? 'CDX-ALGORITHMS' : 'CDX-SIGNATURE'))));
+    await Promise.all(
+      Object.entries(cases).map(([what, request]) =>
+        test.step(what, async () =>
+          dxError(await dx.getInfo(request), 1010, setup, what.startsWith('sha') ? 'CDX-ALGORITHMS' : 'CDX-SIGNATURE'),
+        ),
+      ),
+    );
   });
 
   test('a Timestamp outside the freshness window is refused with 1011', req('CDX-TIMESTAMP'), async ({ dx, setup }) => {
     const window = setup.profile.freshnessWindowMs;
-    const cases = [['stale', -(window + 60_000)], ['an hour old', -3_600_000], ['in the future', window + 60_000]] as const;
-    await Promise.all(cases.map(([what, offset]) => test.step(what, async () => dxError(await dx.getInfo(signed(setup, {}, { timestamp: timestampNow(setup.profile, offset) })), 1011, setup, 'CDX-TIMESTAMP'))));
+    const cases = [
+      ['stale', -(window + 60_000)],
+      ['an hour old', -3_600_000],
+      ['in the future', window + 60_000],
+    ] as const;
+    await Promise.all(
+      cases.map(([what, offset]) =>
+        test.step(what, async () =>
+          dxError(
+            await dx.getInfo(signed(setup, {}, { timestamp: timestampNow(setup.profile, offset) })),
+            1011,
+            setup,
+            'CDX-TIMESTAMP',
+          ),
+        ),
+      ),
+    );
   });
 
   test('an unknown Identifier is refused', req('CDX-IDENTIFIER'), async ({ dx, setup }) => {
@@ -57,24 +135,54 @@ test.describe('signed requests', () => {
 });
 
 test.describe('request fields', () => {
-  test('TransactionId of 5 and 55 characters is echoed; 4 or 56 characters are refused', req('CDX-TRANSACTION-ID'), async ({ dx, setup }) => {
-    for (const transactionId of ['a1b2c', 'x'.repeat(55)]) {
-      const request = signed(setup, {}, { transactionId });
-      success(await dx.getInfo(request), request, setup);
-    }
-    for (const transactionId of ['a1b2', 'x'.repeat(56)]) dxError(await dx.getInfo(signed(setup, {}, { transactionId })), setup.profile.invalidRequestErrorNumber, setup, 'CDX-TRANSACTION-ID');
-  });
+  test(
+    'TransactionId of 5 and 55 characters is echoed; 4 or 56 characters are refused',
+    req('CDX-TRANSACTION-ID'),
+    async ({ dx, setup }) => {
+      for (const transactionId of ['a1b2c', 'x'.repeat(55)]) {
+        const request = signed(setup, {}, { transactionId });
+        success(await dx.getInfo(request), request, setup);
+      }
+      for (const transactionId of ['a1b2', 'x'.repeat(56)])
+        dxError(
+          await dx.getInfo(signed(setup, {}, { transactionId })),
+          setup.profile.invalidRequestErrorNumber,
+          setup,
+          'CDX-TRANSACTION-ID',
+        );
+    },
+  );
 
-  test('a Luhn-invalid, short or long AccountNumber is refused with 2000', req('CDX-ACCOUNT-NUMBER'), async ({ dx, setup }) => {
-    const pan = setup.fidoPan;
-    const luhnBroken = pan.slice(0, -1) + String((Number(pan.at(-1)) + 1) % 10);
-    for (const [what, AccountNumber] of [['Luhn-invalid', luhnBroken], ['12 digits', '400000000006'], ['20 digits', '40000000000000000006']] as const) {
-      await test.step(what, async () => dxError(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup, 'CDX-ACCOUNT-NUMBER'));
-    }
-  });
+  test(
+    'a Luhn-invalid, short or long AccountNumber is refused with 2000',
+    req('CDX-ACCOUNT-NUMBER'),
+    async ({ dx, setup }) => {
+      const pan = setup.fidoPan;
+      const luhnBroken = pan.slice(0, -1) + String((Number(pan.at(-1)) + 1) % 10);
+      for (const [what, AccountNumber] of [
+        ['Luhn-invalid', luhnBroken],
+        ['12 digits', '400000000006'],
+        ['20 digits', '40000000000000000006'],
+      ] as const) {
+        await test.step(what, async () =>
+          dxError(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup, 'CDX-ACCOUNT-NUMBER'),
+        );
+      }
+    },
+  );
 
   test('CardType other than CB, UPI, ITMX is refused', req('CDX-CARD-TYPE'), async ({ dx, setup }) => {
-    await Promise.all(['VISA', 'Visa', 'MC', ''].map((CardType) => test.step(`CardType "${CardType}"`, async () => dxError(await dx.getInfo(signed(setup, { CardType })), setup.profile.invalidRequestErrorNumber, setup, 'CDX-CARD-TYPE'))));
+    await Promise.all(
+      ['VISA', 'Visa', 'MC', ''].map((CardType) =>
+        test.step(`CardType "${CardType}"`, async () =>
+          dxError(
+            await dx.getInfo(signed(setup, { CardType })),
+            setup.profile.invalidRequestErrorNumber,
+            setup,
+            'CDX-CARD-TYPE',
+          )),
+      ),
+    );
   });
 
   test('a request without Email or FidoSetupPayload is refused', req('CDX-REQUIRED-FIELDS'), async ({ dx, setup }) => {
@@ -82,47 +190,94 @@ test.describe('request fields', () => {
     delete (noEmail.Payload as Partial<typeof noEmail.Payload>).Email;
     const noSetup = signed(setup, {});
     delete (noSetup.Payload as Partial<typeof noSetup.Payload>).FidoSetupPayload;
-    for (const [what, request] of Object.entries({ noEmail, noSetup, badEmail: signed(setup, { Email: 'not an email' }) })) {
-      await test.step(what, async () => dxError(await dx.getInfo(request), setup.profile.invalidRequestErrorNumber, setup, 'CDX-REQUIRED-FIELDS'));
+    for (const [what, request] of Object.entries({
+      noEmail,
+      noSetup,
+      badEmail: signed(setup, { Email: 'not an email' }),
+    })) {
+      await test.step(what, async () =>
+        dxError(await dx.getInfo(request), setup.profile.invalidRequestErrorNumber, setup, 'CDX-REQUIRED-FIELDS'),
+      );
     }
   });
 
-  test('malformed bodies get an error in HTTP 200, wrong methods a 4xx, never a 5xx', req('CDX-ERROR-SHAPE'), async ({ dx, setup, http }) => {
-    await Promise.all(['{', '[]', '"text"', '{}', JSON.stringify({ TransactionId: 'abcdef' })].map(async (raw) => dxError(await dx.getInfo(raw), setup.profile.invalidRequestErrorNumber, setup, 'CDX-ERROR-SHAPE')));
-    const ex = await send({ method: 'GET', url: `${setup.target.baseUrl}/V1/AccountNumber/GetInfo` }, http);
-    expect(ex.response.status, 'GET status').toBeGreaterThanOrEqual(400);
-    expect(ex.response.status, 'GET status').toBeLessThan(500);
-  });
+  test(
+    'malformed bodies get an error in HTTP 200, wrong methods a 4xx, never a 5xx',
+    req('CDX-ERROR-SHAPE'),
+    async ({ dx, setup, http }) => {
+      await Promise.all(
+        ['{', '[]', '"text"', '{}', JSON.stringify({ TransactionId: 'abcdef' })].map(async (raw) =>
+          dxError(await dx.getInfo(raw), setup.profile.invalidRequestErrorNumber, setup, 'CDX-ERROR-SHAPE'),
+        ),
+      );
+      const ex = await send({ method: 'GET', url: `${setup.target.baseUrl}/V1/AccountNumber/GetInfo` }, http);
+      expect(ex.response.status, 'GET status').toBeGreaterThanOrEqual(400);
+      expect(ex.response.status, 'GET status').toBeLessThan(500);
+    },
+  );
 });
 
 test.describe('account and issuer', () => {
   test('CardBrand for every brand of the document', req('CDX-CARD-BRAND', 'CDX-LAST-FOUR'), async ({ dx, setup }) => {
-    test.skip(setup.brandCards.length === 0, 'not applicable: set CARDINAL_BRAND_CARDS (a published test card per brand)');
+    test.skip(
+      setup.brandCards.length === 0,
+      'not applicable: set CARDINAL_BRAND_CARDS (a published test card per brand)',
+    );
     for (const card of setup.brandCards) {
       await test.step(card.brand, async () => {
-        const request = signed(setup, { AccountNumber: card.pan, ...(card.cardType ? { CardType: card.cardType } : {}) });
+        const request = signed(setup, {
+          AccountNumber: card.pan,
+          ...(card.cardType ? { CardType: card.cardType } : {}),
+        });
         const body = success(await dx.getInfo(request), request, setup);
-        ruleCheck('CDX-CARD-BRAND', body.Payload.Account.CardBrand, `CardBrand of a ${card.brand} card`).toBe(card.brand);
+        ruleCheck('CDX-CARD-BRAND', body.Payload.Account.CardBrand, `CardBrand of a ${card.brand} card`).toBe(
+          card.brand,
+        );
         ruleCheck('CDX-LAST-FOUR', body.Payload.Account.LastFour, 'LastFour').toBe(card.pan.slice(-4));
       });
     }
   });
 
-  test('no Fido object when the issuer lacks Delegated Authentication', req('CDX-FIDO-CONDITIONS', 'CDX-ISSUER-VERSIONS'), async ({ dx, setup }) => {
-    test.skip(!setup.noDelegatedAuthPan, 'not applicable: set CARDINAL_NO_DA_PAN');
-    const request = signed(setup, { AccountNumber: setup.noDelegatedAuthPan! });
-    const body = success(await dx.getInfo(request), request, setup);
-    ruleCheck('CDX-ISSUER-VERSIONS', body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')), 'issuer capabilities').toBe(false);
-    ruleCheck('CDX-FIDO-CONDITIONS', body.Payload.Account.Fido, 'Fido object').toBeUndefined();
-  });
+  test(
+    'no Fido object when the issuer lacks Delegated Authentication',
+    req('CDX-FIDO-CONDITIONS', 'CDX-ISSUER-VERSIONS'),
+    async ({ dx, setup }) => {
+      test.skip(!setup.noDelegatedAuthPan, 'not applicable: set CARDINAL_NO_DA_PAN');
+      const request = signed(setup, { AccountNumber: setup.noDelegatedAuthPan! });
+      const body = success(await dx.getInfo(request), request, setup);
+      ruleCheck(
+        'CDX-ISSUER-VERSIONS',
+        body.Payload.Issuer.SupportedVersions.some((v) => v.Capabilities?.includes('DelegatedAuthentication')),
+        'issuer capabilities',
+      ).toBe(false);
+      ruleCheck('CDX-FIDO-CONDITIONS', body.Payload.Account.Fido, 'Fido object').toBeUndefined();
+    },
+  );
 
-  test('no Fido object when the issuer or the acquirer is outside the FIDO regions', req('CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
-    test.skip(!setup.outsideRegionPan || !setup.outsideRegionOrgUnitId, 'not applicable: set CARDINAL_OUTSIDE_REGION_PAN and CARDINAL_OUTSIDE_REGION_ORG_UNIT_ID (an issuer and a merchant outside the FIDO regions)');
-    const issuerOutside = signed(setup, { AccountNumber: setup.outsideRegionPan! });
-    expect(success(await dx.getInfo(issuerOutside), issuerOutside, setup).Payload.Account.Fido, 'Fido object (issuer outside)').toBeUndefined();
-    const acquirerOutside = signed(setup, {}, { credentials: { ...setup.credentials, orgUnitId: setup.outsideRegionOrgUnitId! } });
-    expect(success(await dx.getInfo(acquirerOutside), acquirerOutside, setup).Payload.Account.Fido, 'Fido object (acquirer outside)').toBeUndefined();
-  });
+  test(
+    'no Fido object when the issuer or the acquirer is outside the FIDO regions',
+    req('CDX-FIDO-CONDITIONS'),
+    async ({ dx, setup }) => {
+      test.skip(
+        !setup.outsideRegionPan || !setup.outsideRegionOrgUnitId,
+        'not applicable: set CARDINAL_OUTSIDE_REGION_PAN and CARDINAL_OUTSIDE_REGION_ORG_UNIT_ID (an issuer and a merchant outside the FIDO regions)',
+      );
+      const issuerOutside = signed(setup, { AccountNumber: setup.outsideRegionPan! });
+      expect(
+        success(await dx.getInfo(issuerOutside), issuerOutside, setup).Payload.Account.Fido,
+        'Fido object (issuer outside)',
+      ).toBeUndefined();
+      const acquirerOutside = signed(
+        setup,
+        {},
+        { credentials: { ...setup.credentials, orgUnitId: setup.outsideRegionOrgUnitId! } },
+      );
+      expect(
+        success(await dx.getInfo(acquirerOutside), acquirerOutside, setup).Payload.Account.Fido,
+        'Fido object (acquirer outside)',
+      ).toBeUndefined();
+    },
+  );
 });
 
 test.describe('FlowType table (each row from a fresh store)', () => {
@@ -134,40 +289,68 @@ test.describe('FlowType table (each row from a fresh store)', () => {
     { flow: 'ADD_NEW_DEVICE_AND_PAN', enrolled: true, sameDevice: false, samePan: false },
   ];
   for (const row of rows) {
-    test(`${row.flow}: email ${row.enrolled ? 'enrolled' : 'new'}, device ${row.sameDevice ? 'enrolled' : 'new'}, PAN ${row.samePan ? 'enrolled' : 'new'}`, req('CDX-FLOWTYPE', 'CDX-FIDO-CONDITIONS'), async ({ dx, setup }) => {
-      // An enrolled cardholder: enrolled here through /__mock/ control, or the one a sandbox keeps.
-      let holder = { email: newEmail(), device: setup.newDevicePayload ?? newDevice(), pan: setup.fidoPan };
-      // A real service may refuse made-up setup payloads; a mock takes any.
-      if (!setup.target.control) unknownValues('CDX-FLOWTYPE', { CARDINAL_FIDO_SETUP_PAYLOAD: setup.newDevicePayload }, 'with a captured FidoSetupPayload (24 random bytes were sent)');
-      if (row.enrolled) {
-        test.skip(!row.samePan && !setup.secondFidoPan, 'not applicable: no second card of the FIDO issuer (set CARDINAL_SECOND_FIDO_PAN)');
-        if (setup.target.control) {
-          holder = { ...holder, device: newDevice() };
-          await setup.target.control.call('POST', 'enrollments', { email: holder.email, fidoSetupPayloads: [holder.device], accountNumbers: [holder.pan] });
-        } else {
-          test.skip(!setup.enrolled, 'not applicable: set CARDINAL_ENROLLED_EMAIL and CARDINAL_ENROLLED_SETUP_PAYLOAD (a cardholder the sandbox keeps enrolled)');
-          holder = setup.enrolled!;
+    test(
+      `${row.flow}: email ${row.enrolled ? 'enrolled' : 'new'}, device ${row.sameDevice ? 'enrolled' : 'new'}, PAN ${row.samePan ? 'enrolled' : 'new'}`,
+      req('CDX-FLOWTYPE', 'CDX-FIDO-CONDITIONS'),
+      async ({ dx, setup }) => {
+        // An enrolled cardholder: enrolled here through /__mock/ control, or the one a sandbox keeps.
+        let holder = { email: newEmail(), device: setup.newDevicePayload ?? newDevice(), pan: setup.fidoPan };
+        // A real service may refuse made-up setup payloads; a mock takes any.
+        if (!setup.target.control)
+          unknownValues(
+            'CDX-FLOWTYPE',
+            { CARDINAL_FIDO_SETUP_PAYLOAD: setup.newDevicePayload },
+            'with a captured FidoSetupPayload (24 random bytes were sent)',
+          );
+        if (row.enrolled) {
+          test.skip(
+            !row.samePan && !setup.secondFidoPan,
+            'not applicable: no second card of the FIDO issuer (set CARDINAL_SECOND_FIDO_PAN)',
+          );
+          if (setup.target.control) {
+            holder = { ...holder, device: newDevice() };
+            await setup.target.control.call('POST', 'enrollments', {
+              email: holder.email,
+              fidoSetupPayloads: [holder.device],
+              accountNumbers: [holder.pan],
+            });
+          } else {
+            test.skip(
+              !setup.enrolled,
+              'not applicable: set CARDINAL_ENROLLED_EMAIL and CARDINAL_ENROLLED_SETUP_PAYLOAD (a cardholder the sandbox keeps enrolled)',
+            );
+            holder = setup.enrolled!;
+          }
         }
-      }
-      // A new device is another one than the enrolled: a captured payload stands for it only when it differs.
-      const otherDevice = setup.newDevicePayload && setup.newDevicePayload !== holder.device ? setup.newDevicePayload : newDevice();
-      const request = signed(setup, {
-        Email: holder.email,
-        FidoSetupPayload: row.sameDevice || !row.enrolled ? holder.device : otherDevice,
-        AccountNumber: row.samePan || !row.enrolled ? holder.pan : setup.secondFidoPan!,
-      });
-      ruleCheck('CDX-FLOWTYPE', success(await dx.getInfo(request), request, setup).Payload.Account.Fido?.FlowType, 'FlowType').toBe(row.flow);
-    });
+        // A new device is another one than the enrolled: a captured payload stands for it only when it differs.
+        const otherDevice =
+          setup.newDevicePayload && setup.newDevicePayload !== holder.device ? setup.newDevicePayload : newDevice();
+        const request = signed(setup, {
+          Email: holder.email,
+          FidoSetupPayload: row.sameDevice || !row.enrolled ? holder.device : otherDevice,
+          AccountNumber: row.samePan || !row.enrolled ? holder.pan : setup.secondFidoPan!,
+        });
+        ruleCheck(
+          'CDX-FLOWTYPE',
+          success(await dx.getInfo(request), request, setup).Payload.Account.Fido?.FlowType,
+          'FlowType',
+        ).toBe(row.flow);
+      },
+    );
   }
 });
 
 test.describe('card data in clear', () => {
   // Every answer of every test is scanned (providerTest); this one meets each kind of answer once.
-  test('no answer carries the full AccountNumber, only its LastFour', req('CDX-NO-CLEAR-CARD-DATA'), async ({ dx, setup, answers }) => {
-    await Promise.all(knownPans(setup).map((pan) => dx.getInfo(signed(setup, { AccountNumber: pan }))));
-    await dx.getInfo(signed(setup, {}, { credentials: { ...setup.credentials, apiKey: 'not-the-key' } }));
-    await dx.getInfo(signed(setup, { CardType: 'VISA' }));
-    await dx.getInfo(signed(setup, { Email: undefined }));
-    expect(answers.check(), 'answers scanned').toBeGreaterThanOrEqual(4);
-  });
+  test(
+    'no answer carries the full AccountNumber, only its LastFour',
+    req('CDX-NO-CLEAR-CARD-DATA'),
+    async ({ dx, setup, answers }) => {
+      await Promise.all(knownPans(setup).map((pan) => dx.getInfo(signed(setup, { AccountNumber: pan }))));
+      await dx.getInfo(signed(setup, {}, { credentials: { ...setup.credentials, apiKey: 'not-the-key' } }));
+      await dx.getInfo(signed(setup, { CardType: 'VISA' }));
+      await dx.getInfo(signed(setup, { Email: undefined }));
+      expect(answers.check(), 'answers scanned').toBeGreaterThanOrEqual(4);
+    },
+  );
 });

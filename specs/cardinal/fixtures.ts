@@ -9,7 +9,12 @@ import { loadProfile } from '../../src/core/profile.ts';
 import type { Target } from '../../src/core/target.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { cardinalCatalogue as cardinal } from '../../src/providers/cardinal/catalogue.ts';
-import { CardinalClient, signedRequest, type DxCredentials, type SignOptions } from '../../src/providers/cardinal/client.ts';
+import {
+  CardinalClient,
+  signedRequest,
+  type DxCredentials,
+  type SignOptions,
+} from '../../src/providers/cardinal/client.ts';
 import type { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { cardinalRequirements, type CardinalRequirementId } from '../../src/providers/cardinal/requirements.ts';
 import type { GetInfoPayload, GetInfoRequest, GetInfoSuccess } from '../../schemas/cardinal.ts';
@@ -47,7 +52,10 @@ function brandCardsFrom(text: string | undefined): DxTestCard[] {
     .split(',')
     .map((s) => s.trim().split(':'))
     .filter(([brand, pan]) => brand && pan)
-    .map(([brand, pan, cardType]) => ({ brand: brand!, pan: pan!, ...(cardType ? { cardType } : {}), note: '' }) as DxTestCard);
+    .map(
+      ([brand, pan, cardType]) =>
+        ({ brand: brand!, pan: pan!, ...(cardType ? { cardType } : {}), note: '' }) as DxTestCard,
+    );
 }
 
 async function setupFor(target: Target): Promise<CardinalSetup> {
@@ -73,7 +81,11 @@ async function setupFor(target: Target): Promise<CardinalSetup> {
   return {
     target,
     profile,
-    credentials: { identifier: e.CARDINAL_IDENTIFIER ?? '', apiKey: e.CARDINAL_API_KEY ?? '', orgUnitId: e.CARDINAL_ORG_UNIT_ID ?? '' },
+    credentials: {
+      identifier: e.CARDINAL_IDENTIFIER ?? '',
+      apiKey: e.CARDINAL_API_KEY ?? '',
+      orgUnitId: e.CARDINAL_ORG_UNIT_ID ?? '',
+    },
     outsideRegionOrgUnitId: e.CARDINAL_OUTSIDE_REGION_ORG_UNIT_ID,
     fidoPan: e.CARDINAL_FIDO_PAN ?? '',
     secondFidoPan: e.CARDINAL_SECOND_FIDO_PAN,
@@ -82,7 +94,11 @@ async function setupFor(target: Target): Promise<CardinalSetup> {
     brandCards: brandCardsFrom(e.CARDINAL_BRAND_CARDS),
     enrolled:
       e.CARDINAL_ENROLLED_EMAIL && e.CARDINAL_ENROLLED_SETUP_PAYLOAD
-        ? { email: e.CARDINAL_ENROLLED_EMAIL, device: e.CARDINAL_ENROLLED_SETUP_PAYLOAD, pan: e.CARDINAL_ENROLLED_PAN ?? e.CARDINAL_FIDO_PAN ?? '' }
+        ? {
+            email: e.CARDINAL_ENROLLED_EMAIL,
+            device: e.CARDINAL_ENROLLED_SETUP_PAYLOAD,
+            pan: e.CARDINAL_ENROLLED_PAN ?? e.CARDINAL_FIDO_PAN ?? '',
+          }
         : undefined,
     newDevicePayload: e.CARDINAL_FIDO_SETUP_PAYLOAD,
   };
@@ -98,8 +114,17 @@ export function timestampNow(profile: CardinalProfile, offsetMs = 0, form = prof
 }
 
 /** A request signed per the profile, with a fresh TransactionId and Timestamp unless given. */
-export function signed(setup: CardinalSetup, payload: { [K in keyof GetInfoPayload]?: unknown }, o: Partial<SignOptions> & { credentials?: DxCredentials } = {}): GetInfoRequest {
-  const full = { AccountNumber: setup.fidoPan, Email: newEmail(), FidoSetupPayload: newDevice(), ...payload } as GetInfoPayload;
+export function signed(
+  setup: CardinalSetup,
+  payload: { [K in keyof GetInfoPayload]?: unknown },
+  o: Partial<SignOptions> & { credentials?: DxCredentials } = {},
+): GetInfoRequest {
+  const full = {
+    AccountNumber: setup.fidoPan,
+    Email: newEmail(),
+    FidoSetupPayload: newDevice(),
+    ...payload,
+  } as GetInfoPayload;
   return signedRequest(o.credentials ?? setup.credentials, full, {
     recipe: o.recipe ?? setup.profile.signatureRecipe,
     algorithm: o.algorithm ?? 'SHA-256',
@@ -115,7 +140,8 @@ const jsonRecord = (ex: HttpExchange) => jsonBody(ex) as Record<string, unknown>
 function observeErrorNumber(value: unknown, profile: CardinalProfile) {
   const type = typeof value;
   test.info().annotations.push({ type: 'observation', description: `ErrorNumber sent as a ${type}` });
-  if (profile.errorNumberType !== 'either') ruleCheck('CDX-ERROR-SHAPE', type, 'ErrorNumber type', 'errorNumberType').toBe(profile.errorNumberType);
+  if (profile.errorNumberType !== 'either')
+    ruleCheck('CDX-ERROR-SHAPE', type, 'ErrorNumber type', 'errorNumberType').toBe(profile.errorNumberType);
 }
 
 /**
@@ -152,7 +178,14 @@ export function dxError(ex: HttpExchange, errorNumber: number, setup: CardinalSe
 
 /** Every PAN the setup holds: none of them may come back whole (Account.LastFour is the echo). */
 export function knownPans(s: CardinalSetup): string[] {
-  const pans = [s.fidoPan, s.secondFidoPan, s.noDelegatedAuthPan, s.outsideRegionPan, s.enrolled?.pan, ...s.brandCards.map((c) => c.pan)];
+  const pans = [
+    s.fidoPan,
+    s.secondFidoPan,
+    s.noDelegatedAuthPan,
+    s.outsideRegionPan,
+    s.enrolled?.pan,
+    ...s.brandCards.map((c) => c.pan),
+  ];
   return [...new Set(pans.filter((p): p is string => !!p))];
 }
 

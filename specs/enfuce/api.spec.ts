@@ -7,14 +7,32 @@ import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { expectRefusalStatus, unknownValues } from '../fixtures/expect.ts';
 import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
-import { blameRefusal, expect, expectRefusedPage, expectShown, issueToken as issue, req, showCard, test, TOKEN_TTL_MS as TTL_MS, type EnfuceSetup, ruleCheck } from './fixtures.ts';
+import {
+  blameRefusal,
+  expect,
+  expectRefusedPage,
+  expectShown,
+  issueToken as issue,
+  req,
+  showCard,
+  test,
+  TOKEN_TTL_MS as TTL_MS,
+  type EnfuceSetup,
+  ruleCheck,
+} from './fixtures.ts';
 
 /**
  * A refusal by `rule`: a 4xx (that rule's); its exact status where a profile option pins it
  * (`statusOption`: a warning when it departs from the default); the error body in the profile's
  * shape (ENF-ERROR-SHAPE, pinned by errorBody).
  */
-function expectJsonError(ex: HttpExchange, status: number, rule: EnfuceRequirementId, setup: EnfuceSetup, statusOption?: string) {
+function expectJsonError(
+  ex: HttpExchange,
+  status: number,
+  rule: EnfuceRequirementId,
+  setup: EnfuceSetup,
+  statusOption?: string,
+) {
   expectRefusalStatus(rule, ex.response.status, status, statusOption);
   if (ex.response.status >= 400) expectErrorBody(ex, setup);
 }
@@ -22,7 +40,12 @@ function expectJsonError(ex: HttpExchange, status: number, rule: EnfuceRequireme
 /** An error body in the shape the profile states (errorBody): JSON, and a 4xx, never a 5xx. */
 function expectErrorBody(ex: HttpExchange, setup: EnfuceSetup) {
   ruleCheck('ENF-ERROR-SHAPE', ex.response.status, 'an error is a 4xx, never a 5xx').toBeLessThan(500);
-  ruleCheck('ENF-ERROR-SHAPE', ex.response.headers['content-type'] ?? '', 'content type of the error', 'errorBody').toMatch(/^application\/json/);
+  ruleCheck(
+    'ENF-ERROR-SHAPE',
+    ex.response.headers['content-type'] ?? '',
+    'content type of the error',
+    'errorBody',
+  ).toMatch(/^application\/json/);
   let body: unknown;
   try {
     body = JSON.parse(ex.response.body);
@@ -32,7 +55,8 @@ function expectErrorBody(ex: HttpExchange, setup: EnfuceSetup) {
   ruleCheck('ENF-ERROR-SHAPE', body, 'the error body', 'errorBody').toMatchSchema('enfuce', errorSchema(setup));
 }
 
-const errorSchema = (setup: EnfuceSetup) => (setup.profile.errorBody === 'errorCode-message' ? 'error' : `error.${setup.profile.errorBody}`);
+const errorSchema = (setup: EnfuceSetup) =>
+  setup.profile.errorBody === 'errorCode-message' ? 'error' : `error.${setup.profile.errorBody}`;
 
 test.describe('controlToken', () => {
   test('issues a token and the two URLs (201, JSON)', req('ENF-TOKEN-201'), async ({ enfuceClient, setup }) => {
@@ -41,47 +65,78 @@ test.describe('controlToken', () => {
     expect(body.cardDataFrameUrl, 'cardDataFrameUrl').toBeTruthy();
   });
 
-  test('the answer carries no card data', req('ENF-NO-CARD-DATA-IN-TOKEN-RESPONSE'), async ({ enfuceClient, setup }) => {
-    const ex = await enfuceClient.controlToken(setup.cardId);
-    expect(ex.response.status).toBe(201);
-    expect(ex.response.body).toShowNoCardData(setup.allCards);
-  });
+  test(
+    'the answer carries no card data',
+    req('ENF-NO-CARD-DATA-IN-TOKEN-RESPONSE'),
+    async ({ enfuceClient, setup }) => {
+      const ex = await enfuceClient.controlToken(setup.cardId);
+      expect(ex.response.status).toBe(201);
+      expect(ex.response.body).toShowNoCardData(setup.allCards);
+    },
+  );
 
   test('every token is new and unguessable', req('ENF-TOKEN-UNIQUE'), async ({ enfuceClient, setup }) => {
     const tokens: string[] = [];
     for (let i = 0; i < 6; i++) tokens.push((await issue(enfuceClient, setup)).token);
     ruleCheck('ENF-TOKEN-UNIQUE', new Set(tokens).size, 'distinct tokens').toBe(tokens.length);
     for (const t of tokens) {
-      ruleCheck('ENF-TOKEN-UNIQUE', t.length, 'token length', 'tokenMinLength').toBeGreaterThanOrEqual(setup.profile.tokenMinLength);
-      ruleCheck('ENF-TOKEN-UNIQUE', new Set(t).size, 'distinct characters in a token (a counter has few)').toBeGreaterThanOrEqual(Math.min(10, setup.profile.tokenMinLength / 2));
+      ruleCheck('ENF-TOKEN-UNIQUE', t.length, 'token length', 'tokenMinLength').toBeGreaterThanOrEqual(
+        setup.profile.tokenMinLength,
+      );
+      ruleCheck(
+        'ENF-TOKEN-UNIQUE',
+        new Set(t).size,
+        'distinct characters in a token (a counter has few)',
+      ).toBeGreaterThanOrEqual(Math.min(10, setup.profile.tokenMinLength / 2));
     }
     const sorted = [...tokens].sort();
     for (let i = 1; i < sorted.length; i++) {
       const [a, b] = [sorted[i - 1]!, sorted[i]!];
       let common = 0;
       while (common < a.length && a[common] === b[common]) common++;
-      ruleCheck('ENF-TOKEN-UNIQUE', common, 'common prefix of two tokens').toBeLessThan(Math.min(a.length, b.length) / 2);
+      ruleCheck('ENF-TOKEN-UNIQUE', common, 'common prefix of two tokens').toBeLessThan(
+        Math.min(a.length, b.length) / 2,
+      );
     }
   });
 
-  test('refuses a request without auditUser', req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(await enfuceClient.controlToken(setup.cardId, null), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
-    expectJsonError(await enfuceClient.controlToken(setup.cardId, ''), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
-  });
+  test(
+    'refuses a request without auditUser',
+    req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'),
+    async ({ enfuceClient, setup }) => {
+      expectJsonError(await enfuceClient.controlToken(setup.cardId, null), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
+      expectJsonError(await enfuceClient.controlToken(setup.cardId, ''), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
+    },
+  );
 
   test('an unknown cardId fails', req('ENF-UNKNOWN-CARD-404', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(await enfuceClient.controlToken(setup.unknownCardId), setup.profile.unknownCardStatus, 'ENF-UNKNOWN-CARD-404', setup, 'unknownCardStatus');
+    expectJsonError(
+      await enfuceClient.controlToken(setup.unknownCardId),
+      setup.profile.unknownCardStatus,
+      'ENF-UNKNOWN-CARD-404',
+      setup,
+      'unknownCardStatus',
+    );
   });
 
-  test('no card-status check: a frozen card still gets a token', req('ENF-NO-STATUS-CHECK'), async ({ enfuceClient, setup }) => {
-    test.skip(!setup.frozenCardId, 'not applicable: no frozen test card (set ENFUCE_FROZEN_CARD_ID)');
-    const ex = await enfuceClient.controlToken(setup.frozenCardId!);
-    expect(ex.response.status).toBe(201);
-    expect(jsonBody(ex)).toMatchSchema('enfuce', 'control-token.response-201');
-  });
+  test(
+    'no card-status check: a frozen card still gets a token',
+    req('ENF-NO-STATUS-CHECK'),
+    async ({ enfuceClient, setup }) => {
+      test.skip(!setup.frozenCardId, 'not applicable: no frozen test card (set ENFUCE_FROZEN_CARD_ID)');
+      const ex = await enfuceClient.controlToken(setup.frozenCardId!);
+      expect(ex.response.status).toBe(201);
+      expect(jsonBody(ex)).toMatchSchema('enfuce', 'control-token.response-201');
+    },
+  );
 
   test('requires Basic authentication', req('ENF-AUTH-BASIC', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null }), 401, 'ENF-AUTH-BASIC', setup);
+    expectJsonError(
+      await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null }),
+      401,
+      'ENF-AUTH-BASIC',
+      setup,
+    );
     const wrong = `Basic ${Buffer.from(`${setup.credentials.username}:wrong-${randomBytes(4).toString('hex')}`).toString('base64')}`;
     const ex = await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: wrong });
     expectJsonError(ex, 401, 'ENF-AUTH-BASIC', setup);
@@ -95,10 +150,23 @@ test.describe('controlToken', () => {
       { method: 'POST', url: `${base}/v4/card/%E0%A4%A/controlToken?auditUser=qa` },
       { method: 'POST', url: `${base}/v4/card/${'x'.repeat(4000)}/controlToken?auditUser=qa` },
       { method: 'GET', url: `${base}/v4/card/${setup.cardId}/controlToken?auditUser=qa` },
-      { method: 'POST', url: `${base}/v4/card/${setup.cardId}/controlToken?auditUser=qa`, body: '{"not":"expected"', headers: { 'content-type': 'application/json' } },
+      {
+        method: 'POST',
+        url: `${base}/v4/card/${setup.cardId}/controlToken?auditUser=qa`,
+        body: '{"not":"expected"',
+        headers: { 'content-type': 'application/json' },
+      },
     ];
     for (const c of cases) {
-      const ex = await send({ method: c.method, url: c.url, headers: { ...auth, ...(c.headers ?? {}) }, ...(c.body ? { body: c.body } : {}) }, http);
+      const ex = await send(
+        {
+          method: c.method,
+          url: c.url,
+          headers: { ...auth, ...(c.headers ?? {}) },
+          ...(c.body ? { body: c.body } : {}),
+        },
+        http,
+      );
       if (ex.response.status === 201) continue; // a body the endpoint ignores is not an error
       ruleCheck('ENF-ERROR-SHAPE', ex.response.status, `${c.method} status`).toBeGreaterThanOrEqual(400);
       expectErrorBody(ex, setup);
@@ -107,44 +175,96 @@ test.describe('controlToken', () => {
 });
 
 test.describe('mobile card data (form POST)', () => {
-  test('the token in form field "token" shows PAN, expiry and CVV2 as HTML', req('ENF-MOBILE-FORM-POST', 'ENF-SNAPSHOT-CONTENT'), async ({ enfuceClient, setup }) => {
-    const { ex } = await showCard(enfuceClient, await issue(enfuceClient, setup));
-    ruleCheck('ENF-MOBILE-FORM-POST', ex.response.headers['content-type'] ?? '', 'content type').toMatch(/^text\/html/);
-    ruleCheck('ENF-SNAPSHOT-CONTENT', visibleText(ex.response.body), 'the snapshot').toShowCard(setup.card);
-    unknownValues('ENF-SNAPSHOT-CONTENT', { ENFUCE_CARD_PAN: setup.card?.pan, ENFUCE_CARD_EXPIRY: setup.card?.expiry, ENFUCE_CARD_CVV2: setup.card?.cvv2 }, 'the snapshot with the card itself (a Luhn-valid PAN was looked for)');
-  });
+  test(
+    'the token in form field "token" shows PAN, expiry and CVV2 as HTML',
+    req('ENF-MOBILE-FORM-POST', 'ENF-SNAPSHOT-CONTENT'),
+    async ({ enfuceClient, setup }) => {
+      const { ex } = await showCard(enfuceClient, await issue(enfuceClient, setup));
+      ruleCheck('ENF-MOBILE-FORM-POST', ex.response.headers['content-type'] ?? '', 'content type').toMatch(
+        /^text\/html/,
+      );
+      ruleCheck('ENF-SNAPSHOT-CONTENT', visibleText(ex.response.body), 'the snapshot').toShowCard(setup.card);
+      unknownValues(
+        'ENF-SNAPSHOT-CONTENT',
+        {
+          ENFUCE_CARD_PAN: setup.card?.pan,
+          ENFUCE_CARD_EXPIRY: setup.card?.expiry,
+          ENFUCE_CARD_CVV2: setup.card?.cvv2,
+        },
+        'the snapshot with the card itself (a Luhn-valid PAN was looked for)',
+      );
+    },
+  );
 
-  test('card-data pages are not stored (Cache-Control: no-store)', req('ENF-NO-STORE'), async ({ enfuceClient, setup }) => {
-    const { token, cardDataUrl } = await issue(enfuceClient, setup);
-    const ok = await enfuceClient.viewCardData(cardDataUrl, token);
-    expectShown(ok);
-    ruleCheck('ENF-NO-STORE', ok.response.headers['cache-control'] ?? '', 'Cache-Control of the snapshot').toMatch(/(^|,\s*)no-store(\s*,|$)/);
-    const refused = await enfuceClient.viewCardData(cardDataUrl, token);
-    ruleCheck('ENF-NO-STORE', refused.response.headers['cache-control'] ?? '', 'Cache-Control of the error page').toMatch(/(^|,\s*)no-store(\s*,|$)/);
-  });
+  test(
+    'card-data pages are not stored (Cache-Control: no-store)',
+    req('ENF-NO-STORE'),
+    async ({ enfuceClient, setup }) => {
+      const { token, cardDataUrl } = await issue(enfuceClient, setup);
+      const ok = await enfuceClient.viewCardData(cardDataUrl, token);
+      expectShown(ok);
+      ruleCheck('ENF-NO-STORE', ok.response.headers['cache-control'] ?? '', 'Cache-Control of the snapshot').toMatch(
+        /(^|,\s*)no-store(\s*,|$)/,
+      );
+      const refused = await enfuceClient.viewCardData(cardDataUrl, token);
+      ruleCheck(
+        'ENF-NO-STORE',
+        refused.response.headers['cache-control'] ?? '',
+        'Cache-Control of the error page',
+      ).toMatch(/(^|,\s*)no-store(\s*,|$)/);
+    },
+  );
 
-  test('a token works once; a second use is refused with no card data', req('ENF-TOKEN-SINGLE-USE', 'ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
-    const t = await issue(enfuceClient, setup);
-    const { field } = await showCard(enfuceClient, t);
-    expectRefusedPage(await enfuceClient.viewCardData(t.cardDataUrl, t.token, { field }), setup, 'ENF-TOKEN-SINGLE-USE');
-  });
+  test(
+    'a token works once; a second use is refused with no card data',
+    req('ENF-TOKEN-SINGLE-USE', 'ENF-INVALID-TOKEN-REFUSED'),
+    async ({ enfuceClient, setup }) => {
+      const t = await issue(enfuceClient, setup);
+      const { field } = await showCard(enfuceClient, t);
+      expectRefusedPage(
+        await enfuceClient.viewCardData(t.cardDataUrl, t.token, { field }),
+        setup,
+        'ENF-TOKEN-SINGLE-USE',
+      );
+    },
+  );
 
-  test('an unknown token is refused with no card data', req('ENF-INVALID-TOKEN-REFUSED'), async ({ enfuceClient, setup }) => {
-    const { cardDataUrl } = await issue(enfuceClient, setup);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, randomBytes(32).toString('base64url')), setup, 'ENF-INVALID-TOKEN-REFUSED');
-  });
+  test(
+    'an unknown token is refused with no card data',
+    req('ENF-INVALID-TOKEN-REFUSED'),
+    async ({ enfuceClient, setup }) => {
+      const { cardDataUrl } = await issue(enfuceClient, setup);
+      expectRefusedPage(
+        await enfuceClient.viewCardData(cardDataUrl, randomBytes(32).toString('base64url')),
+        setup,
+        'ENF-INVALID-TOKEN-REFUSED',
+      );
+    },
+  );
 
-  test('a missing token is refused, even right after a card was shown', req('ENF-INVALID-TOKEN-REFUSED', 'ENF-FRAME-MESSAGE-SHAPE'), async ({ enfuceClient, setup }) => {
-    const { token, cardDataUrl } = await issue(enfuceClient, setup);
-    expectShown(await enfuceClient.viewCardData(cardDataUrl, token));
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, ''), setup, 'ENF-INVALID-TOKEN-REFUSED');
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null), setup, 'ENF-INVALID-TOKEN-REFUSED');
-  });
+  test(
+    'a missing token is refused, even right after a card was shown',
+    req('ENF-INVALID-TOKEN-REFUSED', 'ENF-FRAME-MESSAGE-SHAPE'),
+    async ({ enfuceClient, setup }) => {
+      const { token, cardDataUrl } = await issue(enfuceClient, setup);
+      expectShown(await enfuceClient.viewCardData(cardDataUrl, token));
+      expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, ''), setup, 'ENF-INVALID-TOKEN-REFUSED');
+      expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null), setup, 'ENF-INVALID-TOKEN-REFUSED');
+    },
+  );
 
   test('a malformed request gets a 4xx page, never a 5xx', req('ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
     const { cardDataUrl } = await issue(enfuceClient, setup);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null, { contentType: 'application/json', rawBody: '{"token":1}' }), setup, 'ENF-ERROR-SHAPE');
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null, { rawBody: 'token=%ZZ%' }), setup, 'ENF-ERROR-SHAPE');
+    expectRefusedPage(
+      await enfuceClient.viewCardData(cardDataUrl, null, { contentType: 'application/json', rawBody: '{"token":1}' }),
+      setup,
+      'ENF-ERROR-SHAPE',
+    );
+    expectRefusedPage(
+      await enfuceClient.viewCardData(cardDataUrl, null, { rawBody: 'token=%ZZ%' }),
+      setup,
+      'ENF-ERROR-SHAPE',
+    );
   });
 });
 
@@ -157,7 +277,8 @@ test.describe('the 30-second token (server clock)', () => {
     const ex = await enfuceClient.viewCardData(cardDataUrl, token);
     if (ex.response.status !== 200) await blameRefusal(enfuceClient, setup);
     ruleCheck('ENF-TOKEN-TTL-30S', ex.response.status, 'status at 29.9 s').toBe(200);
-    if (ex.response.status === 200) ruleCheck('ENF-SNAPSHOT-CONTENT', visibleText(ex.response.body), 'the snapshot at 29.9 s').toShowCard(setup.card);
+    if (ex.response.status === 200)
+      ruleCheck('ENF-SNAPSHOT-CONTENT', visibleText(ex.response.body), 'the snapshot at 29.9 s').toShowCard(setup.card);
   });
 
   // The refusal page's own rule (no card data) is checked here too, and blamed when it fails; the
@@ -183,17 +304,23 @@ test.describe('the 30-second token (server clock)', () => {
 });
 
 test.describe('frame page (HTTP)', () => {
-  test('no-store, and frame-ancestors names only the agreed origin', req('ENF-FRAME-ANCESTORS', 'ENF-NO-STORE'), async ({ enfuceClient, setup, agreedFrame, http }) => {
-    const { cardDataFrameUrl } = await issue(enfuceClient, setup);
-    const ex = await send({ method: 'GET', url: EnfuceClient.frameUrl(cardDataFrameUrl, agreedFrame.key) }, http);
-    expect(ex.response.status).toBe(200);
-    ruleCheck('ENF-NO-STORE', ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(/(^|,\s*)no-store(\s*,|$)/);
-    const directive = (ex.response.headers['content-security-policy'] ?? '')
-      .split(';')
-      .map((d) => d.trim().split(/\s+/))
-      .find((d) => d[0]?.toLowerCase() === 'frame-ancestors');
-    ruleCheck('ENF-FRAME-ANCESTORS', directive?.slice(1), 'frame-ancestors sources').toEqual([agreedFrame.origin]);
-  });
+  test(
+    'no-store, and frame-ancestors names only the agreed origin',
+    req('ENF-FRAME-ANCESTORS', 'ENF-NO-STORE'),
+    async ({ enfuceClient, setup, agreedFrame, http }) => {
+      const { cardDataFrameUrl } = await issue(enfuceClient, setup);
+      const ex = await send({ method: 'GET', url: EnfuceClient.frameUrl(cardDataFrameUrl, agreedFrame.key) }, http);
+      expect(ex.response.status).toBe(200);
+      ruleCheck('ENF-NO-STORE', ex.response.headers['cache-control'] ?? '', 'Cache-Control').toMatch(
+        /(^|,\s*)no-store(\s*,|$)/,
+      );
+      const directive = (ex.response.headers['content-security-policy'] ?? '')
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .find((d) => d[0]?.toLowerCase() === 'frame-ancestors');
+      ruleCheck('ENF-FRAME-ANCESTORS', directive?.slice(1), 'frame-ancestors sources').toEqual([agreedFrame.origin]);
+    },
+  );
 
   test('refuses a missing or unknown key', req('ENF-FRAME-KEY'), async ({ enfuceClient, setup, http }) => {
     const { cardDataFrameUrl } = await issue(enfuceClient, setup);
@@ -207,17 +334,27 @@ test.describe('frame page (HTTP)', () => {
 
 test.describe('card data in clear', () => {
   // Every answer of every test is scanned (providerTest); this one meets each kind of answer once.
-  test('only the card-data page shows the card: no error or refusal carries it', req('ENF-NO-CLEAR-CARD-DATA'), async ({ enfuceClient, setup, answers, http }) => {
-    test.skip(!setup.allCards.length, "not applicable: set ENFUCE_CARD_PAN (and ENFUCE_CARD_EXPIRY, ENFUCE_CARD_CVV2) to look for the card's own data");
-    const t = await issue(enfuceClient, setup);
-    await enfuceClient.viewCardData(t.cardDataUrl, t.token);
-    await enfuceClient.viewCardData(t.cardDataUrl, t.token);
-    await enfuceClient.viewCardData(t.cardDataUrl, randomBytes(32).toString('base64url'));
-    await enfuceClient.viewCardData(t.cardDataUrl, null, { rawBody: 'token=%ZZ%' });
-    await send({ method: 'GET', url: EnfuceClient.frameUrl(t.cardDataFrameUrl, randomBytes(16).toString('hex')) }, http);
-    await enfuceClient.controlToken(setup.cardId, null);
-    await enfuceClient.controlToken(setup.unknownCardId);
-    await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null });
-    expect(answers.check(), 'answers scanned').toBeGreaterThanOrEqual(9);
-  });
+  test(
+    'only the card-data page shows the card: no error or refusal carries it',
+    req('ENF-NO-CLEAR-CARD-DATA'),
+    async ({ enfuceClient, setup, answers, http }) => {
+      test.skip(
+        !setup.allCards.length,
+        "not applicable: set ENFUCE_CARD_PAN (and ENFUCE_CARD_EXPIRY, ENFUCE_CARD_CVV2) to look for the card's own data",
+      );
+      const t = await issue(enfuceClient, setup);
+      await enfuceClient.viewCardData(t.cardDataUrl, t.token);
+      await enfuceClient.viewCardData(t.cardDataUrl, t.token);
+      await enfuceClient.viewCardData(t.cardDataUrl, randomBytes(32).toString('base64url'));
+      await enfuceClient.viewCardData(t.cardDataUrl, null, { rawBody: 'token=%ZZ%' });
+      await send(
+        { method: 'GET', url: EnfuceClient.frameUrl(t.cardDataFrameUrl, randomBytes(16).toString('hex')) },
+        http,
+      );
+      await enfuceClient.controlToken(setup.cardId, null);
+      await enfuceClient.controlToken(setup.unknownCardId);
+      await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null });
+      expect(answers.check(), 'answers scanned').toBeGreaterThanOrEqual(9);
+    },
+  );
 });

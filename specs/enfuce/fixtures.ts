@@ -75,8 +75,16 @@ function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup, rule: EnfuceReq
   ruleCheck(rule, ex.response.status, 'status').toBeLessThan(500);
   // A page that was not refused at all breaks `rule` alone; what a refusal page shows is ENF-INVALID-TOKEN-REFUSED's.
   if (ex.response.status < 400) return;
-  if (setup.profile.refusalPage === 'html') ruleCheck(rule, ex.response.headers['content-type'] ?? '', 'content type of the refusal page', 'refusalPage').toMatch(/^text\/html/);
-  ruleCheck('ENF-INVALID-TOKEN-REFUSED', visibleText(ex.response.body), 'the refused page').toShowNoCardData(setup.allCards);
+  if (setup.profile.refusalPage === 'html')
+    ruleCheck(
+      rule,
+      ex.response.headers['content-type'] ?? '',
+      'content type of the refusal page',
+      'refusalPage',
+    ).toMatch(/^text\/html/);
+  ruleCheck('ENF-INVALID-TOKEN-REFUSED', visibleText(ex.response.body), 'the refused page').toShowNoCardData(
+    setup.allCards,
+  );
   ruleCheck('ENF-INVALID-TOKEN-REFUSED', ex.response.body, 'the refused page').toShowNoCardData(setup.allCards);
 }
 
@@ -98,13 +106,18 @@ const OTHER_TOKEN_FIELDS = ['controlToken', 'controlId'];
  * the page shows then goes on, since that is not its rule). `field` is undefined when the page
  * reads none; `ex` is then the answer to the documented field. Spends the token.
  */
-async function viewThroughAnyField(client: EnfuceClient, token: IssuedToken): Promise<{ ex: HttpExchange; field: string | undefined }> {
+async function viewThroughAnyField(
+  client: EnfuceClient,
+  token: IssuedToken,
+): Promise<{ ex: HttpExchange; field: string | undefined }> {
   const ex = await client.viewCardData(token.cardDataUrl, token.token);
   if (ex.response.status === 200) return { ex, field: 'token' };
   for (const field of OTHER_TOKEN_FIELDS) {
     const other = await client.viewCardData(token.cardDataUrl, token.token, { field });
     if (other.response.status !== 200) continue;
-    ruleCheck('ENF-MOBILE-FORM-POST', `the token in form field "${field}"`, 'what the card-data page reads').toBe('the token in form field "token"');
+    ruleCheck('ENF-MOBILE-FORM-POST', `the token in form field "${field}"`, 'what the card-data page reads').toBe(
+      'the token in form field "token"',
+    );
     return { ex: other, field };
   }
   return { ex, field: undefined };
@@ -180,7 +193,9 @@ async function setupFor(target: Target): Promise<EnfuceSetup> {
     };
   }
   const e = target.env;
-  const card = e.ENFUCE_CARD_PAN ? { pan: e.ENFUCE_CARD_PAN, expiry: e.ENFUCE_CARD_EXPIRY, cvv2: e.ENFUCE_CARD_CVV2 } : undefined;
+  const card = e.ENFUCE_CARD_PAN
+    ? { pan: e.ENFUCE_CARD_PAN, expiry: e.ENFUCE_CARD_EXPIRY, cvv2: e.ENFUCE_CARD_CVV2 }
+    : undefined;
   return {
     target,
     profile,
@@ -246,7 +261,8 @@ class MerchantTabs {
 async function lendTab(tabs: MerchantTabs, use: (page: Page) => Promise<void>, testInfo: TestInfo): Promise<void> {
   const page = await tabs.open();
   await use(page);
-  for (const event of ['request', 'requestfinished', 'requestfailed', 'response'] as const) page.removeAllListeners(event);
+  for (const event of ['request', 'requestfinished', 'requestfailed', 'response'] as const)
+    page.removeAllListeners(event);
   await page.unrouteAll({ behavior: 'ignoreErrors' }).catch(() => undefined);
   if (testInfo.status !== 'passed' && testInfo.status !== 'skipped') await tabs.discard();
 }
@@ -263,9 +279,26 @@ export const test = providerTest(enfuce, setupFor, clearRule).extend<{
   /** The merchant sites the frame is embedded in: one pair per worker. */
   merchants: MerchantSites;
 }>({
-  merchantTab: async ({ perWorker, browser }, use, testInfo) => lendTab(perWorker.get('enfuce:tabs', () => new MerchantTabs(browser, false), discard), use, testInfo),
-  clockTab: async ({ perWorker, browser }, use, testInfo) => lendTab(perWorker.get('enfuce:clock-tabs', () => new MerchantTabs(browser, true), discard), use, testInfo),
-  merchants: async ({ perWorker }, use) => use(await perWorker.get('enfuce:merchants', () => MerchantSites.start(), async (sites) => (await sites).close())),
+  merchantTab: async ({ perWorker, browser }, use, testInfo) =>
+    lendTab(
+      perWorker.get('enfuce:tabs', () => new MerchantTabs(browser, false), discard),
+      use,
+      testInfo,
+    ),
+  clockTab: async ({ perWorker, browser }, use, testInfo) =>
+    lendTab(
+      perWorker.get('enfuce:clock-tabs', () => new MerchantTabs(browser, true), discard),
+      use,
+      testInfo,
+    ),
+  merchants: async ({ perWorker }, use) =>
+    use(
+      await perWorker.get(
+        'enfuce:merchants',
+        () => MerchantSites.start(),
+        async (sites) => (await sites).close(),
+      ),
+    ),
   enfuceClient: async ({ setup, http }, use) => {
     await use(new EnfuceClient({ baseUrl: setup.target.baseUrl, ...setup.credentials, http }));
   },
@@ -278,7 +311,10 @@ export const test = providerTest(enfuce, setupFor, clearRule).extend<{
       await use({ key, origin: merchants.agreed.origin });
       return;
     }
-    test.skip(!env.ENFUCE_FRAME_KEY || !env.ENFUCE_FRAME_ORIGIN, 'not applicable: set ENFUCE_FRAME_KEY and ENFUCE_FRAME_ORIGIN');
+    test.skip(
+      !env.ENFUCE_FRAME_KEY || !env.ENFUCE_FRAME_ORIGIN,
+      'not applicable: set ENFUCE_FRAME_KEY and ENFUCE_FRAME_ORIGIN',
+    );
     await use({ key: env.ENFUCE_FRAME_KEY!, origin: env.ENFUCE_FRAME_ORIGIN! });
   },
 });

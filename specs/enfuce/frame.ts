@@ -7,7 +7,15 @@ import { TLS_PROBLEM, UNREACHABLE } from '../../src/core/http.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { showsCard } from '../../src/core/card-text.ts';
 import { halted } from '../fixtures/expect.ts';
-import { expect, issueToken as issue, test, type AgreedFrame, type EnfuceSetup, type IssuedToken, ruleCheck } from './fixtures.ts';
+import {
+  expect,
+  issueToken as issue,
+  test,
+  type AgreedFrame,
+  type EnfuceSetup,
+  type IssuedToken,
+  ruleCheck,
+} from './fixtures.ts';
 import { cardFrameText, hostAt, merchantPage, reveal, siblingPage, type MerchantSites } from './merchant.ts';
 import { networkLog, startNetworkLog } from './network-log.ts';
 
@@ -48,7 +56,17 @@ export async function frameHandled(page: Page, post: (message: unknown) => Promi
   const posted = performance.now();
   await post({ probe });
   // heard: the frame has had the messages; lost: its document went (it navigated), so the rest of QUIET_MS.
-  const outcome = heard ? await Promise.race([heard.evaluate((h) => h.done).then(() => 'heard' as const, () => 'lost' as const), sleep(QUIET_MS).then(() => 'late' as const)]) : 'lost';
+  const outcome = heard
+    ? await Promise.race([
+        heard
+          .evaluate((h) => h.done)
+          .then(
+            () => 'heard' as const,
+            () => 'lost' as const,
+          ),
+        sleep(QUIET_MS).then(() => 'late' as const),
+      ])
+    : 'lost';
   await heard?.dispose().catch(() => undefined);
   if (outcome === 'heard') await sleep(HANDLED_GRACE_MS);
   else if (outcome === 'lost') await sleep(Math.max(0, QUIET_MS - (performance.now() - posted)));
@@ -70,9 +88,20 @@ export const FRAME_POLL = { timeout: 10_000, intervals: [25, 50, 100, 250] };
  */
 const FRAME_QUIET = { afterAnswer: 2_000, withoutRequest: 4_000, looks: 3 };
 
-export async function openMerchant(page: Page, merchants: MerchantSites, frame: AgreedFrame, cardDataFrameUrl: string, withSibling = false) {
+export async function openMerchant(
+  page: Page,
+  merchants: MerchantSites,
+  frame: AgreedFrame,
+  cardDataFrameUrl: string,
+  withSibling = false,
+) {
   const frameUrl = EnfuceClient.frameUrl(cardDataFrameUrl, frame.key);
-  const url = await hostAt(page, merchants, frame.origin, merchantPage(frameUrl, withSibling ? merchants.other.host(siblingPage) : undefined));
+  const url = await hostAt(
+    page,
+    merchants,
+    frame.origin,
+    merchantPage(frameUrl, withSibling ? merchants.other.host(siblingPage) : undefined),
+  );
   startNetworkLog(page);
   // A frame Chromium refuses for its certificate is a TLS finding (network.ts), not the frame's fault.
   let certificate: string | undefined;
@@ -85,7 +114,9 @@ export async function openMerchant(page: Page, merchants: MerchantSites, frame: 
   await expect(page.frameLocator('#card-frame').locator('body')).toBeAttached();
   page.off('requestfailed', refused);
   if (certificate) {
-    throw new Error(`${UNREACHABLE} ${TLS_PROBLEM} Chromium does not trust the certificate of ${certificate}: set --ca <file.pem> to the CA that signed it (the CLI gives Chromium the key of each target URL it verified against it; a frame on another host needs that host's URL as ENFUCE_CARD_DATA_FRAME_URL)`);
+    throw new Error(
+      `${UNREACHABLE} ${TLS_PROBLEM} Chromium does not trust the certificate of ${certificate}: set --ca <file.pem> to the CA that signed it (the CLI gives Chromium the key of each target URL it verified against it; a frame on another host needs that host's URL as ENFUCE_CARD_DATA_FRAME_URL)`,
+    );
   }
 }
 
@@ -95,7 +126,14 @@ export async function openMerchant(page: Page, merchants: MerchantSites, frame: 
  * milliseconds, never the page's load, which on a loaded machine takes seconds (and would blame the
  * frame for a short-lived token).
  */
-export async function openMerchantThenIssue(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup, withSibling = false): Promise<IssuedToken> {
+export async function openMerchantThenIssue(
+  page: Page,
+  merchants: MerchantSites,
+  frame: AgreedFrame,
+  client: EnfuceClient,
+  setup: EnfuceSetup,
+  withSibling = false,
+): Promise<IssuedToken> {
   await openMerchant(page, merchants, frame, (await issue(client, setup)).cardDataFrameUrl, withSibling);
   return issue(client, setup);
 }
@@ -104,7 +142,13 @@ export async function openMerchantThenIssue(page: Page, merchants: MerchantSites
  * Watches the page after `token` was posted to its frame until `seen` finds what it looks for, the
  * page has gone quiet (FRAME_QUIET), or FRAME_POLL's timeout; undefined unless `seen` found it.
  */
-function watchFrame<T>(page: Page, token: string, title: string, seen: () => Promise<T | undefined>, stopped: () => boolean = () => false): Promise<T | undefined> {
+function watchFrame<T>(
+  page: Page,
+  token: string,
+  title: string,
+  seen: () => Promise<T | undefined>,
+  stopped: () => boolean = () => false,
+): Promise<T | undefined> {
   const log = networkLog(page);
   return test.step(title, async () => {
     const started = performance.now();
@@ -124,7 +168,12 @@ function watchFrame<T>(page: Page, token: string, title: string, seen: () => Pro
 }
 
 /** Whether the frame comes to show the card after `token` was posted to it: true as soon as it does. */
-export async function frameShowsCard(page: Page, setup: EnfuceSetup, token: string, stopped?: () => boolean): Promise<boolean> {
+export async function frameShowsCard(
+  page: Page,
+  setup: EnfuceSetup,
+  token: string,
+  stopped?: () => boolean,
+): Promise<boolean> {
   const shown = async () => showsCard(await cardFrameText(page).catch(() => ''), setup.card) || undefined;
   return (await watchFrame(page, token, 'look for the card in the frame', shown, stopped)) ?? false;
 }
@@ -132,14 +181,25 @@ export async function frameShowsCard(page: Page, setup: EnfuceSetup, token: stri
 /** The answer to the frame's request that carried `token`, once it has come; undefined when the frame sent none. */
 export async function frameAnswer(page: Page, token: string): Promise<Response | undefined> {
   const log = networkLog(page);
-  return watchFrame(page, token, "wait for the frame's request with the token", async () => (await log.answerTo(token)?.response()) ?? undefined);
+  return watchFrame(
+    page,
+    token,
+    "wait for the frame's request with the token",
+    async () => (await log.answerTo(token)?.response()) ?? undefined,
+  );
 }
 
 /**
  * When the frame did not do what a TTL check waited for: does it show a card at all? A fresh token,
  * posted at once, tells the TTL from rendering (a rule check of ENF-FRAME-VIEW-PAN).
  */
-export async function frameShowsFreshCard(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup): Promise<boolean> {
+export async function frameShowsFreshCard(
+  page: Page,
+  merchants: MerchantSites,
+  frame: AgreedFrame,
+  client: EnfuceClient,
+  setup: EnfuceSetup,
+): Promise<boolean> {
   return judgedFreshLook(await freshTokenShowsCard(page, merchants, frame, client, setup));
 }
 
@@ -150,7 +210,14 @@ function judgedFreshLook(shows: boolean): boolean {
 }
 
 /** A fresh token posted to a frame of its own; `stopped` calls the look off between its steps. */
-async function freshTokenShowsCard(page: Page, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup, stopped: () => boolean = () => false): Promise<boolean> {
+async function freshTokenShowsCard(
+  page: Page,
+  merchants: MerchantSites,
+  frame: AgreedFrame,
+  client: EnfuceClient,
+  setup: EnfuceSetup,
+  stopped: () => boolean = () => false,
+): Promise<boolean> {
   await page.clock.resume().catch(() => undefined);
   if (stopped()) return false;
   const fresh = await openMerchantThenIssue(page, merchants, frame, client, setup);
@@ -172,7 +239,13 @@ class FreshLook {
   private page: Page | undefined;
   private cancelled = false;
   readonly shows: Promise<boolean>;
-  constructor(context: BrowserContext, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup) {
+  constructor(
+    context: BrowserContext,
+    merchants: MerchantSites,
+    frame: AgreedFrame,
+    client: EnfuceClient,
+    setup: EnfuceSetup,
+  ) {
     this.shows = (async () => {
       this.page = await context.newPage();
       if (this.cancelled) return false;
@@ -195,7 +268,14 @@ class FreshLook {
  * stops when even that shows no card; false: the frame works, and the look failed for the check's
  * own reason.
  */
-export async function lookElseFreshToken(page: Page, look: Promise<boolean>, merchants: MerchantSites, frame: AgreedFrame, client: EnfuceClient, setup: EnfuceSetup): Promise<boolean> {
+export async function lookElseFreshToken(
+  page: Page,
+  look: Promise<boolean>,
+  merchants: MerchantSites,
+  frame: AgreedFrame,
+  client: EnfuceClient,
+  setup: EnfuceSetup,
+): Promise<boolean> {
   const start = () => new FreshLook(page.context(), merchants, frame, client, setup);
   let early: FreshLook | undefined;
   const timer = setTimeout(() => (early = start()), FRESH_AFTER_MS);

@@ -65,7 +65,13 @@ let routed = 0;
 export async function hostAt(page: Page, sites: MerchantSites, origin: string, html: string): Promise<string> {
   if (origin === sites.agreed.origin) return sites.agreed.host(html);
   const url = `${origin}/merchant-${++routed}.html`;
-  await page.route(url, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: html }));
+  await page.route(url, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+      body: html,
+    }),
+  );
   return url;
 }
 
@@ -95,12 +101,18 @@ ${otherFrameUrl ? `<iframe id="other-frame" title="Other" src="${otherFrameUrl}"
 
 /** Calls the merchant page's `reveal(message, delayMs)`: the message is posted after the delay on the page's clock. */
 export function reveal(page: Page, message: unknown, delayMs = 0): Promise<void> {
-  return page.evaluate(([m, d]) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, d), [message, delayMs] as const);
+  return page.evaluate(
+    ([m, d]) => (window as unknown as { reveal(m: unknown, d: number): Promise<void> }).reveal(m, d),
+    [message, delayMs] as const,
+  );
 }
 
 /** Posts a message to the card frame from the sibling frame of another origin. */
 export function postFromSibling(sibling: Frame, message: unknown): Promise<void> {
-  return sibling.evaluate((m) => (window as unknown as { postToCardFrame(m: unknown): void }).postToCardFrame(m), message);
+  return sibling.evaluate(
+    (m) => (window as unknown as { postToCardFrame(m: unknown): void }).postToCardFrame(m),
+    message,
+  );
 }
 
 /** A page from another origin, framed next to the card frame: it posts to its sibling. */
@@ -113,13 +125,17 @@ export async function cardFrameText(page: Page): Promise<string> {
   return page
     .frameLocator('#card-frame')
     .locator('body')
-    .evaluate((body) => {
-      const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      const parts: string[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (n.parentElement?.closest('script,style')) continue;
-        parts.push(n.textContent ?? '');
-      }
-      return parts.join(' ').replace(/\s+/g, ' ').trim();
-    }, undefined, { timeout: 5_000 });
+    .evaluate(
+      (body) => {
+        const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        const parts: string[] = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (n.parentElement?.closest('script,style')) continue;
+          parts.push(n.textContent ?? '');
+        }
+        return parts.join(' ').replace(/\s+/g, ' ').trim();
+      },
+      undefined,
+      { timeout: 5_000 },
+    );
 }

@@ -31,7 +31,9 @@ export class NetworkLog {
 
   /** `METHOD /path` of every request that carried `token` in its URL or body. */
   carrying(token: string): string[] {
-    return this.entries.filter((e) => carries(e.request, token)).map((e) => `${e.request.method()} ${new URL(e.request.url()).pathname}`);
+    return this.entries
+      .filter((e) => carries(e.request, token))
+      .map((e) => `${e.request.method()} ${new URL(e.request.url()).pathname}`);
   }
 
   /** The first request carrying `token` that has been answered (or failed). */
@@ -47,7 +49,6 @@ export class NetworkLog {
     if (this.entries.some((e) => e.endedAt === undefined)) return undefined;
     return performance.now() - Math.max(since, ...this.entries.map((e) => e.endedAt!));
   }
-
 }
 
 function carries(r: Request, token: string): boolean {

@@ -6,7 +6,6 @@ import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
 import type { Target } from '../../src/core/target.ts';
-import type { ExpectedCard } from '../../src/core/card-text.ts';
 import { pansOf, type KnownCard } from '../../src/core/clear-card-data.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { exaCatalogue as exa } from '../../src/providers/exa/catalogue.ts';
@@ -71,7 +70,12 @@ async function setupFor(target: Target): Promise<ExaSetup> {
       noCardToken: state.users.find((u) => u.pandaId && !u.card)?.token,
       noPandaToken: state.users.find((u) => !u.pandaId)?.token,
       walletPrivateKey: state.binding.walletPrivateKey,
-      passkey: { privateKey: state.binding.passkeyPrivateKey, credentialId: state.binding.passkeyCredentialId, rpId: state.binding.rpId, origin: state.binding.origin },
+      passkey: {
+        privateKey: state.binding.passkeyPrivateKey,
+        credentialId: state.binding.passkeyCredentialId,
+        rpId: state.binding.rpId,
+        origin: state.binding.origin,
+      },
       knownCards: state.users.flatMap((u) => (u.card ? [{ pan: u.card.pan, cvv: u.card.cvc, pin: u.card.pin }] : [])),
     };
   }
@@ -82,15 +86,26 @@ async function setupFor(target: Target): Promise<ExaSetup> {
     publicKeyPem: e.EXA_PUBLIC_KEY ?? '',
     token: e.EXA_TOKEN ?? '',
     card,
-    noPin: e.EXA_NO_PIN_TOKEN && e.EXA_NO_PIN_CARD_PAN ? { token: e.EXA_NO_PIN_TOKEN, card: { pan: e.EXA_NO_PIN_CARD_PAN, pin: null } } : undefined,
+    noPin:
+      e.EXA_NO_PIN_TOKEN && e.EXA_NO_PIN_CARD_PAN
+        ? { token: e.EXA_NO_PIN_TOKEN, card: { pan: e.EXA_NO_PIN_CARD_PAN, pin: null } }
+        : undefined,
     noCardToken: e.EXA_NO_CARD_TOKEN,
     noPandaToken: e.EXA_NO_PANDA_TOKEN,
     walletPrivateKey: e.EXA_WALLET_PRIVATE_KEY as `0x${string}` | undefined,
     passkey:
       e.EXA_PASSKEY_PRIVATE_KEY && e.EXA_PASSKEY_CREDENTIAL_ID && e.EXA_PASSKEY_RP_ID && e.EXA_PASSKEY_ORIGIN
-        ? { privateKey: e.EXA_PASSKEY_PRIVATE_KEY as `0x${string}`, credentialId: e.EXA_PASSKEY_CREDENTIAL_ID, rpId: e.EXA_PASSKEY_RP_ID, origin: e.EXA_PASSKEY_ORIGIN }
+        ? {
+            privateKey: e.EXA_PASSKEY_PRIVATE_KEY as `0x${string}`,
+            credentialId: e.EXA_PASSKEY_CREDENTIAL_ID,
+            rpId: e.EXA_PASSKEY_RP_ID,
+            origin: e.EXA_PASSKEY_ORIGIN,
+          }
         : undefined,
-    knownCards: [...(card ? [{ pan: card.pan, cvv: card.cvc, pin: card.pin }] : []), ...(e.EXA_NO_PIN_CARD_PAN ? [{ pan: e.EXA_NO_PIN_CARD_PAN }] : [])],
+    knownCards: [
+      ...(card ? [{ pan: card.pan, cvv: card.cvc, pin: card.pin }] : []),
+      ...(e.EXA_NO_PIN_CARD_PAN ? [{ pan: e.EXA_NO_PIN_CARD_PAN }] : []),
+    ],
   };
 }
 
@@ -104,19 +119,30 @@ export function cardBody(ex: HttpExchange): CardResponse {
   const body = jsonBody(ex);
   ruleCheck('EXA-PROFILE', body, 'the profile').toMatchSchema('exa', 'card.response-200');
   const frequency = (body as { limit?: { frequency?: unknown } } | null)?.limit?.frequency;
-  ruleCheck('EXA-PROFILE', loadProfile(exa).limitFrequencies as string[], 'limit.frequency is one the profile lists', 'limitFrequencies').toContain(frequency);
+  ruleCheck(
+    'EXA-PROFILE',
+    loadProfile(exa).limitFrequencies as string[],
+    'limit.frequency is one the profile lists',
+    'limitFrequencies',
+  ).toContain(frequency);
   return body as CardResponse;
 }
 
 /** The target answered a request that had a sessionid with "bad session id". */
 export function sessionRefused(ex: HttpExchange): boolean {
-  return ex.response.status === 400 && ex.request.headers?.sessionid !== undefined && ex.response.body.includes('bad session id');
+  return (
+    ex.response.status === 400 &&
+    ex.request.headers?.sessionid !== undefined &&
+    ex.response.body.includes('bad session id')
+  );
 }
 
 /** A sessionid made as documented that the target answers "bad session id": EXA-SESSIONID-RSA-OAEP-SHA1, and nothing further to see. */
 function haltIfSessionRefused(ex: HttpExchange, expectedStatus: number) {
   if (expectedStatus !== 400 && sessionRefused(ex)) {
-    ruleCheck('EXA-SESSIONID-RSA-OAEP-SHA1', ex.response.status, 'status with a documented sessionid').toBe(expectedStatus);
+    ruleCheck('EXA-SESSIONID-RSA-OAEP-SHA1', ex.response.status, 'status with a documented sessionid').toBe(
+      expectedStatus,
+    );
     halted('the target does not open the sessionid');
   }
 }
@@ -149,5 +175,6 @@ const clearRule = {
 };
 
 export const test = providerTest(exa, setupFor, clearRule).extend<{ exaClient: ExaClient }>({
-  exaClient: async ({ setup, http }, use) => use(new ExaClient({ baseUrl: setup.target.baseUrl, token: setup.token, profile: setup.profile, http })),
+  exaClient: async ({ setup, http }, use) =>
+    use(new ExaClient({ baseUrl: setup.target.baseUrl, token: setup.token, profile: setup.profile, http })),
 });

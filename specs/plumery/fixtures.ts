@@ -8,7 +8,6 @@ import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
 import { validateAgainst } from '../../src/core/json-schema.ts';
 import type { Target } from '../../src/core/target.ts';
-import type { ExpectedCard } from '../../src/core/card-text.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { plumeryCatalogue as plumery } from '../../src/providers/plumery/catalogue.ts';
 import { PlumeryClient } from '../../src/providers/plumery/client.ts';
@@ -33,7 +32,14 @@ export interface PlumerySetup {
   profile: PlumeryProfile;
   authorization: string | undefined;
   token: string;
-  card: { pin?: string | undefined; pan?: string | undefined; cvv2?: string | undefined; expirationDate?: string | undefined } | undefined;
+  card:
+    | {
+        pin?: string | undefined;
+        pan?: string | undefined;
+        cvv2?: string | undefined;
+        expirationDate?: string | undefined;
+      }
+    | undefined;
   terminatedToken: string | undefined;
   inactiveToken: string | undefined;
   unknownToken: string;
@@ -60,7 +66,12 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
       knownCards: cards.map((c) => ({ pan: c.pan, pin: c.pin, cvv: c.cvv2, expiry: c.expirationDate })),
     };
   }
-  const card = { pin: e.PLUMERY_CARD_PIN, pan: e.PLUMERY_CARD_PAN, cvv2: e.PLUMERY_CARD_CVV2, expirationDate: e.PLUMERY_CARD_EXPIRY };
+  const card = {
+    pin: e.PLUMERY_CARD_PIN,
+    pan: e.PLUMERY_CARD_PAN,
+    cvv2: e.PLUMERY_CARD_CVV2,
+    expirationDate: e.PLUMERY_CARD_EXPIRY,
+  };
   return {
     target,
     profile,
@@ -70,7 +81,9 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
     terminatedToken: e.PLUMERY_TERMINATED_CARD_TOKEN,
     inactiveToken: e.PLUMERY_INACTIVE_CARD_TOKEN,
     unknownToken,
-    knownCards: Object.values(card).some(Boolean) ? [{ pan: card.pan, pin: card.pin, cvv: card.cvv2, expiry: card.expirationDate }] : [],
+    knownCards: Object.values(card).some(Boolean)
+      ? [{ pan: card.pan, pin: card.pin, cvv: card.cvv2, expiry: card.expirationDate }]
+      : [],
   };
 }
 
@@ -79,7 +92,8 @@ export function payloadOf(ex: HttpExchange, rule: PlumeryRequirementId = 'PLM-PI
   expect(ex.response.status, 'status').toBe(200);
   const body = jsonBody(ex);
   ruleCheck(rule, body, 'the 200 body').toMatchSchema('plumery', 'encrypted.response-200');
-  if (validateAgainst('plumery', 'encrypted.response-200', body).ok) return (body as { encryptedPayload: EncryptedPayload }).encryptedPayload;
+  if (validateAgainst('plumery', 'encrypted.response-200', body).ok)
+    return (body as { encryptedPayload: EncryptedPayload }).encryptedPayload;
   // Off the schema (the failed rule above): the other rules can still be checked if the server key
   // is merely under another name; otherwise there is nothing to open and the check stops.
   return renamedServerKey(body) ?? halted('the encryptedPayload is not in the documented shape');
@@ -112,18 +126,30 @@ function isP256Key(b64: string): boolean {
  * fails that mistake's rule and goes on (see readings.ts); one that does not open at all fails the
  * envelope rule (PLM-ENVELOPE) and the check stops.
  */
-export function openPayload(privateKey: Uint8Array, payload: EncryptedPayload, setup: PlumerySetup): { plain: Buffer; reading: Reading } {
+export function openPayload(
+  privateKey: Uint8Array,
+  payload: EncryptedPayload,
+  setup: PlumerySetup,
+): { plain: Buffer; reading: Reading } {
   const reading = readingFor(privateKey, payload, kdfParams(setup.profile));
   if (!('open' in reading)) {
     ruleCheck('PLM-ENVELOPE', reading.failure, 'the payload decrypts with the client key').toBe('decrypted');
     return halted('the payload does not decrypt');
   }
-  if (reading.fault) ruleCheck(reading.fault.rule, reading.fault.observed, 'the envelope', reading.fault.option).toBe(reading.fault.expected);
+  if (reading.fault)
+    ruleCheck(reading.fault.rule, reading.fault.observed, 'the envelope', reading.fault.option).toBe(
+      reading.fault.expected,
+    );
   return { plain: reading.open(payload), reading };
 }
 
 /** openPayload, then the JSON inside, against a schema. */
-export function openJson(privateKey: Uint8Array, payload: EncryptedPayload, setup: PlumerySetup, schema: 'decrypted-card-pin' | 'decrypted-card-details'): Record<string, string> {
+export function openJson(
+  privateKey: Uint8Array,
+  payload: EncryptedPayload,
+  setup: PlumerySetup,
+  schema: 'decrypted-card-pin' | 'decrypted-card-details',
+): Record<string, string> {
   const { plain } = openPayload(privateKey, payload, setup);
   let value: unknown;
   try {
@@ -131,7 +157,10 @@ export function openJson(privateKey: Uint8Array, payload: EncryptedPayload, setu
   } catch {
     throw new Error(`the decrypted payload is not JSON (${plain.length} bytes)`);
   }
-  ruleCheck(schema === 'decrypted-card-pin' ? 'PLM-PIN-200' : 'PLM-DETAILS', value, 'the decrypted JSON').toMatchSchema('plumery', schema);
+  ruleCheck(schema === 'decrypted-card-pin' ? 'PLM-PIN-200' : 'PLM-DETAILS', value, 'the decrypted JSON').toMatchSchema(
+    'plumery',
+    schema,
+  );
   return value as Record<string, string>;
 }
 
@@ -146,7 +175,13 @@ export const STATUS_OPTION: Partial<Record<PlumeryRequirementId, string>> = {
  * A refusal by `rule`: its status and urn code (rule checks of that rule); where it is an error at
  * all, the documented body (PLM-ERROR-SHAPE); never card data.
  */
-export function expectError(ex: HttpExchange, status: number, code: string, setup: PlumerySetup, rule: PlumeryRequirementId): PlumeryError {
+export function expectError(
+  ex: HttpExchange,
+  status: number,
+  code: string,
+  setup: PlumerySetup,
+  rule: PlumeryRequirementId,
+): PlumeryError {
   expect(ex.response.body).toShowNoCardData(pansOf(setup.knownCards));
   // Documented: the urn code (and, for a card's state, a refusal); the exact status is a profile option.
   expectRefusalStatus(rule, ex.response.status, status, STATUS_OPTION[rule]);
@@ -155,7 +190,12 @@ export function expectError(ex: HttpExchange, status: number, code: string, setu
   ruleCheck(rule, body?.code, 'error code').toBe(`${ERROR_PREFIX}${code}`);
   if (ex.response.status >= 400) ruleCheck('PLM-ERROR-SHAPE', body, 'the error body').toMatchSchema('plumery', 'error');
   if (setup.profile.fieldErrorCode && Array.isArray(body?.fieldErrors)) {
-    ruleCheck('PLM-ERROR-SHAPE', body.fieldErrors.filter((f) => typeof f?.code !== 'string' || !f.code).length, 'fieldErrors items without a code', 'fieldErrorCode').toBe(0);
+    ruleCheck(
+      'PLM-ERROR-SHAPE',
+      body.fieldErrors.filter((f) => typeof f?.code !== 'string' || !f.code).length,
+      'fieldErrors items without a code',
+      'fieldErrorCode',
+    ).toBe(0);
   }
   return { ...body, fieldErrors: Array.isArray(body?.fieldErrors) ? body.fieldErrors : [] };
 }
@@ -168,5 +208,6 @@ const clearRule = {
 };
 
 export const test = providerTest(plumery, setupFor, clearRule).extend<{ plumeryClient: PlumeryClient }>({
-  plumeryClient: async ({ setup, http }, use) => use(new PlumeryClient({ baseUrl: setup.target.baseUrl, authorization: setup.authorization, http })),
+  plumeryClient: async ({ setup, http }, use) =>
+    use(new PlumeryClient({ baseUrl: setup.target.baseUrl, authorization: setup.authorization, http })),
 });

@@ -8,7 +8,15 @@ import { GCM_TAG_BYTES, gcmOpen } from '../../src/crypto/aes-gcm.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
 import { CryptoError } from '../../src/crypto/errors.ts';
 import { decodeP256PublicKey } from '../../src/crypto/ecdh-p256.ts';
-import { deriveKey, IKMS, open, PLUMERY_IV_BYTES, sharedSecret, type Ikm, type KdfParams } from '../../src/providers/plumery/envelope.ts';
+import {
+  deriveKey,
+  IKMS,
+  open,
+  PLUMERY_IV_BYTES,
+  sharedSecret,
+  type Ikm,
+  type KdfParams,
+} from '../../src/providers/plumery/envelope.ts';
 import type { PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
 import type { EncryptedPayload } from '../../schemas/plumery.ts';
 
@@ -19,14 +27,19 @@ export interface Reading {
   fault?: { rule: PlumeryRequirementId; option?: string; observed: string; expected: string };
 }
 
-
 /** A reading with its own IKM and tag length. */
 function variant(privateKey: Uint8Array, kdf: KdfParams, ikm: Ikm, tagBytes: number) {
   return (p: EncryptedPayload): Buffer => {
-    const eph = decodeP256PublicKey(fromBase64(p.ephemeralPublicKey, 'ephemeralPublicKey'), { encodings: ['spki', 'raw'], allowCompressed: false });
+    const eph = decodeP256PublicKey(fromBase64(p.ephemeralPublicKey, 'ephemeralPublicKey'), {
+      encodings: ['spki', 'raw'],
+      allowCompressed: false,
+    });
     const secret = sharedSecret(privateKey, eph, ikm);
     const key = deriveKey(secret, fromBase64(p.salt, 'salt'), kdf.info);
-    return gcmOpen(key, fromBase64(p.iv, 'iv'), fromBase64(p.ciphertext, 'ciphertext'), { ivLengths: [PLUMERY_IV_BYTES], tagBytes });
+    return gcmOpen(key, fromBase64(p.iv, 'iv'), fromBase64(p.ciphertext, 'ciphertext'), {
+      ivLengths: [PLUMERY_IV_BYTES],
+      tagBytes,
+    });
   };
 }
 
@@ -43,7 +56,11 @@ const opens = (f: (p: EncryptedPayload) => Buffer, p: EncryptedPayload): boolean
  * The reading under which `payload` opens: the documented one, else one known mistake (with its
  * fault), else why the documented one fails. Only a payload refused for its tag is diagnosed.
  */
-export function readingFor(privateKey: Uint8Array, payload: EncryptedPayload, kdf: KdfParams): Reading | { failure: string } {
+export function readingFor(
+  privateKey: Uint8Array,
+  payload: EncryptedPayload,
+  kdf: KdfParams,
+): Reading | { failure: string } {
   const documented = (p: EncryptedPayload) => open(privateKey, p, kdf);
   let failure: string;
   try {
@@ -55,13 +72,20 @@ export function readingFor(privateKey: Uint8Array, payload: EncryptedPayload, kd
   }
   for (const n of [15, 14, 13, 12, 8, 4]) {
     const f = variant(privateKey, kdf, kdf.ikm, n);
-    if (opens(f, payload)) return { open: f, fault: { rule: 'PLM-GCM-IV-TAG', observed: `${n}-byte tag`, expected: `${GCM_TAG_BYTES}-byte tag` } };
+    if (opens(f, payload))
+      return {
+        open: f,
+        fault: { rule: 'PLM-GCM-IV-TAG', observed: `${n}-byte tag`, expected: `${GCM_TAG_BYTES}-byte tag` },
+      };
   }
   // Another IKM is no choice: SEC 1 and NIST SP 800-56A define the shared secret as the x-coordinate.
   for (const ikm of IKMS.filter((i) => i !== kdf.ikm)) {
     const f = variant(privateKey, kdf, ikm, GCM_TAG_BYTES);
     if (opens(f, payload)) {
-      return { open: f, fault: { rule: 'PLM-ENVELOPE', observed: `HKDF over the ${ikm}`, expected: `HKDF over the ${kdf.ikm}` } };
+      return {
+        open: f,
+        fault: { rule: 'PLM-ENVELOPE', observed: `HKDF over the ${ikm}`, expected: `HKDF over the ${kdf.ikm}` },
+      };
     }
   }
   return { failure };

@@ -16,7 +16,13 @@ import { newEncryptionKey, type EncryptionKey } from '../../src/providers/solari
 import { encodeSignature, signJwk } from '../../src/providers/solaris/device.ts';
 import type { SolarisProfile } from '../../src/providers/solaris/profile.ts';
 import { solarisRequirements, type SolarisRequirementId } from '../../src/providers/solaris/requirements.ts';
-import type { SolarisErrorEnvelope, SolarisJweAlg, SolarisJweEnc, SolarisJwk, VirtualCardRequest } from '../../schemas/solaris.ts';
+import type {
+  SolarisErrorEnvelope,
+  SolarisJweAlg,
+  SolarisJweEnc,
+  SolarisJwk,
+  VirtualCardRequest,
+} from '../../schemas/solaris.ts';
 import type { SolarisMockState } from '../../mocks/solaris/index.ts';
 
 /** Rule checks of solaris's own requirements: another provider's id does not type-check. */
@@ -66,7 +72,9 @@ async function setupFor(target: Target): Promise<SolarisSetup> {
       knownCards: s.cards.map((c) => ({ pan: c.pan, cvv: c.cvc, expiry: c.expiresAt })),
     };
   }
-  const card = e.SOLARIS_CARD_PAN ? { pan: e.SOLARIS_CARD_PAN, cvc: e.SOLARIS_CARD_CVC, expiresAt: e.SOLARIS_CARD_EXPIRES_AT } : undefined;
+  const card = e.SOLARIS_CARD_PAN
+    ? { pan: e.SOLARIS_CARD_PAN, cvc: e.SOLARIS_CARD_CVC, expiresAt: e.SOLARIS_CARD_EXPIRES_AT }
+    : undefined;
   return {
     target,
     profile,
@@ -74,7 +82,10 @@ async function setupFor(target: Target): Promise<SolarisSetup> {
     cardId: e.SOLARIS_CARD_ID ?? '',
     card,
     device: { id: e.SOLARIS_DEVICE_ID ?? '', privateKey: createPrivateKey(e.SOLARIS_DEVICE_PRIVATE_KEY ?? '') },
-    otherDevice: e.SOLARIS_OTHER_DEVICE_ID && e.SOLARIS_OTHER_DEVICE_PRIVATE_KEY ? { id: e.SOLARIS_OTHER_DEVICE_ID, privateKey: createPrivateKey(e.SOLARIS_OTHER_DEVICE_PRIVATE_KEY) } : undefined,
+    otherDevice:
+      e.SOLARIS_OTHER_DEVICE_ID && e.SOLARIS_OTHER_DEVICE_PRIVATE_KEY
+        ? { id: e.SOLARIS_OTHER_DEVICE_ID, privateKey: createPrivateKey(e.SOLARIS_OTHER_DEVICE_PRIVATE_KEY) }
+        : undefined,
     allCards: card?.pan ? [{ pan: card.pan }] : [],
     knownCards: card ? [{ pan: card.pan, cvv: card.cvc, expiry: card.expiresAt }] : [],
   };
@@ -96,7 +107,12 @@ export function signedRequest(setup: SolarisSetup, key: EncryptionKey, o: Reques
   const jwk = (o.jwk ?? key.jwk) as SolarisJwk;
   return {
     device_id: o.deviceId ?? setup.device.id,
-    signature: signJwk((o.signer ?? setup.device).privateKey, o.signedJwk ?? jwk, setup.profile.signatureEncoding, setup.profile.jwkStringOrder),
+    signature: signJwk(
+      (o.signer ?? setup.device).privateKey,
+      o.signedJwk ?? jwk,
+      setup.profile.signatureEncoding,
+      setup.profile.jwkStringOrder,
+    ),
     jwk,
     jwe: { alg: (o.alg ?? 'RSA_OAEP_256') as SolarisJweAlg, enc: (o.enc ?? 'A256GCM') as SolarisJweEnc },
   };
@@ -108,7 +124,11 @@ export function signedRequest(setup: SolarisSetup, key: EncryptionKey, o: Reques
  */
 export function dataOf(ex: HttpExchange): string {
   const status = ex.response.status;
-  ruleCheck(status === 403 ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS', status, 'status of a correctly signed request').toBe(200);
+  ruleCheck(
+    status === 403 ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS',
+    status,
+    'status of a correctly signed request',
+  ).toBe(200);
   if (status !== 200) halted('no 200 answer');
   const body = jsonBody(ex);
   ruleCheck('SOL-JWE-DECRYPTS', body, 'the 200 body').toMatchSchema('solaris', 'virtual-card-request.response-200');
@@ -120,16 +140,27 @@ export function dataOf(ex: HttpExchange): string {
  * Other readings of the document's signing steps, as signed requests: the copy of step 3 lost its
  * delimiters, so an implementer may sign step 2's JWK JSON instead, or pick the other encoding.
  */
-function otherSignatureReadings(setup: SolarisSetup, key: EncryptionKey, o: RequestOptions): [string, VirtualCardRequest, string?][] {
+function otherSignatureReadings(
+  setup: SolarisSetup,
+  key: EncryptionKey,
+  o: RequestOptions,
+): [string, VirtualCardRequest, string?][] {
   const documented = signedRequest(setup, key, o);
   const device = (o.signer ?? setup.device).privateKey;
   const encoding = setup.profile.signatureEncoding;
   const der = (text: string) => sign('sha256', Buffer.from(text, 'utf8'), { key: device, dsaEncoding: 'der' });
   const otherEncoding = encoding === 'hex-der' ? 'hex-base64-der' : 'hex-der';
   return [
-    ["a signature over the JWK's JSON (step 2), not over the sorted key:value string", { ...documented, signature: encodeSignature(der(JSON.stringify(documented.jwk)), encoding) }],
+    [
+      "a signature over the JWK's JSON (step 2), not over the sorted key:value string",
+      { ...documented, signature: encodeSignature(der(JSON.stringify(documented.jwk)), encoding) },
+    ],
     // The encoding is the harness's default (the document's example reads either way): a warning naming the option.
-    [`the signature encoded ${otherEncoding}, not ${encoding}`, { ...documented, signature: signJwk(device, documented.jwk, otherEncoding, setup.profile.jwkStringOrder) }, 'signatureEncoding'],
+    [
+      `the signature encoded ${otherEncoding}, not ${encoding}`,
+      { ...documented, signature: signJwk(device, documented.jwk, otherEncoding, setup.profile.jwkStringOrder) },
+      'signatureEncoding',
+    ],
   ];
 }
 
@@ -138,13 +169,20 @@ function otherSignatureReadings(setup: SolarisSetup, key: EncryptionKey, o: Requ
  * signature with 403 fails the signature rule; the JWE checks then go on with the first other
  * reading of the signing steps it accepts, if any, since the JWE is not the signature's rule.
  */
-export async function jweFor(client: SolarisClient, setup: SolarisSetup, key: EncryptionKey, o: RequestOptions = {}): Promise<string> {
+export async function jweFor(
+  client: SolarisClient,
+  setup: SolarisSetup,
+  key: EncryptionKey,
+  o: RequestOptions = {},
+): Promise<string> {
   const ex = await client.virtualCardRequest(setup.cardId, signedRequest(setup, key, o));
   if (ex.response.status !== 403) return dataOf(ex);
   for (const [reading, body, option] of otherSignatureReadings(setup, key, o)) {
     const other = await client.virtualCardRequest(setup.cardId, body);
     if (other.response.status !== 200) continue;
-    ruleCheck('SOL-DEVICE-SIGNATURE', `it accepts ${reading}`, 'the signature the target verifies', option).toBe('the documented signature');
+    ruleCheck('SOL-DEVICE-SIGNATURE', `it accepts ${reading}`, 'the signature the target verifies', option).toBe(
+      'the documented signature',
+    );
     return dataOf(other);
   }
   return dataOf(ex);
@@ -154,7 +192,14 @@ export async function jweFor(client: SolarisClient, setup: SolarisSetup, key: En
  * A refusal by `rule`: its status (a rule check of that rule); where it is an error at all, the
  * envelope with the status and the field named (SOL-ERROR-ENVELOPE); never card data.
  */
-export function expectRefused(ex: HttpExchange, status: number, field: string | undefined, setup: SolarisSetup, rule: SolarisRequirementId, pinnedBy?: string) {
+export function expectRefused(
+  ex: HttpExchange,
+  status: number,
+  field: string | undefined,
+  setup: SolarisSetup,
+  rule: SolarisRequirementId,
+  pinnedBy?: string,
+) {
   ruleCheck('SOL-ERROR-ENVELOPE', ex.response.body, 'no card data in the answer').toShowNoCardData(setup.allCards);
   // Documented: refused. Where pinnedBy is given, the exact status (and field) are a profile option.
   expectRefusalStatus(rule, ex.response.status, status, pinnedBy);
@@ -165,7 +210,8 @@ export function expectRefused(ex: HttpExchange, status: number, field: string | 
   const e = (body as Partial<SolarisErrorEnvelope> | null)?.errors?.[0];
   ruleCheck('SOL-ERROR-ENVELOPE', e?.status, 'errors[0].status').toBe(ex.response.status);
   // A missing source.field is the envelope's (its schema, above); which field a pinned refusal names is that rule's default part.
-  if (field !== undefined && (!pinnedBy || e?.source?.field !== undefined)) ruleCheck(pinnedBy ? rule : 'SOL-ERROR-ENVELOPE', e?.source?.field, 'errors[0].source.field', pinnedBy).toBe(field);
+  if (field !== undefined && (!pinnedBy || e?.source?.field !== undefined))
+    ruleCheck(pinnedBy ? rule : 'SOL-ERROR-ENVELOPE', e?.source?.field, 'errors[0].source.field', pinnedBy).toBe(field);
 }
 
 // "The response data is the JWE-encrypted card details": inside `data`, and nowhere else in clear.
@@ -175,8 +221,13 @@ const clearRule = {
   envelope: () => ({ members: ['data'] }),
 };
 
-export const test = providerTest(solaris, setupFor, clearRule).extend<{ solarisClient: SolarisClient; encryptionKey: EncryptionKey }>({
+export const test = providerTest(solaris, setupFor, clearRule).extend<{
+  solarisClient: SolarisClient;
+  encryptionKey: EncryptionKey;
+}>({
   // RSA-2048 generation costs tens of milliseconds: one key per worker.
-  encryptionKey: async ({ perWorker }, use) => use(perWorker.get('solaris:encryption-key', () => newEncryptionKey(2048))),
-  solarisClient: async ({ setup, http }, use) => use(new SolarisClient({ baseUrl: setup.target.baseUrl, accessToken: setup.accessToken, http })),
+  encryptionKey: async ({ perWorker }, use) =>
+    use(perWorker.get('solaris:encryption-key', () => newEncryptionKey(2048))),
+  solarisClient: async ({ setup, http }, use) =>
+    use(new SolarisClient({ baseUrl: setup.target.baseUrl, accessToken: setup.accessToken, http })),
 });

@@ -18,20 +18,50 @@ function pactBroker(): string | undefined {
 }
 
 export async function brokerCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { output: { type: 'string' }, version: { type: 'string' }, branch: { type: 'string' }, environment: { type: 'string' } }, true);
+  const { values, positionals } = parse(
+    args,
+    {
+      output: { type: 'string' },
+      version: { type: 'string' },
+      branch: { type: 'string' },
+      environment: { type: 'string' },
+    },
+    true,
+  );
   const [step] = positionals;
   if (step !== 'publish' && step !== 'can-i-deploy') throw new UsageError('broker takes publish or can-i-deploy');
   const broker = process.env.PACT_BROKER_BASE_URL;
-  if (!broker) throw new UsageError('set PACT_BROKER_BASE_URL (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD) to use a Pact Broker');
+  if (!broker)
+    throw new UsageError(
+      'set PACT_BROKER_BASE_URL (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD) to use a Pact Broker',
+    );
   if (!values.version) throw new UsageError('--version <consumer version> is required (for example the git commit)');
   const script = pactBroker();
-  if (!script || !existsSync(script)) throw new UsageError('@pact-foundation/pact-cli is not installed: run scripts/install.sh');
+  if (!script || !existsSync(script))
+    throw new UsageError('@pact-foundation/pact-cli is not installed: run scripts/install.sh');
   const run = (rest: string[]) => runChild(process.execPath, [script, ...rest]);
   if (step === 'publish') {
     const dir = resolve(values.output ?? 'reports', 'pacts');
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^[^.]+-[^.]+\.json$/.test(f)) : [];
     if (files.length === 0) throw new UsageError(`no pacts in ${dir}: run "card-reveal-harness run" first`);
-    return run(['publish', ...files.map((f) => resolve(dir, f)), '--broker-base-url', broker, '--consumer-app-version', values.version, ...(values.branch ? ['--branch', values.branch] : [])]);
+    return run([
+      'publish',
+      ...files.map((f) => resolve(dir, f)),
+      '--broker-base-url',
+      broker,
+      '--consumer-app-version',
+      values.version,
+      ...(values.branch ? ['--branch', values.branch] : []),
+    ]);
   }
-  return run(['can-i-deploy', '--broker-base-url', broker, '--pacticipant', CONSUMER, '--version', values.version, ...(values.environment ? ['--to-environment', values.environment] : ['--to', 'prod'])]);
+  return run([
+    'can-i-deploy',
+    '--broker-base-url',
+    broker,
+    '--pacticipant',
+    CONSUMER,
+    '--version',
+    values.version,
+    ...(values.environment ? ['--to-environment', values.environment] : ['--to', 'prod']),
+  ]);
 }

@@ -44,7 +44,8 @@ export interface DefectOutcome {
 }
 
 /** Live, a declared controlled-only defect must escape and every other be caught; under control, every one be caught. */
-export const asExpected = (o: Pick<DefectOutcome, 'caught' | 'controlledOnly'>): boolean => o.caught !== (o.controlledOnly !== undefined);
+export const asExpected = (o: Pick<DefectOutcome, 'caught' | 'controlledOnly'>): boolean =>
+  o.caught !== (o.controlledOnly !== undefined);
 
 type Verdicts = Map<string, Verdict>;
 
@@ -61,13 +62,25 @@ interface SuiteRun {
  * Live: one run of a provider's suite against its mock with at most one defect, started as its own
  * process without control and pointed at by the variables a vendor would set, as a sandbox is.
  */
-async function runSandboxSuite(p: ProviderCatalogue, output: string, defect: string | undefined, cleanOutput?: string): Promise<SuiteRun> {
+async function runSandboxSuite(
+  p: ProviderCatalogue,
+  output: string,
+  defect: string | undefined,
+  cleanOutput?: string,
+): Promise<SuiteRun> {
   mkdirSync(dirname(output), { recursive: true });
   const mock = await startSandbox(p.id, `${output}.vendor-env.json`, defect ? ['--defect', defect] : []);
   try {
     // The consumer contract runs the harness's own client against a Pact mock: the same for every
     // defect, and no evidence about the target. A defect run verifies the clean run's pact.
-    const env: NodeJS.ProcessEnv = { CRH_OUTPUT_DIR: output, ...selectProviders([p.id]), CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', ...(cleanOutput ? { [PACT_PART_ENV]: 'provider' } : {}), ...mock.env };
+    const env: NodeJS.ProcessEnv = {
+      CRH_OUTPUT_DIR: output,
+      ...selectProviders([p.id]),
+      CRH_MOCK_DEFECTS: '',
+      CRH_QUIET: '1',
+      ...(cleanOutput ? { [PACT_PART_ENV]: 'provider' } : {}),
+      ...mock.env,
+    };
     if (cleanOutput) cpSync(resolve(cleanOutput, 'pacts'), resolve(output, 'pacts'), { recursive: true });
     await runPlaywright({ args: [], env, inherit: false });
   } finally {
@@ -81,18 +94,42 @@ async function runSandboxSuite(p: ProviderCatalogue, output: string, defect: str
  * beside a project per provider without a defect (CLEAN) that each defect's matrix is compared
  * with. The batch verifies the consumer contracts' pacts, written by a short run before it.
  */
-async function runControlled(selected: readonly ProviderCatalogue[], work: readonly { p: ProviderCatalogue; d: Defect }[], root: string, workers: number) {
+async function runControlled(
+  selected: readonly ProviderCatalogue[],
+  work: readonly { p: ProviderCatalogue; d: Defect }[],
+  root: string,
+  workers: number,
+) {
   const consumerDir = resolve(root, 'consumer');
   const ids = selected.map((p) => p.id);
-  await runPlaywright({ args: ['--workers', String(workers)], env: { CRH_OUTPUT_DIR: consumerDir, ...selectProviders(ids), CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', [PACT_PART_ENV]: 'consumer' }, inherit: false });
+  await runPlaywright({
+    args: ['--workers', String(workers)],
+    env: {
+      CRH_OUTPUT_DIR: consumerDir,
+      ...selectProviders(ids),
+      CRH_MOCK_DEFECTS: '',
+      CRH_QUIET: '1',
+      [PACT_PART_ENV]: 'consumer',
+    },
+    inherit: false,
+  });
   const batchDir = resolve(root, 'batch');
   cpSync(resolve(consumerDir, 'pacts'), resolve(batchDir, 'pacts'), { recursive: true });
   const batch = new Map<string, string[]>(ids.map((id) => [id, [CLEAN]]));
   for (const { p, d } of work) batch.get(p.id)!.push(d.name);
-  await runPlaywright({ args: ['--workers', String(workers)], env: { CRH_OUTPUT_DIR: batchDir, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', [BATCH_ENV]: encodeBatch(batch) }, inherit: false });
+  await runPlaywright({
+    args: ['--workers', String(workers)],
+    env: { CRH_OUTPUT_DIR: batchDir, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', [BATCH_ENV]: encodeBatch(batch) },
+    inherit: false,
+  });
   const clean = new Map(selected.map((p) => [p.id, readSuiteRun(defectRunDir(batchDir, p.id, CLEAN), p.id)] as const));
   if ([...clean.values()].some((r) => r.failedTests.length)) return { clean, runs: undefined };
-  return { clean, runs: new Map(work.map(({ p, d }) => [`${p.id}:${d.name}`, readSuiteRun(defectRunDir(batchDir, p.id, d.name), p.id)] as const)) };
+  return {
+    clean,
+    runs: new Map(
+      work.map(({ p, d }) => [`${p.id}:${d.name}`, readSuiteRun(defectRunDir(batchDir, p.id, d.name), p.id)] as const),
+    ),
+  };
 }
 
 /** What a run's matrix says of one provider: its verdicts, failed and warned tests, and gaps. */
@@ -102,18 +139,41 @@ function readSuiteRun(dir: string, providerId: string): SuiteRun {
   const rows = matrix?.providers.find((x) => x.id === providerId)?.requirements ?? [];
   return {
     verdicts: new Map(rows.map((r) => [r.id, r.verdict])),
-    failedTests: [...new Set(rows.flatMap((r) => r.tests.filter((t) => t.status === 'fail').map((t) => `[${t.project}] ${t.title}`)))],
-    warnedTests: [...new Set(rows.flatMap((r) => r.tests.filter((t) => t.status === 'warn').map((t) => `[${t.project}] ${t.title} (warning)`)))],
-    gaps: new Map(rows.flatMap((r) => (r.partial ? [[r.id, partialNote(r.partial)] as const] : r.reasons.length ? [[r.id, r.reasons.join('; ')] as const] : []))),
+    failedTests: [
+      ...new Set(
+        rows.flatMap((r) => r.tests.filter((t) => t.status === 'fail').map((t) => `[${t.project}] ${t.title}`)),
+      ),
+    ],
+    warnedTests: [
+      ...new Set(
+        rows.flatMap((r) =>
+          r.tests.filter((t) => t.status === 'warn').map((t) => `[${t.project}] ${t.title} (warning)`),
+        ),
+      ),
+    ],
+    gaps: new Map(
+      rows.flatMap((r) =>
+        r.partial
+          ? [[r.id, partialNote(r.partial)] as const]
+          : r.reasons.length
+            ? [[r.id, r.reasons.join('; ')] as const]
+            : [],
+      ),
+    ),
   };
 }
 
 export function matrixDiff(clean: Verdicts, broken: Verdicts): string[] {
   const ids = [...new Set([...clean.keys(), ...broken.keys()])];
-  return ids.filter((id) => clean.get(id) !== broken.get(id)).map((id) => `${id}: ${clean.get(id) ?? 'absent'} → ${broken.get(id) ?? 'absent'}`);
+  return ids
+    .filter((id) => clean.get(id) !== broken.get(id))
+    .map((id) => `${id}: ${clean.get(id) ?? 'absent'} → ${broken.get(id) ?? 'absent'}`);
 }
 
-export type MatrixJudgement = Pick<DefectOutcome, 'breaks' | 'hides' | 'diff' | 'failsExactly' | 'exact' | 'asDeclared' | 'collateral' | 'unverifiable'>;
+export type MatrixJudgement = Pick<
+  DefectOutcome,
+  'breaks' | 'hides' | 'diff' | 'failsExactly' | 'exact' | 'asDeclared' | 'collateral' | 'unverifiable'
+>;
 
 /** How a defect's verdicts differ from the clean run's, against what the defect declares. */
 export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[], hides: string[]): MatrixJudgement {
@@ -129,7 +189,10 @@ export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[],
     diff,
     failsExactly: collateral.length === 0 && breaks.every(nowFail),
     exact: changed.length === breaks.length && breaks.every(nowFail),
-    asDeclared: changed.length === breaks.length + hides.length && breaks.every(nowFail) && hides.every((h) => broken.get(h) === 'not-run' && changed.includes(h)),
+    asDeclared:
+      changed.length === breaks.length + hides.length &&
+      breaks.every(nowFail) &&
+      hides.every((h) => broken.get(h) === 'not-run' && changed.includes(h)),
     collateral,
     unverifiable: changed.filter((id) => !flagged(id) && !breaks.includes(id)),
   };
@@ -138,11 +201,23 @@ export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[],
 const providers: readonly ProviderCatalogue[] = catalogue;
 
 export async function defectsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { output: { type: 'string' }, list: { type: 'boolean' }, jobs: { type: 'string' }, only: { type: 'string' }, strict: { type: 'boolean' }, live: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(
+    args,
+    {
+      output: { type: 'string' },
+      list: { type: 'boolean' },
+      jobs: { type: 'string' },
+      only: { type: 'string' },
+      strict: { type: 'boolean' },
+      live: { type: 'boolean' },
+    },
+    true,
+  );
   const live = values.live ?? false;
   positionals.forEach(providerOrUsageError);
   const jobs = values.jobs === undefined ? Math.max(1, Math.min(2, availableParallelism())) : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
   const selected = providers.filter((p) => positionals.length === 0 || positionals.includes(p.id));
   const only = values.only?.split(',').map((s) => s.trim());
   const chosen = (p: ProviderCatalogue): Defect[] => p.defects.filter((d) => !only || only.includes(d.name));
@@ -152,7 +227,9 @@ export async function defectsCommand(args: string[]): Promise<number> {
         // A defect of a default of the harness (or of a default part) is caught as a warning (src/core/levels.ts).
         const asWarning = caughtAsWarning(d, sourceOf);
         const controlledOnly = p.controlledOnlyDefects?.[d.name];
-        console.log(`${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${asWarning ? `\t(a default${d.pinned ? ` part, ${d.pinned}` : ''}: caught as a warning)` : ''}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}${controlledOnly ? `\t(live: only under control: ${controlledOnly})` : ''}`);
+        console.log(
+          `${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${asWarning ? `\t(a default${d.pinned ? ` part, ${d.pinned}` : ''}: caught as a warning)` : ''}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}${controlledOnly ? `\t(live: only under control: ${controlledOnly})` : ''}`,
+        );
       }
     }
     return 0;
@@ -167,17 +244,29 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
   const controlled = live ? undefined : await runControlled(withDefects, work, root, jobs);
   const clean =
-    controlled?.clean ?? new Map(await pool(withDefects.map((p) => async () => [p.id, await runSandboxSuite(p, resolve(root, `${p.id}--clean`), undefined)] as const), jobs));
+    controlled?.clean ??
+    new Map(
+      await pool(
+        withDefects.map(
+          (p) => async () => [p.id, await runSandboxSuite(p, resolve(root, `${p.id}--clean`), undefined)] as const,
+        ),
+        jobs,
+      ),
+    );
   for (const [id, run] of clean) {
     if (run.failedTests.length) {
-      console.log(`the clean ${id} run failed (${run.failedTests.length} test(s)), so no defect of it can be judged:\n${run.failedTests.map((t) => `  ${t}`).join('\n')}`);
+      console.log(
+        `the clean ${id} run failed (${run.failedTests.length} test(s)), so no defect of it can be judged:\n${run.failedTests.map((t) => `  ${t}`).join('\n')}`,
+      );
       return 1;
     }
   }
 
   const outcomes = await pool(
     work.map(({ p, d }) => async (): Promise<DefectOutcome> => {
-      const run = controlled?.runs?.get(`${p.id}:${d.name}`) ?? (await runSandboxSuite(p, resolve(root, `${p.id}--${d.name}`), d.name, resolve(root, `${p.id}--clean`)));
+      const run =
+        controlled?.runs?.get(`${p.id}:${d.name}`) ??
+        (await runSandboxSuite(p, resolve(root, `${p.id}--${d.name}`), d.name, resolve(root, `${p.id}--clean`)));
       const outcome: DefectOutcome = {
         provider: p.id,
         defect: d.name,
@@ -188,13 +277,21 @@ export async function defectsCommand(args: string[]): Promise<number> {
         ...(live && p.controlledOnlyDefects?.[d.name] ? { controlledOnly: p.controlledOnlyDefects[d.name] } : {}),
       };
       const { breaks, diff } = outcome;
-      const label = outcome.controlledOnly ? (outcome.caught ? 'CAUGHT although declared controlled-only' : 'CONTROLLED-ONLY') : outcome.caught ? 'CAUGHT ' : 'ESCAPED';
+      const label = outcome.controlledOnly
+        ? outcome.caught
+          ? 'CAUGHT although declared controlled-only'
+          : 'CONTROLLED-ONLY'
+        : outcome.caught
+          ? 'CAUGHT '
+          : 'ESCAPED';
       console.log(
         `${label} ${p.id.padEnd(8)} ${d.name.padEnd(32)} breaks ${breaks.join(', ')}${outcome.exact ? '' : `  (matrix differs in ${diff.join('; ') || 'nothing'})`}\n` +
           (outcome.caught
             ? outcome.caughtBy.map((t) => `          by ${t}`).join('\n')
             : `          no test failed: ${d.description}${live ? `\n          live, the checks of ${outcome.breaks.join(', ')}: ${outcome.breaks.map((id) => run.gaps.get(id) ?? 'all ran').join('; ')}` : ''}`) +
-          (outcome.controlledOnly ? `\n          declared controlled-only: ${outcome.controlledOnly}${outcome.caught ? ' (out of date: a sandbox run caught it)' : ''}` : ''),
+          (outcome.controlledOnly
+            ? `\n          declared controlled-only: ${outcome.controlledOnly}${outcome.caught ? ' (out of date: a sandbox run caught it)' : ''}`
+            : ''),
       );
       return outcome;
     }),
@@ -208,30 +305,52 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const asDeclared = judged.filter((o) => o.asDeclared);
   console.log(`\n| provider | defect | rules broken | caught by | matrix differs in |\n|---|---|---|---|---|`);
   for (const o of outcomes) {
-    console.log(`| ${o.provider} | ${o.defect} | ${o.breaks.join(', ')} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} | ${o.exact ? 'exactly its rules' : o.asDeclared ? `its rules; not run as declared: ${o.hides.join(', ')}` : o.diff.join('; ')} |`);
+    console.log(
+      `| ${o.provider} | ${o.defect} | ${o.breaks.join(', ')} | ${o.caught ? `${o.caughtBy.length} test(s), first: ${o.caughtBy[0]}` : '**not caught**'} | ${o.exact ? 'exactly its rules' : o.asDeclared ? `its rules; not run as declared: ${o.hides.join(', ')}` : o.diff.join('; ')} |`,
+    );
   }
-  console.log(`\ncaught ${caught} of ${outcomes.length} defects (${outcomes.filter((o) => o.asWarning).length} as warnings)`);
+  console.log(
+    `\ncaught ${caught} of ${outcomes.length} defects (${outcomes.filter((o) => o.asWarning).length} as warnings)`,
+  );
   if (live) {
     const declared = outcomes.filter((o) => o.controlledOnly);
-    console.log(`live as declared ${outcomes.filter(asExpected).length} of ${outcomes.length} defects (every defect caught but the ${declared.length} declared controlled-only, which escape: ${declared.map((o) => `${o.provider} ${o.defect}`).join(', ') || 'none'})`);
+    console.log(
+      `live as declared ${outcomes.filter(asExpected).length} of ${outcomes.length} defects (every defect caught but the ${declared.length} declared controlled-only, which escape: ${declared.map((o) => `${o.provider} ${o.defect}`).join(', ') || 'none'})`,
+    );
   }
-  console.log(`failing exactly ${failsExactly.length} of ${judged.length} defects (the requirements that fail are exactly the ones each defect breaks)`);
-  console.log(`unchanged otherwise ${exact} of ${judged.length} defects (the others also leave requirements unverifiable: pass → not run)`);
+  console.log(
+    `failing exactly ${failsExactly.length} of ${judged.length} defects (the requirements that fail are exactly the ones each defect breaks)`,
+  );
+  console.log(
+    `unchanged otherwise ${exact} of ${judged.length} defects (the others also leave requirements unverifiable: pass → not run)`,
+  );
   const hiders = outcomes.filter((o) => o.hides.length);
   console.log(
     `matrix as declared ${asDeclared.length} of ${judged.length} defects (each differs from the clean matrix in exactly the requirements it breaks, now failing, ` +
       `and in those it declares it leaves with nothing to observe, now not run: ${hiders.map((o) => `${o.provider} ${o.defect} hides ${o.hides.join(', ')}`).join('; ') || 'none'})`,
   );
-  console.log(`time: ${outcomes.length} defects and their clean runs in ${((performance.now() - started) / 60_000).toFixed(1)} min (${jobs} ${live ? 'suites' : 'workers'} at a time)`);
+  console.log(
+    `time: ${outcomes.length} defects and their clean runs in ${((performance.now() - started) / 60_000).toFixed(1)} min (${jobs} ${live ? 'suites' : 'workers'} at a time)`,
+  );
   // Repeated last, so that a CI log cut to its tail still names them.
   for (const o of judged.filter((x) => !x.asDeclared)) {
-    console.log(`NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`);
+    console.log(
+      `NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`,
+    );
   }
   // A defect of a document or standard rule caught only as a warning would pass a gate.
   const declared = new Map(work.map(({ p, d }) => [`${p.id}:${d.name}`, d]));
-  const onlyWarned = outcomes.filter((o) => o.caught && o.asWarning && !caughtAsWarning(declared.get(`${o.provider}:${o.defect}`)!, sourceOf));
-  for (const o of onlyWarned) console.log(`ONLY A WARNING ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}, a rule that must fail, yet the run only warned`);
+  const onlyWarned = outcomes.filter(
+    (o) => o.caught && o.asWarning && !caughtAsWarning(declared.get(`${o.provider}:${o.defect}`)!, sourceOf),
+  );
+  for (const o of onlyWarned)
+    console.log(
+      `ONLY A WARNING ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}, a rule that must fail, yet the run only warned`,
+    );
   // --strict also fails when a defect's matrix differs from the clean one in anything but what it
   // declares, or when a defect of a rule that must fail was caught only as a warning.
-  return outcomes.every(asExpected) && (!values.strict || (asDeclared.length === judged.length && onlyWarned.length === 0)) ? 0 : 1;
+  return outcomes.every(asExpected) &&
+    (!values.strict || (asDeclared.length === judged.length && onlyWarned.length === 0))
+    ? 0
+    : 1;
 }

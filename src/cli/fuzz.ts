@@ -17,7 +17,11 @@ import { parse, providerOrUsageError, UsageError } from './usage.ts';
  */
 function secretMask(env: NodeJS.ProcessEnv): (text: string) => string {
   const secrets = providers
-    .flatMap((p) => Object.entries(p.env.vars).filter(([name, what]) => /secret/i.test(what) || /_(PAN|CVC|CVV2?|PIN)$/.test(name)).map(([k]) => env[k]))
+    .flatMap((p) =>
+      Object.entries(p.env.vars)
+        .filter(([name, what]) => /secret/i.test(what) || /_(PAN|CVC|CVV2?|PIN)$/.test(name))
+        .map(([k]) => env[k]),
+    )
     .filter((v): v is string => !!v && v.length >= 6)
     .sort((a, b) => b.length - a.length);
   return (text) => {
@@ -30,7 +34,8 @@ function secretMask(env: NodeJS.ProcessEnv): (text: string) => string {
 const wholeNumber = (name: string, v: string | undefined, fallback: number, min: number): number => {
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} wants a whole number of ${min} or more, not "${v}"`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${name} wants a whole number of ${min} or more, not "${v}"`);
   return n;
 };
 
@@ -54,8 +59,10 @@ export async function fuzzCommand(args: string[]): Promise<number> {
   const selected = providers.filter((p) => positionals.length === 0 || positionals.includes(p.id));
   if (values.defect?.length && selected.length !== 1) throw new UsageError('--defect needs exactly one provider');
   if (values.path && selected.length !== 1) throw new UsageError('--path replays one provider: name it');
-  if (values.target !== undefined && selected.length !== 1) throw new UsageError('--target fuzzes one provider\'s sandbox: name the provider');
-  if (values.target !== undefined && values.defect?.length) throw new UsageError('--defect is for the embedded mock, not a --target');
+  if (values.target !== undefined && selected.length !== 1)
+    throw new UsageError("--target fuzzes one provider's sandbox: name the provider");
+  if (values.target !== undefined && values.defect?.length)
+    throw new UsageError('--defect is for the embedded mock, not a --target');
   const network = networkFromFlags(values);
   process.env[NETWORK_ENV] = JSON.stringify(network);
   let target: { url: string; vars: Record<string, string | undefined> } | undefined;
@@ -66,7 +73,8 @@ export async function fuzzCommand(args: string[]): Promise<number> {
     target = { url: values.target, vars: Object.fromEntries(Object.keys(p.env.vars).map((k) => [k, env[k]])) };
   }
   const runs = wholeNumber('--runs', values.runs, values.target ? 200 : 1_000, 1);
-  const maxSeconds = values['max-seconds'] === undefined ? undefined : wholeNumber('--max-seconds', values['max-seconds'], 0, 1);
+  const maxSeconds =
+    values['max-seconds'] === undefined ? undefined : wholeNumber('--max-seconds', values['max-seconds'], 0, 1);
   const seed = wholeNumber('--seed', values.seed, randomInt(2 ** 31 - 1), 0);
   const redactor = new Redactor(providers.flatMap((p) => p.testCards));
   const masked = secretMask(process.env);
@@ -74,7 +82,16 @@ export async function fuzzCommand(args: string[]): Promise<number> {
   const results: FuzzResult[] = [];
   for (const p of selected) {
     const started = performance.now();
-    const r = await fuzzProvider(p, { runs, seed, path: values.path, defects: values.defect ?? [], redact: (s) => masked(redactor.redact(s)), target, rate: network.rate, maxSeconds });
+    const r = await fuzzProvider(p, {
+      runs,
+      seed,
+      path: values.path,
+      defects: values.defect ?? [],
+      redact: (s) => masked(redactor.redact(s)),
+      target,
+      rate: network.rate,
+      maxSeconds,
+    });
     results.push(r);
     const [head, ...rest] = describeResult(r);
     console.log([`${head}  (${((performance.now() - started) / 1000).toFixed(1)} s)`, ...rest].join('\n'));
@@ -83,7 +100,10 @@ export async function fuzzCommand(args: string[]): Promise<number> {
   const sent = results.reduce((n, r) => n + r.runs, 0);
   const file = resolve(values.output ?? 'reports/fuzz/fuzz.json');
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ seed, runs, results }, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v), 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ seed, runs, results }, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v), 2)}\n`,
+  );
   console.log(`fuzz: ${sent} malformed requests, ${failed} provider(s) failed; ${file}`);
   if (values.record) writeFileSync(resolve(values.record), recordOf(results, seed, runs));
   return failed ? 1 : 0;
@@ -92,7 +112,9 @@ export async function fuzzCommand(args: string[]): Promise<number> {
 /** The run as a Markdown record (docs/FUZZ.md): what was sent, how each mock answered, any failure. */
 function recordOf(results: FuzzResult[], seed: number, runs: number): string {
   const rows = results.map((r) => {
-    const answers = Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
+    const answers = Object.entries(r.statuses)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     return `| ${r.provider} | ${r.runs} | ${answers} | ${r.failure ? `**${r.failure.problem.kind}**: ${r.failure.problem.message}` : 'none'} |`;
   });
   return `# Fuzz proof run

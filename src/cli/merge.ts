@@ -11,13 +11,24 @@ export async function mergeCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { output: { type: 'string' } });
   const output = resolve(values.output ?? 'reports');
   // Each shard left blob/<i>-of-<n>/shard-<i>-of-<n>.zip; merge-reports reads one folder of zips.
-  const shardDirs = existsSync(resolve(output, 'blob')) ? readdirSync(resolve(output, 'blob'), { withFileTypes: true }).filter((d) => d.isDirectory()) : [];
+  const shardDirs = existsSync(resolve(output, 'blob'))
+    ? readdirSync(resolve(output, 'blob'), { withFileTypes: true }).filter((d) => d.isDirectory())
+    : [];
   const blobs = resolve(output, 'blob-merged');
   rmSync(blobs, { recursive: true, force: true });
   mkdirSync(blobs, { recursive: true });
-  for (const d of shardDirs) for (const f of readdirSync(resolve(output, 'blob', d.name)).filter((x) => x.endsWith('.zip'))) copyFileSync(resolve(output, 'blob', d.name, f), resolve(blobs, f));
-  if (readdirSync(blobs).length === 0) throw new UsageError(`no shard results in ${blobs}: run "card-reveal-harness run --shard i/n --output ${values.output ?? 'reports'}" for each shard first`);
-  const code = await runChild(process.execPath, [playwrightCli, 'merge-reports', '-c', codeFile('reporters/merge.config.ts'), blobs], { cwd: projectRoot, env: { CRH_OUTPUT_DIR: output } });
+  for (const d of shardDirs)
+    for (const f of readdirSync(resolve(output, 'blob', d.name)).filter((x) => x.endsWith('.zip')))
+      copyFileSync(resolve(output, 'blob', d.name, f), resolve(blobs, f));
+  if (readdirSync(blobs).length === 0)
+    throw new UsageError(
+      `no shard results in ${blobs}: run "card-reveal-harness run --shard i/n --output ${values.output ?? 'reports'}" for each shard first`,
+    );
+  const code = await runChild(
+    process.execPath,
+    [playwrightCli, 'merge-reports', '-c', codeFile('reporters/merge.config.ts'), blobs],
+    { cwd: projectRoot, env: { CRH_OUTPUT_DIR: output } },
+  );
   const failing = printVerdict(output, code);
   return failing === 0 ? 0 : 1;
 }

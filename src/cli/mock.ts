@@ -22,23 +22,39 @@ export async function mockCommand(args: string[]): Promise<number> {
   if (!id) throw new UsageError(`name a provider: ${providerIds().join(', ')}`);
   const provider = await loadProvider(providerOrUsageError(id).id);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes 0-65535 (0: any free port)');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError('--port takes 0-65535 (0: any free port)');
   const defects = [...(values.defect ?? []), ...defectsFromEnv(provider.id)];
   const known = new Set(provider.defects.map((d) => d.name));
-  for (const d of defects) if (!known.has(d)) throw new UsageError(`unknown defect "${d}" for ${provider.id}; see "card-reveal-harness defects --list ${provider.id}"`);
+  for (const d of defects)
+    if (!known.has(d))
+      throw new UsageError(
+        `unknown defect "${d}" for ${provider.id}; see "card-reveal-harness defects --list ${provider.id}"`,
+      );
 
   const variants = values.variant ?? [];
   const knownVariants = new Set(provider.variants.map((v) => v.name));
-  for (const v of variants) if (!knownVariants.has(v)) throw new UsageError(`unknown variant "${v}" for ${provider.id}; known: ${[...knownVariants].join(', ')}`);
+  for (const v of variants)
+    if (!knownVariants.has(v))
+      throw new UsageError(`unknown variant "${v}" for ${provider.id}; known: ${[...knownVariants].join(', ')}`);
 
   const publicUrl = values['public-url'];
-  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new UsageError('--public-url takes the http(s) URL clients reach the mock at');
-  const mock = await startMock(provider, { port, host: values.host, control: !values['no-control'], defects, variants, ...(publicUrl ? { publicUrl } : {}) });
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl))
+    throw new UsageError('--public-url takes the http(s) URL clients reach the mock at');
+  const mock = await startMock(provider, {
+    port,
+    host: values.host,
+    control: !values['no-control'],
+    defects,
+    variants,
+    ...(publicUrl ? { publicUrl } : {}),
+  });
   const reached = publicUrl?.replace(/\/+$/, '') ?? mock.url;
   // What a vendor would put in the environment for this mock as a sandbox (test data, not secrets of anyone).
   // A failure here ends the command: the listening server would otherwise keep the process alive.
   try {
-    if (values['write-env']) writeFileSync(values['write-env'], JSON.stringify(mock.vendorEnv(reached)), { mode: 0o600 });
+    if (values['write-env'])
+      writeFileSync(values['write-env'], JSON.stringify(mock.vendorEnv(reached)), { mode: 0o600 });
   } catch (e) {
     await mock.close();
     throw new UsageError(`--write-env: ${(e as Error).message}`);

@@ -29,7 +29,9 @@ function pemFile(flag: string, file: string, check: (text: string) => unknown): 
   try {
     check(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new UsageError(`${flag} ${file}: not a PEM ${flag === '--client-key' ? 'private key' : 'certificate'} (${(e as Error).message})`);
+    throw new UsageError(
+      `${flag} ${file}: not a PEM ${flag === '--client-key' ? 'private key' : 'certificate'} (${(e as Error).message})`,
+    );
   }
   return path;
 }
@@ -41,10 +43,16 @@ export function networkFromFlags(flags: NetworkFlags, env: NodeJS.ProcessEnv = p
   const key = flags['client-key'] ?? env.CRH_CLIENT_KEY;
   if (!!cert !== !!key) throw new UsageError('--client-cert and --client-key go together');
   const rate = flags.rate === undefined ? undefined : Number(flags.rate);
-  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) throw new UsageError(`--rate wants a number of requests per second above 0, not "${flags.rate}"`);
+  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0))
+    throw new UsageError(`--rate wants a number of requests per second above 0, not "${flags.rate}"`);
   return {
     ...(caFiles.length ? { caFiles } : {}),
-    ...(cert && key ? { clientCert: pemFile('--client-cert', cert, (t) => new X509Certificate(t)), clientKey: pemFile('--client-key', key, (t) => createPrivateKey(t)) } : {}),
+    ...(cert && key
+      ? {
+          clientCert: pemFile('--client-cert', cert, (t) => new X509Certificate(t)),
+          clientKey: pemFile('--client-key', key, (t) => createPrivateKey(t)),
+        }
+      : {}),
     ...(rate ? { rate } : {}),
   };
 }
@@ -53,10 +61,17 @@ export function networkFromFlags(flags: NetworkFlags, env: NodeJS.ProcessEnv = p
  * The environment of the Playwright processes for these settings and targets: the settings as one
  * variable (the rate divided among `workers`), Chromium's pins, and the CAs for Node's own TLS.
  */
-export async function networkEnv(flags: NetworkSettings, targets: string[], workers: number, output: string): Promise<NodeJS.ProcessEnv> {
+export async function networkEnv(
+  flags: NetworkSettings,
+  targets: string[],
+  workers: number,
+  output: string,
+): Promise<NodeJS.ProcessEnv> {
   const origins = [...new Set(targets.map((t) => new URL(t).origin))];
   const all: NetworkSettings = { ...networkSettings({ ...process.env, [NETWORK_ENV]: JSON.stringify(flags) }) };
-  const pins = all.caFiles?.length ? (await Promise.all(origins.map((o) => verifiedSpki(new URL(o), all)))).filter((p): p is string => !!p) : [];
+  const pins = all.caFiles?.length
+    ? (await Promise.all(origins.map((o) => verifiedSpki(new URL(o), all)))).filter((p): p is string => !!p)
+    : [];
   const settings: NetworkSettings = {
     ...flags,
     ...(flags.rate ? { rate: flags.rate / Math.max(1, workers) } : {}),
@@ -68,7 +83,12 @@ export async function networkEnv(flags: NetworkSettings, targets: string[], work
     // Playwright's client-certificate path speaks TLS from Node: it trusts what Node's default store holds.
     const bundle = join(output, '.network', 'ca-bundle.pem');
     mkdirSync(join(output, '.network'), { recursive: true });
-    writeFileSync(bundle, [...(process.env.NODE_EXTRA_CA_CERTS ? [process.env.NODE_EXTRA_CA_CERTS] : []), ...flags.caFiles].map((f) => readFileSync(f, 'utf8')).join('\n'));
+    writeFileSync(
+      bundle,
+      [...(process.env.NODE_EXTRA_CA_CERTS ? [process.env.NODE_EXTRA_CA_CERTS] : []), ...flags.caFiles]
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n'),
+    );
     env.NODE_EXTRA_CA_CERTS = bundle;
   }
   return env;

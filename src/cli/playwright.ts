@@ -16,7 +16,9 @@ export const playwrightCli = createRequire(import.meta.url).resolve('@playwright
  * `exports` do not reach the file wanted (a CLI script).
  */
 export function packageDir(name: string): string {
-  const dir = (createRequire(import.meta.url).resolve.paths(name) ?? []).map((p) => join(p, name)).find((d) => existsSync(join(d, 'package.json')));
+  const dir = (createRequire(import.meta.url).resolve.paths(name) ?? [])
+    .map((p) => join(p, name))
+    .find((d) => existsSync(join(d, 'package.json')));
   if (!dir) throw new Error(`${name} is not installed`);
   return dir;
 }
@@ -25,8 +27,17 @@ export function packageDir(name: string): string {
 export const playwrightConfig = codeFile('playwright.config.ts');
 
 /** Runs a command with the terminal as its output and resolves its exit code (1 when killed). */
-export function runChild(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
-  return new Promise((r) => spawn(command, args, { cwd: options.cwd, stdio: 'inherit', env: { ...process.env, ...options.env } }).on('close', (c) => r(c ?? 1)));
+export function runChild(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+  return new Promise((r) =>
+    spawn(command, args, { cwd: options.cwd, stdio: 'inherit', env: { ...process.env, ...options.env } }).on(
+      'close',
+      (c) => r(c ?? 1),
+    ),
+  );
 }
 
 export interface PlaywrightRun {

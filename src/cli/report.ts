@@ -17,7 +17,8 @@ const allure = (args: string[]) => runChild(process.execPath, ['--import', itera
 function resultsDir(output: string | undefined): { dir: string; results: string } {
   const dir = resolve(output ?? 'reports');
   const results = resolve(dir, 'allure-results');
-  if (!existsSync(results)) throw new UsageError(`no Allure results in ${results}: run "card-reveal-harness run" first`);
+  if (!existsSync(results))
+    throw new UsageError(`no Allure results in ${results}: run "card-reveal-harness run" first`);
   return { dir, results };
 }
 
@@ -25,7 +26,11 @@ function resultsDir(output: string | undefined): { dir: string; results: string 
 export const defaultHistoryDir = (output: string): string => `${output}-history`;
 
 export async function reportCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { output: { type: 'string' }, serve: { type: 'boolean' }, history: { type: 'string' } });
+  const { values } = parse(args, {
+    output: { type: 'string' },
+    serve: { type: 'boolean' },
+    history: { type: 'string' },
+  });
   const { dir, results } = resultsDir(values.output);
   const history = resolve(values.history ?? defaultHistoryDir(dir));
   mkdirSync(history, { recursive: true });
@@ -38,12 +43,24 @@ export async function reportCommand(args: string[]): Promise<number> {
 
 /** Allure's quality gate over a run's results: exit 1 above --max-failures or below --min-tests. */
 export async function gateCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { output: { type: 'string' }, 'max-failures': { type: 'string', default: '0' }, 'min-tests': { type: 'string', default: '1' } });
+  const { values } = parse(args, {
+    output: { type: 'string' },
+    'max-failures': { type: 'string', default: '0' },
+    'min-tests': { type: 'string', default: '1' },
+  });
   const maxFailures = Number(values['max-failures']);
   const minTests = Number(values['min-tests']);
-  if (!Number.isInteger(maxFailures) || maxFailures < 0 || !Number.isInteger(minTests) || minTests < 0) throw new UsageError('--max-failures and --min-tests take whole numbers ≥ 0');
+  if (!Number.isInteger(maxFailures) || maxFailures < 0 || !Number.isInteger(minTests) || minTests < 0)
+    throw new UsageError('--max-failures and --min-tests take whole numbers ≥ 0');
   const { results } = resultsDir(values.output);
-  const code = await allure(['quality-gate', results, '--max-failures', String(maxFailures), '--min-tests-count', String(minTests)]);
+  const code = await allure([
+    'quality-gate',
+    results,
+    '--max-failures',
+    String(maxFailures),
+    '--min-tests-count',
+    String(minTests),
+  ]);
   console.log(code === 0 ? 'QUALITY GATE: passed' : 'QUALITY GATE: failed');
   return code === 0 ? 0 : 1;
 }

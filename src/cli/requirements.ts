@@ -19,24 +19,41 @@ export function requirementsCommand(args: string[]): number {
   const { positionals } = parse(args, {}, true);
   positionals.forEach(providerOrUsageError);
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  for (const p of (catalogue as readonly ProviderCatalogue[]).filter((x) => positionals.length === 0 || positionals.includes(x.id))) {
+  for (const p of (catalogue as readonly ProviderCatalogue[]).filter(
+    (x) => positionals.length === 0 || positionals.includes(x.id),
+  )) {
     const doc = `${p.document.title}${p.document.url ? ` <${p.document.url}>` : ''}`;
-    console.log(`## ${p.title} (\`${p.id}\`)\n\nDocument: ${doc}\n\n| requirement | source | a failed check | severity | endpoint | what it means |\n|---|---|---|---|---|---|`);
+    console.log(
+      `## ${p.title} (\`${p.id}\`)\n\nDocument: ${doc}\n\n| requirement | source | a failed check | severity | endpoint | what it means |\n|---|---|---|---|---|---|`,
+    );
     const cited: Requirement[] = [];
     for (const r of Object.values(p.requirements) as Requirement[]) {
-      const source = r.source === 'standard' ? `standard: ${r.cites.map((c) => c.clause).join('; ')}` : `${r.source}${r.section ? `, ${r.section}` : ''}`;
-      console.log(`| ${r.id} | ${cell(source)} | ${weightOf(r)} | ${r.severity} | ${cell(r.endpoint)} | ${cell(r.text)} |`);
+      const source =
+        r.source === 'standard'
+          ? `standard: ${r.cites.map((c) => c.clause).join('; ')}`
+          : `${r.source}${r.section ? `, ${r.section}` : ''}`;
+      console.log(
+        `| ${r.id} | ${cell(source)} | ${weightOf(r)} | ${r.severity} | ${cell(r.endpoint)} | ${cell(r.text)} |`,
+      );
       if (r.cites?.length) cited.push(r);
     }
     if (cited.length) {
       console.log('\nStandards quoted:\n');
-      for (const r of cited) for (const c of r.cites ?? []) console.log(`- ${r.id} — ${c.clause}: "${c.quote}" <${c.url}>`);
+      for (const r of cited)
+        for (const c of r.cites ?? []) console.log(`- ${r.id} — ${c.clause}: "${c.quote}" <${c.url}>`);
     }
     console.log(`\nProfile options (${profileEnvVar(p)}):\n`);
     const defaults = p.profile.parse({}) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(p.profile.shape)) console.log(`- \`${k}\` (default \`${JSON.stringify(defaults[k])}\`): ${(v as { description?: string }).description ?? ''}`);
-    const acceptable = (Object.values(p.requirements) as Requirement[]).filter((r) => r.source === 'standard').map((r) => r.id);
-    console.log(`- \`${ACCEPTED_RISKS_KEY}\` (default \`{}\`): rules a standard decides whose failure the vendor accepts, each with its reason (${acceptable.join(', ')}); shown as ACCEPTED RISK in every report, failed by --strict`);
+    for (const [k, v] of Object.entries(p.profile.shape))
+      console.log(
+        `- \`${k}\` (default \`${JSON.stringify(defaults[k])}\`): ${(v as { description?: string }).description ?? ''}`,
+      );
+    const acceptable = (Object.values(p.requirements) as Requirement[])
+      .filter((r) => r.source === 'standard')
+      .map((r) => r.id);
+    console.log(
+      `- \`${ACCEPTED_RISKS_KEY}\` (default \`{}\`): rules a standard decides whose failure the vendor accepts, each with its reason (${acceptable.join(', ')}); shown as ACCEPTED RISK in every report, failed by --strict`,
+    );
     console.log('');
   }
   return 0;

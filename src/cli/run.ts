@@ -22,10 +22,15 @@ export function checkTargetSettings(p: ProviderCatalogue, env: NodeJS.ProcessEnv
     } catch {
       throw new UsageError(`${p.env.baseUrl} is not a valid URL`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${p.env.baseUrl} must be an http or https URL`);
-    if (url.username || url.password) throw new UsageError(`${p.env.baseUrl} must not carry credentials; use ${p.env.required.join(', ')}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new UsageError(`${p.env.baseUrl} must be an http or https URL`);
+    if (url.username || url.password)
+      throw new UsageError(`${p.env.baseUrl} must not carry credentials; use ${p.env.required.join(', ')}`);
     const missing = p.env.required.filter((k) => !env[k]);
-    if (missing.length) throw new UsageError(`${p.id}: ${p.env.baseUrl} is set, so ${missing.join(', ')} must be set too (${missing.map((k) => p.env.vars[k]).join('; ')})`);
+    if (missing.length)
+      throw new UsageError(
+        `${p.id}: ${p.env.baseUrl} is set, so ${missing.join(', ')} must be set too (${missing.map((k) => p.env.vars[k]).join('; ')})`,
+      );
   }
   try {
     loadProfile(p, env);
@@ -71,13 +76,16 @@ export async function runCommand(args: string[]): Promise<number> {
     if (!existsSync(values.profile)) throw new UsageError(`profile file ${values.profile} does not exist`);
     process.env[profileEnvVar(only)] = resolve(values.profile);
   }
-  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError('--shard takes <index>/<total>, for example 1/2');
+  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
+    throw new UsageError('--shard takes <index>/<total>, for example 1/2');
   for (const p of providers.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
   const network = networkFromFlags(values);
   // This process probes the targets too (offersControl, tls-probe): with the same trust.
   process.env[NETWORK_ENV] = JSON.stringify(network);
   if (!chromiumAvailable()) {
-    throw new UsageError(`no Chromium at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+    throw new UsageError(
+      `no Chromium at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
   }
 
   const output = resolve(values.output ?? 'reports');
@@ -86,21 +94,48 @@ export async function runCommand(args: string[]): Promise<number> {
   // An embedded mock is private to a worker; a target at a URL is shared, and its server state
   // and clock (where it has /__mock/) must not be moved by two tests at once. A provider whose
   // checks touch nothing another reads runs on two workers against a sandbox without control.
-  const shared = (providers as readonly ProviderCatalogue[]).filter((p) => selected.includes(p.id) && process.env[p.env.baseUrl]);
+  const shared = (providers as readonly ProviderCatalogue[]).filter(
+    (p) => selected.includes(p.id) && process.env[p.env.baseUrl],
+  );
   const { offersControl } = await import('../core/target.ts');
-  const oneAtATime = await Promise.all(shared.map(async (p) => !p.parallelOnSandbox || (await offersControl(process.env[p.env.baseUrl]!.replace(/\/+$/, '')))));
+  const oneAtATime = await Promise.all(
+    shared.map(
+      async (p) => !p.parallelOnSandbox || (await offersControl(process.env[p.env.baseUrl]!.replace(/\/+$/, ''))),
+    ),
+  );
   const sharedTarget = oneAtATime.some(Boolean);
   // Every URL the checks will open: the base URLs, and any URL a provider's variables name (a frame's).
-  const targets = shared.flatMap((p) => [p.env.baseUrl, ...Object.keys(p.env.vars)].map((k) => process.env[k]).filter((v): v is string => !!v && /^https?:\/\//.test(v)));
+  const targets = shared.flatMap((p) =>
+    [p.env.baseUrl, ...Object.keys(p.env.vars)]
+      .map((k) => process.env[k])
+      .filter((v): v is string => !!v && /^https?:\/\//.test(v)),
+  );
   const netEnv = await networkEnv(network, targets, sharedTarget ? 1 : 2, output);
   const { code } = await runPlaywright({
     // Sandboxes whose checks share nothing: their checks spread over both workers, test by test, so a
     // slow link's round trips are waited side by side (docs/BENCHMARKS.md, latency).
-    args: [...(sharedTarget ? ['--workers', '1'] : shared.length ? ['--fully-parallel'] : []), ...(values.grep ? ['--grep', values.grep] : []), ...(values.shard ? ['--shard', values.shard] : []), ...passThrough],
-    env: { ...netEnv, CRH_OUTPUT_DIR: output, ...selectProviders(selected), ...(values.quiet ? { CRH_QUIET: '1' } : {}), ...(values.verbose ? { CRH_VERBOSE: '1' } : {}), ...(values.shard ? { CRH_SHARD: values.shard } : {}), ...(values.strict ? { [STRICT_ENV]: '1' } : {}) },
+    args: [
+      ...(sharedTarget ? ['--workers', '1'] : shared.length ? ['--fully-parallel'] : []),
+      ...(values.grep ? ['--grep', values.grep] : []),
+      ...(values.shard ? ['--shard', values.shard] : []),
+      ...passThrough,
+    ],
+    env: {
+      ...netEnv,
+      CRH_OUTPUT_DIR: output,
+      ...selectProviders(selected),
+      ...(values.quiet ? { CRH_QUIET: '1' } : {}),
+      ...(values.verbose ? { CRH_VERBOSE: '1' } : {}),
+      ...(values.shard ? { CRH_SHARD: values.shard } : {}),
+      ...(values.strict ? { [STRICT_ENV]: '1' } : {}),
+    },
   });
   if (values.shard) {
-    const failing = printVerdict(resolve(output, 'shards', values.shard.replace('/', '-of-')), code, `shard ${values.shard}`);
+    const failing = printVerdict(
+      resolve(output, 'shards', values.shard.replace('/', '-of-')),
+      code,
+      `shard ${values.shard}`,
+    );
     console.log(`when every shard has run: card-reveal-harness merge --output ${output}`);
     return failing === 0 ? 0 : 1;
   }

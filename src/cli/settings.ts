@@ -14,7 +14,11 @@ const Settings = z.strictObject({
   target: z.string().min(1).optional().describe('base URL of the one provider named (or "mock")'),
   profile: z.string().min(1).optional().describe('profile file of the one provider named, relative to this file'),
   strict: z.boolean().optional().describe('warnings and accepted risks fail'),
-  output: z.string().min(1).optional().describe('where the reports go, relative to this file (default: ./reports of the directory run from)'),
+  output: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('where the reports go, relative to this file (default: ./reports of the directory run from)'),
 });
 
 export type RunSettings = z.infer<typeof Settings>;
@@ -42,7 +46,13 @@ export function readSettings(file: string | undefined, cwd = process.cwd()): Run
     throw new UsageError(`settings file ${path} is not valid: ${issues.join('; ')}`);
   }
   const s = parsed.data;
-  for (const id of s.providers ?? []) if (!providerIds().includes(id)) throw new UsageError(`settings file ${path}: unknown provider "${id}"; known: ${providerIds().join(', ')}`);
+  for (const id of s.providers ?? [])
+    if (!providerIds().includes(id))
+      throw new UsageError(`settings file ${path}: unknown provider "${id}"; known: ${providerIds().join(', ')}`);
   const here = dirname(path);
-  return { ...s, ...(s.profile ? { profile: resolve(here, s.profile) } : {}), ...(s.output ? { output: resolve(here, s.output) } : {}) };
+  return {
+    ...s,
+    ...(s.profile ? { profile: resolve(here, s.profile) } : {}),
+    ...(s.output ? { output: resolve(here, s.output) } : {}),
+  };
 }

@@ -14,7 +14,11 @@ export function providerOrUsageError(id: string): ProviderCatalogue {
   return p;
 }
 
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+) {
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals, strict: true });
     return { values, positionals: positionals as string[] };

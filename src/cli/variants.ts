@@ -36,14 +36,27 @@ async function runVariant(p: ProviderCatalogue, v: Variant, dir: string): Promis
       env[profileEnvVar(p)] = profileFile;
     }
     const output = resolve(dir, 'reports');
-    const { code } = await runPlaywright({ args: ['--workers', '1'], env: { ...env, ...selectProviders([p.id]), CRH_OUTPUT_DIR: output, CRH_QUIET: '1' }, inherit: false });
+    const { code } = await runPlaywright({
+      args: ['--workers', '1'],
+      env: { ...env, ...selectProviders([p.id]), CRH_OUTPUT_DIR: output, CRH_QUIET: '1' },
+      inherit: false,
+    });
     const file = resolve(output, 'conformance.json');
-    if (!existsSync(file)) return { provider: p.id, variant: v.name, verdict: 'no matrix written', right: false, notes: [`playwright exit ${code}`] };
+    if (!existsSync(file))
+      return {
+        provider: p.id,
+        variant: v.name,
+        verdict: 'no matrix written',
+        right: false,
+        notes: [`playwright exit ${code}`],
+      };
     const m = JSON.parse(readFileSync(file, 'utf8')) as Matrix;
     const c = conclude(m, code !== 0 && m.tests.failed === 0);
     const rows = m.providers.flatMap((x) => x.requirements);
     const notes = [
-      ...rows.filter((r) => r.verdict === 'fail').map((r) => `FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? ''}`),
+      ...rows
+        .filter((r) => r.verdict === 'fail')
+        .map((r) => `FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? ''}`),
       ...rows.filter((r) => r.verdict === 'warn').map((r) => `warn ${r.id}: ${r.warnings[0] ?? ''}`),
       ...m.unmapped.map((t) => `unmapped test: ${t}`),
     ];
@@ -55,31 +68,50 @@ async function runVariant(p: ProviderCatalogue, v: Variant, dir: string): Promis
 }
 
 export async function variantsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { output: { type: 'string' }, list: { type: 'boolean' }, jobs: { type: 'string' }, only: { type: 'string' } }, true);
+  const { values, positionals } = parse(
+    args,
+    { output: { type: 'string' }, list: { type: 'boolean' }, jobs: { type: 'string' }, only: { type: 'string' } },
+    true,
+  );
   positionals.forEach(providerOrUsageError);
   const jobs = values.jobs === undefined ? 2 : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
   const only = values.only?.split(',').map((s) => s.trim());
   const work = providers
     .filter((p) => positionals.length === 0 || positionals.includes(p.id))
-    .flatMap((p) => p.variants.filter((v) => !only || only.includes(v.name)).map((v) => ({ p: p as ProviderCatalogue, v: v as Variant })));
+    .flatMap((p) =>
+      p.variants
+        .filter((v) => !only || only.includes(v.name))
+        .map((v) => ({ p: p as ProviderCatalogue, v: v as Variant })),
+    );
   if (values.list) {
-    for (const { p, v } of work) console.log(`${p.id}\t${v.name}\t${v.description}${v.profile ? `\tprofile ${JSON.stringify(v.profile)}` : ''}`);
+    for (const { p, v } of work)
+      console.log(`${p.id}\t${v.name}\t${v.description}${v.profile ? `\tprofile ${JSON.stringify(v.profile)}` : ''}`);
     return 0;
   }
   if (work.length === 0) throw new UsageError('no variant matches');
   const root = resolve(values.output ?? 'reports/variants');
   const outcomes = await pool(
     work.map(({ p, v }) => async () => {
-      const o = await runVariant(p, v, resolve(root, `${p.id}--${v.name}`)).catch((e: unknown): VariantOutcome => ({ provider: p.id, variant: v.name, verdict: 'not run', right: false, notes: [(e as Error).message] }));
-      console.log(`${o.right ? 'RIGHT' : 'WRONG'} ${p.id.padEnd(8)} ${v.name.padEnd(24)} ${o.verdict}${v.profile ? `  (profile ${JSON.stringify(v.profile)})` : ''}`);
+      const o = await runVariant(p, v, resolve(root, `${p.id}--${v.name}`)).catch((e: unknown): VariantOutcome => ({
+        provider: p.id,
+        variant: v.name,
+        verdict: 'not run',
+        right: false,
+        notes: [(e as Error).message],
+      }));
+      console.log(
+        `${o.right ? 'RIGHT' : 'WRONG'} ${p.id.padEnd(8)} ${v.name.padEnd(24)} ${o.verdict}${v.profile ? `  (profile ${JSON.stringify(v.profile)})` : ''}`,
+      );
       for (const n of o.notes.slice(0, 8)) console.log(`        ${n}`);
       return o;
     }),
     jobs,
   );
   const right = outcomes.filter((o) => o.right).length;
-  for (const o of outcomes.filter((x) => !x.right)) console.log(`JUDGED WRONG ${o.provider} ${o.variant}: ${o.verdict}; ${o.notes.join(' | ')}`);
+  for (const o of outcomes.filter((x) => !x.right))
+    console.log(`JUDGED WRONG ${o.provider} ${o.variant}: ${o.verdict}; ${o.notes.join(' | ')}`);
   console.log(`judged right ${right} of ${outcomes.length} variants`);
   return right === outcomes.length ? 0 : 1;
 }

@@ -38,7 +38,12 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
  * still applies); and the WebUI omnibox popups, two renderers a headless browser preloads and never
  * shows (about 3.5 of the browser checks' 9 CPU-seconds).
  */
-const HARNESS_DISABLED_FEATURES = ['LocalNetworkAccessChecks', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'OmniboxAimPopup'];
+const HARNESS_DISABLED_FEATURES = [
+  'LocalNetworkAccessChecks',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'OmniboxAimPopup',
+];
 
 /**
  * Chromium's way to a target, from the same settings as every other client (network.ts): the
@@ -60,7 +65,9 @@ function chromiumNetwork(env: NodeJS.ProcessEnv) {
 export function browserContextOptions(env: NodeJS.ProcessEnv = process.env) {
   const s = networkSettings(env);
   if (!s.clientCert || !s.clientKey || !s.browserOrigins?.length) return {};
-  return { clientCertificates: s.browserOrigins.map((origin) => ({ origin, certPath: s.clientCert!, keyPath: s.clientKey! })) };
+  return {
+    clientCertificates: s.browserOrigins.map((origin) => ({ origin, certPath: s.clientCert!, keyPath: s.clientKey! })),
+  };
 }
 
 export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env) {

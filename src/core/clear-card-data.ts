@@ -22,7 +22,8 @@ export interface KnownCard {
 }
 
 /** The PANs among known cards, as the no-card-data checks of a page or frame take them. */
-export const pansOf = (cards: readonly KnownCard[]): { pan: string }[] => cards.flatMap((c) => (c.pan ? [{ pan: c.pan }] : []));
+export const pansOf = (cards: readonly KnownCard[]): { pan: string }[] =>
+  cards.flatMap((c) => (c.pan ? [{ pan: c.pan }] : []));
 
 /** Where a provider's card data may travel in clear or sealed: top-level JSON members. */
 export interface Envelope {
@@ -58,7 +59,8 @@ function pansIn(text: string, cards: readonly KnownCard[]): string[] {
 /** Findings in a JSON value, skipping the envelope's top-level members. */
 export function clearCardData(body: unknown, envelope: Envelope, cards: readonly KnownCard[] = []): string[] {
   const found: string[] = [];
-  const short = (what: 'pin' | 'cvv' | 'expiry') => new Set(cards.map((c) => c[what]).filter((s): s is string => typeof s === 'string' && s.length > 0));
+  const short = (what: 'pin' | 'cvv' | 'expiry') =>
+    new Set(cards.map((c) => c[what]).filter((s): s is string => typeof s === 'string' && s.length > 0));
   const pins = short('pin');
   const cvvs = short('cvv');
   const expiries = short('expiry');
@@ -71,7 +73,10 @@ export function clearCardData(body: unknown, envelope: Envelope, cards: readonly
         if (typeof x === 'string' || typeof x === 'number') {
           const s = String(x).trim();
           const n = norm(k);
-          if (NAMED[n]?.test(s.replace(/[ -]/g, ''))) found.push(`a member ${at} holding ${n.includes('pin') ? 'a PIN' : n.startsWith('cv') || n === 'securitycode' ? 'a CVV' : `a PAN ${maskPan(s)}`} in clear`);
+          if (NAMED[n]?.test(s.replace(/[ -]/g, '')))
+            found.push(
+              `a member ${at} holding ${n.includes('pin') ? 'a PIN' : n.startsWith('cv') || n === 'securitycode' ? 'a CVV' : `a PAN ${maskPan(s)}`} in clear`,
+            );
           else if (pins.has(s) && /pin/.test(n)) found.push(`the PIN as the value of ${at}`);
           else if (cvvs.has(s) && /cv|security/.test(n)) found.push(`the CVV as the value of ${at}`);
           else if (expiries.has(s) && EXPIRY_NAMES.has(n)) found.push(`the card's expiry as the value of ${at}`);
@@ -80,7 +85,8 @@ export function clearCardData(body: unknown, envelope: Envelope, cards: readonly
       }
       return;
     }
-    if (typeof v === 'string' || typeof v === 'number') for (const pan of pansIn(String(v), cards)) found.push(`the PAN ${maskPan(pan)} in ${path}`);
+    if (typeof v === 'string' || typeof v === 'number')
+      for (const pan of pansIn(String(v), cards)) found.push(`the PAN ${maskPan(pan)} in ${path}`);
   };
   walk(body, '$');
   return [...new Set(found)];
@@ -89,7 +95,8 @@ export function clearCardData(body: unknown, envelope: Envelope, cards: readonly
 /** Findings in a whole answer: headers, then the body (as JSON when it parses, else as text). */
 export function clearCardDataInAnswer(res: HttpResponse, envelope: Envelope, cards: readonly KnownCard[]): string[] {
   const found: string[] = [];
-  for (const [name, value] of Object.entries(res.headers)) for (const pan of pansIn(value, cards)) found.push(`the PAN ${maskPan(pan)} in header ${name}`);
+  for (const [name, value] of Object.entries(res.headers))
+    for (const pan of pansIn(value, cards)) found.push(`the PAN ${maskPan(pan)} in header ${name}`);
   let json: unknown;
   let parsed = false;
   if (res.body.trimStart().startsWith('{') || res.body.trimStart().startsWith('[')) {

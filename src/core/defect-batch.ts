@@ -14,7 +14,8 @@ export const BATCH_ENV = 'CRH_DEFECT_BATCH';
 export const PACT_PART_ENV = 'CRH_PACT_PART';
 
 /** The test file of a `<id>-pact` project for `part` (specs/<id>/pact/). */
-export const pactFile = (part: string | undefined, ext = '.ts'): string => `${part === 'consumer' ? 'consumer' : part === 'provider' ? 'provider' : 'contract.spec'}${ext}`;
+export const pactFile = (part: string | undefined, ext = '.ts'): string =>
+  `${part === 'consumer' ? 'consumer' : part === 'provider' ? 'provider' : 'contract.spec'}${ext}`;
 
 /** The project of a batch that runs a provider's checks against its mock without a defect: the run every defect's matrix is compared with. */
 export const CLEAN = 'clean';
@@ -47,7 +48,8 @@ export function splitBatchProject(name: string): { project: string; batch: boole
 const FILE_SUFFIX = '.defect.mts';
 
 /** The defect a file of a batch project runs: its name (`iv-reused.defect.mts`), as the file suite's title. */
-export const defectOfBatchFile = (fileTitle: string): string => fileTitle.replace(/^.*\//, '').slice(0, -FILE_SUFFIX.length);
+export const defectOfBatchFile = (fileTitle: string): string =>
+  fileTitle.replace(/^.*\//, '').slice(0, -FILE_SUFFIX.length);
 
 /**
  * Writes, in `dir`, a test file per defect of one provider that declares the provider's checks
@@ -67,4 +69,5 @@ export function writeBatchFiles(dir: string, providerId: string, defects: readon
 }
 
 /** Where a batch writes the matrix of one provider's defect: the folder a single defect run would use. */
-export const defectRunDir = (root: string, provider: string, defect: string): string => `${root}/${provider}--${defect}`;
+export const defectRunDir = (root: string, provider: string, defect: string): string =>
+  `${root}/${provider}--${defect}`;

@@ -37,7 +37,13 @@ export function defectBreaks(d: Defect): string[] {
 /** A typed entry maker for one provider's catalogue: `breaks` must be one of its requirement ids. */
 export const defectOf =
   <RequirementId extends string>() =>
-  <N extends string>(name: N, breaks: RequirementId, description: string, alsoBreaks?: readonly RequirementId[], hides?: Hidden<RequirementId>) => ({
+  <N extends string>(
+    name: N,
+    breaks: RequirementId,
+    description: string,
+    alsoBreaks?: readonly RequirementId[],
+    hides?: Hidden<RequirementId>,
+  ) => ({
     name,
     breaks,
     description,

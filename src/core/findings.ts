@@ -25,7 +25,10 @@ export const encodeFinding = (f: Finding): string => JSON.stringify(f);
 export function decodeFinding(description: string | undefined): Finding | undefined {
   try {
     const f = JSON.parse(description ?? '') as Partial<Finding>;
-    return typeof f.rule === 'string' && (f.level === 'failure' || f.level === 'warning' || f.level === 'accepted') && typeof f.what === 'string' && typeof f.message === 'string'
+    return typeof f.rule === 'string' &&
+      (f.level === 'failure' || f.level === 'warning' || f.level === 'accepted') &&
+      typeof f.what === 'string' &&
+      typeof f.message === 'string'
       ? (f as Finding)
       : undefined;
   } catch {
@@ -34,7 +37,9 @@ export function decodeFinding(description: string | undefined): Finding | undefi
 }
 
 /** A warning's or an accepted risk's words on its own rule: "what: evidence (advice)" or "what: evidence". */
-export const findingNote = (f: Pick<Finding, 'what' | 'message' | 'advice'>): string => `${f.what}: ${f.message}${f.advice ? ` (${f.advice})` : ''}`;
+export const findingNote = (f: Pick<Finding, 'what' | 'message' | 'advice'>): string =>
+  `${f.what}: ${f.message}${f.advice ? ` (${f.advice})` : ''}`;
 
 /** A finding in one line: "[ID] what — evidence". */
-export const findingLine = (f: Pick<Finding, 'rule' | 'what' | 'message'>): string => `[${f.rule}] ${f.what}${f.message ? ` — ${f.message}` : ''}`;
+export const findingLine = (f: Pick<Finding, 'rule' | 'what' | 'message'>): string =>
+  `[${f.rule}] ${f.what}${f.message ? ` — ${f.message}` : ''}`;

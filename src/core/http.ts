@@ -1,7 +1,15 @@
 // The one HTTP client of the harness. A target may be hostile or broken: every call has a
 // timeout, a body size cap and no automatic redirects, and fails with a typed TargetError. Trust,
 // client certificates, proxies and rate limits come from network.ts.
-import { networkSettings, paced, proxyFor, RATE_LIMIT_BOUND, rateLimitTally, retryAfterMs, tlsOptions } from './network.ts';
+import {
+  networkSettings,
+  paced,
+  proxyFor,
+  RATE_LIMIT_BOUND,
+  rateLimitTally,
+  retryAfterMs,
+  tlsOptions,
+} from './network.ts';
 
 /**
  * undici, loaded on the first request (a process that only lists the checks needs none), and its
@@ -82,13 +90,16 @@ const CERT_NOT_TRUSTED = new Set([
   'CERT_NOT_YET_VALID',
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
-const CLIENT_CERT_WANTED = /CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE|ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA|ALERT_CERTIFICATE_UNKNOWN/;
+const CLIENT_CERT_WANTED =
+  /CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE|ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA|ALERT_CERTIFICATE_UNKNOWN/;
 
 /** The finding for a TLS failure of `code`, or undefined when it is not one. */
 export function tlsProblem(code: string | undefined, host: string): string | undefined {
   if (!code) return undefined;
-  if (CERT_NOT_TRUSTED.has(code)) return `${UNREACHABLE} ${TLS_PROBLEM} certificate not trusted (${code}) at ${host}: set --ca <file.pem> (or NODE_EXTRA_CA_CERTS) to the CA that signed it`;
-  if (CLIENT_CERT_WANTED.test(code)) return `${UNREACHABLE} ${TLS_PROBLEM} the target refused the TLS handshake (${code}) at ${host}: it wants a client certificate it trusts; set --client-cert <cert.pem> and --client-key <key.pem>`;
+  if (CERT_NOT_TRUSTED.has(code))
+    return `${UNREACHABLE} ${TLS_PROBLEM} certificate not trusted (${code}) at ${host}: set --ca <file.pem> (or NODE_EXTRA_CA_CERTS) to the CA that signed it`;
+  if (CLIENT_CERT_WANTED.test(code))
+    return `${UNREACHABLE} ${TLS_PROBLEM} the target refused the TLS handshake (${code}) at ${host}: it wants a client certificate it trusts; set --client-cert <cert.pem> and --client-key <key.pem>`;
   return undefined;
 }
 
@@ -141,7 +152,10 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
     }
     // A rate limit is not a finding: wait as asked, within a bound, and count it.
     if (wait > RATE_LIMIT_BOUND.oneWaitMs || waited + wait > RATE_LIMIT_BOUND.totalMs) {
-      throw new TargetError('unreachable', `${UNREACHABLE} target unreachable (rate limited: HTTP ${exchange.response.status}, Retry-After ${exchange.response.headers['retry-after'] ?? 'none'}, after ${(waited / 1000).toFixed(1)} s of waiting): ${where}`);
+      throw new TargetError(
+        'unreachable',
+        `${UNREACHABLE} target unreachable (rate limited: HTTP ${exchange.response.status}, Retry-After ${exchange.response.headers['retry-after'] ?? 'none'}, after ${(waited / 1000).toFixed(1)} s of waiting): ${where}`,
+      );
     }
     rateLimitTally.count++;
     rateLimitTally.waitedMs += wait;
@@ -150,7 +164,13 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
   }
 }
 
-async function sendOnce(req: HttpRequest, url: URL, where: string, timeoutMs: number, maxBytes: number): Promise<HttpExchange> {
+async function sendOnce(
+  req: HttpRequest,
+  url: URL,
+  where: string,
+  timeoutMs: number,
+  maxBytes: number,
+): Promise<HttpExchange> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
   const { fetch } = await undici();
@@ -176,7 +196,10 @@ async function sendOnce(req: HttpRequest, url: URL, where: string, timeoutMs: nu
       }
       if (!to || to.origin !== url.origin) {
         await res.body?.cancel();
-        throw new TargetError('redirect', `the target redirected (HTTP ${res.status}) to another host ${to ? to.host : '(malformed Location)'}; redirects are not followed: ${where}`);
+        throw new TargetError(
+          'redirect',
+          `the target redirected (HTTP ${res.status}) to another host ${to ? to.host : '(malformed Location)'}; redirects are not followed: ${where}`,
+        );
       }
     }
     const body = await readCapped(res, maxBytes, where);
@@ -190,10 +213,14 @@ async function sendOnce(req: HttpRequest, url: URL, where: string, timeoutMs: nu
     if (signal.aborted) throw new TargetError('timeout', `no complete answer within ${timeoutMs} ms: ${where}`);
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     // A connection closed after the handshake may be a TLS alert undici does not pass on: ask once.
-    const alert = url.protocol === 'https:' && (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET') ? await (await import('./tls-probe.ts')).tlsAlert(url, networkSettings()) : undefined;
+    const alert =
+      url.protocol === 'https:' && (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET')
+        ? await (await import('./tls-probe.ts')).tlsAlert(url, networkSettings())
+        : undefined;
     const tls = tlsProblem(alert ?? cause?.code, url.host);
     if (tls) throw new TargetError('tls', `${tls}: ${where}`);
-    if (cause?.code && NOT_REACHED.has(cause.code)) throw new TargetError('unreachable', `${UNREACHABLE} target unreachable (${cause.code}): ${where}`);
+    if (cause?.code && NOT_REACHED.has(cause.code))
+      throw new TargetError('unreachable', `${UNREACHABLE} target unreachable (${cause.code}): ${where}`);
     throw new TargetError('network', `connection failed (${cause?.code ?? cause?.message ?? String(err)}): ${where}`);
   }
 }

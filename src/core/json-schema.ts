@@ -47,7 +47,10 @@ export function validateAgainst(provider: string, name: string, data: unknown): 
   }
   const ok = fn(data) as boolean;
   const errors = (fn.errors ?? []).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`
+        : '';
     return `${e.instancePath || '(root)'} ${e.message ?? e.keyword}${extra}`;
   });
   return { ok, errors };

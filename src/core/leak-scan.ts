@@ -32,7 +32,10 @@ export function scanForCardData(dirs: readonly string[], cards: readonly CardSec
   for (const c of cards) {
     if (c.pan) {
       const digits = c.pan.replace(/\D/g, '');
-      patterns.push({ re: new RegExp(`(?<!\\d)${digits.split('').join('[\\s-]?')}(?!\\d)`), what: `PAN ${maskPan(digits)}` });
+      patterns.push({
+        re: new RegExp(`(?<!\\d)${digits.split('').join('[\\s-]?')}(?!\\d)`),
+        what: `PAN ${maskPan(digits)}`,
+      });
     }
     for (const [label, secret] of [
       ['CVV', c.cvv],
@@ -74,5 +77,7 @@ export function scanForCardData(dirs: readonly string[], cards: readonly CardSec
  * read as "PIN … 287". Timing fields of JSON (Allure, Playwright) and JUnit's time="…" are blanked.
  */
 export function withoutTimings(text: string): string {
-  return text.replace(/"(duration|start|stop|startTime|time|timestamp)"\s*:\s*[\d.]+/g, '"$1":#').replace(/\btime="[\d.]+"/g, 'time="#"');
+  return text
+    .replace(/"(duration|start|stop|startTime|time|timestamp)"\s*:\s*[\d.]+/g, '"$1":#')
+    .replace(/\btime="[\d.]+"/g, 'time="#"');
 }

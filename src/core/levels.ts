@@ -27,7 +27,10 @@ export function findRequirement(id: string): { provider: string; requirement: Re
 const stated = new Map<string, { options: ReadonlySet<string>; risks: Readonly<Record<string, string>> }>();
 
 /** What a provider's profile file states: its option keys (whatever their values) and its accepted risks. */
-function profileStatements(providerId: string, env: NodeJS.ProcessEnv): { options: ReadonlySet<string>; risks: Readonly<Record<string, string>> } {
+function profileStatements(
+  providerId: string,
+  env: NodeJS.ProcessEnv,
+): { options: ReadonlySet<string>; risks: Readonly<Record<string, string>> } {
   const file = env[profileEnvVar({ id: providerId })];
   const key = `${providerId}\0${file ?? ''}`;
   let found = stated.get(key);
@@ -36,8 +39,17 @@ function profileStatements(providerId: string, env: NodeJS.ProcessEnv): { option
     if (file) {
       try {
         // One read of the file: its accepted risks apart, its keys are the options it states.
-        const { [ACCEPTED_RISKS_KEY]: risks, ...options } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-        found = { options: new Set(Object.keys(options)), risks: acceptedRisksOf(providers.find((p) => p.id === providerId)!, risks) };
+        const { [ACCEPTED_RISKS_KEY]: risks, ...options } = JSON.parse(readFileSync(file, 'utf8')) as Record<
+          string,
+          unknown
+        >;
+        found = {
+          options: new Set(Object.keys(options)),
+          risks: acceptedRisksOf(
+            providers.find((p) => p.id === providerId)!,
+            risks,
+          ),
+        };
       } catch {
         // An unreadable or invalid profile is refused before any test runs (checkTargetSettings).
       }

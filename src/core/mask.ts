@@ -26,12 +26,16 @@ export function luhnValid(digits: string): boolean {
  * UUIDs are matched first so that their dash-separated digit groups
  * (a random UUID holds a Luhn-valid 13-digit run now and then) are never taken for a card number.
  */
-const UUID_OR_PAN_LIKE = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
+const UUID_OR_PAN_LIKE =
+  /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
 const isUuid = (s: string) => s.length === 36 && /^[0-9a-fA-F-]+$/.test(s) && s[8] === '-';
 
 /** The Luhn-valid PAN-like numbers in a text, digits only. */
 export function panLikeNumbers(text: string): string[] {
-  return (text.match(UUID_OR_PAN_LIKE) ?? []).filter((r) => !isUuid(r)).map((r) => r.replace(/\D/g, '')).filter(luhnValid);
+  return (text.match(UUID_OR_PAN_LIKE) ?? [])
+    .filter((r) => !isUuid(r))
+    .map((r) => r.replace(/\D/g, ''))
+    .filter(luhnValid);
 }
 
 export interface CardSecrets {

@@ -93,7 +93,11 @@ export function statusFor(o: TestOutcome, requirementId: string): TestStatus | u
   // A consumer contract test proves the harness's own client against a Pact mock, nothing of the
   // target: its pass is no evidence for a requirement (its failure is still shown).
   if (/(^|\/)pact\/consumer\.ts$/.test(o.file) && o.status !== 'fail') return undefined;
-  const noted = o.accepted?.some((a) => a.requirement === requirementId) ? 'accepted' : o.warnings?.some((w) => w.requirement === requirementId) ? 'warn' : undefined;
+  const noted = o.accepted?.some((a) => a.requirement === requirementId)
+    ? 'accepted'
+    : o.warnings?.some((w) => w.requirement === requirementId)
+      ? 'warn'
+      : undefined;
   const passOrNoted = noted ?? 'pass';
   if (o.status !== 'fail') return o.status === 'pass' ? passOrNoted : o.status;
   if (o.blamed?.includes(requirementId)) return 'fail';
@@ -119,13 +123,15 @@ const NOT_A_GAP = /^(covered: |not applicable: profile )/;
 export const PARTLY_CHECKED = 'partly-checked';
 
 /** What a partly checked requirement's note says. */
-export const partialNote = (p: NonNullable<RequirementRow['partial']>): string => `partial: ${p.ran} of ${p.of} checks ran in full; ${p.missing.join('; ')}`;
+export const partialNote = (p: NonNullable<RequirementRow['partial']>): string =>
+  `partial: ${p.ran} of ${p.of} checks ran in full; ${p.missing.join('; ')}`;
 
 /** The short form beside a verdict: `(partial: 2 of 6)`. */
 export const partialLabel = (p: NonNullable<RequirementRow['partial']>): string => `(partial: ${p.ran} of ${p.of})`;
 
 /** Each failed check of a requirement in one line: its title and the first line of its error. */
-export const failureLines = (r: Pick<RequirementRow, 'tests'>): string[] => r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? 'failed'}`);
+export const failureLines = (r: Pick<RequirementRow, 'tests'>): string[] =>
+  r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? 'failed'}`);
 
 /** Skip reasons that leave a requirement partly checked. */
 export const isCoverageGap = (skipReason: string | undefined): boolean => !NOT_A_GAP.test(skipReason ?? '');
@@ -153,7 +159,15 @@ export interface ProviderMatrix {
   /** The risks the profile accepts by name, with their reasons (src/core/accepted-risks.ts). */
   acceptedRisks?: Record<string, string>;
   /** partial: passes and warnings of which some checks did not run (also counted in pass or warn). */
-  counts: { pass: number; warn: number; accepted?: number; fail: number; notApplicable: number; notRun: number; partial?: number };
+  counts: {
+    pass: number;
+    warn: number;
+    accepted?: number;
+    fail: number;
+    notApplicable: number;
+    notRun: number;
+    partial?: number;
+  };
   /** Set when the target could not be reached: the verdict is NOT conformant for that reason alone. */
   unreachable?: string;
   requirements: RequirementRow[];
@@ -170,7 +184,9 @@ export const RATE_LIMITED = 'rate-limited';
 
 /** `rate-limited 7 times, 9 s waited`, or nothing when no request met one. */
 export const rateLimitedLine = (r: RateLimited | undefined): string | undefined =>
-  r?.count ? `rate-limited ${r.count} time${r.count === 1 ? '' : 's'}, ${(r.waitedMs / 1000).toFixed(r.waitedMs < 10_000 ? 1 : 0)} s waited (not findings: each request was sent again after the wait the target asked for)` : undefined;
+  r?.count
+    ? `rate-limited ${r.count} time${r.count === 1 ? '' : 's'}, ${(r.waitedMs / 1000).toFixed(r.waitedMs < 10_000 ? 1 : 0)} s waited (not findings: each request was sent again after the wait the target asked for)`
+    : undefined;
 
 export interface Matrix {
   generatedAt: string;
@@ -191,7 +207,9 @@ function errorFor(o: TestOutcome, requirementId: string): string | undefined {
 export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.ProcessEnv): Matrix {
   const ran = new Set(outcomes.map((o) => o.project.split('-')[0]));
   const known = new Set(providers.flatMap((p) => Object.keys(p.requirements)));
-  const unmapped = outcomes.filter((o) => o.requirementIds.length === 0 || o.requirementIds.some((id) => !known.has(id))).map((o) => o.title);
+  const unmapped = outcomes
+    .filter((o) => o.requirementIds.length === 0 || o.requirementIds.some((id) => !known.has(id)))
+    .map((o) => o.title);
   const out: ProviderMatrix[] = [];
   for (const p of providers) {
     if (!ran.has(p.id)) continue;
@@ -202,7 +220,10 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
       // A test counts for the requirements it names, and for any whose rule check it failed or warned on.
       const concerned = mine.filter(
         (o) =>
-          (o.requirementIds.includes(r.id) || o.blamed?.includes(r.id) || o.warnings?.some((w) => w.requirement === r.id) || o.accepted?.some((a) => a.requirement === r.id)) &&
+          (o.requirementIds.includes(r.id) ||
+            o.blamed?.includes(r.id) ||
+            o.warnings?.some((w) => w.requirement === r.id) ||
+            o.accepted?.some((a) => a.requirement === r.id)) &&
           !(o.status === 'skipped' && !o.skipReason),
       );
       // A test that failed outside its rule checks (a plain assertion, a thrown error) fails a
@@ -216,24 +237,55 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
         const error = status === 'fail' ? errorFor(o, r.id) : undefined;
         if (status === 'fail' && level === 'warning' && !o.blamed?.includes(r.id)) {
           status = 'warn';
-          fallbackWarnings.push(`${o.title}: ${error?.split('\n')[0] ?? 'failed'} (${warningAdvice(p.id, r.options ?? [])})`);
+          fallbackWarnings.push(
+            `${o.title}: ${error?.split('\n')[0] ?? 'failed'} (${warningAdvice(p.id, r.options ?? [])})`,
+          );
         }
         if (status === 'fail' && level === 'accepted' && !o.blamed?.includes(r.id)) {
           status = 'accepted';
           fallbackAccepted.push({ text: `${o.title}: ${error?.split('\n')[0] ?? 'failed'}`, reason: reason ?? '' });
         }
         const findings: CheckFinding[] = [
-          ...(o.ruleErrors ?? []).filter((n) => n.requirement === r.id).map((n) => ({ level: 'failure' as const, text: n.text })),
-          ...(o.accepted ?? []).filter((n) => n.requirement === r.id).map((n) => ({ level: 'accepted' as const, text: `${n.text} (reason: ${n.reason})` })),
-          ...(o.warnings ?? []).filter((n) => n.requirement === r.id).map((n) => ({ level: 'warning' as const, text: n.text })),
+          ...(o.ruleErrors ?? [])
+            .filter((n) => n.requirement === r.id)
+            .map((n) => ({ level: 'failure' as const, text: n.text })),
+          ...(o.accepted ?? [])
+            .filter((n) => n.requirement === r.id)
+            .map((n) => ({ level: 'accepted' as const, text: `${n.text} (reason: ${n.reason})` })),
+          ...(o.warnings ?? [])
+            .filter((n) => n.requirement === r.id)
+            .map((n) => ({ level: 'warning' as const, text: n.text })),
         ];
         const timing = o.start !== undefined ? { start: o.start, duration: o.duration ?? 0 } : {};
-        return status ? [{ title: o.title, project: o.project, status, ...(error ? { error } : {}), ...(findings.length ? { findings } : {}), ...timing }] : [];
+        return status
+          ? [
+              {
+                title: o.title,
+                project: o.project,
+                status,
+                ...(error ? { error } : {}),
+                ...(findings.length ? { findings } : {}),
+                ...timing,
+              },
+            ]
+          : [];
       });
       const has = (s: TestStatus) => tests.some((t) => t.status === s);
       const gone = concerned.some((o) => o.unreachable);
       const verdict: Verdict =
-        tests.length === 0 ? 'not-run' : has('fail') ? 'fail' : has('accepted') ? 'accepted' : has('warn') ? 'warn' : has('pass') ? 'pass' : gone ? 'not-run' : 'not-applicable';
+        tests.length === 0
+          ? 'not-run'
+          : has('fail')
+            ? 'fail'
+            : has('accepted')
+              ? 'accepted'
+              : has('warn')
+                ? 'warn'
+                : has('pass')
+                  ? 'pass'
+                  : gone
+                    ? 'not-run'
+                    : 'not-applicable';
       const reasons =
         verdict === 'not-applicable'
           ? [...new Set(concerned.filter((t) => t.status === 'skipped').map((t) => t.skipReason ?? 'skipped'))]
@@ -242,16 +294,34 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
             : [];
       const observations = [...new Set(concerned.flatMap((t) => t.observations ?? []))];
       const gaps = concerned.filter((o) => o.status === 'skipped' && isCoverageGap(o.skipReason));
-      const weaker = concerned.filter((o) => o.status !== 'skipped').flatMap((o) => (o.partly ?? []).filter((n) => n.requirement === r.id));
-      const weakened = concerned.filter((o) => o.status !== 'skipped' && o.partly?.some((n) => n.requirement === r.id)).length;
+      const weaker = concerned
+        .filter((o) => o.status !== 'skipped')
+        .flatMap((o) => (o.partly ?? []).filter((n) => n.requirement === r.id));
+      const weakened = concerned.filter(
+        (o) => o.status !== 'skipped' && o.partly?.some((n) => n.requirement === r.id),
+      ).length;
       const ranChecks = tests.filter((t) => t.status !== 'skipped').length;
       const partial =
         (verdict === 'pass' || verdict === 'warn' || verdict === 'accepted') && gaps.length + weakened > 0
-          ? { ran: ranChecks - weakened, of: ranChecks + gaps.length, missing: [...new Set([...gaps.map((o) => o.skipReason ?? 'skipped'), ...weaker.map((n) => n.text)])] }
+          ? {
+              ran: ranChecks - weakened,
+              of: ranChecks + gaps.length,
+              missing: [...new Set([...gaps.map((o) => o.skipReason ?? 'skipped'), ...weaker.map((n) => n.text)])],
+            }
           : undefined;
       // A rule's own warnings stay on it whatever else its verdict is: a failure elsewhere in a test never hides them.
-      const warnings = [...new Set([...concerned.flatMap((o) => (o.warnings ?? []).filter((w) => w.requirement === r.id).map((w) => w.text)), ...fallbackWarnings])];
-      const acceptedNotes = [...concerned.flatMap((o) => (o.accepted ?? []).filter((a) => a.requirement === r.id).map(({ text, reason }) => ({ text, reason }))), ...fallbackAccepted];
+      const warnings = [
+        ...new Set([
+          ...concerned.flatMap((o) => (o.warnings ?? []).filter((w) => w.requirement === r.id).map((w) => w.text)),
+          ...fallbackWarnings,
+        ]),
+      ];
+      const acceptedNotes = [
+        ...concerned.flatMap((o) =>
+          (o.accepted ?? []).filter((a) => a.requirement === r.id).map(({ text, reason }) => ({ text, reason })),
+        ),
+        ...fallbackAccepted,
+      ];
       const accepted = [...new Map(acceptedNotes.map((a) => [a.text, a])).values()];
       return { ...r, verdict, reasons, observations, warnings, accepted, ...(partial ? { partial } : {}), tests };
     });
@@ -275,12 +345,26 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
       target: env[p.env.baseUrl] ? env[p.env.baseUrl]! : 'embedded mock',
       profile,
       ...(Object.keys(acceptedRisks).length ? { acceptedRisks } : {}),
-      counts: { pass: count('pass'), warn: count('warn'), accepted: count('accepted'), fail: count('fail'), notApplicable: count('not-applicable'), notRun: count('not-run'), partial: rows.filter((r) => r.partial).length },
+      counts: {
+        pass: count('pass'),
+        warn: count('warn'),
+        accepted: count('accepted'),
+        fail: count('fail'),
+        notApplicable: count('not-applicable'),
+        notRun: count('not-run'),
+        partial: rows.filter((r) => r.partial).length,
+      },
       ...(unreachable ? { unreachable } : {}),
       requirements: rows,
     });
   }
-  const rateLimited = outcomes.reduce((sum, o) => ({ count: sum.count + (o.rateLimited?.count ?? 0), waitedMs: sum.waitedMs + (o.rateLimited?.waitedMs ?? 0) }), { count: 0, waitedMs: 0 });
+  const rateLimited = outcomes.reduce(
+    (sum, o) => ({
+      count: sum.count + (o.rateLimited?.count ?? 0),
+      waitedMs: sum.waitedMs + (o.rateLimited?.waitedMs ?? 0),
+    }),
+    { count: 0, waitedMs: 0 },
+  );
   return {
     generatedAt: new Date().toISOString(),
     tests: {
@@ -314,19 +398,41 @@ export function conclude(m: Pick<Matrix, 'providers'>, runFailed = false, label 
   const unreachable = m.providers.flatMap((p) => (p.unreachable ? [`${p.id}: ${p.unreachable}`] : []));
   const partial = m.providers.flatMap((p) => p.requirements.filter((r) => r.partial).map((r) => r.id));
   // A pass that is partly checked is still a pass, but the verdict says which ones and that they are.
-  const partly = partial.length ? ` (${partial.length} requirement${partial.length === 1 ? '' : 's'} partly checked: ${partial.join(', ')})` : '';
+  const partly = partial.length
+    ? ` (${partial.length} requirement${partial.length === 1 ? '' : 's'} partly checked: ${partial.join(', ')})`
+    : '';
   // An accepted risk never passes silently: the verdict names each, with the profile's reason.
-  const accepted = m.providers.flatMap((p) => p.requirements.filter((r) => r.verdict === 'accepted').map((r) => `${r.id} (${r.accepted[0]?.reason ?? p.acceptedRisks?.[r.id] ?? ''})`));
-  const risks = accepted.length ? ` (ACCEPTED RISK${accepted.length === 1 ? '' : 'S'} by the profile: ${accepted.join('; ')}; --strict fails ${accepted.length === 1 ? 'it' : 'them'})` : '';
+  const accepted = m.providers.flatMap((p) =>
+    p.requirements
+      .filter((r) => r.verdict === 'accepted')
+      .map((r) => `${r.id} (${r.accepted[0]?.reason ?? p.acceptedRisks?.[r.id] ?? ''})`),
+  );
+  const risks = accepted.length
+    ? ` (ACCEPTED RISK${accepted.length === 1 ? '' : 'S'} by the profile: ${accepted.join('; ')}; --strict fails ${accepted.length === 1 ? 'it' : 'them'})`
+    : '';
   const base = { failing, warnings, accepted, unreachable, partial };
   if (failing || unreachable.length || runFailed) {
     // A certificate problem is named as such (TLS: …, with the setting that fixes it), not as an unreachable target.
     const tls = unreachable.filter((u) => u.includes(TLS_PROBLEM));
     const gone = unreachable.filter((u) => !u.includes(TLS_PROBLEM));
-    const why = [...tls, ...(gone.length ? [`target unreachable (${gone.join('; ')})`] : []), ...(failing ? [`${failing} requirement(s) failing`] : []), ...(!failing && !unreachable.length ? ['a check failed outside any requirement'] : [])];
-    return { verdict: 'not-conformant', ...base, line: `${label}: NOT conformant (${why.join('; ')})${risks}${partly}` };
+    const why = [
+      ...tls,
+      ...(gone.length ? [`target unreachable (${gone.join('; ')})`] : []),
+      ...(failing ? [`${failing} requirement(s) failing`] : []),
+      ...(!failing && !unreachable.length ? ['a check failed outside any requirement'] : []),
+    ];
+    return {
+      verdict: 'not-conformant',
+      ...base,
+      line: `${label}: NOT conformant (${why.join('; ')})${risks}${partly}`,
+    };
   }
-  if (warnings) return { verdict: 'conformant-with-warnings', ...base, line: `${label}: conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)${risks}${partly}` };
+  if (warnings)
+    return {
+      verdict: 'conformant-with-warnings',
+      ...base,
+      line: `${label}: conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)${risks}${partly}`,
+    };
   return { verdict: 'conformant', ...base, line: `${label}: conformant${risks}${partly}` };
 }
 
@@ -340,30 +446,60 @@ export function summaryLine(m: Pick<Matrix, 'providers' | 'tests'>): string {
 }
 
 /** The word a verdict is shown with in every report (and the `verdict` label Allure's categories match). */
-export const VERDICT_WORD: Record<Verdict, string> = { pass: 'pass', warn: 'WARN', accepted: 'ACCEPTED RISK', fail: 'FAIL', 'not-applicable': 'n/a', 'not-run': 'not run' };
+export const VERDICT_WORD: Record<Verdict, string> = {
+  pass: 'pass',
+  warn: 'WARN',
+  accepted: 'ACCEPTED RISK',
+  fail: 'FAIL',
+  'not-applicable': 'n/a',
+  'not-run': 'not run',
+};
 const ICON: Record<Verdict, string> = { ...VERDICT_WORD, fail: '**FAIL**' };
 
 /** A requirement's source as a reader needs it: a standard's with its clauses. */
-export const sourceLabel = (r: Requirement): string => (r.source === 'standard' ? `standard (${clauses(r)})` : `${r.source}${r.section ? ` (${r.section})` : ''}`);
+export const sourceLabel = (r: Requirement): string =>
+  r.source === 'standard' ? `standard (${clauses(r)})` : `${r.source}${r.section ? ` (${r.section})` : ''}`;
 
 export function renderMarkdown(m: Matrix): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const limited = rateLimitedLine(m.rateLimited);
-  const lines = [`# Conformance matrix`, '', `Generated ${m.generatedAt}. ${summaryLine(m)}.${limited ? ` The target ${limited}.` : ''}`, '', `**${conclude(m).line}**`, ''];
+  const lines = [
+    `# Conformance matrix`,
+    '',
+    `Generated ${m.generatedAt}. ${summaryLine(m)}.${limited ? ` The target ${limited}.` : ''}`,
+    '',
+    `**${conclude(m).line}**`,
+    '',
+  ];
   for (const p of m.providers) {
-    lines.push(`## ${p.title} (\`${p.id}\`)`, '', `Target: ${p.target}${p.unreachable ? ` — **unreachable**: ${p.unreachable}` : ''}`, '', 'Profile in force (the defaults of the harness unless a profile file says otherwise):', '');
+    lines.push(
+      `## ${p.title} (\`${p.id}\`)`,
+      '',
+      `Target: ${p.target}${p.unreachable ? ` — **unreachable**: ${p.unreachable}` : ''}`,
+      '',
+      'Profile in force (the defaults of the harness unless a profile file says otherwise):',
+      '',
+    );
     for (const [k, v] of Object.entries(p.profile)) lines.push(`- \`${k}\`: \`${JSON.stringify(v)}\``);
     for (const [id, why] of Object.entries(p.acceptedRisks ?? {})) lines.push(`- accepted risk \`${id}\`: ${why}`);
-    lines.push('', '| requirement | verdict | source | endpoint | requirement text | notes |', '|---|---|---|---|---|---|');
+    lines.push(
+      '',
+      '| requirement | verdict | source | endpoint | requirement text | notes |',
+      '|---|---|---|---|---|---|',
+    );
     for (const r of p.requirements) {
       const notes = [
         ...(r.partial ? [partialNote(r.partial)] : []),
-        ...(r.verdict === 'fail' ? r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? ''}`) : r.reasons),
+        ...(r.verdict === 'fail'
+          ? r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? ''}`)
+          : r.reasons),
         ...r.accepted.map((a) => `accepted risk: ${a.text} (reason: ${a.reason})`),
         ...r.warnings.map((w) => `warning: ${w}`),
         ...r.observations.map((o) => `seen: ${o}`),
       ].join('; ');
-      lines.push(`| ${r.id} | ${ICON[r.verdict]}${r.partial ? ` ${partialLabel(r.partial)}` : ''} | ${cell(sourceLabel(r))} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`);
+      lines.push(
+        `| ${r.id} | ${ICON[r.verdict]}${r.partial ? ` ${partialLabel(r.partial)}` : ''} | ${cell(sourceLabel(r))} | ${cell(r.endpoint)} | ${cell(r.text)} | ${cell(notes)} |`,
+      );
     }
     lines.push('');
   }

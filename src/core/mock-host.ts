@@ -27,7 +27,12 @@ export async function startMock(provider: ProviderDefinition, options: StartMock
   let url = '';
   const create = await mockFactories[provider.id]?.();
   if (!create) throw new Error(`no reference mock for ${provider.id} in mocks/registry.ts`);
-  const app = create({ clock, defects: options.defects ?? [], variants: options.variants ?? [], baseUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? url });
+  const app = create({
+    clock,
+    defects: options.defects ?? [],
+    variants: options.variants ?? [],
+    baseUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? url,
+  });
   const running = await serve(app, clock, options.defects ?? [], {
     variants: options.variants ?? [],
     ...(options.port !== undefined ? { port: options.port } : {}),
@@ -37,5 +42,10 @@ export async function startMock(provider: ProviderDefinition, options: StartMock
   url = running.url;
   // Compiled on first use: only the bench asks, and every check starts a mock.
   let answer: StartedMock['answer'] | undefined;
-  return { ...running, state: () => app.state(), vendorEnv: (at) => app.vendorEnv(at), answer: (req) => (answer ??= dispatcher(app))(req) };
+  return {
+    ...running,
+    state: () => app.state(),
+    vendorEnv: (at) => app.vendorEnv(at),
+    answer: (req) => (answer ??= dispatcher(app))(req),
+  };
 }

@@ -19,20 +19,32 @@ const START_TIMEOUT_MS = 90_000;
 
 /** Resolves once the mock has printed its notes (it is listening). */
 export function startMockProcess(provider: string, args: string[] = []): Promise<MockProcess> {
-  const child = spawn(process.execPath, [bin, 'mock', provider, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'mock', provider, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let exit: string | undefined;
-  const closed = new Promise<void>((r) => child.on('exit', (code, signal) => ((exit = signal ?? `exit code ${code}`), r())));
+  const closed = new Promise<void>((r) =>
+    child.on('exit', (code, signal) => ((exit = signal ?? `exit code ${code}`), r())),
+  );
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   return new Promise((resolve, reject) => {
     // Loading the CLI takes seconds on a loaded machine: a slow start is not a failed one.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the mock did not start within ${START_TIMEOUT_MS / 1000} s: ${output.trim() || 'it printed nothing'}`));
+      reject(
+        new Error(
+          `the mock did not start within ${START_TIMEOUT_MS / 1000} s: ${output.trim() || 'it printed nothing'}`,
+        ),
+      );
     }, START_TIMEOUT_MS);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`the mock exited before it listened (${signal ?? `exit code ${code}`}): ${output.trim() || 'it printed nothing'}`));
+      reject(
+        new Error(
+          `the mock exited before it listened (${signal ?? `exit code ${code}`}): ${output.trim() || 'it printed nothing'}`,
+        ),
+      );
     });
     child.stdout!.on('data', (c: Buffer) => {
       output += c.toString();
@@ -58,7 +70,11 @@ export function startMockProcess(provider: string, args: string[] = []): Promise
  * A mock run as a vendor's sandbox is: its own process without /__mock/ control, with the
  * variables a vendor would set for it (`mock --write-env`, written to `envFile` and read back).
  */
-export async function startSandbox(provider: string, envFile: string, args: string[] = []): Promise<MockProcess & { env: Record<string, string> }> {
+export async function startSandbox(
+  provider: string,
+  envFile: string,
+  args: string[] = [],
+): Promise<MockProcess & { env: Record<string, string> }> {
   const mock = await startMockProcess(provider, ['--no-control', ...args, '--write-env', envFile]);
   try {
     return Object.assign(mock, { env: JSON.parse(readFileSync(envFile, 'utf8')) as Record<string, string> });

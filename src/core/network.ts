@@ -40,13 +40,18 @@ export function tlsOptions(s: NetworkSettings = networkSettings()): { ca?: strin
   const cas = (s.caFiles ?? []).map((f) => readFileSync(f, 'utf8'));
   return {
     ...(cas.length ? { ca: [...rootCertificates, ...cas] } : {}),
-    ...(s.clientCert && s.clientKey ? { cert: readFileSync(s.clientCert, 'utf8'), key: readFileSync(s.clientKey, 'utf8') } : {}),
+    ...(s.clientCert && s.clientKey
+      ? { cert: readFileSync(s.clientCert, 'utf8'), key: readFileSync(s.clientKey, 'utf8') }
+      : {}),
   };
 }
 
 /** The proxy for a URL from HTTPS_PROXY / HTTP_PROXY, unless NO_PROXY names its host; undefined for none. */
 export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const proxy = url.protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY) : (env.http_proxy ?? env.HTTP_PROXY);
+  const proxy =
+    url.protocol === 'https:'
+      ? (env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY)
+      : (env.http_proxy ?? env.HTTP_PROXY);
   if (!proxy) return undefined;
   const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
   const host = url.hostname.toLowerCase();

@@ -5,9 +5,13 @@ import type { ProviderCatalogue } from '../providers/types.ts';
 import { ACCEPTED_RISKS_KEY, acceptedRisksOf } from './accepted-risks.ts';
 
 /** The environment variable naming a provider's profile file: ENFUCE_PROFILE for enfuce. */
-export const profileEnvVar = (provider: Pick<ProviderCatalogue, 'id'>): string => `${provider.id.toUpperCase()}_PROFILE`;
+export const profileEnvVar = (provider: Pick<ProviderCatalogue, 'id'>): string =>
+  `${provider.id.toUpperCase()}_PROFILE`;
 
-function readProfileFile(provider: Pick<ProviderCatalogue, 'id'>, env: NodeJS.ProcessEnv): { file?: string; raw: Record<string, unknown> } {
+function readProfileFile(
+  provider: Pick<ProviderCatalogue, 'id'>,
+  env: NodeJS.ProcessEnv,
+): { file?: string; raw: Record<string, unknown> } {
   const file = env[profileEnvVar(provider)];
   if (!file) return { raw: {} };
   let raw: unknown;
@@ -16,23 +20,32 @@ function readProfileFile(provider: Pick<ProviderCatalogue, 'id'>, env: NodeJS.Pr
   } catch (e) {
     throw new Error(`profile ${file} for ${provider.id} is not readable JSON: ${(e as Error).message.split('\n')[0]}`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`profile ${file} for ${provider.id} is not a JSON object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new Error(`profile ${file} for ${provider.id} is not a JSON object`);
   return { file, raw: raw as Record<string, unknown> };
 }
 
 /** The profile in force: the file's options over the defaults (its accepted risks apart). */
-export function loadProfile(provider: ProviderCatalogue, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+export function loadProfile(
+  provider: ProviderCatalogue,
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, unknown> {
   const { file, raw } = readProfileFile(provider, env);
   const { [ACCEPTED_RISKS_KEY]: risks, ...options } = raw;
   const parsed = provider.profile.safeParse(options);
   if (!parsed.success) {
-    throw new Error(`profile ${file} for ${provider.id} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `profile ${file} for ${provider.id} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   acceptedRisksOf(provider, risks);
   return parsed.data;
 }
 
 /** The risks a provider's profile accepts, by requirement id, with their reasons (validated by loadProfile first). */
-export function loadAcceptedRisks(provider: Pick<ProviderCatalogue, 'id' | 'requirements'>, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function loadAcceptedRisks(
+  provider: Pick<ProviderCatalogue, 'id' | 'requirements'>,
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   return acceptedRisksOf(provider, readProfileFile(provider, env).raw[ACCEPTED_RISKS_KEY]);
 }

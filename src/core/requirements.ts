@@ -39,7 +39,10 @@ interface RequirementBase {
 
 /** A rule a standard decides names at least one clause; any other may cite some. */
 export type Requirement = RequirementBase &
-  ({ source: 'standard'; cites: readonly [Citation, ...Citation[]] } | { source: Exclude<RequirementSource, 'standard'> });
+  (
+    | { source: 'standard'; cites: readonly [Citation, ...Citation[]] }
+    | { source: Exclude<RequirementSource, 'standard'> }
+  );
 
 type RequirementBody = Requirement extends infer R ? (R extends Requirement ? Omit<R, 'id'> : never) : never;
 

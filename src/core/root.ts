@@ -26,4 +26,5 @@ export const packaged = !existsSync(join(projectRoot, 'playwright.config.ts'));
 export const CODE_EXT = packaged ? '.js' : '.ts';
 
 /** A module of the harness by its source path (`specs/fixtures/pact.ts`): the file that runs here. */
-export const codeFile = (source: string): string => (packaged ? join(projectRoot, '.build', source.replace(/\.ts$/, '.js')) : join(projectRoot, source));
+export const codeFile = (source: string): string =>
+  packaged ? join(projectRoot, '.build', source.replace(/\.ts$/, '.js')) : join(projectRoot, source);

@@ -14,12 +14,14 @@ export const STANDARDS = {
   },
   asvsPostMessage: {
     clause: 'OWASP ASVS 5.0.0 V3.5.5',
-    quote: 'Verify that messages received by the postMessage interface are discarded if the origin of the message is not trusted, or if the syntax of the message is invalid.',
+    quote:
+      'Verify that messages received by the postMessage interface are discarded if the origin of the message is not trusted, or if the syntax of the message is invalid.',
     url: `${ASVS}/0x12-V3-Web-Frontend-Security.md`,
   },
   asvsNoStore: {
     clause: 'OWASP ASVS 5.0.0 V14.3.2',
-    quote: 'Verify that the application sets sufficient anti-caching HTTP response header fields (i.e., Cache-Control: no-store) so that sensitive data is not cached in browsers.',
+    quote:
+      'Verify that the application sets sufficient anti-caching HTTP response header fields (i.e., Cache-Control: no-store) so that sensitive data is not cached in browsers.',
     url: `${ASVS}/0x23-V14-Data-Protection.md`,
   },
   asvsMinimumData: {
@@ -36,7 +38,8 @@ export const STANDARDS = {
   },
   asvsSingleUse: {
     clause: 'OWASP ASVS 5.0.0 V6.5.1',
-    quote: 'Verify that lookup secrets, out-of-band authentication requests or codes, and time-based one-time passwords (TOTPs) are only successfully usable once.',
+    quote:
+      'Verify that lookup secrets, out-of-band authentication requests or codes, and time-based one-time passwords (TOTPs) are only successfully usable once.',
     url: `${ASVS}/0x15-V6-Authentication.md`,
   },
   pciMaskedPan: {
@@ -53,12 +56,14 @@ export const STANDARDS = {
   },
   ecdhSharedSecret: {
     clause: 'SEC 1 v2.0 §3.3.1; NIST SP 800-56A Rev. 3 §5.7.1.2',
-    quote: 'Output z = x_P as the shared secret field element (SEC 1); Z = x_P, where x_P is the x-coordinate of P (SP 800-56A).',
+    quote:
+      'Output z = x_P as the shared secret field element (SEC 1); Z = x_P, where x_P is the x-coordinate of P (SP 800-56A).',
     url: 'https://www.secg.org/sec1-v2.pdf',
   },
   rsaKeySize: {
     clause: 'RFC 7518 §4.2 and §4.3; NIST SP 800-131A Rev. 2 §6',
-    quote: 'A key of size 2048 bits or larger MUST be used with these algorithms (RFC 7518); RSA key transport with len(n) < 2048 is disallowed (SP 800-131A).',
+    quote:
+      'A key of size 2048 bits or larger MUST be used with these algorithms (RFC 7518); RSA key transport with len(n) < 2048 is disallowed (SP 800-131A).',
     url: 'https://www.rfc-editor.org/rfc/rfc7518#section-4.3',
   },
   jweHeader: {

@@ -21,7 +21,8 @@ export class MockControl {
       },
       this.options,
     );
-    if (ex.response.status >= 300) throw new Error(`control route ${method} /__mock/${path} answered ${ex.response.status}`);
+    if (ex.response.status >= 300)
+      throw new Error(`control route ${method} /__mock/${path} answered ${ex.response.status}`);
     return JSON.parse(ex.response.body) as T;
   }
   state<T>(): Promise<T> {
@@ -52,17 +53,36 @@ export interface Target {
 }
 
 /** `defects`: the embedded mock's (a defect batch's project names them); else CRH_MOCK_DEFECTS. */
-export async function resolveTarget(provider: ProviderDefinition, env: NodeJS.ProcessEnv = process.env, defects?: readonly string[]): Promise<Target> {
+export async function resolveTarget(
+  provider: ProviderDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+  defects?: readonly string[],
+): Promise<Target> {
   const vars = Object.fromEntries(Object.keys(provider.env.vars).map((k) => [k, env[k]]));
   const baseUrl = env[provider.env.baseUrl]?.replace(/\/+$/, '');
   if (!baseUrl) {
     const mock = await startMock(provider, { defects: defects ?? defectsFromEnv(provider.id, env) });
-    return { provider: provider.id, kind: 'embedded-mock', baseUrl: mock.url, control: new MockControl(mock.url), env: vars, close: mock.close };
+    return {
+      provider: provider.id,
+      kind: 'embedded-mock',
+      baseUrl: mock.url,
+      control: new MockControl(mock.url),
+      env: vars,
+      close: mock.close,
+    };
   }
   keepAliveTo(new URL(baseUrl).origin);
   const unreachable = await unreachableAt(baseUrl);
   const control = !unreachable && (await offersControl(baseUrl)) ? new MockControl(baseUrl) : undefined;
-  return { provider: provider.id, kind: 'url', baseUrl, control, env: vars, ...(unreachable ? { unreachable } : {}), close: async () => {} };
+  return {
+    provider: provider.id,
+    kind: 'url',
+    baseUrl,
+    control,
+    env: vars,
+    ...(unreachable ? { unreachable } : {}),
+    close: async () => {},
+  };
 }
 
 /** The UNREACHABLE message when no connection to the base URL can be made (refused, no such host, a certificate not trusted, rate limited without end); else undefined. */
@@ -78,8 +98,13 @@ async function unreachableAt(baseUrl: string): Promise<string | undefined> {
 /** Whether the target at `baseUrl` answers /__mock/ control (a reference mock started with it). */
 export async function offersControl(baseUrl: string): Promise<boolean> {
   try {
-    const ex = await send({ method: 'GET', url: `${baseUrl}/__mock/state` }, { timeoutMs: 3_000, maxBytes: 256 * 1024 });
-    return ex.response.status === 200 && (JSON.parse(ex.response.body) as { provider?: unknown }).provider !== undefined;
+    const ex = await send(
+      { method: 'GET', url: `${baseUrl}/__mock/state` },
+      { timeoutMs: 3_000, maxBytes: 256 * 1024 },
+    );
+    return (
+      ex.response.status === 200 && (JSON.parse(ex.response.body) as { provider?: unknown }).provider !== undefined
+    );
   } catch {
     return false;
   }

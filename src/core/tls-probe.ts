@@ -12,8 +12,17 @@ import { proxyFor, tlsOptions, type NetworkSettings } from './network.ts';
 function tunnel(proxy: string, host: string, port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const p = new URL(proxy);
-    const req = request({ host: p.hostname, port: p.port || 80, method: 'CONNECT', path: `${host}:${port}`, headers: { host: `${host}:${port}` }, timeout: 5_000 });
-    req.on('connect', (res, socket) => (res.statusCode === 200 ? resolve(socket) : reject(new Error(`proxy answered CONNECT with ${res.statusCode}`))));
+    const req = request({
+      host: p.hostname,
+      port: p.port || 80,
+      method: 'CONNECT',
+      path: `${host}:${port}`,
+      headers: { host: `${host}:${port}` },
+      timeout: 5_000,
+    });
+    req.on('connect', (res, socket) =>
+      res.statusCode === 200 ? resolve(socket) : reject(new Error(`proxy answered CONNECT with ${res.statusCode}`)),
+    );
     req.on('timeout', () => req.destroy(new Error('proxy timed out')));
     req.on('error', reject);
     req.end();
@@ -24,14 +33,26 @@ function tunnel(proxy: string, host: string, port: number): Promise<Socket> {
  * A TLS connection to `url` (through the proxy the environment names for it) with the harness's
  * trust and client certificate; `probe` reads it and resolves what it learns (undefined: nothing).
  */
-async function withTls(url: URL, settings: NetworkSettings, probe: (tls: TLSSocket, done: (v: string | undefined) => void) => void): Promise<string | undefined> {
+async function withTls(
+  url: URL,
+  settings: NetworkSettings,
+  probe: (tls: TLSSocket, done: (v: string | undefined) => void) => void,
+): Promise<string | undefined> {
   if (url.protocol !== 'https:') return undefined;
   const port = Number(url.port || 443);
   const proxy = proxyFor(url);
   try {
     const socket = proxy ? await tunnel(proxy, url.hostname, port) : undefined;
     return await new Promise<string | undefined>((resolve) => {
-      const tls = connect({ host: url.hostname, port, servername: url.hostname, ...(socket ? { socket } : {}), ...tlsOptions(settings), rejectUnauthorized: true, timeout: 5_000 });
+      const tls = connect({
+        host: url.hostname,
+        port,
+        servername: url.hostname,
+        ...(socket ? { socket } : {}),
+        ...tlsOptions(settings),
+        rejectUnauthorized: true,
+        timeout: 5_000,
+      });
       probe(tls, resolve);
       tls.on('timeout', () => (tls.destroy(), resolve(undefined)));
       tls.on('close', () => resolve(undefined));

@@ -2,7 +2,8 @@
 // between markers (a test keeps it in sync), `--help` prints the names.
 import { catalogue as providers } from '../catalogue.ts';
 
-export const VARIABLES_START = '<!-- variables: generated from the registry by `npm run readme`; do not edit by hand -->';
+export const VARIABLES_START =
+  '<!-- variables: generated from the registry by `npm run readme`; do not edit by hand -->';
 export const VARIABLES_END = '<!-- /variables -->';
 
 export function variablesTable(): string {
@@ -16,7 +17,13 @@ export function variablesTable(): string {
     const requiredWhat = p.env.required.map((k) => `\`${k}\`: ${vars[k]}`).join('; ');
     return `| \`${p.id}\` | ${required} | ${requiredWhat} | ${optional} |`;
   });
-  return [VARIABLES_START, '| provider | required | what they are | optional |', '|---|---|---|---|', ...rows, VARIABLES_END].join('\n');
+  return [
+    VARIABLES_START,
+    '| provider | required | what they are | optional |',
+    '|---|---|---|---|',
+    ...rows,
+    VARIABLES_END,
+  ].join('\n');
 }
 
 /** The names only, for --help. */

@@ -32,7 +32,8 @@ export function gcmOpen(key: Uint8Array, iv: Uint8Array, data: Uint8Array, param
     throw new CryptoError('bad-iv', `the IV has ${iv.length} bytes; allowed: ${params.ivLengths.join(' or ')}`);
   }
   const tagBytes = params.tagBytes ?? GCM_TAG_BYTES;
-  if (data.length < tagBytes) throw new CryptoError('bad-tag', `the data has ${data.length} bytes, shorter than the ${tagBytes}-byte tag`);
+  if (data.length < tagBytes)
+    throw new CryptoError('bad-tag', `the data has ${data.length} bytes, shorter than the ${tagBytes}-byte tag`);
   const body = data.subarray(0, data.length - tagBytes);
   const tag = data.subarray(data.length - tagBytes);
   const d = createDecipheriv(alg, key, iv, { authTagLength: tagBytes });

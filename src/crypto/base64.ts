@@ -6,12 +6,14 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 export function fromBase64(text: string, what: string): Buffer {
-  if (typeof text !== 'string' || !BASE64.test(text)) throw new CryptoError('bad-base64', `${what} is not valid base64`);
+  if (typeof text !== 'string' || !BASE64.test(text))
+    throw new CryptoError('bad-base64', `${what} is not valid base64`);
   return Buffer.from(text, 'base64');
 }
 
 export function fromBase64Url(text: string, what: string): Buffer {
-  if (typeof text !== 'string' || !BASE64URL.test(text) || text.length % 4 === 1) throw new CryptoError('bad-base64', `${what} is not valid base64url`);
+  if (typeof text !== 'string' || !BASE64URL.test(text) || text.length % 4 === 1)
+    throw new CryptoError('bad-base64', `${what} is not valid base64url`);
   return Buffer.from(text, 'base64url');
 }
 

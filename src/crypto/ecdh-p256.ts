@@ -25,11 +25,21 @@ export function decodeP256PublicKey(bytes: Uint8Array, o: DecodeOptions): Buffer
   const b = Buffer.from(bytes);
   let point: Buffer | undefined;
   if (o.encodings.includes('spki')) {
-    if (b.length === P256_SPKI_PREFIX.length + 65 && b.subarray(0, P256_SPKI_PREFIX.length).equals(P256_SPKI_PREFIX)) point = b.subarray(P256_SPKI_PREFIX.length);
-    else if (b.length === P256_SPKI_COMPRESSED_PREFIX.length + 33 && b.subarray(0, P256_SPKI_COMPRESSED_PREFIX.length).equals(P256_SPKI_COMPRESSED_PREFIX)) point = b.subarray(P256_SPKI_COMPRESSED_PREFIX.length);
+    if (b.length === P256_SPKI_PREFIX.length + 65 && b.subarray(0, P256_SPKI_PREFIX.length).equals(P256_SPKI_PREFIX))
+      point = b.subarray(P256_SPKI_PREFIX.length);
+    else if (
+      b.length === P256_SPKI_COMPRESSED_PREFIX.length + 33 &&
+      b.subarray(0, P256_SPKI_COMPRESSED_PREFIX.length).equals(P256_SPKI_COMPRESSED_PREFIX)
+    )
+      point = b.subarray(P256_SPKI_COMPRESSED_PREFIX.length);
   }
   if (!point && o.encodings.includes('raw') && (b.length === 65 || b.length === 33 || b.length === 1)) point = b;
-  if (!point) throw bad(b.length > 0 && b[0] === 0x30 ? 'an SPKI that is not P-256, or of the wrong length' : `unexpected length ${b.length}`);
+  if (!point)
+    throw bad(
+      b.length > 0 && b[0] === 0x30
+        ? 'an SPKI that is not P-256, or of the wrong length'
+        : `unexpected length ${b.length}`,
+    );
   if (point.length === 1 || point[0] === 0x00) throw bad('the point at infinity');
   if (point.length === 33 && !o.allowCompressed) throw bad('a compressed point where uncompressed is required');
   try {

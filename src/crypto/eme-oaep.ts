@@ -39,8 +39,11 @@ function xor(a: Uint8Array, b: Uint8Array): Buffer {
 export function oaepEncode(message: Uint8Array, k: number, p: OaepParams, seed: Uint8Array): Buffer {
   const hLen = hashLen(p.hash);
   if (seed.length !== hLen) throw new CryptoError('bad-length', `the OAEP seed has ${hLen} bytes`);
-  if (message.length > k - 2 * hLen - 2) throw new CryptoError('bad-length', 'message too long for OAEP under this key');
-  const lHash = createHash(p.hash).update(p.label ?? Buffer.alloc(0)).digest();
+  if (message.length > k - 2 * hLen - 2)
+    throw new CryptoError('bad-length', 'message too long for OAEP under this key');
+  const lHash = createHash(p.hash)
+    .update(p.label ?? Buffer.alloc(0))
+    .digest();
   const ps = Buffer.alloc(k - message.length - 2 * hLen - 2);
   const db = Buffer.concat([lHash, ps, Buffer.from([1]), message]);
   const maskedDb = xor(db, mgf1(seed, k - hLen - 1, p.mgfHash));
@@ -55,7 +58,9 @@ export function oaepDecode(em: Uint8Array, p: OaepParams): Buffer {
   const k = em.length;
   const hLen = hashLen(p.hash);
   if (k < 2 * hLen + 2) throw DECODE_ERROR();
-  const lHash = createHash(p.hash).update(p.label ?? Buffer.alloc(0)).digest();
+  const lHash = createHash(p.hash)
+    .update(p.label ?? Buffer.alloc(0))
+    .digest();
   const maskedSeed = em.subarray(1, 1 + hLen);
   const maskedDb = em.subarray(1 + hLen);
   const seed = xor(maskedSeed, mgf1(maskedDb, hLen, p.mgfHash));
@@ -85,7 +90,12 @@ export function modulusBytes(key: KeyObject): number {
 }
 
 /** RSA-OAEP encryption with a caller-chosen seed (for vectors) and independent hashes. */
-export function rsaOaepEncryptWithSeed(publicKey: KeyObject, message: Uint8Array, p: OaepParams, seed: Uint8Array): Buffer {
+export function rsaOaepEncryptWithSeed(
+  publicKey: KeyObject,
+  message: Uint8Array,
+  p: OaepParams,
+  seed: Uint8Array,
+): Buffer {
   const em = oaepEncode(message, modulusBytes(publicKey), p, seed);
   return publicEncrypt({ key: publicKey, padding: constants.RSA_NO_PADDING }, em);
 }

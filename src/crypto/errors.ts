@@ -3,14 +3,7 @@
 // key material or plaintext.
 
 export type CryptoErrorCode =
-  | 'bad-base64'
-  | 'bad-iv'
-  | 'bad-tag'
-  | 'bad-key'
-  | 'bad-length'
-  | 'decrypt-failed'
-  | 'bad-pin-block'
-  | 'bad-point';
+  'bad-base64' | 'bad-iv' | 'bad-tag' | 'bad-key' | 'bad-length' | 'decrypt-failed' | 'bad-pin-block' | 'bad-point';
 
 export class CryptoError extends Error {
   override readonly name = 'CryptoError';

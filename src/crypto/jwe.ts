@@ -4,7 +4,14 @@
 // this module does what jose 6 cannot (RSA1_5, the Android OAEP), and builds reproducible JWEs for
 // vectors. Every failure is the same CryptoError('decrypt-failed'), and a key-unwrap failure goes
 // on with a random CEK (RFC 7516 §11.5), so the failure cannot tell padding from tag.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 import { fromBase64Url, toBase64Url } from './base64.ts';
 import { modulusBytes, rsaOaepDecryptRaw, rsaOaepEncryptWithSeed, type OaepParams } from './eme-oaep.ts';
 import { CryptoError } from './errors.ts';
@@ -30,7 +37,9 @@ export function wrapKey(w: KeyWrap, publicKey: KeyObject, cek: Uint8Array, fixed
 }
 
 export function unwrapKey(w: KeyWrap, privateKey: KeyObject, encryptedKey: Uint8Array): Buffer {
-  return w === 'RSA1_5' ? rsaPkcs1v15Decrypt(privateKey, encryptedKey) : rsaOaepDecryptRaw(privateKey, encryptedKey, OAEP[w]);
+  return w === 'RSA1_5'
+    ? rsaPkcs1v15Decrypt(privateKey, encryptedKey)
+    : rsaOaepDecryptRaw(privateKey, encryptedKey, OAEP[w]);
 }
 
 function cbcHmacTag(macKey: Uint8Array, aad: Buffer, iv: Uint8Array, ct: Uint8Array): Buffer {
@@ -39,7 +48,13 @@ function cbcHmacTag(macKey: Uint8Array, aad: Buffer, iv: Uint8Array, ct: Uint8Ar
   return createHmac('sha512', macKey).update(aad).update(iv).update(ct).update(al).digest().subarray(0, 32);
 }
 
-export function encryptContent(enc: ContentEnc, cek: Uint8Array, iv: Uint8Array, aad: Buffer, plaintext: Uint8Array): { ciphertext: Buffer; tag: Buffer } {
+export function encryptContent(
+  enc: ContentEnc,
+  cek: Uint8Array,
+  iv: Uint8Array,
+  aad: Buffer,
+  plaintext: Uint8Array,
+): { ciphertext: Buffer; tag: Buffer } {
   if (enc === 'A256GCM') {
     const c = createCipheriv('aes-256-gcm', cek, iv).setAAD(aad);
     const ciphertext = Buffer.concat([c.update(plaintext), c.final()]);
@@ -50,7 +65,14 @@ export function encryptContent(enc: ContentEnc, cek: Uint8Array, iv: Uint8Array,
   return { ciphertext, tag: cbcHmacTag(cek.subarray(0, 32), aad, iv, ciphertext) };
 }
 
-export function decryptContent(enc: ContentEnc, cek: Uint8Array, iv: Uint8Array, aad: Buffer, ciphertext: Uint8Array, tag: Uint8Array): Buffer {
+export function decryptContent(
+  enc: ContentEnc,
+  cek: Uint8Array,
+  iv: Uint8Array,
+  aad: Buffer,
+  ciphertext: Uint8Array,
+  tag: Uint8Array,
+): Buffer {
   if (cek.length !== CEK_BYTES[enc] || iv.length !== IV_BYTES[enc]) throw FAIL();
   try {
     if (enc === 'A256GCM') {
@@ -81,7 +103,13 @@ export function parseCompact(jwe: string): JweParts {
   const parts = typeof jwe === 'string' ? jwe.split('.') : [];
   if (parts.length !== 5) throw FAIL();
   try {
-    const [p, k, i, c, t] = parts.map((x, n) => (n === 0 ? x : fromBase64Url(x!, 'JWE part'))) as [string, Buffer, Buffer, Buffer, Buffer];
+    const [p, k, i, c, t] = parts.map((x, n) => (n === 0 ? x : fromBase64Url(x!, 'JWE part'))) as [
+      string,
+      Buffer,
+      Buffer,
+      Buffer,
+      Buffer,
+    ];
     const header = JSON.parse(fromBase64Url(p, 'JWE header').toString('utf8')) as Record<string, unknown>;
     if (typeof header !== 'object' || header === null) throw FAIL();
     return { header, protectedB64: p, encryptedKey: k, iv: i, ciphertext: c, tag: t };
@@ -108,14 +136,25 @@ export function encryptCompact(publicKey: KeyObject, plaintext: Uint8Array, o: E
   const cek = o.cek ?? randomBytes(CEK_BYTES[o.enc]);
   const iv = o.iv ?? randomBytes(IV_BYTES[o.enc]);
   const { ciphertext, tag } = encryptContent(o.enc, cek, iv, Buffer.from(protectedB64, 'ascii'), plaintext);
-  return [protectedB64, toBase64Url(wrapKey(o.wrap, publicKey, cek, o.wrapRandomness)), toBase64Url(iv), toBase64Url(ciphertext), toBase64Url(tag)].join('.');
+  return [
+    protectedB64,
+    toBase64Url(wrapKey(o.wrap, publicKey, cek, o.wrapRandomness)),
+    toBase64Url(iv),
+    toBase64Url(ciphertext),
+    toBase64Url(tag),
+  ].join('.');
 }
 
 /**
  * Decrypts a compact JWE whose key wrap the caller knows (it asked for it): the header must name
  * that wrap's `alg` and the expected `enc`.
  */
-export function decryptCompact(privateKey: KeyObject, jwe: string, wrap: KeyWrap, enc: ContentEnc): { plaintext: Buffer; header: Record<string, unknown> } {
+export function decryptCompact(
+  privateKey: KeyObject,
+  jwe: string,
+  wrap: KeyWrap,
+  enc: ContentEnc,
+): { plaintext: Buffer; header: Record<string, unknown> } {
   const p = parseCompact(jwe);
   if (p.header.alg !== headerAlg(wrap) || p.header.enc !== enc) throw FAIL();
   modulusBytes(privateKey);
@@ -126,7 +165,10 @@ export function decryptCompact(privateKey: KeyObject, jwe: string, wrap: KeyWrap
   } catch {
     cek = randomBytes(CEK_BYTES[enc]); // RFC 7516 §11.5: fail later, the same way as a bad tag
   }
-  return { plaintext: decryptContent(enc, cek, p.iv, Buffer.from(p.protectedB64, 'ascii'), p.ciphertext, p.tag), header: p.header };
+  return {
+    plaintext: decryptContent(enc, cek, p.iv, Buffer.from(p.protectedB64, 'ascii'), p.ciphertext, p.tag),
+    header: p.header,
+  };
 }
 
 /** The step of opening a compact JWE that failed: what a diagnosis names. */
@@ -146,19 +188,29 @@ export interface JweDiagnosis {
  * the label is reported apart. (decryptCompact fails one way for every fault, as RFC 7516 §11.5
  * asks of a server; a conformance check needs to know which step broke.)
  */
-export function diagnoseCompact(privateKey: KeyObject, jwe: string, wrap: KeyWrap, enc: ContentEnc, expectedAlgLabel = headerAlg(wrap)): JweDiagnosis {
+export function diagnoseCompact(
+  privateKey: KeyObject,
+  jwe: string,
+  wrap: KeyWrap,
+  enc: ContentEnc,
+  expectedAlgLabel = headerAlg(wrap),
+): JweDiagnosis {
   let p: JweParts;
   try {
     p = parseCompact(jwe);
   } catch {
     return { failedStep: 'compact-form' };
   }
-  const labels = [p.header.alg !== expectedAlgLabel ? `alg ${String(p.header.alg)} (expected ${expectedAlgLabel})` : '', p.header.enc !== enc ? `enc ${String(p.header.enc)} (expected ${enc})` : ''].filter(Boolean);
+  const labels = [
+    p.header.alg !== expectedAlgLabel ? `alg ${String(p.header.alg)} (expected ${expectedAlgLabel})` : '',
+    p.header.enc !== enc ? `enc ${String(p.header.enc)} (expected ${enc})` : '',
+  ].filter(Boolean);
   const labelMismatch = labels.length ? labels.join(', ') : undefined;
   let cek: Buffer;
   try {
     cek = unwrapKey(wrap, privateKey, p.encryptedKey);
-    if (cek.length !== CEK_BYTES[enc]) return { failedStep: 'content-key-length', ...(labelMismatch ? { labelMismatch } : {}) };
+    if (cek.length !== CEK_BYTES[enc])
+      return { failedStep: 'content-key-length', ...(labelMismatch ? { labelMismatch } : {}) };
   } catch {
     return { failedStep: 'key-unwrap', ...(labelMismatch ? { labelMismatch } : {}) };
   }

@@ -13,7 +13,8 @@ export function pkcs1v15Encode(message: Uint8Array, k: number, ps?: Uint8Array):
   const psLen = k - message.length - 3;
   if (psLen < 8) throw new CryptoError('bad-length', 'message too long for PKCS#1 v1.5 under this key');
   let padding = ps ? Buffer.from(ps) : Buffer.alloc(0);
-  if (ps && (ps.length !== psLen || ps.includes(0))) throw new CryptoError('bad-length', 'PS must be non-zero bytes of the right length');
+  if (ps && (ps.length !== psLen || ps.includes(0)))
+    throw new CryptoError('bad-length', 'PS must be non-zero bytes of the right length');
   while (padding.length < psLen) padding = Buffer.concat([padding, randomBytes(psLen).filter((b) => b !== 0)]);
   return Buffer.concat([Buffer.from([0, 2]), padding.subarray(0, psLen), Buffer.from([0]), message]);
 }
@@ -33,7 +34,10 @@ export function pkcs1v15Decode(em: Uint8Array): Buffer {
 }
 
 export function rsaPkcs1v15Encrypt(publicKey: KeyObject, message: Uint8Array, ps?: Uint8Array): Buffer {
-  return publicEncrypt({ key: publicKey, padding: constants.RSA_NO_PADDING }, pkcs1v15Encode(message, modulusBytes(publicKey), ps));
+  return publicEncrypt(
+    { key: publicKey, padding: constants.RSA_NO_PADDING },
+    pkcs1v15Encode(message, modulusBytes(publicKey), ps),
+  );
 }
 
 export function rsaPkcs1v15Decrypt(privateKey: KeyObject, ciphertext: Uint8Array): Buffer {

@@ -6,7 +6,10 @@ import type { EndpointDoc } from '../core/openapi.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 import type { RawRequest, RawResponse } from './request.ts';
 
-export type Problem = { kind: '5xx' | 'undocumented-shape' | 'hang' | 'connection' | 'crash' | 'fuzzer'; message: string };
+export type Problem = {
+  kind: '5xx' | 'undocumented-shape' | 'hang' | 'connection' | 'crash' | 'fuzzer';
+  message: string;
+};
 
 interface CompiledEndpoint {
   doc: EndpointDoc;
@@ -17,11 +20,21 @@ export class Judge {
   private readonly endpoints: CompiledEndpoint[];
   private readonly errorSchemas: string[];
 
-  constructor(private readonly provider: Pick<ProviderDefinition, 'id' | 'endpoints' | 'schemas' | 'fuzz' | 'testCards'>) {
-    this.endpoints = provider.endpoints.map((doc) => ({ doc, regex: new RegExp(`^${doc.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`) }));
-    const documented = provider.endpoints.flatMap((e) => Object.entries(e.responses).filter(([status, r]) => Number(status) >= 400 && r.schema).flatMap(([, r]) => [r.schema!].flat()));
+  constructor(
+    private readonly provider: Pick<ProviderDefinition, 'id' | 'endpoints' | 'schemas' | 'fuzz' | 'testCards'>,
+  ) {
+    this.endpoints = provider.endpoints.map((doc) => ({
+      doc,
+      regex: new RegExp(`^${doc.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`),
+    }));
+    const documented = provider.endpoints.flatMap((e) =>
+      Object.entries(e.responses)
+        .filter(([status, r]) => Number(status) >= 400 && r.schema)
+        .flatMap(([, r]) => [r.schema!].flat()),
+    );
     this.errorSchemas = [...new Set([...documented, ...(provider.fuzz.errorSchemas ?? [])])];
-    for (const name of this.errorSchemas) if (!provider.schemas[name]) throw new Error(`${provider.id}: no schema named "${name}"`);
+    for (const name of this.errorSchemas)
+      if (!provider.schemas[name]) throw new Error(`${provider.id}: no schema named "${name}"`);
   }
 
   private endpointOf(req: RawRequest): EndpointDoc | undefined {
@@ -47,19 +60,37 @@ export class Judge {
       const schema = documented.schema;
       if (schema === undefined) {
         const want = documented.contentType ?? 'application/json';
-        return type.startsWith(want) ? undefined : { kind: 'undocumented-shape', message: `HTTP ${res.status} with content type "${type}", documented: ${want}` };
+        return type.startsWith(want)
+          ? undefined
+          : {
+              kind: 'undocumented-shape',
+              message: `HTTP ${res.status} with content type "${type}", documented: ${want}`,
+            };
       }
       const names = [schema].flat();
-      return this.fits(names, res.body) ? undefined : { kind: 'undocumented-shape', message: `HTTP ${res.status} body does not fit ${names.join(' | ')}` };
+      return this.fits(names, res.body)
+        ? undefined
+        : { kind: 'undocumented-shape', message: `HTTP ${res.status} body does not fit ${names.join(' | ')}` };
     }
     if (res.status < 400) return undefined;
     if (req.method === 'HEAD') return undefined;
     if (this.provider.fuzz.htmlErrorPaths?.test(pathOf(req))) {
-      if (!type.startsWith('text/html')) return { kind: 'undocumented-shape', message: `HTTP ${res.status} on a browser page with content type "${type}", not an HTML error page` };
+      if (!type.startsWith('text/html'))
+        return {
+          kind: 'undocumented-shape',
+          message: `HTTP ${res.status} on a browser page with content type "${type}", not an HTML error page`,
+        };
       const text = res.body.toString('utf8');
-      return this.provider.testCards.some((c) => text.includes(c.pan)) ? { kind: 'undocumented-shape', message: `HTTP ${res.status} error page shows a card number` } : undefined;
+      return this.provider.testCards.some((c) => text.includes(c.pan))
+        ? { kind: 'undocumented-shape', message: `HTTP ${res.status} error page shows a card number` }
+        : undefined;
     }
-    return this.fits(this.errorSchemas, res.body) ? undefined : { kind: 'undocumented-shape', message: `HTTP ${res.status} body does not fit the error schema(s) ${this.errorSchemas.join(' | ')}` };
+    return this.fits(this.errorSchemas, res.body)
+      ? undefined
+      : {
+          kind: 'undocumented-shape',
+          message: `HTTP ${res.status} body does not fit the error schema(s) ${this.errorSchemas.join(' | ')}`,
+        };
   }
 }
 

@@ -44,7 +44,24 @@ const BAD_BASE64 = ['!!!!', '====', 'AAA', 'A'.repeat(4097), 'AAAA\n', '-_-_', '
 
 /** Values of the wrong type, empty, huge, or badly encoded. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(null, true, false, 0, -1, 1e308, -0, '', [], {}, '0', 'null', '\u0000', '\uD800', '🂡', '9'.repeat(400)),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    -0,
+    '',
+    [],
+    {},
+    '0',
+    'null',
+    '\u0000',
+    '\uD800',
+    '🂡',
+    '9'.repeat(400),
+  ),
   fc.integer(),
   fc.double(),
   fc.string({ maxLength: 40 }),
@@ -104,36 +121,103 @@ export function mutationOf(seed: Seed): fc.Arbitrary<Mutation> {
   const headerNames = Object.keys(r.headers);
   const segments = r.path.split('?')[0]!.split('/').length;
   const json = parseJson(r.body);
-  const form = r.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(Buffer.from(r.body ?? []).toString('utf8')) : undefined;
+  const form = r.headers['content-type']?.startsWith('application/x-www-form-urlencoded')
+    ? new URLSearchParams(Buffer.from(r.body ?? []).toString('utf8'))
+    : undefined;
   const arbs: fc.Arbitrary<Mutation>[] = [
     fc.constantFrom(...METHODS).map((method) => ({ kind: 'method' as const, method })),
-    fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: null }).map((value) => ({ kind: 'content-type' as const, value })),
-    fc.record({ index: fc.integer({ min: 1, max: segments - 1 }), value: fc.oneof(fc.constantFrom(...BAD_PERCENT), fc.string({ maxLength: 30 }).map(encodeURIComponent), fc.constant('9'.repeat(2_000))) }).map((m) => ({ kind: 'path-segment' as const, ...m })),
-    fc.oneof(fc.string({ maxLength: 40 }).map((s) => `?${encodeURIComponent(s)}=${encodeURIComponent(s)}`), fc.constantFrom('?%', '?a=%zz', '?&&&=', `?x=${'A'.repeat(4_000)}`, '?auditUser=&auditUser=x')).map((value) => ({ kind: 'query' as const, value })),
+    fc
+      .option(fc.constantFrom(...CONTENT_TYPES), { nil: null })
+      .map((value) => ({ kind: 'content-type' as const, value })),
+    fc
+      .record({
+        index: fc.integer({ min: 1, max: segments - 1 }),
+        value: fc.oneof(
+          fc.constantFrom(...BAD_PERCENT),
+          fc.string({ maxLength: 30 }).map(encodeURIComponent),
+          fc.constant('9'.repeat(2_000)),
+        ),
+      })
+      .map((m) => ({ kind: 'path-segment' as const, ...m })),
+    fc
+      .oneof(
+        fc.string({ maxLength: 40 }).map((s) => `?${encodeURIComponent(s)}=${encodeURIComponent(s)}`),
+        fc.constantFrom('?%', '?a=%zz', '?&&&=', `?x=${'A'.repeat(4_000)}`, '?auditUser=&auditUser=x'),
+      )
+      .map((value) => ({ kind: 'query' as const, value })),
     badBytes.map((bytes) => ({ kind: 'body' as const, bytes })),
     // Headers stay under 4 KiB: past Node's 16 KiB the server itself answers 431 before any route.
-    fc.record({ name: fc.constantFrom(...headerNames, 'x-extra', 'authorization', 'accept'), value: fc.oneof(fc.string({ maxLength: 60 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')), fc.constantFrom('Bearer ', 'Basic !!!', 'Basic ' + Buffer.from('no-colon').toString('base64'), 'A'.repeat(4_000)), fc.constantFrom(...BAD_BASE64).map((s) => s.replace(/\n/g, ''))) }).map((m) => ({ kind: 'header' as const, ...m })),
+    fc
+      .record({
+        name: fc.constantFrom(...headerNames, 'x-extra', 'authorization', 'accept'),
+        value: fc.oneof(
+          fc.string({ maxLength: 60 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')),
+          fc.constantFrom(
+            'Bearer ',
+            'Basic !!!',
+            'Basic ' + Buffer.from('no-colon').toString('base64'),
+            'A'.repeat(4_000),
+          ),
+          fc.constantFrom(...BAD_BASE64).map((s) => s.replace(/\n/g, '')),
+        ),
+      })
+      .map((m) => ({ kind: 'header' as const, ...m })),
   ];
-  if (headerNames.length) arbs.push(fc.constantFrom(...headerNames).map((name) => ({ kind: 'drop-header' as const, name })));
+  if (headerNames.length)
+    arbs.push(fc.constantFrom(...headerNames).map((name) => ({ kind: 'drop-header' as const, name })));
   if (json !== undefined) {
     const { objects, leaves } = jsonPaths(json);
     if (leaves.length) arbs.push(fc.constantFrom(...leaves).map((path) => ({ kind: 'json-delete' as const, path })));
-    if (leaves.length) arbs.push(fc.record({ path: fc.constantFrom(...leaves), value: hostileValue }).map((m) => ({ kind: 'json-set' as const, ...m })), fc.record({ path: fc.constantFrom(...leaves), value: hostileValue }).map((m) => ({ kind: 'json-set' as const, ...m })));
-    if (objects.length) arbs.push(fc.record({ path: fc.constantFrom(...objects), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', '')), value: hostileValue }).map((m) => ({ kind: 'json-extra' as const, ...m })));
+    if (leaves.length)
+      arbs.push(
+        fc
+          .record({ path: fc.constantFrom(...leaves), value: hostileValue })
+          .map((m) => ({ kind: 'json-set' as const, ...m })),
+        fc
+          .record({ path: fc.constantFrom(...leaves), value: hostileValue })
+          .map((m) => ({ kind: 'json-set' as const, ...m })),
+      );
+    if (objects.length)
+      arbs.push(
+        fc
+          .record({
+            path: fc.constantFrom(...objects),
+            key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', '')),
+            value: hostileValue,
+          })
+          .map((m) => ({ kind: 'json-extra' as const, ...m })),
+      );
   }
   if (form) {
     const names = [...form.keys()];
-    arbs.push(fc.record({ name: fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 10 })), value: fc.option(fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...HUGE, ...BAD_BASE64)), { nil: null }) }).map((m) => ({ kind: 'form-field' as const, ...m })));
+    arbs.push(
+      fc
+        .record({
+          name: fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 10 })),
+          value: fc.option(fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...HUGE, ...BAD_BASE64)), {
+            nil: null,
+          }),
+        })
+        .map((m) => ({ kind: 'form-field' as const, ...m })),
+    );
   }
   return fc.oneof(...arbs);
 }
 
 /** A seed and 1–4 mutations of it. */
 export function malformedRequest(seeds: readonly Seed[]): fc.Arbitrary<{ seed: Seed; mutations: Mutation[] }> {
-  return fc.oneof(...seeds.map((seed) => fc.record({ seed: fc.constant(seed), mutations: fc.array(mutationOf(seed), { minLength: 1, maxLength: 4 }) })));
+  return fc.oneof(
+    ...seeds.map((seed) =>
+      fc.record({ seed: fc.constant(seed), mutations: fc.array(mutationOf(seed), { minLength: 1, maxLength: 4 }) }),
+    ),
+  );
 }
 
-function setAt(root: Json, path: JsonPath, f: (parent: Record<string | number, unknown>, key: string | number) => void): void {
+function setAt(
+  root: Json,
+  path: JsonPath,
+  f: (parent: Record<string | number, unknown>, key: string | number) => void,
+): void {
   let node: unknown = root;
   for (const k of path.slice(0, -1)) {
     if (node === null || typeof node !== 'object') return;
@@ -189,7 +273,9 @@ export function applyMutations(seed: Seed, mutations: readonly Mutation[]): RawR
       case 'json-delete':
         if (json === undefined) break;
         jsonTouched = true;
-        setAt(json, m.path, (parent, key) => (Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key]));
+        setAt(json, m.path, (parent, key) =>
+          Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key],
+        );
         break;
       case 'json-set':
         if (json === undefined) break;
@@ -202,7 +288,12 @@ export function applyMutations(seed: Seed, mutations: readonly Mutation[]): RawR
         const target = navigate(json, m.path);
         if (target !== null && typeof target === 'object' && !Array.isArray(target)) {
           jsonTouched = true;
-          Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+          Object.defineProperty(target, m.key, {
+            value: m.value,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
         }
         break;
       }

@@ -42,7 +42,12 @@ export function sendRaw(baseUrl: string, r: RawRequest, timeoutMs: number): Prom
         method: r.method,
         path: r.path,
         // Header values go out as their UTF-8 bytes: node:http takes a string of bytes (latin1), not text.
-        headers: { ...Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('latin1')])), ...(r.body ? { 'content-length': String(r.body.byteLength) } : {}) },
+        headers: {
+          ...Object.fromEntries(
+            Object.entries(r.headers).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('latin1')]),
+          ),
+          ...(r.body ? { 'content-length': String(r.body.byteLength) } : {}),
+        },
         timeout: timeoutMs,
       },
       (res) => {
@@ -51,7 +56,9 @@ export function sendRaw(baseUrl: string, r: RawRequest, timeoutMs: number): Prom
         res.on('end', () =>
           done({
             status: res.statusCode ?? 0,
-            headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+            headers: Object.fromEntries(
+              Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+            ),
             body: Buffer.concat(chunks),
           }),
         );
@@ -86,7 +93,10 @@ export function toCurl(baseUrl: string, r: RawRequest): string {
     const m = /^(.*?)(.)\2{999,}(.*)$/s.exec(text.toString('latin1'));
     if (m && [...text].every((b) => b >= 0x20 && b < 0x7f)) {
       const count = text.length - m[1]!.length - m[3]!.length;
-      parts.push('--data-binary', `"$(printf '%s' ${shellQuote(m[1]!)}; head -c ${count} /dev/zero | tr '\\0' ${shellQuote(m[2]!)}; printf '%s' ${shellQuote(m[3]!)})"`);
+      parts.push(
+        '--data-binary',
+        `"$(printf '%s' ${shellQuote(m[1]!)}; head -c ${count} /dev/zero | tr '\\0' ${shellQuote(m[2]!)}; printf '%s' ${shellQuote(m[3]!)})"`,
+      );
     } else {
       parts.push('--data-binary', shellQuote(r.body));
     }

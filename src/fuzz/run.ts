@@ -94,7 +94,11 @@ export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions)
       if ('kind' in res || !o.target) return res;
       const wait = retryAfterMs(res.status, res.headers['retry-after']);
       if (wait === undefined) return res;
-      if (wait > RATE_LIMIT_BOUND.oneWaitMs || waited + wait > RATE_LIMIT_BOUND.totalMs * 10) return { kind: 'connection' as const, message: `the sandbox kept answering ${res.status} (rate limited) after ${(waited / 1000).toFixed(0)} s of waiting` };
+      if (wait > RATE_LIMIT_BOUND.oneWaitMs || waited + wait > RATE_LIMIT_BOUND.totalMs * 10)
+        return {
+          kind: 'connection' as const,
+          message: `the sandbox kept answering ${res.status} (rate limited) after ${(waited / 1000).toFixed(0)} s of waiting`,
+        };
       rateLimitTally.count++;
       rateLimitTally.waitedMs += wait;
       waited += wait;
@@ -121,13 +125,34 @@ export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions)
   try {
     const details = await fc.check(
       fc.asyncProperty(malformedRequest(seeds), async ({ seed, mutations }) => check(applyMutations(seed, mutations))),
-      { numRuns: o.runs, seed: o.seed, ...(o.path ? { path: o.path } : {}), interruptAfterTimeLimit: (o.maxSeconds ?? 3600) * 1000, markInterruptAsFailure: false },
+      {
+        numRuns: o.runs,
+        seed: o.seed,
+        ...(o.path ? { path: o.path } : {}),
+        interruptAfterTimeLimit: (o.maxSeconds ?? 3600) * 1000,
+        markInterruptAsFailure: false,
+      },
     );
-    const result: FuzzResult = { provider: provider.id, seed: o.seed, defects: o.defects ?? [], runs: details.numRuns, sent, statuses, target: o.target ? o.target.url : 'embedded mock', ...(details.interrupted ? { interrupted: true } : {}) };
+    const result: FuzzResult = {
+      provider: provider.id,
+      seed: o.seed,
+      defects: o.defects ?? [],
+      runs: details.numRuns,
+      sent,
+      statuses,
+      target: o.target ? o.target.url : 'embedded mock',
+      ...(details.interrupted ? { interrupted: true } : {}),
+    };
     if (details.failed && details.counterexample) {
       const [{ seed, mutations }] = details.counterexample;
       const error = details.errorInstance;
-      const problem: Problem = error instanceof Rejected ? error.problem : { kind: 'fuzzer', message: `the fuzzer itself failed: ${String((error as Error | undefined)?.message ?? error)}` };
+      const problem: Problem =
+        error instanceof Rejected
+          ? error.problem
+          : {
+              kind: 'fuzzer',
+              message: `the fuzzer itself failed: ${String((error as Error | undefined)?.message ?? error)}`,
+            };
       result.failure = {
         problem,
         seedRequest: seed.name,
@@ -165,6 +190,15 @@ export function describeResult(r: FuzzResult): string[] {
 
 /** Mutations as one line of JSON: bytes in hex, long strings abbreviated. */
 function describeMutations(mutations: readonly Mutation[]): string {
-  const plain = mutations.map((m) => (m.kind === 'body' ? { kind: m.kind, bytes: `hex:${Buffer.from(m.bytes).toString('hex').slice(0, 400)}${m.bytes.byteLength > 200 ? `… (${m.bytes.byteLength} bytes)` : ''}` } : m));
-  return JSON.stringify(plain, (_k, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 20)}… (${v.length} chars)` : v));
+  const plain = mutations.map((m) =>
+    m.kind === 'body'
+      ? {
+          kind: m.kind,
+          bytes: `hex:${Buffer.from(m.bytes).toString('hex').slice(0, 400)}${m.bytes.byteLength > 200 ? `… (${m.bytes.byteLength} bytes)` : ''}`,
+        }
+      : m,
+  );
+  return JSON.stringify(plain, (_k, v: unknown) =>
+    typeof v === 'string' && v.length > 200 ? `${v.slice(0, 20)}… (${v.length} chars)` : v,
+  );
 }

@@ -65,4 +65,18 @@ export interface ProviderDefinition {
 }
 
 /** The light half of a definition (src/providers/<id>/catalogue.ts): what text commands need, nothing that loads a mock or crypto. */
-export type ProviderCatalogue = Pick<ProviderDefinition, 'id' | 'title' | 'document' | 'requirements' | 'defects' | 'variants' | 'liveExceptions' | 'controlledOnlyDefects' | 'parallelOnSandbox' | 'profile' | 'env' | 'testCards'>;
+export type ProviderCatalogue = Pick<
+  ProviderDefinition,
+  | 'id'
+  | 'title'
+  | 'document'
+  | 'requirements'
+  | 'defects'
+  | 'variants'
+  | 'liveExceptions'
+  | 'controlledOnlyDefects'
+  | 'parallelOnSandbox'
+  | 'profile'
+  | 'env'
+  | 'testCards'
+>;

@@ -10,7 +10,9 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('### Adding a provider'), readme.indexOf('## In your pipeline'));
 const items = section.split('\n').filter((l) => l.startsWith('- [ ] '));
 /** The `<id>` paths of the checklist. */
-const perProvider = [...new Set(items.flatMap((l) => [...l.matchAll(/`([^`]*<id>[^`]*)`/g)].map((m) => m[1]!)))].filter((p) => !p.includes('browser.spec') && !p.includes('schemas/json') && !p.includes('schemas/openapi'));
+const perProvider = [...new Set(items.flatMap((l) => [...l.matchAll(/`([^`]*<id>[^`]*)`/g)].map((m) => m[1]!)))].filter(
+  (p) => !p.includes('browser.spec') && !p.includes('schemas/json') && !p.includes('schemas/openapi'),
+);
 /** The registries of the last item: a file each, which must name every provider. */
 const registries = [...(items.at(-1) ?? '').matchAll(/`([^`<]+\.ts)`/g)].map((m) => m[1]!);
 
@@ -21,10 +23,16 @@ test('the checklist names the parts (a list of nothing would hold for nothing)',
 
 for (const p of catalogue) {
   test(`${p.id} has every part of the checklist`, () => {
-    const missing = perProvider.map((path) => path.replaceAll('<id>', p.id)).filter((path) => !existsSync(join(root, path)));
+    const missing = perProvider
+      .map((path) => path.replaceAll('<id>', p.id))
+      .filter((path) => !existsSync(join(root, path)));
     expect(missing).toEqual([]);
-    for (const registry of registries) expect(readFileSync(join(root, registry), 'utf8'), `${registry} names ${p.id}`).toMatch(new RegExp(`\\b${p.id}\\b`));
+    for (const registry of registries)
+      expect(readFileSync(join(root, registry), 'utf8'), `${registry} names ${p.id}`).toMatch(
+        new RegExp(`\\b${p.id}\\b`),
+      );
     // The generated files of the schemas step.
-    for (const generated of [`schemas/openapi/${p.id}.json`, `schemas/json/${p.id}`]) expect(existsSync(join(root, generated)), generated).toBe(true);
+    for (const generated of [`schemas/openapi/${p.id}.json`, `schemas/json/${p.id}`])
+      expect(existsSync(join(root, generated)), generated).toBe(true);
   });
 }

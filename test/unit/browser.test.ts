@@ -18,9 +18,10 @@ test("the copy of Playwright's disabled features matches the installed Playwrigh
   expect([...PLAYWRIGHT_DISABLED_FEATURES].sort()).toEqual([...installed].sort());
 });
 
-test('one --disable-features, with Playwright\'s list and the harness\'s own', () => {
+test("one --disable-features, with Playwright's list and the harness's own", () => {
   const flags = chromiumLaunchOptions({}).args.filter((a) => a.startsWith('--disable-features='));
   expect(flags).toHaveLength(1);
   const features = flags[0]!.slice('--disable-features='.length).split(',');
-  for (const f of [...PLAYWRIGHT_DISABLED_FEATURES, 'LocalNetworkAccessChecks', 'WebUIOmniboxPopup']) expect(features).toContain(f);
+  for (const f of [...PLAYWRIGHT_DISABLED_FEATURES, 'LocalNetworkAccessChecks', 'WebUIOmniboxPopup'])
+    expect(features).toContain(f);
 });

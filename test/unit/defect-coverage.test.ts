@@ -8,9 +8,18 @@ for (const p of providers) {
   test(`${p.id}: every requirement has a defect, every defect a requirement`, () => {
     const ids = Object.keys(p.requirements);
     const broken = new Set<string>(p.defects.map((d) => d.breaks));
-    expect(ids.filter((id) => !broken.has(id)), 'requirements no defect breaks').toEqual([]);
-    expect(p.defects.filter((d) => !ids.includes(d.breaks)).map((d) => d.name), 'defects naming an unknown requirement').toEqual([]);
+    expect(
+      ids.filter((id) => !broken.has(id)),
+      'requirements no defect breaks',
+    ).toEqual([]);
+    expect(
+      p.defects.filter((d) => !ids.includes(d.breaks)).map((d) => d.name),
+      'defects naming an unknown requirement',
+    ).toEqual([]);
     // A defect batch names its defect-free project so (src/core/defect-batch.ts).
-    expect(p.defects.map((d) => d.name), 'a defect named like the batch project without one').not.toContain(CLEAN);
+    expect(
+      p.defects.map((d) => d.name),
+      'a defect named like the batch project without one',
+    ).not.toContain(CLEAN);
   });
 }

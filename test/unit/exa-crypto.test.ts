@@ -41,7 +41,9 @@ test('a session opens with the private key; a foreign or malformed one is a type
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
   const s = makeSession(publicKey);
   expect(openSession(privateKey, s.sessionid).equals(s.secret)).toBe(true);
-  expect(codeOf(() => openSession(privateKey, makeSession(publicKey, { oaepHash: 'sha256' }).sessionid))).toBe('decrypt-failed');
+  expect(codeOf(() => openSession(privateKey, makeSession(publicKey, { oaepHash: 'sha256' }).sessionid))).toBe(
+    'decrypt-failed',
+  );
   expect(codeOf(() => openSession(privateKey, 'AAAA'))).toBe('bad-length');
   expect(codeOf(() => openSession(privateKey, '!!'))).toBe('bad-base64');
   expect(codeOf(() => makeSession('not a key'))).toBe('bad-key');
@@ -54,7 +56,12 @@ test('raw OAEP decoding agrees with node:crypto and fails the same way for every
   const ct = rsaOaepEncryptWithSeed(publicKey, msg, p, randomBytes(32));
   expect(rsaOaepDecryptRaw(privateKey, ct, p).equals(msg)).toBe(true);
   const messages = new Set<string>();
-  for (const bad of [Buffer.from(ct).fill(0, 0, 1), ct.subarray(1), Buffer.alloc(256, 0xff), rsaOaepEncryptWithSeed(publicKey, msg, { hash: 'sha256', mgfHash: 'sha256' }, randomBytes(32))]) {
+  for (const bad of [
+    Buffer.from(ct).fill(0, 0, 1),
+    ct.subarray(1),
+    Buffer.alloc(256, 0xff),
+    rsaOaepEncryptWithSeed(publicKey, msg, { hash: 'sha256', mgfHash: 'sha256' }, randomBytes(32)),
+  ]) {
     try {
       rsaOaepDecryptRaw(privateKey, bad, p);
       throw new Error('accepted');

@@ -29,8 +29,11 @@ function edges(folders: string[]): Edge[] {
   return out;
 }
 
-const all = edges(['schemas', 'src', 'mocks', 'specs', 'reporters']).concat(edges(['.']).filter((e) => !e.from.includes('/')));
-const breaking = (from: RegExp, to: RegExp) => all.filter((e) => from.test(e.from) && to.test(e.to)).map((e) => `${e.from} → ${e.to}`);
+const all = edges(['schemas', 'src', 'mocks', 'specs', 'reporters']).concat(
+  edges(['.']).filter((e) => !e.from.includes('/')),
+);
+const breaking = (from: RegExp, to: RegExp) =>
+  all.filter((e) => from.test(e.from) && to.test(e.to)).map((e) => `${e.from} → ${e.to}`);
 
 test('schemas and the cryptography import nothing above them', () => {
   expect(breaking(/^(schemas|src\/crypto)\//, /^(src\/(?!crypto\/)|mocks\/|specs\/|reporters\/)/)).toEqual([]);

@@ -14,7 +14,13 @@ import type { Requirement } from '../../src/core/requirements.ts';
 
 /** How many values an option's schema allows: Infinity for a string, number or array. */
 function allowed(schema: z.ZodType): number {
-  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; entries?: object; values?: unknown[]; options?: z.ZodType[] } } })._zod.def;
+  const def = (
+    schema as unknown as {
+      _zod: {
+        def: { type: string; innerType?: z.ZodType; entries?: object; values?: unknown[]; options?: z.ZodType[] };
+      };
+    }
+  )._zod.def;
   if (def.type === 'default' || def.type === 'optional') return allowed(def.innerType!);
   if (def.type === 'enum') return Object.keys(def.entries!).length;
   if (def.type === 'literal') return def.values!.length;
@@ -33,10 +39,16 @@ for (const p of providers) {
   test(`${p.id}: every default names profile options that exist, and every option allows a choice`, () => {
     const shape = p.profile.shape as Record<string, z.ZodType>;
     for (const r of Object.values(p.requirements) as Requirement[]) {
-      if (r.source === 'default') expect((r.options?.length ?? 0) > 0, `${r.id} is a default: it names the profile option that states it`).toBe(!NOT_YET_SWITCHABLE.has(`${p.id}:${r.id}`));
+      if (r.source === 'default')
+        expect((r.options?.length ?? 0) > 0, `${r.id} is a default: it names the profile option that states it`).toBe(
+          !NOT_YET_SWITCHABLE.has(`${p.id}:${r.id}`),
+        );
       for (const o of r.options ?? []) expect(Object.keys(shape), `${r.id} names option ${o}`).toContain(o);
     }
-    for (const [name, schema] of Object.entries(shape)) expect(allowed(schema) > 1, `${p.id} profile option ${name}: allows a choice`).toBe(!NOT_YET_SWITCHABLE.has(`${p.id}:${name}`));
+    for (const [name, schema] of Object.entries(shape))
+      expect(allowed(schema) > 1, `${p.id} profile option ${name}: allows a choice`).toBe(
+        !NOT_YET_SWITCHABLE.has(`${p.id}:${name}`),
+      );
   });
 }
 
@@ -57,28 +69,93 @@ test('a document or standard rule fails; a default warns unless the profile stat
   expect(levelOf('SOL-DEVICE-BOUND', undefined, {}).level).toBe('failure');
 });
 
-const outcome = (o: Partial<TestOutcome> & Pick<TestOutcome, 'title' | 'requirementIds' | 'status'>): TestOutcome => ({ testId: o.title, project: 'solaris', file: 'x.spec.ts', ...o });
+const outcome = (o: Partial<TestOutcome> & Pick<TestOutcome, 'title' | 'requirementIds' | 'status'>): TestOutcome => ({
+  testId: o.title,
+  project: 'solaris',
+  file: 'x.spec.ts',
+  ...o,
+});
 
 test('verdicts: a warning makes "conformant with N warnings"; a failure or an unreachable target NOT conformant', () => {
-  const warned = buildMatrix([outcome({ title: 'a', requirementIds: ['SOL-DEVICE-BOUND'], status: 'pass', warnings: [{ requirement: 'SOL-DEVICE-BOUND', text: 'status 404' }] })], {});
+  const warned = buildMatrix(
+    [
+      outcome({
+        title: 'a',
+        requirementIds: ['SOL-DEVICE-BOUND'],
+        status: 'pass',
+        warnings: [{ requirement: 'SOL-DEVICE-BOUND', text: 'status 404' }],
+      }),
+    ],
+    {},
+  );
   expect(warned.providers[0]!.requirements.find((r) => r.id === 'SOL-DEVICE-BOUND')!.verdict).toBe('warn');
-  expect(conclude(warned).line).toBe('VERDICT: conformant with 1 warning (defaults of the harness the target departs from; --strict fails them)');
+  expect(conclude(warned).line).toBe(
+    'VERDICT: conformant with 1 warning (defaults of the harness the target departs from; --strict fails them)',
+  );
   // A plain failure of a test that names only a default is that default's warning.
-  const plain = buildMatrix([outcome({ title: 'b', project: 'plumery', requirementIds: ['PLM-DETAILS'], status: 'fail', blamed: [], unattributed: true, error: 'status 422' })], {});
+  const plain = buildMatrix(
+    [
+      outcome({
+        title: 'b',
+        project: 'plumery',
+        requirementIds: ['PLM-DETAILS'],
+        status: 'fail',
+        blamed: [],
+        unattributed: true,
+        error: 'status 422',
+      }),
+    ],
+    {},
+  );
   expect(plain.providers[0]!.requirements.find((r) => r.id === 'PLM-DETAILS')!.verdict).toBe('warn');
-  const failed = buildMatrix([outcome({ title: 'c', requirementIds: ['SOL-UNKNOWN-CARD'], status: 'fail', blamed: ['SOL-UNKNOWN-CARD'], ruleErrors: [{ requirement: 'SOL-UNKNOWN-CARD', text: '[SOL-UNKNOWN-CARD] status — Expected: 404 Received: 400' }] })], {});
+  const failed = buildMatrix(
+    [
+      outcome({
+        title: 'c',
+        requirementIds: ['SOL-UNKNOWN-CARD'],
+        status: 'fail',
+        blamed: ['SOL-UNKNOWN-CARD'],
+        ruleErrors: [
+          { requirement: 'SOL-UNKNOWN-CARD', text: '[SOL-UNKNOWN-CARD] status — Expected: 404 Received: 400' },
+        ],
+      }),
+    ],
+    {},
+  );
   const row = failed.providers[0]!.requirements.find((r) => r.id === 'SOL-UNKNOWN-CARD')!;
   expect(row.verdict).toBe('fail');
   expect(row.tests[0]!.error).toContain('[SOL-UNKNOWN-CARD]');
   expect(conclude(failed).verdict).toBe('not-conformant');
-  const gone = buildMatrix([outcome({ title: 'd', requirementIds: ['SOL-UNKNOWN-CARD', 'SOL-FIELD-VALIDATION'], status: 'fail', unreachable: 'target unreachable (ECONNREFUSED)' })], {});
-  expect(gone.providers[0]!.requirements.filter((r) => r.reasons.includes('target unreachable')).map((r) => r.id)).toEqual(['SOL-FIELD-VALIDATION', 'SOL-UNKNOWN-CARD']);
+  const gone = buildMatrix(
+    [
+      outcome({
+        title: 'd',
+        requirementIds: ['SOL-UNKNOWN-CARD', 'SOL-FIELD-VALIDATION'],
+        status: 'fail',
+        unreachable: 'target unreachable (ECONNREFUSED)',
+      }),
+    ],
+    {},
+  );
+  expect(
+    gone.providers[0]!.requirements.filter((r) => r.reasons.includes('target unreachable')).map((r) => r.id),
+  ).toEqual(['SOL-FIELD-VALIDATION', 'SOL-UNKNOWN-CARD']);
   expect(conclude(gone).line).toMatch(/^VERDICT: NOT conformant \(target unreachable/);
 });
 
-test('a matrix note quotes its own requirement\'s failed assertion, not another\'s', () => {
+test("a matrix note quotes its own requirement's failed assertion, not another's", () => {
   const m = buildMatrix(
-    [outcome({ title: 'e', requirementIds: ['SOL-UNKNOWN-CARD', 'SOL-FIELD-VALIDATION'], status: 'fail', blamed: ['SOL-FIELD-VALIDATION'], unattributed: false, ruleErrors: [{ requirement: 'SOL-FIELD-VALIDATION', text: '[SOL-FIELD-VALIDATION] source.field' }], error: '[SOL-FIELD-VALIDATION] source.field' })],
+    [
+      outcome({
+        title: 'e',
+        requirementIds: ['SOL-UNKNOWN-CARD', 'SOL-FIELD-VALIDATION'],
+        status: 'fail',
+        blamed: ['SOL-FIELD-VALIDATION'],
+        unattributed: false,
+        ruleErrors: [{ requirement: 'SOL-FIELD-VALIDATION', text: '[SOL-FIELD-VALIDATION] source.field' }],
+        error: '[SOL-FIELD-VALIDATION] source.field',
+      }),
+    ],
     {},
   );
   const rows = Object.fromEntries(m.providers[0]!.requirements.map((r) => [r.id, r]));
@@ -107,22 +184,41 @@ test("a profile accepts a standard rule's risk by name with a reason; --strict f
     return { ENFUCE_PROFILE: f };
   };
   const ok = file('ok.json', { acceptedRisks: { 'ENF-FRAME-ANCESTORS': 'served only inside our native app webview' } });
-  expect(levelOf('ENF-FRAME-ANCESTORS', undefined, ok)).toEqual({ level: 'accepted', options: [], reason: 'served only inside our native app webview' });
+  expect(levelOf('ENF-FRAME-ANCESTORS', undefined, ok)).toEqual({
+    level: 'accepted',
+    options: [],
+    reason: 'served only inside our native app webview',
+  });
   expect(levelOf('ENF-FRAME-ANCESTORS', undefined, { ...ok, [STRICT_ENV]: '1' }).level).toBe('failure');
   // Another rule of the same profile is untouched.
   expect(levelOf('ENF-NO-STORE', undefined, ok).level).toBe('failure');
   expect(loadAcceptedRisks(enfuce, ok)).toEqual({ 'ENF-FRAME-ANCESTORS': 'served only inside our native app webview' });
   const refused: [string, unknown, RegExp][] = [
-    ['unknown id', { acceptedRisks: { 'ENF-NO-SUCH-RULE': 'why not' } }, /names ENF-NO-SUCH-RULE, which is no requirement of enfuce/],
+    [
+      'unknown id',
+      { acceptedRisks: { 'ENF-NO-SUCH-RULE': 'why not' } },
+      /names ENF-NO-SUCH-RULE, which is no requirement of enfuce/,
+    ],
     ["another provider's id", { acceptedRisks: { 'EXA-FRESH-IV': 'why not' } }, /no requirement of enfuce/],
-    ['a document rule', { acceptedRisks: { 'ENF-TOKEN-TTL-30S': 'we like 60 s' } }, /a document rule: only a rule a standard decides can be accepted/],
-    ['a provider-docs rule', { acceptedRisks: { 'ENF-AUTH-BASIC': 'no auth in the sandbox' } }, /a provider-docs rule: only a rule a standard decides/],
+    [
+      'a document rule',
+      { acceptedRisks: { 'ENF-TOKEN-TTL-30S': 'we like 60 s' } },
+      /a document rule: only a rule a standard decides can be accepted/,
+    ],
+    [
+      'a provider-docs rule',
+      { acceptedRisks: { 'ENF-AUTH-BASIC': 'no auth in the sandbox' } },
+      /a provider-docs rule: only a rule a standard decides/,
+    ],
     ['no reason', { acceptedRisks: { 'ENF-FRAME-ANCESTORS': ' ' } }, /give the reason/],
   ];
-  for (const [name, body, message] of refused) expect(() => loadProfile(enfuce, file(`${name}.json`, body)), name).toThrow(message);
+  for (const [name, body, message] of refused)
+    expect(() => loadProfile(enfuce, file(`${name}.json`, body)), name).toThrow(message);
   const plumeryDefault = join(dir, 'plumery.json');
   writeFileSync(plumeryDefault, JSON.stringify({ acceptedRisks: { 'PLM-DETAILS': 'no details endpoint' } }));
-  expect(() => loadProfile(plumery, { PLUMERY_PROFILE: plumeryDefault })).toThrow(/a default rule: .*stated through its profile option: cardDetails/);
+  expect(() => loadProfile(plumery, { PLUMERY_PROFILE: plumeryDefault })).toThrow(
+    /a default rule: .*stated through its profile option: cardDetails/,
+  );
 });
 
 test('an accepted risk reads ACCEPTED RISK with its reason, and does not fail the verdict', () => {
@@ -131,7 +227,21 @@ test('an accepted risk reads ACCEPTED RISK with its reason, and does not fail th
   writeFileSync(f, JSON.stringify({ acceptedRisks: { 'ENF-FRAME-ANCESTORS': 'webview only' } }));
   const env = { ENFUCE_PROFILE: f };
   const m = buildMatrix(
-    [outcome({ title: 'f', project: 'enfuce', requirementIds: ['ENF-FRAME-ANCESTORS'], status: 'pass', accepted: [{ requirement: 'ENF-FRAME-ANCESTORS', text: 'frame-ancestors sources: Expected ["https://m"] Received undefined', reason: 'webview only' }] })],
+    [
+      outcome({
+        title: 'f',
+        project: 'enfuce',
+        requirementIds: ['ENF-FRAME-ANCESTORS'],
+        status: 'pass',
+        accepted: [
+          {
+            requirement: 'ENF-FRAME-ANCESTORS',
+            text: 'frame-ancestors sources: Expected ["https://m"] Received undefined',
+            reason: 'webview only',
+          },
+        ],
+      }),
+    ],
     env,
   );
   const row = m.providers[0]!.requirements.find((r) => r.id === 'ENF-FRAME-ANCESTORS')!;

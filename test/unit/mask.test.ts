@@ -22,9 +22,17 @@ test('maskPan keeps the last four digits only', () => {
 
 test('the redactor masks PANs in any grouping, and known short secrets as whole numbers', () => {
   const r = new Redactor([{ pan: '4929170463821570', cvv: '417', pin: '2580' }]);
-  const text = 'pan 4929170463821570, grouped 4929 1704 6382 1570, dashed 4929-1704-6382-1570, cvv 417, pin 2580, port 44170, other 4111111111111111';
+  const text =
+    'pan 4929170463821570, grouped 4929 1704 6382 1570, dashed 4929-1704-6382-1570, cvv 417, pin 2580, port 44170, other 4111111111111111';
   const out = r.redact(text);
-  for (const secret of ['4929170463821570', '4929 1704 6382 1570', '4929-1704-6382-1570', ' 417,', '2580', '4111111111111111']) {
+  for (const secret of [
+    '4929170463821570',
+    '4929 1704 6382 1570',
+    '4929-1704-6382-1570',
+    ' 417,',
+    '2580',
+    '4111111111111111',
+  ]) {
     expect(out).not.toContain(secret);
   }
   expect(out).toContain('****1570');
@@ -49,7 +57,11 @@ test('the leak scan finds a PAN in any grouping and a labelled CVV, and nothing 
   writeFileSync(join(dir, 'value.json'), '{"name":"the PIN","value":417}');
   const r = scanForCardData([dir], [{ pan: '4929170463821570', cvv: '417' }]);
   expect(r.filesScanned).toBe(6);
-  expect(r.leaks.map((l) => `${l.file.split('/').pop()} ${l.what}`).sort()).toEqual(['cvv.html CVV of ****1570', 'pan.json PAN ****1570', 'value.json CVV of ****1570']);
+  expect(r.leaks.map((l) => `${l.file.split('/').pop()} ${l.what}`).sort()).toEqual([
+    'cvv.html CVV of ****1570',
+    'pan.json PAN ****1570',
+    'value.json CVV of ****1570',
+  ]);
   expect(r.opaque.map((f) => f.split('/').pop())).toEqual(['trace.zip']);
 });
 

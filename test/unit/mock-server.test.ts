@@ -7,14 +7,20 @@ import { enfuce } from '../../src/providers/enfuce/index.ts';
 test('control routes: state, clock (validated), reset', async () => {
   const m = await startMock(enfuce);
   try {
-    const state = (await (await fetch(`${m.url}/__mock/state`)).json()) as { provider: string; now: number; defects: string[] };
+    const state = (await (await fetch(`${m.url}/__mock/state`)).json()) as {
+      provider: string;
+      now: number;
+      defects: string[];
+    };
     expect(state.provider).toBe('enfuce');
     expect(state.defects).toEqual([]);
     for (const bad of ['{"advanceMs":-1}', '{"advanceMs":"5"}', '{}', 'not json', '{"advanceMs":1,"x":1}']) {
       const r = await fetch(`${m.url}/__mock/clock`, { method: 'POST', body: bad });
       expect(r.status, bad).toBe(400);
     }
-    const moved = (await (await fetch(`${m.url}/__mock/clock`, { method: 'POST', body: '{"advanceMs":60000,"freeze":true}' })).json()) as { clockOffsetMs: number; frozen: boolean };
+    const moved = (await (
+      await fetch(`${m.url}/__mock/clock`, { method: 'POST', body: '{"advanceMs":60000,"freeze":true}' })
+    ).json()) as { clockOffsetMs: number; frozen: boolean };
     expect(moved).toMatchObject({ clockOffsetMs: 60000, frozen: true });
     await fetch(`${m.url}/__mock/reset`, { method: 'POST' });
     const after = (await (await fetch(`${m.url}/__mock/state`)).json()) as { clockOffsetMs: number; frozen: boolean };
@@ -45,7 +51,11 @@ test('unknown route, wrong method, oversized body: 4xx in the documented error s
     expect(await notFound.json()).toMatchObject({ errorCode: 'NOT_FOUND' });
     const method = await fetch(`${m.url}/v4/card/x/controlToken`, { method: 'DELETE' });
     expect(method.status).toBe(405);
-    const big = await fetch(`${m.url}/v4/card-data/view`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${'a'.repeat(200_000)}` }).catch((e: Error) => e);
+    const big = await fetch(`${m.url}/v4/card-data/view`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${'a'.repeat(200_000)}`,
+    }).catch((e: Error) => e);
     // The mock answers 413 and closes; a client may see the answer or the closed connection, never a hang.
     if (!(big instanceof Error)) {
       expect(big.status).toBe(413);

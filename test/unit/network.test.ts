@@ -18,7 +18,11 @@ test('Retry-After in seconds or as an HTTP date; a 429 without one waits 1 s; a 
 });
 
 test('HTTPS_PROXY for https, HTTP_PROXY for http, none for a host NO_PROXY names', () => {
-  const env = { HTTPS_PROXY: 'http://p:1', HTTP_PROXY: 'http://q:2', NO_PROXY: 'internal.example, .corp.example,localhost:8080' };
+  const env = {
+    HTTPS_PROXY: 'http://p:1',
+    HTTP_PROXY: 'http://q:2',
+    NO_PROXY: 'internal.example, .corp.example,localhost:8080',
+  };
   expect(proxyFor(new URL('https://sandbox.example.com/x'), env)).toBe('http://p:1');
   expect(proxyFor(new URL('http://sandbox.example.com/x'), env)).toBe('http://q:2');
   expect(proxyFor(new URL('https://internal.example/'), env)).toBeUndefined();
@@ -30,8 +34,12 @@ test('HTTPS_PROXY for https, HTTP_PROXY for http, none for a host NO_PROXY names
 });
 
 test('certificate and handshake failures are TLS findings naming the setting that fixes them', () => {
-  expect(tlsProblem('SELF_SIGNED_CERT_IN_CHAIN', 'h:1')).toMatch(/^\[unreachable\] TLS: certificate not trusted .*--ca/);
-  expect(tlsProblem('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'h:1')).toMatch(/TLS: the target refused the TLS handshake .*--client-cert/);
+  expect(tlsProblem('SELF_SIGNED_CERT_IN_CHAIN', 'h:1')).toMatch(
+    /^\[unreachable\] TLS: certificate not trusted .*--ca/,
+  );
+  expect(tlsProblem('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'h:1')).toMatch(
+    /TLS: the target refused the TLS handshake .*--client-cert/,
+  );
   expect(tlsProblem('ECONNRESET', 'h:1')).toBeUndefined();
 });
 
@@ -43,7 +51,11 @@ async function server(answers: { status: number; headers?: Record<string, string
     res.writeHead(a.status, { 'content-type': 'text/plain', ...a.headers }).end('x');
   });
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  return { url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, requests: () => i, close: () => new Promise<void>((r) => s.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`,
+    requests: () => i,
+    close: () => new Promise<void>((r) => s.close(() => r())),
+  };
 }
 
 test('a 429 is waited out as asked and the request sent again: the caller sees the answer after it, the wait is counted', async () => {
@@ -67,7 +79,9 @@ test('a wait beyond the bound is "target unreachable (rate limited)", at once', 
   try {
     const e = await send({ method: 'GET', url: `${s.url}/` }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TargetError);
-    expect((e as TargetError).message).toMatch(new RegExp(`^\\${UNREACHABLE} target unreachable \\(rate limited: HTTP 429, Retry-After 3600`));
+    expect((e as TargetError).message).toMatch(
+      new RegExp(`^\\${UNREACHABLE} target unreachable \\(rate limited: HTTP 429, Retry-After 3600`),
+    );
     expect(s.requests()).toBe(1);
   } finally {
     await s.close();

@@ -14,14 +14,20 @@ for (const p of providers) {
     expect(existsSync(file), `${file} exists`).toBe(true);
     const text = readFileSync(file, 'utf8');
     expect(text, `schemas/openapi/${p.id}.json (run npm run schemas)`).toBe(renderOpenApi(buildOpenApi(p)));
-    const doc = JSON.parse(text) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = JSON.parse(text) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     const validator = new Validator();
-    const result = await validator.validate(doc as Parameters<Validator["validate"]>[0]);
+    const result = await validator.validate(doc as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? [], 'OpenAPI validation errors').toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
     const refs = [...text.matchAll(/"\$ref": "#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
-    expect(refs.filter((r) => !(r in doc.components.schemas)), 'unresolved $refs').toEqual([]);
+    expect(
+      refs.filter((r) => !(r in doc.components.schemas)),
+      'unresolved $refs',
+    ).toEqual([]);
     expect(Object.keys(doc.paths).sort()).toEqual([...new Set(p.endpoints.map((e) => e.path))].sort());
   });
 }

@@ -23,5 +23,7 @@ export function typeChecks(): void {
 }
 
 test('a rule check of an id no catalogue has is a harness error, never a pass', () => {
-  expect(() => (anyRuleCheck as (id: string, v: unknown, what: string) => unknown)('NOT-A-RULE', 1, 'unknown')).toThrow(/harness error: a rule check names NOT-A-RULE, which no provider's catalogue has/);
+  expect(() => (anyRuleCheck as (id: string, v: unknown, what: string) => unknown)('NOT-A-RULE', 1, 'unknown')).toThrow(
+    /harness error: a rule check names NOT-A-RULE, which no provider's catalogue has/,
+  );
 });

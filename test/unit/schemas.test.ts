@@ -13,11 +13,12 @@ for (const p of providers) {
       expect(existsSync(file), `${file} exists`).toBe(true);
       expect(readFileSync(file, 'utf8'), `${p.id}/${name}.json`).toBe(renderSchema(p.id, name, schema));
     }
-    const onDisk = readdirSync(`${schemaDir}${p.id}`).map((f) => f.replace(/\.json$/, '')).sort();
+    const onDisk = readdirSync(`${schemaDir}${p.id}`)
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
     expect(onDisk, 'no stale schema files').toEqual(Object.keys(p.schemas).sort());
   });
 }
-
 
 /** ajv (on the emitted file) and Zod (the source) must agree on every sample. */
 function expectAgreement(provider: string, samples: [string, unknown, boolean][]) {
@@ -31,7 +32,11 @@ function expectAgreement(provider: string, samples: [string, unknown, boolean][]
 
 test('enfuce: ajv (emitted schema) and Zod agree on sample bodies', () => {
   const samples: [string, unknown, boolean][] = [
-    ['control-token.response-201', { token: 't0k3n', cardDataUrl: 'https://x.example/v', cardDataFrameUrl: 'https://x.example/f' }, true],
+    [
+      'control-token.response-201',
+      { token: 't0k3n', cardDataUrl: 'https://x.example/v', cardDataFrameUrl: 'https://x.example/f' },
+      true,
+    ],
     ['control-token.response-201', { token: 't0k3n', extra: 1 }, true],
     ['control-token.response-201', { token: '' }, false],
     ['control-token.response-201', { cardDataUrl: 'https://x.example/v' }, false],
@@ -46,7 +51,18 @@ test('enfuce: ajv (emitted schema) and Zod agree on sample bodies', () => {
 });
 
 test('exa: ajv (emitted schema) and Zod agree on sample bodies', () => {
-  const profile = { cardId: '6f1c2a4e-3b5d-4c7e-9f80-a1b2c3d4e501', displayName: 'A B', expirationMonth: '08', expirationYear: '2029', lastFour: '5184', mode: 0, provider: 'panda', status: 'ACTIVE', limit: { amount: 1, frequency: 'allTime' }, productId: '402' };
+  const profile = {
+    cardId: '6f1c2a4e-3b5d-4c7e-9f80-a1b2c3d4e501',
+    displayName: 'A B',
+    expirationMonth: '08',
+    expirationYear: '2029',
+    lastFour: '5184',
+    mode: 0,
+    provider: 'panda',
+    status: 'ACTIVE',
+    limit: { amount: 1, frequency: 'allTime' },
+    productId: '402',
+  };
   const field = { data: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAAAAAAAAAAAAAA' };
   const samples: [string, unknown, boolean][] = [
     ['card.response-200', profile, true],
@@ -69,7 +85,12 @@ test('exa: ajv (emitted schema) and Zod agree on sample bodies', () => {
 });
 
 test('plumery: ajv (emitted schema) and Zod agree on sample bodies', () => {
-  const payload = { iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', ephemeralPublicKey: 'BAAA', salt: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' };
+  const payload = {
+    iv: 'AAAAAAAAAAAAAAAA',
+    ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    ephemeralPublicKey: 'BAAA',
+    salt: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  };
   const err = { code: 'urn:plmr:cards:connector:CARD_NOT_FOUND', message: 'm', requestId: 'r', fieldErrors: [] };
   const samples: [string, unknown, boolean][] = [
     ['encrypted.response-200', { encryptedPayload: payload }, true],
@@ -81,7 +102,14 @@ test('plumery: ajv (emitted schema) and Zod agree on sample bodies', () => {
     ['decrypted-card-details', { pan: '4000000000000002', cvv2: '123', expirationDate: '04/30' }, true],
     ['decrypted-card-details', { pan: '4000000000000002', cvv2: '123', expirationDate: '2030-04' }, false],
     ['error', err, true],
-    ['error', { ...err, fieldErrors: [{ field: 'X-Client-Public-Key', code: 'urn:plmr:cards:connector:NOT_BLANK', message: 'm' }] }, true],
+    [
+      'error',
+      {
+        ...err,
+        fieldErrors: [{ field: 'X-Client-Public-Key', code: 'urn:plmr:cards:connector:NOT_BLANK', message: 'm' }],
+      },
+      true,
+    ],
     ['error', { ...err, code: 'CARD_NOT_FOUND' }, false],
     ['error', { ...err, requestId: undefined }, false],
   ];
@@ -89,8 +117,27 @@ test('plumery: ajv (emitted schema) and Zod agree on sample bodies', () => {
 });
 
 test('cardinal: ajv (emitted schema) and Zod agree on sample bodies', () => {
-  const request = { Algorithm: 'SHA-256', Identifier: 'id', OrgUnitId: 'org', Signature: 'c2ln', Timestamp: '2017-07-21T17:32:28Z', TransactionId: 'abcde', Payload: { AccountNumber: '4000000000000002', Email: 'a@b.example', FidoSetupPayload: 'AAAA' } };
-  const success = { ErrorNumber: 0, ErrorDescription: 'Success', RequestId: 'abcde', Payload: { ReferenceId: 'r', Issuer: { SupportedVersions: [{ Version: '2.2.0', Capabilities: ['DelegatedAuthentication'], MethodURLPresent: true }] }, Account: { CardBrand: 'Visa', LastFour: '0002', Fido: { FlowType: 'ENROLLMENT' } } } };
+  const request = {
+    Algorithm: 'SHA-256',
+    Identifier: 'id',
+    OrgUnitId: 'org',
+    Signature: 'c2ln',
+    Timestamp: '2017-07-21T17:32:28Z',
+    TransactionId: 'abcde',
+    Payload: { AccountNumber: '4000000000000002', Email: 'a@b.example', FidoSetupPayload: 'AAAA' },
+  };
+  const success = {
+    ErrorNumber: 0,
+    ErrorDescription: 'Success',
+    RequestId: 'abcde',
+    Payload: {
+      ReferenceId: 'r',
+      Issuer: {
+        SupportedVersions: [{ Version: '2.2.0', Capabilities: ['DelegatedAuthentication'], MethodURLPresent: true }],
+      },
+      Account: { CardBrand: 'Visa', LastFour: '0002', Fido: { FlowType: 'ENROLLMENT' } },
+    },
+  };
   expectAgreement('cardinal', [
     ['get-info.request', request, true],
     ['get-info.request', { ...request, Timestamp: 1626113191000 }, true],
@@ -100,16 +147,43 @@ test('cardinal: ajv (emitted schema) and Zod agree on sample bodies', () => {
     ['get-info.request', { ...request, Payload: { ...request.Payload, Email: undefined } }, false],
     ['get-info.response-success', success, true],
     ['get-info.response-success', { ...success, ErrorNumber: '0' }, true],
-    ['get-info.response-success', { ...success, Payload: { ...success.Payload, Account: { ...success.Payload.Account, Fido: { FlowType: 'OTHER' } } } }, false],
-    ['get-info.response-success', { ...success, Payload: { ...success.Payload, Account: { ...success.Payload.Account, CardBrand: 'Maestro' } } }, false],
+    [
+      'get-info.response-success',
+      {
+        ...success,
+        Payload: { ...success.Payload, Account: { ...success.Payload.Account, Fido: { FlowType: 'OTHER' } } },
+      },
+      false,
+    ],
+    [
+      'get-info.response-success',
+      { ...success, Payload: { ...success.Payload, Account: { ...success.Payload.Account, CardBrand: 'Maestro' } } },
+      false,
+    ],
     ['get-info.response-error', { ErrorNumber: 1010, ErrorDescription: 'Invalid signature', RequestId: 'abcde' }, true],
     ['get-info.response-error', { ErrorNumber: 'x', ErrorDescription: 'e' }, false],
   ]);
 });
 
 test('solaris: ajv (emitted schema) and Zod agree on sample bodies', () => {
-  const request = { device_id: 'd', signature: 'A0B1', jwk: { kty: 'RSA', n: 'AQAB', e: 'AQAB', use: 'enc', alg: 'RS256', kid: 'k' }, jwe: { alg: 'RSA_OAEP_256_ANDROID', enc: 'A256CBC_HS512' } };
-  const error = { errors: [{ id: 'i', status: 400, code: 'invalid_model', title: 'T', detail: 'd', source: { field: 'jwe.alg', message: 'm' } }] };
+  const request = {
+    device_id: 'd',
+    signature: 'A0B1',
+    jwk: { kty: 'RSA', n: 'AQAB', e: 'AQAB', use: 'enc', alg: 'RS256', kid: 'k' },
+    jwe: { alg: 'RSA_OAEP_256_ANDROID', enc: 'A256CBC_HS512' },
+  };
+  const error = {
+    errors: [
+      {
+        id: 'i',
+        status: 400,
+        code: 'invalid_model',
+        title: 'T',
+        detail: 'd',
+        source: { field: 'jwe.alg', message: 'm' },
+      },
+    ],
+  };
   expectAgreement('solaris', [
     ['virtual-card-request.request', request, true],
     ['virtual-card-request.request', { ...request, jwe: { alg: 'RSA-OAEP-256', enc: 'A256GCM' } }, false],

@@ -28,12 +28,18 @@ const LIVE_STATES: string[] = [...NO_CONTROL_NEEDED, PACT_STATES.freshToken];
 
 function verify(setup: EnfuceSetup, pactFile: string) {
   const control = setup.target.control;
-  const seed = (token: string, ageMs: number) => control!.call('POST', 'tokens', { token, cardId: setup.cardId, ageMs }).then(() => undefined);
+  const seed = (token: string, ageMs: number) =>
+    control!.call('POST', 'tokens', { token, cardId: setup.cardId, ageMs }).then(() => undefined);
   /** A token the target issues now, through its API, standing in for the pact's fresh one. */
   const issue = async (forwarder: { substitute(from: string, to: string): void }) => {
-    const ex = await new EnfuceClient({ baseUrl: setup.target.baseUrl, ...setup.credentials }).controlToken(setup.cardId);
+    const ex = await new EnfuceClient({ baseUrl: setup.target.baseUrl, ...setup.credentials }).controlToken(
+      setup.cardId,
+    );
     const token = (JSON.parse(ex.response.body) as { token?: unknown }).token;
-    if (ex.response.status !== 201 || typeof token !== 'string') throw new Error(`provider state "${PACT_STATES.freshToken}": the target issued no token (HTTP ${ex.response.status})`);
+    if (ex.response.status !== 201 || typeof token !== 'string')
+      throw new Error(
+        `provider state "${PACT_STATES.freshToken}": the target issued no token (HTTP ${ex.response.status})`,
+      );
     forwarder.substitute(PACT_TOKENS.fresh, token);
   };
   return verifyPact({
@@ -45,10 +51,16 @@ function verify(setup: EnfuceSetup, pactFile: string) {
     rules: (m) => {
       if (m.type === 'HeaderMismatch' && /cache-control/i.test(`${m.path ?? ''} ${m.text}`)) return 'ENF-NO-STORE';
       const own = Object.entries(INTERACTION_RULES).find(([d]) => m.interaction.startsWith(d))?.[1];
-      const isError = m.interaction !== 'a control token request for a known card' && !m.interaction.startsWith('a card-data');
+      const isError =
+        m.interaction !== 'a control token request for a known card' && !m.interaction.startsWith('a card-data');
       // An error body off the profile's shape (or no body at all) is the error shape's, never the status rule's.
-      if (isError && (m.type === 'BodyMismatch' || m.type === 'BodyTypeMismatch' || m.path === '$' || m.path?.startsWith('$.'))) return { rule: 'ENF-ERROR-SHAPE', option: 'errorBody' };
-      if (m.type === 'StatusMismatch' && own === 'ENF-UNKNOWN-CARD-404') return { rule: own, option: 'unknownCardStatus' };
+      if (
+        isError &&
+        (m.type === 'BodyMismatch' || m.type === 'BodyTypeMismatch' || m.path === '$' || m.path?.startsWith('$.'))
+      )
+        return { rule: 'ENF-ERROR-SHAPE', option: 'errorBody' };
+      if (m.type === 'StatusMismatch' && own === 'ENF-UNKNOWN-CARD-404')
+        return { rule: own, option: 'unknownCardStatus' };
       return own;
     },
     states: {
@@ -60,17 +72,39 @@ function verify(setup: EnfuceSetup, pactFile: string) {
   });
 }
 
-test('the target honours the controlToken interactions of the pact', req('ENF-TOKEN-201', 'ENF-UNKNOWN-CARD-404', 'ENF-AUDIT-USER-REQUIRED', 'ENF-AUTH-BASIC'), async ({ setup }) => {
-  const { file, count } = filteredPact('enfuce', (i) => (i.providerStates ?? []).every((s) => NO_CONTROL_NEEDED.includes(s.name)), 'control-token');
-  expect(count, 'interactions to verify').toBeGreaterThan(0);
-  await verify(setup, file);
-});
+test(
+  'the target honours the controlToken interactions of the pact',
+  req('ENF-TOKEN-201', 'ENF-UNKNOWN-CARD-404', 'ENF-AUDIT-USER-REQUIRED', 'ENF-AUTH-BASIC'),
+  async ({ setup }) => {
+    const { file, count } = filteredPact(
+      'enfuce',
+      (i) => (i.providerStates ?? []).every((s) => NO_CONTROL_NEEDED.includes(s.name)),
+      'control-token',
+    );
+    expect(count, 'interactions to verify').toBeGreaterThan(0);
+    await verify(setup, file);
+  },
+);
 
-test('the target honours the card-data interactions of the pact', req('ENF-MOBILE-FORM-POST', 'ENF-TOKEN-TTL-30S', 'ENF-NO-STORE'), async ({ setup }) => {
-  const live = !setup.target.control;
-  if (live) checkedInPart('ENF-TOKEN-TTL-30S', "the pact's token issued 31 s ago (needs /__mock/ control of the token's age)");
-  const cardData = (s: { name: string }) => !NO_CONTROL_NEEDED.includes(s.name);
-  const { file, count } = filteredPact('enfuce', (i) => (i.providerStates ?? []).some(cardData) && (!live || (i.providerStates ?? []).every((s) => LIVE_STATES.includes(s.name))), 'card-data');
-  expect(count, 'interactions to verify').toBeGreaterThan(0);
-  await verify(setup, file);
-});
+test(
+  'the target honours the card-data interactions of the pact',
+  req('ENF-MOBILE-FORM-POST', 'ENF-TOKEN-TTL-30S', 'ENF-NO-STORE'),
+  async ({ setup }) => {
+    const live = !setup.target.control;
+    if (live)
+      checkedInPart(
+        'ENF-TOKEN-TTL-30S',
+        "the pact's token issued 31 s ago (needs /__mock/ control of the token's age)",
+      );
+    const cardData = (s: { name: string }) => !NO_CONTROL_NEEDED.includes(s.name);
+    const { file, count } = filteredPact(
+      'enfuce',
+      (i) =>
+        (i.providerStates ?? []).some(cardData) &&
+        (!live || (i.providerStates ?? []).every((s) => LIVE_STATES.includes(s.name))),
+      'card-data',
+    );
+    expect(count, 'interactions to verify').toBeGreaterThan(0);
+    await verify(setup, file);
+  },
+);

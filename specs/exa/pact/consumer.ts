@@ -35,7 +35,13 @@ const profileBody = {
   mode: M.integer(0),
   provider: 'panda',
   status: M.regex(/^(ACTIVE|FROZEN)$/, 'ACTIVE'),
-  limit: { amount: M.number(100000), frequency: M.regex(new RegExp(`^(${profile.limitFrequencies.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`), profile.limitFrequencies[0]!) },
+  limit: {
+    amount: M.number(100000),
+    frequency: M.regex(
+      new RegExp(`^(${profile.limitFrequencies.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`),
+      profile.limitFrequencies[0]!,
+    ),
+  },
   productId: M.string('402'),
 };
 
@@ -50,89 +56,131 @@ const encrypted = (plain: string, ivLength: 12 | 16) => {
 
 test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
 
-test('GET /card without a sessionid: the profile', req('EXA-PROFILE', 'EXA-NO-CARD-DATA-WITHOUT-SESSIONID'), async () => {
-  await (await pact())
-    .addInteraction()
-    .given(PACT_STATES.cardholder)
-    .uponReceiving('a card request without a sessionid')
-    .withRequest('GET', '/card', (b) => b.headers({ authorization: bearer }))
-    .willRespondWith(200, (b) => b.headers(json).jsonBody(profileBody))
-    .executeTest(settled(async (server) => {
-      const ex = await client(server.url).getCard();
-      expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('exa', 'card.response-200');
-    }));
-});
-
-test('GET /card with a sessionid: the encrypted fields decrypt with the secret', req('EXA-FIELDS-AES-128-GCM', 'EXA-PIN-BLOCK', 'EXA-SESSIONID-RSA-OAEP-SHA1'), async () => {
-  await (await pact())
-    .addInteraction()
-    .given(PACT_STATES.cardholderWithSession)
-    .uponReceiving('a card request with a sessionid')
-    .withRequest('GET', '/card', (b) => b.headers({ authorization: bearer, sessionid: M.fromProviderState('${sessionid}', exampleSession.sessionid) }))
-    .willRespondWith(200, (b) =>
-      b.headers(json).jsonBody({
-        ...profileBody,
-        encryptedPan: encrypted(EXAMPLE.pan, 16),
-        encryptedCvc: encrypted(EXAMPLE.cvc, 16),
-        pin: encrypted(encodePinBlock(EXAMPLE.pin), 12),
-      }),
+test(
+  'GET /card without a sessionid: the profile',
+  req('EXA-PROFILE', 'EXA-NO-CARD-DATA-WITHOUT-SESSIONID'),
+  async () => {
+    await (
+      await pact()
     )
-    .executeTest(settled(async (server) => {
-      const ex = await client(server.url).getCard({ sessionid: exampleSession.sessionid });
-      const body = JSON.parse(ex.response.body) as Parameters<typeof decryptCard>[0];
-      expect(body).toMatchSchema('exa', 'card.response-200');
-      const revealed = decryptCard(body, exampleSession.secret);
-      expect(revealed.pan).toEqualSecret(EXAMPLE.pan, 'PAN');
-      expect(revealed.pin).toEqualSecret(EXAMPLE.pin, 'PIN');
-    }));
-});
+      .addInteraction()
+      .given(PACT_STATES.cardholder)
+      .uponReceiving('a card request without a sessionid')
+      .withRequest('GET', '/card', (b) => b.headers({ authorization: bearer }))
+      .willRespondWith(200, (b) => b.headers(json).jsonBody(profileBody))
+      .executeTest(
+        settled(async (server) => {
+          const ex = await client(server.url).getCard();
+          expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('exa', 'card.response-200');
+        }),
+      );
+  },
+);
 
-test('GET /card?scope=provisioning: provisioning credentials, not stored', req('EXA-PROVISIONING-SCOPE', 'EXA-NO-STORE'), async () => {
-  await (await pact())
-    .addInteraction()
-    .given(PACT_STATES.cardholder)
-    .uponReceiving('a card request with scope=provisioning')
-    .withRequest('GET', '/card', (b) => b.query({ scope: 'provisioning' }).headers({ authorization: bearer }))
-    .willRespondWith(200, (b) => b.headers({ ...json, 'cache-control': noStore }).jsonBody({ ...profileBody, provisioning: { id: M.string('card_abc123'), secret: M.string('otp_xyz') } }))
-    .executeTest(settled(async (server) => {
-      const ex = await client(server.url).getCard({ scopes: ['provisioning'] });
-      expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('exa', 'card.response-200');
-    }));
-});
+test(
+  'GET /card with a sessionid: the encrypted fields decrypt with the secret',
+  req('EXA-FIELDS-AES-128-GCM', 'EXA-PIN-BLOCK', 'EXA-SESSIONID-RSA-OAEP-SHA1'),
+  async () => {
+    await (
+      await pact()
+    )
+      .addInteraction()
+      .given(PACT_STATES.cardholderWithSession)
+      .uponReceiving('a card request with a sessionid')
+      .withRequest('GET', '/card', (b) =>
+        b.headers({ authorization: bearer, sessionid: M.fromProviderState('${sessionid}', exampleSession.sessionid) }),
+      )
+      .willRespondWith(200, (b) =>
+        b.headers(json).jsonBody({
+          ...profileBody,
+          encryptedPan: encrypted(EXAMPLE.pan, 16),
+          encryptedCvc: encrypted(EXAMPLE.cvc, 16),
+          pin: encrypted(encodePinBlock(EXAMPLE.pin), 12),
+        }),
+      )
+      .executeTest(
+        settled(async (server) => {
+          const ex = await client(server.url).getCard({ sessionid: exampleSession.sessionid });
+          const body = JSON.parse(ex.response.body) as Parameters<typeof decryptCard>[0];
+          expect(body).toMatchSchema('exa', 'card.response-200');
+          const revealed = decryptCard(body, exampleSession.secret);
+          expect(revealed.pan).toEqualSecret(EXAMPLE.pan, 'PAN');
+          expect(revealed.pin).toEqualSecret(EXAMPLE.pin, 'PIN');
+        }),
+      );
+  },
+);
+
+test(
+  'GET /card?scope=provisioning: provisioning credentials, not stored',
+  req('EXA-PROVISIONING-SCOPE', 'EXA-NO-STORE'),
+  async () => {
+    await (
+      await pact()
+    )
+      .addInteraction()
+      .given(PACT_STATES.cardholder)
+      .uponReceiving('a card request with scope=provisioning')
+      .withRequest('GET', '/card', (b) => b.query({ scope: 'provisioning' }).headers({ authorization: bearer }))
+      .willRespondWith(200, (b) =>
+        b
+          .headers({ ...json, 'cache-control': noStore })
+          .jsonBody({ ...profileBody, provisioning: { id: M.string('card_abc123'), secret: M.string('otp_xyz') } }),
+      )
+      .executeTest(
+        settled(async (server) => {
+          const ex = await client(server.url).getCard({ scopes: ['provisioning'] });
+          expect(JSON.parse(ex.response.body) as unknown).toMatchSchema('exa', 'card.response-200');
+        }),
+      );
+  },
+);
 
 test('GET /card with siwe and webauthn together: 400 bad request', req('EXA-SCOPE-EXCLUSIVE'), async () => {
-  await (await pact())
+  await (
+    await pact()
+  )
     .addInteraction()
     .given(PACT_STATES.cardholder)
     .uponReceiving('a card request with scope=siwe and scope=webauthn')
     .withRequest('GET', '/card', (b) => b.query({ scope: ['siwe', 'webauthn'] }).headers({ authorization: bearer }))
     .willRespondWith(400, (b) => b.headers(json).jsonBody({ code: 'bad request' }))
-    .executeTest(settled(async (server) => {
-      expect((await client(server.url).getCard({ scopes: ['siwe', 'webauthn'] })).response.status).toBe(400);
-    }));
+    .executeTest(
+      settled(async (server) => {
+        expect((await client(server.url).getCard({ scopes: ['siwe', 'webauthn'] })).response.status).toBe(400);
+      }),
+    );
 });
 
 test('GET /card with a sessionid that does not decrypt: 400 bad session id', req('EXA-SESSIONID-REFUSED'), async () => {
   const junk = Buffer.alloc(128, 7).toString('base64');
-  await (await pact())
+  await (
+    await pact()
+  )
     .addInteraction()
     .given(PACT_STATES.cardholder)
     .uponReceiving('a card request with a sessionid that does not decrypt')
     .withRequest('GET', '/card', (b) => b.headers({ authorization: bearer, sessionid: junk }))
     .willRespondWith(400, (b) => b.headers(json).jsonBody({ code: 'bad session id' }))
-    .executeTest(settled(async (server) => {
-      expect((await client(server.url).getCard({ sessionid: junk })).response.status).toBe(400);
-    }));
+    .executeTest(
+      settled(async (server) => {
+        expect((await client(server.url).getCard({ sessionid: junk })).response.status).toBe(400);
+      }),
+    );
 });
 
 test('GET /card for a user without a card: 404 no card', req('EXA-ERRORS'), async () => {
-  await (await pact())
+  await (
+    await pact()
+  )
     .addInteraction()
     .given(PACT_STATES.noCard)
     .uponReceiving('a card request by a user without a card')
     .withRequest('GET', '/card', (b) => b.headers({ authorization: bearer }))
     .willRespondWith(404, (b) => b.headers(json).jsonBody({ code: 'no card' }))
-    .executeTest(settled(async (server) => {
-      expect((await client(server.url).getCard()).response.status).toBe(404);
-    }));
+    .executeTest(
+      settled(async (server) => {
+        expect((await client(server.url).getCard()).response.status).toBe(404);
+      }),
+    );
 });

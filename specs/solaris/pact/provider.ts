@@ -11,24 +11,44 @@ interface Pact {
   interactions: { request: { body?: { content?: { jwk?: Record<string, unknown> } } } }[];
 }
 
-test('the target honours the interactions of the pact', req('SOL-JWE-DECRYPTS', 'SOL-DEVICE-SIGNATURE', 'SOL-FIELD-VALIDATION', 'SOL-UNKNOWN-CARD', 'SOL-ERROR-ENVELOPE'), async ({ setup }) => {
-  const file = writtenPact('solaris');
-  const jwk = (JSON.parse(readFileSync(file, 'utf8')) as Pact).interactions.map((i) => i.request.body?.content?.jwk).find(Boolean);
-  expect(jwk, 'the JWK of the pact').toBeDefined();
-  const signed = () => ({ cardId: setup.cardId, deviceId: setup.device.id, signature: signJwk(setup.device.privateKey, jwk!, setup.profile.signatureEncoding, setup.profile.jwkStringOrder) });
-  await verifyPact({
-    provider: 'solaris',
-    pactFile: file,
-    baseUrl: setup.target.baseUrl,
-    states: { [PACT_STATES.boundDevice]: signed, [PACT_STATES.noCard]: signed },
-    // An error body is the envelope rule; the status, and a 200 body, the interaction's own rule.
-    rules: (m) => {
-      const own = m.interaction.includes('unknown card') ? 'SOL-UNKNOWN-CARD' : m.interaction.includes('jwe.alg') ? 'SOL-FIELD-VALIDATION' : m.type === 'StatusMismatch' && m.text.includes('403') ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS';
-      // A body mismatch of an error (a field of the envelope, or no envelope at all: `$`) is the envelope's, never the status rule's.
-      const isError = own === 'SOL-UNKNOWN-CARD' || own === 'SOL-FIELD-VALIDATION';
-      if (m.path?.startsWith('$.errors') || (isError && m.type !== 'StatusMismatch' && (m.path === '$' || m.type.startsWith('Body')))) return 'SOL-ERROR-ENVELOPE';
-      return own;
-    },
-    ...(setup.accessToken ? { headers: { authorization: `Bearer ${setup.accessToken}` } } : {}),
-  });
-});
+test(
+  'the target honours the interactions of the pact',
+  req('SOL-JWE-DECRYPTS', 'SOL-DEVICE-SIGNATURE', 'SOL-FIELD-VALIDATION', 'SOL-UNKNOWN-CARD', 'SOL-ERROR-ENVELOPE'),
+  async ({ setup }) => {
+    const file = writtenPact('solaris');
+    const jwk = (JSON.parse(readFileSync(file, 'utf8')) as Pact).interactions
+      .map((i) => i.request.body?.content?.jwk)
+      .find(Boolean);
+    expect(jwk, 'the JWK of the pact').toBeDefined();
+    const signed = () => ({
+      cardId: setup.cardId,
+      deviceId: setup.device.id,
+      signature: signJwk(setup.device.privateKey, jwk!, setup.profile.signatureEncoding, setup.profile.jwkStringOrder),
+    });
+    await verifyPact({
+      provider: 'solaris',
+      pactFile: file,
+      baseUrl: setup.target.baseUrl,
+      states: { [PACT_STATES.boundDevice]: signed, [PACT_STATES.noCard]: signed },
+      // An error body is the envelope rule; the status, and a 200 body, the interaction's own rule.
+      rules: (m) => {
+        const own = m.interaction.includes('unknown card')
+          ? 'SOL-UNKNOWN-CARD'
+          : m.interaction.includes('jwe.alg')
+            ? 'SOL-FIELD-VALIDATION'
+            : m.type === 'StatusMismatch' && m.text.includes('403')
+              ? 'SOL-DEVICE-SIGNATURE'
+              : 'SOL-JWE-DECRYPTS';
+        // A body mismatch of an error (a field of the envelope, or no envelope at all: `$`) is the envelope's, never the status rule's.
+        const isError = own === 'SOL-UNKNOWN-CARD' || own === 'SOL-FIELD-VALIDATION';
+        if (
+          m.path?.startsWith('$.errors') ||
+          (isError && m.type !== 'StatusMismatch' && (m.path === '$' || m.type.startsWith('Body')))
+        )
+          return 'SOL-ERROR-ENVELOPE';
+        return own;
+      },
+      ...(setup.accessToken ? { headers: { authorization: `Bearer ${setup.accessToken}` } } : {}),
+    });
+  },
+);

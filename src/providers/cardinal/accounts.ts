@@ -9,7 +9,9 @@ export interface DxApiKey {
 }
 
 /** Test-only credentials (an API key is a secret on a real service). */
-export const cardinalApiKeys: readonly DxApiKey[] = [{ identifier: 'crh-dx-identifier-01', apiKey: 'crh-dx-apikey-test-only-7f3a9c' }];
+export const cardinalApiKeys: readonly DxApiKey[] = [
+  { identifier: 'crh-dx-identifier-01', apiKey: 'crh-dx-apikey-test-only-7f3a9c' },
+];
 
 export const cardinalOrgUnits: readonly { orgUnitId: string; region: string }[] = [
   { orgUnitId: 'crh-org-unit-eu-0001', region: 'EU' },
@@ -29,13 +31,24 @@ export interface DxTestCard {
 export type DxCardRole = 'fido' | 'second-fido' | 'no-delegated-auth' | 'fido-outside-regions';
 
 /** The PAN of the card of `role` among `cards`. */
-export const panFor = (cards: readonly Pick<DxTestCard, 'pan' | 'role'>[], role: DxCardRole): string | undefined => cards.find((c) => c.role === role)?.pan;
+export const panFor = (cards: readonly Pick<DxTestCard, 'pan' | 'role'>[], role: DxCardRole): string | undefined =>
+  cards.find((c) => c.role === role)?.pan;
 
 export const cardinalCards: readonly DxTestCard[] = [
   { pan: '4000182736451772', brand: 'Visa', role: 'fido', note: 'FIDO issuer, delegated authentication (EU)' },
   { pan: '4000189021447779', brand: 'Visa', role: 'second-fido', note: 'same FIDO issuer, a second card' },
-  { pan: '4263970000345775', brand: 'Visa', role: 'no-delegated-auth', note: 'issuer without delegated authentication' },
-  { pan: '4571230099881777', brand: 'Visa', role: 'fido-outside-regions', note: 'FIDO issuer outside the FIDO regions' },
+  {
+    pan: '4263970000345775',
+    brand: 'Visa',
+    role: 'no-delegated-auth',
+    note: 'issuer without delegated authentication',
+  },
+  {
+    pan: '4571230099881777',
+    brand: 'Visa',
+    role: 'fido-outside-regions',
+    note: 'FIDO issuer outside the FIDO regions',
+  },
   { pan: '2223003122003776', brand: 'Mastercard', note: '2-series BIN' },
   { pan: '5425233430109770', brand: 'Mastercard', note: '5-series BIN' },
   { pan: '371449635398472', brand: 'Amex', note: '15 digits' },

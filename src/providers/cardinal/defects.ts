@@ -7,8 +7,16 @@ export const cardinalDefects = defineDefects([
   d('signature-not-checked', 'CDX-SIGNATURE', 'any Signature is accepted', ['CDX-ALGORITHMS']),
   d('sha512-checked-as-sha256', 'CDX-ALGORITHMS', 'a SHA-512 signature is checked as SHA-256'),
   d('request-id-not-echoed', 'CDX-TRANSACTION-ID', 'RequestId is a new id instead of the TransactionId'),
-  d('add-pan-for-new-device', 'CDX-FLOWTYPE', 'a new device with an enrolled PAN gets ADD_PAN instead of ADD_NEW_DEVICE'),
-  d('fido-without-delegated-auth', 'CDX-FIDO-CONDITIONS', 'the Fido object comes back for an issuer without Delegated Authentication'),
+  d(
+    'add-pan-for-new-device',
+    'CDX-FLOWTYPE',
+    'a new device with an enrolled PAN gets ADD_PAN instead of ADD_NEW_DEVICE',
+  ),
+  d(
+    'fido-without-delegated-auth',
+    'CDX-FIDO-CONDITIONS',
+    'the Fido object comes back for an issuer without Delegated Authentication',
+  ),
   d('fido-outside-region', 'CDX-FIDO-CONDITIONS', 'the Fido object comes back when the acquirer region is not served'),
   d('luhn-not-checked', 'CDX-ACCOUNT-NUMBER', 'a Luhn-invalid AccountNumber is answered'),
   d('last-four-wrong', 'CDX-LAST-FOUR', 'LastFour is the first four digits'),

@@ -9,7 +9,10 @@ export const cardinal = {
   schemas: cardinalSchemas,
   endpoints: cardinalEndpoints,
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
-  fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).cardinalFuzzSeeds(url, vars), errorSchemas: ['get-info.response-error'] },
+  fuzz: {
+    seeds: async (url, vars) => (await import('./fuzz.ts')).cardinalFuzzSeeds(url, vars),
+    errorSchemas: ['get-info.response-error'],
+  },
   mockNotes: [
     ...cardinalApiKeys.map((k) => `API key (test only): Identifier ${k.identifier}, key ${k.apiKey}`),
     ...cardinalOrgUnits.map((o) => `OrgUnitId ${o.orgUnitId} (acquirer region ${o.region})`),

@@ -2,12 +2,29 @@
 import { z } from 'zod';
 
 export const CardinalProfile = z.strictObject({
-  signatureRecipe: z.enum(['timestamp+transactionId+apiKey', 'timestamp+apiKey']).default('timestamp+transactionId+apiKey').describe('what the Signature digests (community sample; the older Centinel API: timestamp+apiKey)'),
-  timestampForm: z.enum(['iso', 'epoch-ms']).default('iso').describe('how the harness sends Timestamp (both are checked)'),
+  signatureRecipe: z
+    .enum(['timestamp+transactionId+apiKey', 'timestamp+apiKey'])
+    .default('timestamp+transactionId+apiKey')
+    .describe('what the Signature digests (community sample; the older Centinel API: timestamp+apiKey)'),
+  timestampForm: z
+    .enum(['iso', 'epoch-ms'])
+    .default('iso')
+    .describe('how the harness sends Timestamp (both are checked)'),
   freshnessWindowMs: z.number().int().positive().default(300_000).describe('signature freshness window (±)'),
-  errorNumberType: z.enum(['either', 'number', 'string']).default('either').describe('how ErrorNumber must be typed (the document says String, its sample sends 0)'),
-  invalidRequestErrorNumber: z.number().int().default(1000).describe('ErrorNumber for a request with a missing or malformed field'),
-  unknownIdentifierErrorNumber: z.number().int().default(1010).describe('ErrorNumber for an Identifier the service does not know'),
+  errorNumberType: z
+    .enum(['either', 'number', 'string'])
+    .default('either')
+    .describe('how ErrorNumber must be typed (the document says String, its sample sends 0)'),
+  invalidRequestErrorNumber: z
+    .number()
+    .int()
+    .default(1000)
+    .describe('ErrorNumber for a request with a missing or malformed field'),
+  unknownIdentifierErrorNumber: z
+    .number()
+    .int()
+    .default(1010)
+    .describe('ErrorNumber for an Identifier the service does not know'),
 });
 
 export type CardinalProfile = z.infer<typeof CardinalProfile>;

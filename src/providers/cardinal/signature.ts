@@ -20,7 +20,9 @@ export function signedText(i: Omit<SignatureInput, 'algorithm'>): string {
 }
 
 export function dxSignature(i: SignatureInput): string {
-  return createHash(i.algorithm === 'SHA-512' ? 'sha512' : 'sha256').update(signedText(i), 'utf8').digest('base64');
+  return createHash(i.algorithm === 'SHA-512' ? 'sha512' : 'sha256')
+    .update(signedText(i), 'utf8')
+    .digest('base64');
 }
 
 /** Constant-time comparison of a received signature with the expected one. */

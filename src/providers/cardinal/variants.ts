@@ -3,9 +3,19 @@ import { defineVariants } from '../../core/variants.ts';
 // Choices the DX document leaves open or allows: ErrorNumber as a String (its field table) rather
 // than a number (its sample), the older signature recipe, fields beside the ones it names.
 export const cardinalVariants = defineVariants([
-  { name: 'error-number-string', description: 'ErrorNumber is sent as a String ("0", "1010"), as the field table types it' },
-  { name: 'signature-timestamp-apikey', description: 'the Signature digests Timestamp + ApiKey (the older Centinel recipe), stated in the profile', profile: { signatureRecipe: 'timestamp+apiKey' } },
-  { name: 'extra-response-fields', description: 'answers also carry a ProcessorTransactionId and Payload fields no document names' },
+  {
+    name: 'error-number-string',
+    description: 'ErrorNumber is sent as a String ("0", "1010"), as the field table types it',
+  },
+  {
+    name: 'signature-timestamp-apikey',
+    description: 'the Signature digests Timestamp + ApiKey (the older Centinel recipe), stated in the profile',
+    profile: { signatureRecipe: 'timestamp+apiKey' },
+  },
+  {
+    name: 'extra-response-fields',
+    description: 'answers also carry a ProcessorTransactionId and Payload fields no document names',
+  },
 ] as const);
 
 export type CardinalVariantName = (typeof cardinalVariants)[number]['name'];

@@ -12,12 +12,15 @@ import type { ProviderCatalogue } from '../types.ts';
 export const enfuceCatalogue = {
   id: 'enfuce',
   title: 'Enfuce Card API v4 — card-data reveal',
-  document: { title: 'Enfuce Card API v4 — Get card: Initiate card data retrieval (POST /v4/card/{cardId}/controlToken)' },
+  document: {
+    title: 'Enfuce Card API v4 — Get card: Initiate card data retrieval (POST /v4/card/{cardId}/controlToken)',
+  },
   requirements: enfuceRequirements,
   defects: enfuceDefects,
   variants: enfuceVariants,
   liveExceptions: {
-    'ENF-TOKEN-TTL-30S': "the boundary (shown at 29.9 s, refused at exactly 30 s) and the pact's token issued 31 s ago need the server clock; live the rule is checked at 20 s and 31 s, API and frame",
+    'ENF-TOKEN-TTL-30S':
+      "the boundary (shown at 29.9 s, refused at exactly 30 s) and the pact's token issued 31 s ago need the server clock; live the rule is checked at 20 s and 31 s, API and frame",
   },
   // Its one real-time check waits 31 s (specs/enfuce/30-seconds-in-real-time.spec.ts): beside the others, a live run stays short.
   parallelOnSandbox: 'every check issues its own control tokens, and a token concerns nothing but itself',
@@ -34,15 +37,22 @@ export const enfuceCatalogue = {
       ENFUCE_FROZEN_CARD_ID: 'id of a frozen test card (no card-status check)',
       ENFUCE_FRAME_KEY: 'frame key agreed with Enfuce',
       ENFUCE_FRAME_ORIGIN: 'the parent origin agreed for that key',
-      ENFUCE_CARD_DATA_FRAME_URL: 'the frame URL, used by the frame checks when the controlToken answer leaves cardDataFrameUrl out',
+      ENFUCE_CARD_DATA_FRAME_URL:
+        'the frame URL, used by the frame checks when the controlToken answer leaves cardDataFrameUrl out',
       ENFUCE_UNKNOWN_CARD_ID: 'an id that is no card (default: a random one)',
     },
     required: ['ENFUCE_USERNAME', 'ENFUCE_PASSWORD', 'ENFUCE_CARD_ID'],
     fallbacks: {
       ENFUCE_UNKNOWN_CARD_ID: 'a random id',
-      ENFUCE_CARD_DATA_FRAME_URL: "the controlToken answer's cardDataFrameUrl (the variable serves only a target that leaves it out)",
+      ENFUCE_CARD_DATA_FRAME_URL:
+        "the controlToken answer's cardDataFrameUrl (the variable serves only a target that leaves it out)",
     },
   },
   // Seeded cards of the mock: the leak checks and the redactor look for them.
-  testCards: enfuceCards.map((c) => ({ id: c.cardId, pan: c.pan, cvv: c.cvv2, summary: `${c.cardId}  ${maskPan(c.pan)}  ${c.status}` })),
+  testCards: enfuceCards.map((c) => ({
+    id: c.cardId,
+    pan: c.pan,
+    cvv: c.cvv2,
+    summary: `${c.cardId}  ${maskPan(c.pan)}  ${c.status}`,
+  })),
 } satisfies ProviderCatalogue;

@@ -12,9 +12,14 @@ export class EnfuceClient {
   constructor(private readonly o: EnfuceClientOptions) {}
 
   /** POST /v4/card/{cardId}/controlToken?auditUser=…; `auditUser: null` leaves the parameter out. */
-  controlToken(cardId: string, auditUser: string | null = 'card-reveal-harness', opts: { authorization?: string | null } = {}): Promise<HttpExchange> {
+  controlToken(
+    cardId: string,
+    auditUser: string | null = 'card-reveal-harness',
+    opts: { authorization?: string | null } = {},
+  ): Promise<HttpExchange> {
     const query = auditUser === null ? '' : `?auditUser=${encodeURIComponent(auditUser)}`;
-    const authorization = opts.authorization === undefined ? basicAuth(this.o.username, this.o.password) : opts.authorization;
+    const authorization =
+      opts.authorization === undefined ? basicAuth(this.o.username, this.o.password) : opts.authorization;
     return send(
       {
         method: 'POST',
@@ -26,8 +31,13 @@ export class EnfuceClient {
   }
 
   /** Mobile: form POST of the token (in form field `token`, unless told) to cardDataUrl; the answer is an HTML snapshot. */
-  viewCardData(cardDataUrl: string, token: string | null, opts: { contentType?: string; rawBody?: string; field?: string } = {}): Promise<HttpExchange> {
-    const body = opts.rawBody ?? (token === null ? '' : new URLSearchParams({ [opts.field ?? 'token']: token }).toString());
+  viewCardData(
+    cardDataUrl: string,
+    token: string | null,
+    opts: { contentType?: string; rawBody?: string; field?: string } = {},
+  ): Promise<HttpExchange> {
+    const body =
+      opts.rawBody ?? (token === null ? '' : new URLSearchParams({ [opts.field ?? 'token']: token }).toString());
     return send(
       {
         method: 'POST',

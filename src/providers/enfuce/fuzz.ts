@@ -6,7 +6,13 @@ import { send, type SendOptions } from '../../core/http.ts';
 
 export async function enfuceFuzzSeeds(baseUrl: string, vars: VendorVars): Promise<Seed[]> {
   const cardId = need(vars, 'ENFUCE_CARD_ID');
-  const client = (http: SendOptions) => new EnfuceClient({ baseUrl, username: need(vars, 'ENFUCE_USERNAME'), password: need(vars, 'ENFUCE_PASSWORD'), http });
+  const client = (http: SendOptions) =>
+    new EnfuceClient({
+      baseUrl,
+      username: need(vars, 'ENFUCE_USERNAME'),
+      password: need(vars, 'ENFUCE_PASSWORD'),
+      http,
+    });
   let token = '';
   let cardDataUrl = `${baseUrl}/v4/card-data/view`;
   let frameUrl = vars.ENFUCE_CARD_DATA_FRAME_URL ?? `${baseUrl}/v4/card-data/frame`;
@@ -21,6 +27,15 @@ export async function enfuceFuzzSeeds(baseUrl: string, vars: VendorVars): Promis
   return [
     controlToken,
     await captureSeed('POST /v4/card-data/view', (http) => client(http).viewCardData(cardDataUrl, token)),
-    await captureSeed('GET /v4/card-data/frame', (http) => send({ method: 'GET', url: EnfuceClient.frameUrl(frameUrl, vars.ENFUCE_FRAME_KEY ?? 'demo-merchant'), headers: { accept: 'text/html' } }, http)),
+    await captureSeed('GET /v4/card-data/frame', (http) =>
+      send(
+        {
+          method: 'GET',
+          url: EnfuceClient.frameUrl(frameUrl, vars.ENFUCE_FRAME_KEY ?? 'demo-merchant'),
+          headers: { accept: 'text/html' },
+        },
+        http,
+      ),
+    ),
   ];
 }

@@ -9,7 +9,10 @@ export const enfuce = {
   schemas: enfuceSchemas,
   endpoints: enfuceEndpoints,
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
-  fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).enfuceFuzzSeeds(url, vars), htmlErrorPaths: /^\/v4\/card-data(\/|$)/ },
+  fuzz: {
+    seeds: async (url, vars) => (await import('./fuzz.ts')).enfuceFuzzSeeds(url, vars),
+    htmlErrorPaths: /^\/v4\/card-data(\/|$)/,
+  },
   mockNotes: [
     `Basic auth (test only): ${enfuceMockCredentials.username} / ${enfuceMockCredentials.password}`,
     'frame key "demo-merchant" is agreed for the origin http://localhost:8081; POST /__mock/frame-keys adds others',

@@ -6,9 +6,15 @@ import { z } from 'zod';
 
 export const EnfuceProfile = z.strictObject({
   unknownCardStatus: z.number().int().min(400).max(499).default(404).describe('HTTP status for an unknown cardId'),
-  errorBody: z.enum(['errorCode-message', 'code-message', 'any-json']).default('errorCode-message').describe('shape of JSON API errors: {errorCode, message}, {code, message}, or any JSON object'),
+  errorBody: z
+    .enum(['errorCode-message', 'code-message', 'any-json'])
+    .default('errorCode-message')
+    .describe('shape of JSON API errors: {errorCode, message}, {code, message}, or any JSON object'),
   tokenMinLength: z.number().int().min(8).default(16).describe('shortest control token accepted as unguessable'),
-  refusalPage: z.enum(['html', 'any']).default('html').describe('a refused card-data request answers an HTML page (html), or any content type without card data'),
+  refusalPage: z
+    .enum(['html', 'any'])
+    .default('html')
+    .describe('a refused card-data request answers an HTML page (html), or any content type without card data'),
 });
 
 export type EnfuceProfile = z.infer<typeof EnfuceProfile>;

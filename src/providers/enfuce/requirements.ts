@@ -51,7 +51,7 @@ export const enfuceRequirements = defineRequirements({
   'ENF-NO-CLEAR-CARD-DATA': {
     endpoint: TOKEN,
     section: 'Initiate card data retrieval (introduction)',
-    text: 'The card data is sent directly from the service endpoint to the end user\'s device: only the card-data page shows it; no other answer (errors, refusal pages; headers and body) carries it.',
+    text: "The card data is sent directly from the service endpoint to the end user's device: only the card-data page shows it; no other answer (errors, refusal pages; headers and body) carries it.",
     source: 'document',
     severity: 'blocker',
   },
@@ -125,7 +125,7 @@ export const enfuceRequirements = defineRequirements({
   'ENF-FRAME-VIEW-PAN': {
     endpoint: FRAME,
     section: 'Process description, step 4 (desktop browser)',
-    text: "After that is loaded, parent page makes window.postMessage() call to the iframe. Posted message object contains field operation with value view-pan and field token. The card data is rendered inside the iframe only.",
+    text: 'After that is loaded, parent page makes window.postMessage() call to the iframe. Posted message object contains field operation with value view-pan and field token. The card data is rendered inside the iframe only.',
     source: 'document',
     severity: 'blocker',
   },

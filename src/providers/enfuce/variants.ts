@@ -5,10 +5,18 @@ import { defineVariants } from '../../core/variants.ts';
 // soon the frame renders.
 export const enfuceVariants = defineVariants([
   { name: 'error-code-message', description: 'JSON errors are {code, message} instead of {errorCode, message}' },
-  { name: 'unknown-card-400', description: 'an unknown cardId is a 400, stated in the profile', profile: { unknownCardStatus: 400 } },
+  {
+    name: 'unknown-card-400',
+    description: 'an unknown cardId is a 400, stated in the profile',
+    profile: { unknownCardStatus: 400 },
+  },
   { name: 'long-tokens', description: 'control tokens are 64 hex characters' },
   { name: 'extra-response-fields', description: 'the controlToken answer also carries expiresIn and a request id' },
-  { name: 'frame-slow-render', description: 'the frame shows "Loading" for 1 s after the card-data answer before the card (a minimum spinner time)' },
+  {
+    name: 'frame-slow-render',
+    description:
+      'the frame shows "Loading" for 1 s after the card-data answer before the card (a minimum spinner time)',
+  },
 ] as const);
 
 export type EnfuceVariantName = (typeof enfuceVariants)[number]['name'];

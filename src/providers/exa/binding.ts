@@ -20,16 +20,32 @@ export interface Passkey {
 }
 
 export function webauthnAssertion(passkey: Passkey, challenge: Uint8Array, counter = 0) {
-  const clientDataJSON = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: toBase64Url(challenge), origin: passkey.origin, crossOrigin: false }), 'utf8');
+  const clientDataJSON = Buffer.from(
+    JSON.stringify({
+      type: 'webauthn.get',
+      challenge: toBase64Url(challenge),
+      origin: passkey.origin,
+      crossOrigin: false,
+    }),
+    'utf8',
+  );
   const count = Buffer.alloc(4);
   count.writeUInt32BE(counter);
-  const authenticatorData = Buffer.concat([createHash('sha256').update(passkey.rpId).digest(), Buffer.from([0x05]), count]);
+  const authenticatorData = Buffer.concat([
+    createHash('sha256').update(passkey.rpId).digest(),
+    Buffer.from([0x05]),
+    count,
+  ]);
   const signed = Buffer.concat([authenticatorData, createHash('sha256').update(clientDataJSON).digest()]);
   const signature = p256.sign(signed, Buffer.from(passkey.privateKey.slice(2), 'hex'), { format: 'der' });
   return {
     id: passkey.credentialId,
     rawId: passkey.credentialId,
-    response: { clientDataJSON: toBase64Url(clientDataJSON), authenticatorData: toBase64Url(authenticatorData), signature: toBase64Url(signature) },
+    response: {
+      clientDataJSON: toBase64Url(clientDataJSON),
+      authenticatorData: toBase64Url(authenticatorData),
+      signature: toBase64Url(signature),
+    },
     clientExtensionResults: {},
     type: 'public-key' as const,
   };

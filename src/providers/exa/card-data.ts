@@ -19,7 +19,12 @@ export function decryptField(field: EncryptedField, secret: Uint8Array, what: st
   return text;
 }
 
-export function encryptField(plaintext: string, secret: Uint8Array, ivLength: 12 | 16 = 16, iv: Uint8Array = randomBytes(ivLength)): EncryptedField {
+export function encryptField(
+  plaintext: string,
+  secret: Uint8Array,
+  ivLength: 12 | 16 = 16,
+  iv: Uint8Array = randomBytes(ivLength),
+): EncryptedField {
   return { data: toBase64(gcmSeal(secret, iv, Buffer.from(plaintext, 'utf8'))), iv: toBase64(iv) };
 }
 
@@ -30,7 +35,14 @@ export interface RevealedCard {
   pin: string | null;
 }
 
-export function decryptCard(body: { encryptedPan?: EncryptedField | undefined; encryptedCvc?: EncryptedField | undefined; pin?: EncryptedField | null | undefined }, secret: Uint8Array): RevealedCard {
+export function decryptCard(
+  body: {
+    encryptedPan?: EncryptedField | undefined;
+    encryptedCvc?: EncryptedField | undefined;
+    pin?: EncryptedField | null | undefined;
+  },
+  secret: Uint8Array,
+): RevealedCard {
   if (!body.encryptedPan || !body.encryptedCvc || body.pin === undefined) {
     throw new CryptoError('decrypt-failed', 'the answer lacks encryptedPan, encryptedCvc or pin');
   }

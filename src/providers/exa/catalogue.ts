@@ -19,7 +19,8 @@ export const exaCatalogue = {
   defects: exaDefects,
   variants: exaVariants,
   liveExceptions: {},
-  parallelOnSandbox: 'every check asks for its own session and challenge, and a binding changes nothing that another check reads',
+  parallelOnSandbox:
+    'every check asks for its own session and challenge, and a binding changes nothing that another check reads',
   profile: ExaProfile,
   env: {
     baseUrl: 'EXA_BASE_URL',
@@ -32,7 +33,8 @@ export const exaCatalogue = {
       EXA_NO_CARD_TOKEN: 'credential of a user without a card (404 check)',
       EXA_NO_PANDA_TOKEN: 'credential of a user without an issuer account (403 check)',
       EXA_WALLET_PRIVATE_KEY: 'test wallet of the cardholder, to sign the SIWE challenge (secret)',
-      EXA_PASSKEY_PRIVATE_KEY: "the cardholder's test passkey: its P-256 private key, 0x-hex (secret), for the WebAuthn binding",
+      EXA_PASSKEY_PRIVATE_KEY:
+        "the cardholder's test passkey: its P-256 private key, 0x-hex (secret), for the WebAuthn binding",
       EXA_PASSKEY_CREDENTIAL_ID: "that passkey's credential id (base64url)",
       EXA_PASSKEY_RP_ID: 'the WebAuthn relying-party id the sandbox checks',
       EXA_PASSKEY_ORIGIN: 'the WebAuthn origin the sandbox checks',

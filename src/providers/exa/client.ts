@@ -24,7 +24,9 @@ export class ExaClient {
 
   private auth(token: string | null): Record<string, string> {
     if (token === null) return {};
-    return this.o.profile.auth === 'cookie' ? { cookie: `credential_id=${token}` } : { authorization: `Bearer ${token}` };
+    return this.o.profile.auth === 'cookie'
+      ? { cookie: `credential_id=${token}` }
+      : { authorization: `Bearer ${token}` };
   }
 
   getCard(opts: GetCardOptions = {}): Promise<HttpExchange> {
@@ -35,18 +37,29 @@ export class ExaClient {
       {
         method: 'GET',
         url: `${this.o.baseUrl}${this.o.profile.cardPath}${query}`,
-        headers: { accept: 'application/json', ...this.auth(opts.token === undefined ? this.o.token : opts.token), ...(opts.sessionid !== undefined ? { sessionid: opts.sessionid } : {}) },
+        headers: {
+          accept: 'application/json',
+          ...this.auth(opts.token === undefined ? this.o.token : opts.token),
+          ...(opts.sessionid !== undefined ? { sessionid: opts.sessionid } : {}),
+        },
       },
       this.o.http,
     );
   }
 
-  bind(body: BindRequest | Record<string, unknown>, opts: { token?: string | null; rawBody?: string } = {}): Promise<HttpExchange> {
+  bind(
+    body: BindRequest | Record<string, unknown>,
+    opts: { token?: string | null; rawBody?: string } = {},
+  ): Promise<HttpExchange> {
     return send(
       {
         method: 'PATCH',
         url: `${this.o.baseUrl}${this.o.profile.bindPath}`,
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...this.auth(opts.token === undefined ? this.o.token : opts.token) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...this.auth(opts.token === undefined ? this.o.token : opts.token),
+        },
         body: opts.rawBody ?? JSON.stringify(body),
       },
       this.o.http,

@@ -4,7 +4,6 @@ import { exaEndpoints, exaSchemas } from '../../../schemas/exa.ts';
 import type { ProviderDefinition } from '../types.ts';
 import { exaCatalogue } from './catalogue.ts';
 
-
 export const exa = {
   ...exaCatalogue,
   schemas: exaSchemas,

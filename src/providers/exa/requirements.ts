@@ -36,7 +36,7 @@ export const exaRequirements = defineRequirements({
   'EXA-SESSIONID-RSA-OAEP-SHA1': {
     endpoint: CARD,
     section: 'Retrieving encrypted card details; Step 1: Generate a sessionid and secret',
-    text: 'Generate a session ID: encrypt a 32-character hexadecimal secret with the provided public RSA key using RSA-OAEP (what is encrypted is UTF-8 of base64 of the 16 secret bytes; OAEP with SHA-1 and MGF1-SHA-1, Node\'s publicEncrypt default).',
+    text: "Generate a session ID: encrypt a 32-character hexadecimal secret with the provided public RSA key using RSA-OAEP (what is encrypted is UTF-8 of base64 of the 16 secret bytes; OAEP with SHA-1 and MGF1-SHA-1, Node's publicEncrypt default).",
     source: 'document',
     severity: 'blocker',
   },

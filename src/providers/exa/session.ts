@@ -2,7 +2,16 @@
 // UTF-8 text of base64(secret) (24 ASCII bytes), with RSA-OAEP, SHA-1, MGF1-SHA-1 (Node's
 // publicEncrypt default); `sessionid` is base64 of the ciphertext. The server side (openSession)
 // is what the reference mock does, and what an implementer checks against the vectors.
-import { constants, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt, randomBytes, type KeyLike, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  createPrivateKey,
+  createPublicKey,
+  privateDecrypt,
+  publicEncrypt,
+  randomBytes,
+  type KeyLike,
+  type KeyObject,
+} from 'node:crypto';
 import { fromBase64, toBase64 } from '../../crypto/base64.ts';
 import { CryptoError } from '../../crypto/errors.ts';
 import { modulusBytes, type OaepHash } from '../../crypto/eme-oaep.ts';
@@ -18,7 +27,8 @@ export interface ExaSession {
 
 /** The plaintext the RSA step encrypts: UTF-8 of base64(secret). */
 export function sessionPlaintext(secret: Uint8Array): Buffer {
-  if (secret.length !== SECRET_BYTES) throw new CryptoError('bad-length', `the session secret has ${SECRET_BYTES} bytes`);
+  if (secret.length !== SECRET_BYTES)
+    throw new CryptoError('bad-length', `the session secret has ${SECRET_BYTES} bytes`);
   return Buffer.from(toBase64(secret), 'utf8');
 }
 
@@ -26,7 +36,8 @@ export function sessionPlaintext(secret: Uint8Array): Buffer {
 export function secretFromPlaintext(plaintext: Uint8Array): Buffer {
   const text = Buffer.from(plaintext).toString('latin1');
   const secret = fromBase64(text, 'the session plaintext');
-  if (secret.length !== SECRET_BYTES) throw new CryptoError('bad-length', `the session plaintext holds ${secret.length} bytes, not ${SECRET_BYTES}`);
+  if (secret.length !== SECRET_BYTES)
+    throw new CryptoError('bad-length', `the session plaintext holds ${secret.length} bytes, not ${SECRET_BYTES}`);
   return secret;
 }
 
@@ -42,7 +53,10 @@ export function toPublicKey(key: KeyLike | string): KeyObject {
  * A new session for the provider's RSA public key. `oaepHash` is SHA-1 in Exa's contract; other
  * values exist to build wrong sessionids on purpose (the specs check they are refused).
  */
-export function makeSession(publicKey: KeyLike | string, opts: { secret?: Uint8Array; oaepHash?: OaepHash; padding?: 'oaep' | 'pkcs1' } = {}): ExaSession {
+export function makeSession(
+  publicKey: KeyLike | string,
+  opts: { secret?: Uint8Array; oaepHash?: OaepHash; padding?: 'oaep' | 'pkcs1' } = {},
+): ExaSession {
   const key = toPublicKey(publicKey);
   modulusBytes(key);
   const secret = Buffer.from(opts.secret ?? randomBytes(SECRET_BYTES));
@@ -58,7 +72,8 @@ export function makeSession(publicKey: KeyLike | string, opts: { secret?: Uint8A
 export function openSession(privateKey: KeyLike | string, sessionid: string, oaepHash: OaepHash = 'sha1'): Buffer {
   const key = typeof privateKey === 'string' ? createPrivateKey(privateKey) : (privateKey as KeyObject);
   const ciphertext = fromBase64(sessionid, 'sessionid');
-  if (ciphertext.length !== modulusBytes(key)) throw new CryptoError('bad-length', 'the sessionid is not one RSA block of the provider key');
+  if (ciphertext.length !== modulusBytes(key))
+    throw new CryptoError('bad-length', 'the sessionid is not one RSA block of the provider key');
   let plaintext: Buffer;
   try {
     plaintext = privateDecrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, ciphertext);

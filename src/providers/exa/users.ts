@@ -14,7 +14,11 @@ export interface ExaCard {
   status: 'ACTIVE' | 'FROZEN';
   mode: number;
   productId: string;
-  limit: { amount: number; frequency: 'per24HourPeriod' | 'per7DayPeriod' | 'per30DayPeriod' | 'perYearPeriod' | 'allTime' | 'perAuthorization' };
+  limit: {
+    amount: number;
+    frequency:
+      'per24HourPeriod' | 'per7DayPeriod' | 'per30DayPeriod' | 'perYearPeriod' | 'allTime' | 'perAuthorization';
+  };
 }
 
 export interface ExaUser {
@@ -40,7 +44,12 @@ export const exaTestKeys = {
 } as const;
 
 /** Where the challenges are bound: SIWE domain and chain, WebAuthn relying party and origin. */
-export const exaBinding = { domain: 'sandbox.exa.test', chainId: 10, rpId: 'sandbox.exa.test', origin: 'https://sandbox.exa.test' } as const;
+export const exaBinding = {
+  domain: 'sandbox.exa.test',
+  chainId: 10,
+  rpId: 'sandbox.exa.test',
+  origin: 'https://sandbox.exa.test',
+} as const;
 
 export const exaUsers: readonly ExaUser[] = [
   {
@@ -83,12 +92,29 @@ export const exaUsers: readonly ExaUser[] = [
       limit: { amount: 100000, frequency: 'per30DayPeriod' },
     },
   },
-  { id: 'exa-user-no-card', token: 'exa-test-token-no-card-0003', firstName: 'Cy', lastName: 'Harness', pandaId: 'panda-user-0003', account: '0x7e57000000000000000000000000000000000a03', card: null },
-  { id: 'exa-user-no-panda', token: 'exa-test-token-no-panda-0004', firstName: 'Di', lastName: 'Harness', pandaId: null, account: '0x7e57000000000000000000000000000000000a04', card: null },
+  {
+    id: 'exa-user-no-card',
+    token: 'exa-test-token-no-card-0003',
+    firstName: 'Cy',
+    lastName: 'Harness',
+    pandaId: 'panda-user-0003',
+    account: '0x7e57000000000000000000000000000000000a03',
+    card: null,
+  },
+  {
+    id: 'exa-user-no-panda',
+    token: 'exa-test-token-no-panda-0004',
+    firstName: 'Di',
+    lastName: 'Harness',
+    pandaId: null,
+    account: '0x7e57000000000000000000000000000000000a04',
+    card: null,
+  },
 ];
 
 /** "I authorize the account … to be linked with the card ending in … for my user (…)" (Exa's server). */
 export function bindingStatement(user: ExaUser, otherWording = false): string {
-  if (otherWording) return `Link card ${user.card?.cardId ?? ''} to wallet ${user.account}. User: ${user.pandaId ?? ''}.`;
+  if (otherWording)
+    return `Link card ${user.card?.cardId ?? ''} to wallet ${user.account}. User: ${user.pandaId ?? ''}.`;
   return `I authorize the account ${user.account} to be linked with the card ending in ${user.card?.pan.slice(-4) ?? ''} for my user (${user.pandaId ?? ''})`;
 }

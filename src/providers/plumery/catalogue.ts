@@ -17,7 +17,8 @@ export const plumeryCatalogue = {
   defects: plumeryDefects,
   variants: plumeryVariants,
   liveExceptions: {},
-  parallelOnSandbox: "both endpoints are GETs of a card's data under a key the check makes: no check changes what another reads",
+  parallelOnSandbox:
+    "both endpoints are GETs of a card's data under a key the check makes: no check changes what another reads",
   profile: PlumeryProfile,
   env: {
     baseUrl: 'PLUMERY_BASE_URL',
@@ -32,8 +33,16 @@ export const plumeryCatalogue = {
       PLUMERY_INACTIVE_CARD_TOKEN: 'token of a card in a state that does not allow the PIN (e.g. ordered)',
     },
     required: ['PLUMERY_CARD_TOKEN'],
-    fallbacks: { PLUMERY_AUTHORIZATION: 'no Authorization header (the variable serves only a connector that asks for one)' },
+    fallbacks: {
+      PLUMERY_AUTHORIZATION: 'no Authorization header (the variable serves only a connector that asks for one)',
+    },
   },
   // Seeded cards of the mock: the leak checks and the redactor look for them.
-  testCards: plumeryCards.map((c) => ({ id: c.token, pan: c.pan, cvv: c.cvv2, pin: c.pin, summary: `${c.token}  ${maskPan(c.pan)}  ${c.state}` })),
+  testCards: plumeryCards.map((c) => ({
+    id: c.token,
+    pan: c.pan,
+    cvv: c.cvv2,
+    pin: c.pin,
+    summary: `${c.token}  ${maskPan(c.pan)}  ${c.state}`,
+  })),
 } satisfies ProviderCatalogue;

@@ -16,7 +16,12 @@ export class PlumeryClient {
       {
         method: 'GET',
         url: `${this.o.baseUrl}${path}`,
-        headers: { accept: 'application/json', ...(this.o.authorization ? { authorization: this.o.authorization } : {}), ...(clientKey !== null ? { 'x-client-public-key': clientKey } : {}), ...extra },
+        headers: {
+          accept: 'application/json',
+          ...(this.o.authorization ? { authorization: this.o.authorization } : {}),
+          ...(clientKey !== null ? { 'x-client-public-key': clientKey } : {}),
+          ...extra,
+        },
       },
       this.o.http,
     );

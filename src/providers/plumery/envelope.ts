@@ -6,7 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { gcmOpen, gcmSeal } from '../../crypto/aes-gcm.ts';
 import { fromBase64, toBase64 } from '../../crypto/base64.ts';
-import { decodeP256PublicKey, ecdhSharedX, encodeP256PublicKey, p256KeyPair, type PublicKeyEncoding } from '../../crypto/ecdh-p256.ts';
+import {
+  decodeP256PublicKey,
+  ecdhSharedX,
+  encodeP256PublicKey,
+  p256KeyPair,
+  type PublicKeyEncoding,
+} from '../../crypto/ecdh-p256.ts';
 import { hkdfSha256 } from '../../crypto/hkdf.ts';
 import { p256 } from '@noble/curves/nist.js';
 import type { EncryptedPayload } from '../../../schemas/plumery.ts';
@@ -25,7 +31,11 @@ export interface KdfParams {
   ikm: Ikm;
 }
 
-export const kdfParams = (p: PlumeryProfile): KdfParams => ({ saltBytes: p.saltBytes, info: p.hkdfInfo, ikm: 'x-coordinate' });
+export const kdfParams = (p: PlumeryProfile): KdfParams => ({
+  saltBytes: p.saltBytes,
+  info: p.hkdfInfo,
+  ikm: 'x-coordinate',
+});
 
 /** The HKDF input keying material from an ECDH: the 32-byte x-coordinate, or the shared point encoded whole. */
 export function sharedSecret(privateKey: Uint8Array, peerPoint: Uint8Array, ikm: Ikm = 'x-coordinate'): Buffer {
@@ -66,7 +76,10 @@ export function open(clientPrivateKey: Uint8Array, payload: EncryptedPayload, kd
   const iv = fromBase64(payload.iv, 'encryptedPayload.iv');
   const ciphertext = fromBase64(payload.ciphertext, 'encryptedPayload.ciphertext');
   const salt = fromBase64(payload.salt, 'encryptedPayload.salt');
-  const eph = decodeP256PublicKey(fromBase64(payload.ephemeralPublicKey, 'encryptedPayload.ephemeralPublicKey'), { encodings: ['spki', 'raw'], allowCompressed: false });
+  const eph = decodeP256PublicKey(fromBase64(payload.ephemeralPublicKey, 'encryptedPayload.ephemeralPublicKey'), {
+    encodings: ['spki', 'raw'],
+    allowCompressed: false,
+  });
   const key = deriveKey(sharedSecret(clientPrivateKey, eph, kdf.ikm), salt, kdf.info);
   return gcmOpen(key, iv, ciphertext, { ivLengths: [PLUMERY_IV_BYTES] });
 }

@@ -4,15 +4,35 @@
 import { z } from 'zod';
 
 export const PlumeryProfile = z.strictObject({
-  clientKeyEncoding: z.enum(['spki', 'raw']).default('spki').describe('how the harness sends X-Client-Public-Key: SPKI DER (91 bytes) or the raw uncompressed point (65 bytes)'),
+  clientKeyEncoding: z
+    .enum(['spki', 'raw'])
+    .default('spki')
+    .describe(
+      'how the harness sends X-Client-Public-Key: SPKI DER (91 bytes) or the raw uncompressed point (65 bytes)',
+    ),
   acceptsRawClientKey: z.boolean().default(true).describe('the target also accepts a raw uncompressed point'),
   acceptsCompressedClientKey: z.boolean().default(false).describe('the target accepts a compressed point (33 bytes)'),
   saltBytes: z.number().int().min(16).max(64).default(32).describe('length of the HKDF salt'),
   hkdfInfo: z.string().default('').describe('HKDF info (UTF-8); empty by default'),
-  cardNotFoundStatus: z.number().int().min(400).max(499).default(400).describe('HTTP status of CARD_NOT_FOUND (the document lists it under 400)'),
+  cardNotFoundStatus: z
+    .number()
+    .int()
+    .min(400)
+    .max(499)
+    .default(400)
+    .describe('HTTP status of CARD_NOT_FOUND (the document lists it under 400)'),
   fieldErrorCode: z.boolean().default(true).describe('each fieldErrors item carries a code (no document says so)'),
-  cardDetails: z.boolean().default(true).describe('the target offers the card-details sibling GET /internal/v1/cards/{token}'),
-  cardStateStatus: z.number().int().min(400).max(499).default(400).describe('HTTP status of CARD_ALREADY_TERMINATED and INVALID_CARD_STATE'),
+  cardDetails: z
+    .boolean()
+    .default(true)
+    .describe('the target offers the card-details sibling GET /internal/v1/cards/{token}'),
+  cardStateStatus: z
+    .number()
+    .int()
+    .min(400)
+    .max(499)
+    .default(400)
+    .describe('HTTP status of CARD_ALREADY_TERMINATED and INVALID_CARD_STATE'),
 });
 
 export type PlumeryProfile = z.infer<typeof PlumeryProfile>;

@@ -4,7 +4,11 @@ import { defineVariants } from '../../core/variants.ts';
 // unknown card (the urn code is documented, the status is listed under 400 only), extra fields.
 export const plumeryVariants = defineVariants([
   { name: 'field-errors-without-code', description: 'fieldErrors items are {field, message}, without a code' },
-  { name: 'card-not-found-404', description: 'CARD_NOT_FOUND comes with HTTP 404, stated in the profile', profile: { cardNotFoundStatus: 404 } },
+  {
+    name: 'card-not-found-404',
+    description: 'CARD_NOT_FOUND comes with HTTP 404, stated in the profile',
+    profile: { cardNotFoundStatus: 404 },
+  },
   { name: 'extra-response-fields', description: 'the encrypted payload and the errors carry fields no document names' },
 ] as const);
 

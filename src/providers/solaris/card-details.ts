@@ -6,7 +6,11 @@ import { CryptoError } from '../../crypto/errors.ts';
 import { decryptCompact, type ContentEnc, type KeyWrap } from '../../crypto/jwe.ts';
 import type { SolarisJweAlg, SolarisJweEnc, SolarisJwk } from '../../../schemas/solaris.ts';
 
-export const KEY_WRAP: Record<SolarisJweAlg, KeyWrap> = { RSA1_5: 'RSA1_5', RSA_OAEP_256: 'RSA-OAEP-256', RSA_OAEP_256_ANDROID: 'RSA-OAEP-256-MGF1-SHA1' };
+export const KEY_WRAP: Record<SolarisJweAlg, KeyWrap> = {
+  RSA1_5: 'RSA1_5',
+  RSA_OAEP_256: 'RSA-OAEP-256',
+  RSA_OAEP_256_ANDROID: 'RSA-OAEP-256-MGF1-SHA1',
+};
 export const CONTENT_ENC: Record<SolarisJweEnc, ContentEnc> = { A256GCM: 'A256GCM', A256CBC_HS512: 'A256CBC-HS512' };
 
 export interface EncryptionKey {
@@ -30,12 +34,20 @@ export function publicKeyOfJwk(jwk: { n: string; e: string }): KeyObject {
   return createPublicKey({ key: { kty: 'RSA', n: url(jwk.n), e: url(jwk.e) }, format: 'jwk' });
 }
 
-export async function decryptCardDetails(privateKey: KeyObject, data: string, alg: SolarisJweAlg, enc: SolarisJweEnc): Promise<{ plaintext: Buffer; header: Record<string, unknown> }> {
+export async function decryptCardDetails(
+  privateKey: KeyObject,
+  data: string,
+  alg: SolarisJweAlg,
+  enc: SolarisJweEnc,
+): Promise<{ plaintext: Buffer; header: Record<string, unknown> }> {
   if (alg === 'RSA_OAEP_256') {
     // jose loaded here: a process that only lists the checks needs none of it.
     const { compactDecrypt } = await import('jose');
     try {
-      const r = await compactDecrypt(data, privateKey, { keyManagementAlgorithms: ['RSA-OAEP-256'], contentEncryptionAlgorithms: [CONTENT_ENC[enc]] });
+      const r = await compactDecrypt(data, privateKey, {
+        keyManagementAlgorithms: ['RSA-OAEP-256'],
+        contentEncryptionAlgorithms: [CONTENT_ENC[enc]],
+      });
       return { plaintext: Buffer.from(r.plaintext), header: r.protectedHeader as Record<string, unknown> };
     } catch {
       throw new CryptoError('decrypt-failed', 'decryption failed');

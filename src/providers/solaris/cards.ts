@@ -10,6 +10,20 @@ export interface SolarisCard {
 }
 
 export const solarisCards: readonly SolarisCard[] = [
-  { id: 'sol-card-0001', personId: 'sol-person-01', pan: '4532761849205170', cvc: '614', expiresAt: '2029-05-31', line1: 'ADA HARNESS' },
-  { id: 'sol-card-0002', personId: 'sol-person-02', pan: '5228604193728403', cvc: '287', expiresAt: '2028-09-30', line1: 'BO HARNESS' },
+  {
+    id: 'sol-card-0001',
+    personId: 'sol-person-01',
+    pan: '4532761849205170',
+    cvc: '614',
+    expiresAt: '2029-05-31',
+    line1: 'ADA HARNESS',
+  },
+  {
+    id: 'sol-card-0002',
+    personId: 'sol-person-02',
+    pan: '5228604193728403',
+    cvc: '287',
+    expiresAt: '2028-09-30',
+    line1: 'BO HARNESS',
+  },
 ];

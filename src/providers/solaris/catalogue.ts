@@ -12,12 +12,16 @@ import type { ProviderCatalogue } from '../types.ts';
 export const solarisCatalogue = {
   id: 'solaris',
   title: 'Solaris — virtual card requests (device binding, JWE card details)',
-  document: { title: 'Solaris API reference — Create a secure view for card details (POST /v1/cards/{id}/virtual_card_requests)', url: 'https://docs.solarisgroup.com/' },
+  document: {
+    title: 'Solaris API reference — Create a secure view for card details (POST /v1/cards/{id}/virtual_card_requests)',
+    url: 'https://docs.solarisgroup.com/',
+  },
   requirements: solarisRequirements,
   defects: solarisDefects,
   variants: solarisVariants,
   liveExceptions: {},
-  parallelOnSandbox: 'each virtual-card request stands alone (its own key pair and signature): no check changes what another reads',
+  parallelOnSandbox:
+    'each virtual-card request stands alone (its own key pair and signature): no check changes what another reads',
   profile: SolarisProfile,
   env: {
     baseUrl: 'SOLARIS_BASE_URL',
@@ -25,7 +29,7 @@ export const solarisCatalogue = {
       SOLARIS_ACCESS_TOKEN: 'OAuth access token of the partner (secret)',
       SOLARIS_CARD_ID: 'id of a test card',
       SOLARIS_DEVICE_ID: 'id of a device bound to the card holder',
-      SOLARIS_DEVICE_PRIVATE_KEY: 'the bound device\'s P-256 private key, PKCS#8 PEM (secret, test device only)',
+      SOLARIS_DEVICE_PRIVATE_KEY: "the bound device's P-256 private key, PKCS#8 PEM (secret, test device only)",
       SOLARIS_CARD_PAN: 'PAN of that card, to compare the decrypted value (optional)',
       SOLARIS_CARD_CVC: 'CVC of that card (optional)',
       SOLARIS_CARD_EXPIRES_AT: "that card's expires_at (YYYY-MM-DD), compared with the decrypted value",
@@ -33,8 +37,15 @@ export const solarisCatalogue = {
       SOLARIS_OTHER_DEVICE_PRIVATE_KEY: 'its private key, PKCS#8 PEM (optional)',
     },
     required: ['SOLARIS_CARD_ID', 'SOLARIS_DEVICE_ID', 'SOLARIS_DEVICE_PRIVATE_KEY'],
-    fallbacks: { SOLARIS_ACCESS_TOKEN: 'no Authorization header (the variable serves only a sandbox that asks for one)' },
+    fallbacks: {
+      SOLARIS_ACCESS_TOKEN: 'no Authorization header (the variable serves only a sandbox that asks for one)',
+    },
   },
   // Seeded cards of the mock: the leak checks and the redactor look for them.
-  testCards: solarisCards.map((c) => ({ id: c.id, pan: c.pan, cvv: c.cvc, summary: `${c.id}  ${maskPan(c.pan)}  (person ${c.personId})` })),
+  testCards: solarisCards.map((c) => ({
+    id: c.id,
+    pan: c.pan,
+    cvv: c.cvc,
+    summary: `${c.id}  ${maskPan(c.pan)}  (person ${c.personId})`,
+  })),
 } satisfies ProviderCatalogue;

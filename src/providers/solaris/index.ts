@@ -11,7 +11,9 @@ export const solaris = {
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
   fuzz: { seeds: async (url, vars) => (await import('./fuzz.ts')).solarisFuzzSeeds(url, vars) },
   mockNotes: [
-    ...solarisDevices.map((d) => `bound device ${d.id} (person ${d.personId}); its test-only key is in GET /__mock/state`),
+    ...solarisDevices.map(
+      (d) => `bound device ${d.id} (person ${d.personId}); its test-only key is in GET /__mock/state`,
+    ),
     'no partner authentication in the mock',
   ],
 } satisfies ProviderDefinition;

@@ -16,7 +16,10 @@ function deviceKey(label: string): KeyObject {
   const d = createHash('sha256').update(`card-reveal-harness solaris device ${label}`).digest();
   const pub = p256KeyPair(d).publicKey;
   const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
-  return createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) }, format: 'jwk' });
+  return createPrivateKey({
+    key: { kty: 'EC', crv: 'P-256', d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) },
+    format: 'jwk',
+  });
 }
 const pkcs8 = (k: KeyObject) => k.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 

@@ -37,7 +37,7 @@ export const solarisRequirements = defineRequirements({
   'SOL-DEVICE-BOUND': {
     endpoint: VCR,
     section: 'Prerequisites',
-    text: "The customer must have already verified their device using the device binding process: an unknown device_id is refused (default 403, source.field device_id).",
+    text: 'The customer must have already verified their device using the device binding process: an unknown device_id is refused (default 403, source.field device_id).',
     source: 'document',
     severity: 'critical',
     options: ['unknownDeviceStatus'],

@@ -6,9 +6,17 @@ import { defineVariants } from '../../core/variants.ts';
 // fields the answer may carry beside data.
 export const solarisVariants = defineVariants([
   { name: 'unknown-device-404', description: 'a device_id that is not bound is refused with 404 instead of 403' },
-  { name: 'signature-hex-base64', description: 'the signature is hex of the base64 text of the DER signature, stated in the profile', profile: { signatureEncoding: 'hex-base64-der' } },
+  {
+    name: 'signature-hex-base64',
+    description: 'the signature is hex of the base64 text of the DER signature, stated in the profile',
+    profile: { signatureEncoding: 'hex-base64-der' },
+  },
   { name: 'extra-response-fields', description: 'the answer also carries an id and a created_at beside data' },
-  { name: 'no-kid-in-header', description: 'the JWE protected header carries no kid (RFC 7516 makes it optional), stated in the profile', profile: { kidInHeader: false } },
+  {
+    name: 'no-kid-in-header',
+    description: 'the JWE protected header carries no kid (RFC 7516 makes it optional), stated in the profile',
+    profile: { kidInHeader: false },
+  },
 ] as const);
 
 export type SolarisVariantName = (typeof solarisVariants)[number]['name'];
