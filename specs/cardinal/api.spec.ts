@@ -159,15 +159,18 @@ test.describe('request fields', () => {
     async ({ dx, setup }) => {
       const pan = setup.fidoPan;
       const luhnBroken = pan.slice(0, -1) + String((Number(pan.at(-1)) + 1) % 10);
-      for (const [what, AccountNumber] of [
+      const cases = [
         ['Luhn-invalid', luhnBroken],
         ['12 digits', '400000000006'],
         ['20 digits', '40000000000000000006'],
-      ] as const) {
-        await test.step(what, async () =>
-          dxError(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup, 'CDX-ACCOUNT-NUMBER'),
-        );
-      }
+      ] as const;
+      await Promise.all(
+        cases.map(([what, AccountNumber]) =>
+          test.step(what, async () =>
+            dxError(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup, 'CDX-ACCOUNT-NUMBER'),
+          ),
+        ),
+      );
     },
   );
 
@@ -190,15 +193,14 @@ test.describe('request fields', () => {
     delete (noEmail.Payload as Partial<typeof noEmail.Payload>).Email;
     const noSetup = signed(setup, {});
     delete (noSetup.Payload as Partial<typeof noSetup.Payload>).FidoSetupPayload;
-    for (const [what, request] of Object.entries({
-      noEmail,
-      noSetup,
-      badEmail: signed(setup, { Email: 'not an email' }),
-    })) {
-      await test.step(what, async () =>
-        dxError(await dx.getInfo(request), setup.profile.invalidRequestErrorNumber, setup, 'CDX-REQUIRED-FIELDS'),
-      );
-    }
+    const cases = { noEmail, noSetup, badEmail: signed(setup, { Email: 'not an email' }) };
+    await Promise.all(
+      Object.entries(cases).map(([what, request]) =>
+        test.step(what, async () =>
+          dxError(await dx.getInfo(request), setup.profile.invalidRequestErrorNumber, setup, 'CDX-REQUIRED-FIELDS'),
+        ),
+      ),
+    );
   });
 
   test(
@@ -223,19 +225,22 @@ test.describe('account and issuer', () => {
       setup.brandCards.length === 0,
       'not applicable: set CARDINAL_BRAND_CARDS (a published test card per brand)',
     );
-    for (const card of setup.brandCards) {
-      await test.step(card.brand, async () => {
-        const request = signed(setup, {
-          AccountNumber: card.pan,
-          ...(card.cardType ? { CardType: card.cardType } : {}),
-        });
-        const body = success(await dx.getInfo(request), request, setup);
-        ruleCheck('CDX-CARD-BRAND', body.Payload.Account.CardBrand, `CardBrand of a ${card.brand} card`).toBe(
-          card.brand,
-        );
-        ruleCheck('CDX-LAST-FOUR', body.Payload.Account.LastFour, 'LastFour').toBe(card.pan.slice(-4));
-      });
-    }
+    // One look-up a brand, side by side (each stands alone).
+    await Promise.all(
+      setup.brandCards.map((card) =>
+        test.step(card.brand, async () => {
+          const request = signed(setup, {
+            AccountNumber: card.pan,
+            ...(card.cardType ? { CardType: card.cardType } : {}),
+          });
+          const body = success(await dx.getInfo(request), request, setup);
+          ruleCheck('CDX-CARD-BRAND', body.Payload.Account.CardBrand, `CardBrand of a ${card.brand} card`).toBe(
+            card.brand,
+          );
+          ruleCheck('CDX-LAST-FOUR', body.Payload.Account.LastFour, 'LastFour').toBe(card.pan.slice(-4));
+        }),
+      ),
+    );
   });
 
   test(

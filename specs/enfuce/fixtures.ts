@@ -69,8 +69,8 @@ export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Prom
   };
 }
 
-export /** A refusal of the card-data page by `rule`: a 4xx HTML page; and no card data of any card on it (ENF-INVALID-TOKEN-REFUSED). */
-function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup, rule: EnfuceRequirementId) {
+/** A refusal of the card-data page by `rule`: a 4xx HTML page; and no card data of any card on it (ENF-INVALID-TOKEN-REFUSED). */
+export function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup, rule: EnfuceRequirementId) {
   ruleCheck(rule, ex.response.status, 'status').toBeGreaterThanOrEqual(400);
   ruleCheck(rule, ex.response.status, 'status').toBeLessThan(500);
   // A page that was not refused at all breaks `rule` alone; what a refusal page shows is ENF-INVALID-TOKEN-REFUSED's.
