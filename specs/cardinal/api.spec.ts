@@ -5,7 +5,7 @@ import { send } from '../../src/core/http.ts';
 import type { DxFlowType } from '../../schemas/cardinal.ts';
 import { unknownValues } from '../fixtures/expect.ts';
 import {
-  dxError,
+  expectRefused,
   expect,
   knownPans,
   newDevice,
@@ -101,7 +101,12 @@ test.describe('signed requests', () => {
     await Promise.all(
       Object.entries(cases).map(([what, request]) =>
         test.step(what, async () =>
-          dxError(await dx.getInfo(request), 1010, setup, what.startsWith('sha') ? 'CDX-ALGORITHMS' : 'CDX-SIGNATURE'),
+          expectRefused(
+            await dx.getInfo(request),
+            1010,
+            setup,
+            what.startsWith('sha') ? 'CDX-ALGORITHMS' : 'CDX-SIGNATURE',
+          ),
         ),
       ),
     );
@@ -117,7 +122,7 @@ test.describe('signed requests', () => {
     await Promise.all(
       cases.map(([what, offset]) =>
         test.step(what, async () =>
-          dxError(
+          expectRefused(
             await dx.getInfo(signed(setup, {}, { timestamp: timestampNow(setup.profile, offset) })),
             1011,
             setup,
@@ -130,7 +135,7 @@ test.describe('signed requests', () => {
 
   test('an unknown Identifier is refused', req('CDX-IDENTIFIER'), async ({ dx, setup }) => {
     const request = signed(setup, {}, { credentials: { ...setup.credentials, identifier: `unknown-${randomUUID()}` } });
-    dxError(await dx.getInfo(request), setup.profile.unknownIdentifierErrorNumber, setup, 'CDX-IDENTIFIER');
+    expectRefused(await dx.getInfo(request), setup.profile.unknownIdentifierErrorNumber, setup, 'CDX-IDENTIFIER');
   });
 });
 
@@ -144,7 +149,7 @@ test.describe('request fields', () => {
         success(await dx.getInfo(request), request, setup);
       }
       for (const transactionId of ['a1b2', 'x'.repeat(56)])
-        dxError(
+        expectRefused(
           await dx.getInfo(signed(setup, {}, { transactionId })),
           setup.profile.invalidRequestErrorNumber,
           setup,
@@ -167,7 +172,7 @@ test.describe('request fields', () => {
       await Promise.all(
         cases.map(([what, AccountNumber]) =>
           test.step(what, async () =>
-            dxError(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup, 'CDX-ACCOUNT-NUMBER'),
+            expectRefused(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup, 'CDX-ACCOUNT-NUMBER'),
           ),
         ),
       );
@@ -178,7 +183,7 @@ test.describe('request fields', () => {
     await Promise.all(
       ['VISA', 'Visa', 'MC', ''].map((CardType) =>
         test.step(`CardType "${CardType}"`, async () =>
-          dxError(
+          expectRefused(
             await dx.getInfo(signed(setup, { CardType })),
             setup.profile.invalidRequestErrorNumber,
             setup,
@@ -197,7 +202,12 @@ test.describe('request fields', () => {
     await Promise.all(
       Object.entries(cases).map(([what, request]) =>
         test.step(what, async () =>
-          dxError(await dx.getInfo(request), setup.profile.invalidRequestErrorNumber, setup, 'CDX-REQUIRED-FIELDS'),
+          expectRefused(
+            await dx.getInfo(request),
+            setup.profile.invalidRequestErrorNumber,
+            setup,
+            'CDX-REQUIRED-FIELDS',
+          ),
         ),
       ),
     );
@@ -209,7 +219,7 @@ test.describe('request fields', () => {
     async ({ dx, setup, http }) => {
       await Promise.all(
         ['{', '[]', '"text"', '{}', JSON.stringify({ TransactionId: 'abcdef' })].map(async (raw) =>
-          dxError(await dx.getInfo(raw), setup.profile.invalidRequestErrorNumber, setup, 'CDX-ERROR-SHAPE'),
+          expectRefused(await dx.getInfo(raw), setup.profile.invalidRequestErrorNumber, setup, 'CDX-ERROR-SHAPE'),
         ),
       );
       const ex = await send({ method: 'GET', url: `${setup.target.baseUrl}/V1/AccountNumber/GetInfo` }, http);

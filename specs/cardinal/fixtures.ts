@@ -163,7 +163,12 @@ export function success(ex: HttpExchange, request: GetInfoRequest, setup: Cardin
  * A refusal by `rule`: the given ErrorNumber (a rule check of that rule); where it is an error at
  * all, the error shape (CDX-ERROR-SHAPE: HTTP 200, the error schema, no Payload); never card data.
  */
-export function dxError(ex: HttpExchange, errorNumber: number, setup: CardinalSetup, rule: CardinalRequirementId) {
+export function expectRefused(
+  ex: HttpExchange,
+  errorNumber: number,
+  setup: CardinalSetup,
+  rule: CardinalRequirementId,
+) {
   ruleCheck('CDX-ERROR-SHAPE', ex.response.status, 'bad input never gets a 5xx').toBeLessThan(500);
   const body = jsonRecord(ex);
   observeErrorNumber(body.ErrorNumber, setup.profile);

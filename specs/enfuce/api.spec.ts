@@ -26,7 +26,7 @@ import {
  * (`statusOption`: a warning when it departs from the default); the error body in the profile's
  * shape (ENF-ERROR-SHAPE, pinned by errorBody).
  */
-function expectJsonError(
+function expectRefused(
   ex: HttpExchange,
   status: number,
   rule: EnfuceRequirementId,
@@ -34,11 +34,11 @@ function expectJsonError(
   statusOption?: string,
 ) {
   expectRefusalStatus(rule, ex.response.status, status, statusOption);
-  if (ex.response.status >= 400) expectErrorBody(ex, setup);
+  if (ex.response.status >= 400) expectErrorShape(ex, setup);
 }
 
 /** An error body in the shape the profile states (errorBody): JSON, and a 4xx, never a 5xx. */
-function expectErrorBody(ex: HttpExchange, setup: EnfuceSetup) {
+function expectErrorShape(ex: HttpExchange, setup: EnfuceSetup) {
   ruleCheck('ENF-ERROR-SHAPE', ex.response.status, 'an error is a 4xx, never a 5xx').toBeLessThan(500);
   ruleCheck(
     'ENF-ERROR-SHAPE',
@@ -104,13 +104,13 @@ test.describe('controlToken', () => {
     'refuses a request without auditUser',
     req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'),
     async ({ enfuceClient, setup }) => {
-      expectJsonError(await enfuceClient.controlToken(setup.cardId, null), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
-      expectJsonError(await enfuceClient.controlToken(setup.cardId, ''), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
+      expectRefused(await enfuceClient.controlToken(setup.cardId, null), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
+      expectRefused(await enfuceClient.controlToken(setup.cardId, ''), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
     },
   );
 
   test('an unknown cardId fails', req('ENF-UNKNOWN-CARD-404', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(
+    expectRefused(
       await enfuceClient.controlToken(setup.unknownCardId),
       setup.profile.unknownCardStatus,
       'ENF-UNKNOWN-CARD-404',
@@ -131,7 +131,7 @@ test.describe('controlToken', () => {
   );
 
   test('requires Basic authentication', req('ENF-AUTH-BASIC', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectJsonError(
+    expectRefused(
       await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null }),
       401,
       'ENF-AUTH-BASIC',
@@ -139,7 +139,7 @@ test.describe('controlToken', () => {
     );
     const wrong = `Basic ${Buffer.from(`${setup.credentials.username}:wrong-${randomBytes(4).toString('hex')}`).toString('base64')}`;
     const ex = await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: wrong });
-    expectJsonError(ex, 401, 'ENF-AUTH-BASIC', setup);
+    expectRefused(ex, 401, 'ENF-AUTH-BASIC', setup);
     ruleCheck('ENF-AUTH-BASIC', ex.response.headers['www-authenticate'] ?? '', 'WWW-Authenticate').toMatch(/^Basic/i);
   });
 
@@ -169,7 +169,7 @@ test.describe('controlToken', () => {
       );
       if (ex.response.status === 201) continue; // a body the endpoint ignores is not an error
       ruleCheck('ENF-ERROR-SHAPE', ex.response.status, `${c.method} status`).toBeGreaterThanOrEqual(400);
-      expectErrorBody(ex, setup);
+      expectErrorShape(ex, setup);
     }
   });
 });

@@ -11,7 +11,7 @@ import { signSiwe, webauthnAssertion } from '../../src/providers/exa/binding.ts'
 import type { CardResponse, EncryptedField } from '../../schemas/exa.ts';
 import { halted, unknownValues } from '../fixtures/expect.ts';
 import { jsonBody } from '../fixtures/provider.ts';
-import { cardBody, expect, expectError, req, sessionRefused, test, type ExaSetup, ruleCheck } from './fixtures.ts';
+import { cardBody, expect, expectRefused, req, sessionRefused, test, type ExaSetup, ruleCheck } from './fixtures.ts';
 import type { ExaClient } from '../../src/providers/exa/client.ts';
 
 // viem's SIWE code, loaded by the checks that read a SIWE message: a process that only lists the
@@ -197,7 +197,7 @@ test.describe('sessionid and encrypted fields', () => {
       ];
       for (const [what, sessionid] of cases) {
         await test.step(what, async () =>
-          expectError(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup, 'EXA-SESSIONID-REFUSED'),
+          expectRefused(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup, 'EXA-SESSIONID-REFUSED'),
         );
       }
     },
@@ -221,7 +221,7 @@ test.describe('sessionid and encrypted fields', () => {
       ];
       for (const [what, plain] of plaintexts) {
         await test.step(what, async () =>
-          expectError(
+          expectRefused(
             await exaClient.getCard({ sessionid: enc(plain) }),
             400,
             'bad session id',
@@ -245,7 +245,7 @@ test.describe('sessionid and encrypted fields', () => {
         randomBytes(64).toString('base64'),
         ''.padEnd(4000, 'A'),
       ]) {
-        expectError(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup, 'EXA-SESSIONID-REFUSED');
+        expectRefused(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup, 'EXA-SESSIONID-REFUSED');
       }
     },
   );
@@ -288,14 +288,14 @@ test.describe('scopes', () => {
   );
 
   test('siwe and webauthn together are refused with 400', req('EXA-SCOPE-EXCLUSIVE'), async ({ exaClient, setup }) => {
-    expectError(
+    expectRefused(
       await exaClient.getCard({ scopes: ['siwe', 'webauthn'] }),
       400,
       'bad request',
       setup,
       'EXA-SCOPE-EXCLUSIVE',
     );
-    expectError(
+    expectRefused(
       await exaClient.getCard({ scopes: ['webauthn', 'provisioning', 'siwe'], sessionid: session(setup).sessionid }),
       400,
       'bad request',
@@ -336,20 +336,20 @@ test.describe('scopes', () => {
   );
 
   test('an unknown scope is a 400 bad request', req('EXA-ERROR-SHAPE'), async ({ exaClient, setup }) => {
-    expectError(await exaClient.getCard({ scopes: ['everything'] }), 400, 'bad request', setup, 'EXA-ERROR-SHAPE');
+    expectRefused(await exaClient.getCard({ scopes: ['everything'] }), 400, 'bad request', setup, 'EXA-ERROR-SHAPE');
   });
 });
 
 test.describe('errors', () => {
   test('without credentials: 401, no card data', req('EXA-AUTH'), async ({ exaClient, setup }) => {
-    expectError(
+    expectRefused(
       await exaClient.getCard({ token: null, sessionid: session(setup).sessionid }),
       401,
       'unauthorized',
       setup,
       'EXA-AUTH',
     );
-    expectError(
+    expectRefused(
       await exaClient.getCard({ token: `unknown-${randomBytes(8).toString('hex')}` }),
       401,
       'unauthorized',
@@ -360,7 +360,7 @@ test.describe('errors', () => {
 
   test('a user without an issuer account: 403 "no panda"', req('EXA-ERRORS'), async ({ exaClient, setup }) => {
     test.skip(!setup.noPandaToken, 'not applicable: set EXA_NO_PANDA_TOKEN');
-    expectError(
+    expectRefused(
       await exaClient.getCard({ token: setup.noPandaToken!, sessionid: session(setup).sessionid }),
       403,
       'no panda',
@@ -371,7 +371,7 @@ test.describe('errors', () => {
 
   test('a user without a card: 404 "no card"', req('EXA-ERRORS'), async ({ exaClient, setup }) => {
     test.skip(!setup.noCardToken, 'not applicable: set EXA_NO_CARD_TOKEN');
-    expectError(
+    expectRefused(
       await exaClient.getCard({ token: setup.noCardToken!, sessionid: session(setup).sessionid }),
       404,
       'no card',
@@ -403,7 +403,7 @@ test.describe('errors', () => {
         '{"method":"ed25519","signature":"00"}',
         JSON.stringify({ method: 'siwe', message: 'x', signature: 'not hex' }),
       ]) {
-        expectError(await exaClient.bind({}, { rawBody: raw }), 400, 'bad request', setup, 'EXA-ERROR-SHAPE');
+        expectRefused(await exaClient.bind({}, { rawBody: raw }), 400, 'bad request', setup, 'EXA-ERROR-SHAPE');
       }
     },
   );
@@ -443,7 +443,7 @@ test.describe('binding (PATCH)', () => {
       const fresh = async () => cardBody(await exaClient.getCard({ scopes: ['siwe'] })).challenge!;
       const stranger = `0x${randomBytes(32).toString('hex')}` as const;
       const a = await fresh();
-      expectError(
+      expectRefused(
         await exaClient.bind({ method: 'siwe', message: a, signature: await signSiwe(stranger, a) }),
         400,
         'bad signature',
@@ -453,7 +453,7 @@ test.describe('binding (PATCH)', () => {
       const b = await fresh();
       // Another message, changed through the SIWE grammar (EIP-4361), never through its wording.
       const altered = await otherSiweStatement(b);
-      expectError(
+      expectRefused(
         await exaClient.bind({
           method: 'siwe',
           message: altered,
@@ -466,7 +466,7 @@ test.describe('binding (PATCH)', () => {
       );
       const c = await fresh();
       const unissued = c.replace(/Nonce: \S+/, `Nonce: ${randomBytes(12).toString('hex')}`);
-      expectError(
+      expectRefused(
         await exaClient.bind({
           method: 'siwe',
           message: unissued,
@@ -480,7 +480,7 @@ test.describe('binding (PATCH)', () => {
       const d = await fresh();
       const signed = { method: 'siwe' as const, message: d, signature: await signSiwe(setup.walletPrivateKey!, d) };
       expect((await exaClient.bind(signed)).response.status, 'first use').toBe(200);
-      expectError(await exaClient.bind(signed), 400, 'bad signature', setup, 'EXA-BIND-SIWE');
+      expectRefused(await exaClient.bind(signed), 400, 'bad signature', setup, 'EXA-BIND-SIWE');
     },
   );
 
@@ -513,7 +513,7 @@ test.describe('binding (PATCH)', () => {
       const { challenge } = cardBody(await exaClient.getCard({ scopes: ['webauthn'] }));
       // Another challenge: the statement with one byte more (no wording of it is assumed).
       const other = challengeBytes(`${challenge!}.`, setup);
-      expectError(
+      expectRefused(
         await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(setup.passkey!, other) }),
         400,
         'bad signature',
@@ -521,7 +521,7 @@ test.describe('binding (PATCH)', () => {
         'EXA-BIND-WEBAUTHN',
       );
       const stranger = { ...setup.passkey!, privateKey: `0x${randomBytes(32).toString('hex')}` as const };
-      expectError(
+      expectRefused(
         await exaClient.bind({
           method: 'webauthn',
           assertion: webauthnAssertion(stranger, challengeBytes(challenge!, setup)),

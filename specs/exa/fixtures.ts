@@ -151,7 +151,7 @@ function haltIfSessionRefused(ex: HttpExchange, expectedStatus: number) {
  * A refusal by `rule`: its status and code (rule checks of that rule); where it is an error at all,
  * JSON `{code}` valid against the schema (EXA-ERROR-SHAPE); never card data.
  */
-export function expectError(ex: HttpExchange, status: number, code: string, setup: ExaSetup, rule: ExaRequirementId) {
+export function expectRefused(ex: HttpExchange, status: number, code: string, setup: ExaSetup, rule: ExaRequirementId) {
   expect(ex.response.body).toShowNoCardData(pansOf(setup.knownCards));
   haltIfSessionRefused(ex, status);
   ruleCheck(rule, ex.response.status, 'status').toBe(status);

@@ -8,7 +8,7 @@ import { clientKey, kdfParams, PLUMERY_IV_BYTES } from '../../src/providers/plum
 import { ERROR_PREFIX, type EncryptedPayload } from '../../schemas/plumery.ts';
 import { unknownValues } from '../fixtures/expect.ts';
 import { jsonBody } from '../fixtures/provider.ts';
-import { expect, expectError, openJson, openPayload, payloadOf, req, test, ruleCheck } from './fixtures.ts';
+import { expect, expectRefused, openJson, openPayload, payloadOf, req, test, ruleCheck } from './fixtures.ts';
 import { invalidClientKeys } from './invalid-keys.ts';
 import { readingFor } from './readings.ts';
 
@@ -122,7 +122,7 @@ test.describe('client key rules', () => {
       await Promise.all(
         invalidClientKeys(setup.profile).map(([what, header]) =>
           test.step(what, async () => {
-            const body = expectError(
+            const body = expectRefused(
               await plumeryClient.pin(setup.token, header),
               400,
               'INVALID_CLIENT_PUBLIC_KEY',
@@ -147,7 +147,7 @@ test.describe('client key rules', () => {
       test.skip(!setup.profile.cardDetails, 'not applicable: profile cardDetails=false');
       const [what, header] = invalidClientKeys(setup.profile)[0]!;
       await test.step(what, async () =>
-        expectError(
+        expectRefused(
           await plumeryClient.details(setup.token, header),
           400,
           'INVALID_CLIENT_PUBLIC_KEY',
@@ -163,7 +163,7 @@ test.describe('client key rules', () => {
     req('PLM-MISSING-HEADER', 'PLM-ERROR-SHAPE'),
     async ({ plumeryClient, setup }) => {
       for (const header of [null, '', '   ']) {
-        const body = expectError(
+        const body = expectRefused(
           await plumeryClient.pin(setup.token, header),
           400,
           'NOT_BLANK',
@@ -186,14 +186,14 @@ test.describe('card states and errors', () => {
     req('PLM-CARD-NOT-FOUND', 'PLM-ERROR-SHAPE'),
     async ({ plumeryClient, setup }) => {
       const key = clientKey(setup.profile.clientKeyEncoding);
-      expectError(
+      expectRefused(
         await plumeryClient.pin(setup.unknownToken, key.header),
         setup.profile.cardNotFoundStatus,
         'CARD_NOT_FOUND',
         setup,
         'PLM-CARD-NOT-FOUND',
       );
-      expectError(
+      expectRefused(
         await plumeryClient.details(setup.unknownToken, key.header),
         setup.profile.cardNotFoundStatus,
         'CARD_NOT_FOUND',
@@ -206,7 +206,7 @@ test.describe('card states and errors', () => {
   test('a terminated card: CARD_ALREADY_TERMINATED', req('PLM-CARD-TERMINATED'), async ({ plumeryClient, setup }) => {
     test.skip(!setup.terminatedToken, 'not applicable: set PLUMERY_TERMINATED_CARD_TOKEN');
     const key = clientKey(setup.profile.clientKeyEncoding);
-    expectError(
+    expectRefused(
       await plumeryClient.pin(setup.terminatedToken!, key.header),
       setup.profile.cardStateStatus,
       'CARD_ALREADY_TERMINATED',
@@ -221,7 +221,7 @@ test.describe('card states and errors', () => {
     async ({ plumeryClient, setup }) => {
       test.skip(!setup.inactiveToken, 'not applicable: set PLUMERY_INACTIVE_CARD_TOKEN');
       const key = clientKey(setup.profile.clientKeyEncoding);
-      expectError(
+      expectRefused(
         await plumeryClient.pin(setup.inactiveToken!, key.header),
         setup.profile.cardStateStatus,
         'INVALID_CARD_STATE',
@@ -236,7 +236,7 @@ test.describe('card states and errors', () => {
     req('PLM-ERROR-SHAPE'),
     async ({ plumeryClient, setup, http }) => {
       const key = clientKey(setup.profile.clientKeyEncoding);
-      const body = expectError(
+      const body = expectRefused(
         await plumeryClient.pin(setup.unknownToken, key.header),
         setup.profile.cardNotFoundStatus,
         'CARD_NOT_FOUND',
@@ -298,7 +298,7 @@ test.describe('card details (sibling)', () => {
     req('PLM-DETAILS', 'PLM-CARD-TERMINATED'),
     async ({ plumeryClient, setup }) => {
       test.skip(!setup.terminatedToken, 'not applicable: set PLUMERY_TERMINATED_CARD_TOKEN');
-      expectError(
+      expectRefused(
         await plumeryClient.details(setup.terminatedToken!, clientKey(setup.profile.clientKeyEncoding).header),
         setup.profile.cardStateStatus,
         'CARD_ALREADY_TERMINATED',

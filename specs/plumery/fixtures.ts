@@ -175,7 +175,7 @@ export const STATUS_OPTION: Partial<Record<PlumeryRequirementId, string>> = {
  * A refusal by `rule`: its status and urn code (rule checks of that rule); where it is an error at
  * all, the documented body (PLM-ERROR-SHAPE); never card data.
  */
-export function expectError(
+export function expectRefused(
   ex: HttpExchange,
   status: number,
   code: string,
