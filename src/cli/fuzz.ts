@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Redactor } from '../core/mask.ts';
+import { Redactor, SECRET_HEADERS } from '../core/mask.ts';
 import { describeResult, fuzzProvider, type FuzzResult } from '../fuzz/run.ts';
 import { providers } from '../providers.ts';
 import { NETWORK_ENV } from '../core/network.ts';
@@ -25,7 +25,7 @@ function secretMask(env: NodeJS.ProcessEnv): (text: string) => string {
     .filter((v): v is string => !!v && v.length >= 6)
     .sort((a, b) => b.length - a.length);
   return (text) => {
-    let out = text.replace(/('(?:authorization|x-api-key|cookie|sessionid): )[^']*'/gi, "$1(secret)'");
+    let out = text.replace(new RegExp(`('(?:${SECRET_HEADERS.join('|')}): )[^']*'`, 'gi'), "$1(secret)'");
     for (const s of secrets) out = out.split(s).join('(secret)');
     return out;
   };

@@ -68,7 +68,8 @@ export async function networkEnv(
   output: string,
 ): Promise<NodeJS.ProcessEnv> {
   const origins = [...new Set(targets.map((t) => new URL(t).origin))];
-  const all: NetworkSettings = { ...networkSettings({ ...process.env, [NETWORK_ENV]: JSON.stringify(flags) }) };
+  // The flags' CAs with those of NODE_EXTRA_CA_CERTS and SSL_CERT_FILE.
+  const all = networkSettings({ ...process.env, [NETWORK_ENV]: JSON.stringify(flags) });
   const pins = all.caFiles?.length
     ? (await Promise.all(origins.map((o) => verifiedSpki(new URL(o), all)))).filter((p): p is string => !!p)
     : [];
@@ -79,16 +80,12 @@ export async function networkEnv(
     ...(origins.length ? { browserOrigins: origins } : {}),
   };
   const env: NodeJS.ProcessEnv = { [NETWORK_ENV]: JSON.stringify(settings) };
-  if (flags.caFiles?.length) {
-    // Playwright's client-certificate path speaks TLS from Node: it trusts what Node's default store holds.
+  // Playwright's client-certificate path speaks TLS from Node: it trusts Node's default store, which
+  // holds NODE_EXTRA_CA_CERTS alone; any other CA (--ca, SSL_CERT_FILE) goes in with it, as one file.
+  if (all.caFiles?.some((f) => f !== process.env.NODE_EXTRA_CA_CERTS)) {
     const bundle = join(output, '.network', 'ca-bundle.pem');
     mkdirSync(join(output, '.network'), { recursive: true });
-    writeFileSync(
-      bundle,
-      [...(process.env.NODE_EXTRA_CA_CERTS ? [process.env.NODE_EXTRA_CA_CERTS] : []), ...flags.caFiles]
-        .map((f) => readFileSync(f, 'utf8'))
-        .join('\n'),
-    );
+    writeFileSync(bundle, all.caFiles.map((f) => readFileSync(f, 'utf8')).join('\n'));
     env.NODE_EXTRA_CA_CERTS = bundle;
   }
   return env;

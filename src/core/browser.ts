@@ -1,6 +1,6 @@
 // Debian's Chromium, not a browser Playwright downloads (there is no network to download from).
 import { existsSync } from 'node:fs';
-import { networkSettings } from './network.ts';
+import { networkSettings, noProxyOf, proxyOf } from './network.ts';
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,8 +52,9 @@ const HARNESS_DISABLED_FEATURES = [
  * certificate checks stay on for every other key.
  */
 function chromiumNetwork(env: NodeJS.ProcessEnv) {
-  const proxy = env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY;
-  const noProxy = env.no_proxy ?? env.NO_PROXY;
+  // One proxy for the browser's traffic, which is https to a sandbox.
+  const proxy = proxyOf('https:', env);
+  const noProxy = noProxyOf(env);
   const pins = networkSettings(env).browserSpki ?? [];
   return {
     args: pins.length ? [`--ignore-certificate-errors-spki-list=${pins.join(',')}`] : [],

@@ -1,15 +1,7 @@
 // The one HTTP client of the harness. A target may be hostile or broken: every call has a
 // timeout, a body size cap and no automatic redirects, and fails with a typed TargetError. Trust,
 // client certificates, proxies and rate limits come from network.ts.
-import {
-  networkSettings,
-  paced,
-  proxyFor,
-  RATE_LIMIT_BOUND,
-  rateLimitTally,
-  retryAfterMs,
-  tlsOptions,
-} from './network.ts';
+import { networkSettings, paced, proxyFor, RateLimitWaits, retryAfterMs, tlsOptions } from './network.ts';
 
 /**
  * undici, loaded on the first request (a process that only lists the checks needs none), and its
@@ -141,7 +133,7 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
     throw new TargetError('bad-url', `only http and https targets are supported: ${where}`);
   }
   const { rate } = networkSettings();
-  let waited = 0;
+  const waits = new RateLimitWaits();
   for (;;) {
     await paced(url.origin, rate);
     const exchange = await sendOnce(req, url, where, timeoutMs, maxBytes);
@@ -151,16 +143,12 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
       return exchange;
     }
     // A rate limit is not a finding: wait as asked, within a bound, and count it.
-    if (wait > RATE_LIMIT_BOUND.oneWaitMs || waited + wait > RATE_LIMIT_BOUND.totalMs) {
+    if (!(await waits.wait(wait))) {
       throw new TargetError(
         'unreachable',
-        `${UNREACHABLE} target unreachable (rate limited: HTTP ${exchange.response.status}, Retry-After ${exchange.response.headers['retry-after'] ?? 'none'}, after ${(waited / 1000).toFixed(1)} s of waiting): ${where}`,
+        `${UNREACHABLE} target unreachable (rate limited: HTTP ${exchange.response.status}, Retry-After ${exchange.response.headers['retry-after'] ?? 'none'}, after ${(waits.waitedMs / 1000).toFixed(1)} s of waiting): ${where}`,
       );
     }
-    rateLimitTally.count++;
-    rateLimitTally.waitedMs += wait;
-    waited += wait;
-    await new Promise((r) => setTimeout(r, wait));
   }
 }
 

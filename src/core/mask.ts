@@ -1,6 +1,12 @@
 // Card data must never reach a log, a report or an error message of the harness.
 // Everything that may carry text from a target goes through a Redactor first.
 
+/** Request headers that carry a credential: their values are never shown (attachments, curl commands). */
+export const SECRET_HEADERS = ['authorization', 'cookie', 'sessionid', 'x-api-key'] as const;
+
+export const isSecretHeader = (name: string): boolean =>
+  (SECRET_HEADERS as readonly string[]).includes(name.toLowerCase());
+
 /** Last four digits only, the form PCI DSS allows to be shown. */
 export function maskPan(pan: string): string {
   const digits = pan.replace(/\D/g, '');

@@ -1,7 +1,9 @@
 // Starts `card-reveal-harness mock <provider>` as its own process, as a person would: what it
 // serves is then what the CLI serves, and a crash of the mock cannot take the caller down with it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fromRoot } from './root.ts';
 
 const bin = fromRoot('bin/card-reveal-harness.js');
@@ -67,19 +69,32 @@ export function startMockProcess(provider: string, args: string[] = []): Promise
 }
 
 /**
- * A mock run as a vendor's sandbox is: its own process without /__mock/ control, with the
- * variables a vendor would set for it (`mock --write-env`, written to `envFile` and read back).
+ * A mock as its own process with the variables a vendor would set for it (`mock --write-env`,
+ * written to `envFile`, or to a file of its own that is removed once read, and read back).
  */
-export async function startSandbox(
+export async function startMockWithVars(
+  provider: string,
+  args: string[] = [],
+  envFile?: string,
+): Promise<MockProcess & { env: Record<string, string> }> {
+  const dir = envFile ? undefined : mkdtempSync(join(tmpdir(), 'crh-mock-env-'));
+  const file = envFile ?? join(dir!, 'env.json');
+  const mock = await startMockProcess(provider, [...args, '--write-env', file]);
+  try {
+    return Object.assign(mock, { env: JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> });
+  } catch (e) {
+    await mock.stop();
+    throw e;
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A mock run as a vendor's sandbox is: its own process without /__mock/ control, with a vendor's variables. */
+export function startSandbox(
   provider: string,
   envFile: string,
   args: string[] = [],
 ): Promise<MockProcess & { env: Record<string, string> }> {
-  const mock = await startMockProcess(provider, ['--no-control', ...args, '--write-env', envFile]);
-  try {
-    return Object.assign(mock, { env: JSON.parse(readFileSync(envFile, 'utf8')) as Record<string, string> });
-  } catch (e) {
-    await mock.stop();
-    throw e;
-  }
+  return startMockWithVars(provider, ['--no-control', ...args], envFile);
 }

@@ -24,7 +24,12 @@ export interface NetworkSettings {
   browserOrigins?: string[];
 }
 
+let read: { key: string; settings: NetworkSettings } | undefined;
+
+/** The settings of this process (read once per value of the variables: every request asks). */
 export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSettings {
+  const key = [env[NETWORK_ENV], env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE].join('\0');
+  if (read?.key === key) return read.settings;
   let s: NetworkSettings = {};
   try {
     s = env[NETWORK_ENV] ? (JSON.parse(env[NETWORK_ENV]) as NetworkSettings) : {};
@@ -32,7 +37,8 @@ export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSe
     s = {};
   }
   const extra = [env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE].filter((f): f is string => !!f);
-  return { ...s, caFiles: [...new Set([...(s.caFiles ?? []), ...extra])] };
+  read = { key, settings: { ...s, caFiles: [...new Set([...(s.caFiles ?? []), ...extra])] } };
+  return read.settings;
 }
 
 /** TLS options for a connection to a target: the system's roots plus the CAs named, and the client certificate. */
@@ -46,14 +52,20 @@ export function tlsOptions(s: NetworkSettings = networkSettings()): { ca?: strin
   };
 }
 
+/** The proxy CI names for a scheme: HTTPS_PROXY (else HTTP_PROXY) for https, HTTP_PROXY for http; either spelling. */
+export function proxyOf(protocol: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const http = env.http_proxy ?? env.HTTP_PROXY;
+  return protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY ?? http) : http;
+}
+
+/** NO_PROXY as CI sets it (either spelling): hosts reached without the proxy. */
+export const noProxyOf = (env: NodeJS.ProcessEnv = process.env): string | undefined => env.no_proxy ?? env.NO_PROXY;
+
 /** The proxy for a URL from HTTPS_PROXY / HTTP_PROXY, unless NO_PROXY names its host; undefined for none. */
 export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const proxy =
-    url.protocol === 'https:'
-      ? (env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY)
-      : (env.http_proxy ?? env.HTTP_PROXY);
+  const proxy = proxyOf(url.protocol, env);
   if (!proxy) return undefined;
-  const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+  const noProxy = (noProxyOf(env) ?? '').split(/[\s,]+/).filter(Boolean);
   const host = url.hostname.toLowerCase();
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   const bypass = noProxy.some((entry) => {
@@ -83,6 +95,29 @@ export function retryAfterMs(status: number, retryAfter: string | undefined, now
   if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
   const at = Date.parse(retryAfter);
   return Number.isNaN(at) ? (status === 429 ? 1_000 : undefined) : Math.max(0, at - now);
+}
+
+/**
+ * The rate-limit waits of one request (or of one fuzz run): each as long as the target asked, and
+ * counted in this process's tally, until one would pass a bound.
+ */
+export class RateLimitWaits {
+  private waited = 0;
+  constructor(private readonly totalMs: number = RATE_LIMIT_BOUND.totalMs) {}
+
+  get waitedMs(): number {
+    return this.waited;
+  }
+
+  /** Waits `ms` and counts it; false, without waiting, when that wait would pass a bound. */
+  async wait(ms: number): Promise<boolean> {
+    if (ms > RATE_LIMIT_BOUND.oneWaitMs || this.waited + ms > this.totalMs) return false;
+    rateLimitTally.count++;
+    rateLimitTally.waitedMs += ms;
+    this.waited += ms;
+    await new Promise((r) => setTimeout(r, ms));
+    return true;
+  }
 }
 
 const nextSlot = new Map<string, number>();

@@ -20,7 +20,7 @@ export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const fromRoot = (...parts: string[]): string => join(projectRoot, ...parts);
 
 /** An installed package: its root has the compiled config, not the TypeScript one. */
-export const packaged = !existsSync(join(projectRoot, 'playwright.config.ts'));
+const packaged = !existsSync(join(projectRoot, 'playwright.config.ts'));
 
 /** The extension of the harness's modules here: `.ts` in a checkout, `.js` in a package. */
 export const CODE_EXT = packaged ? '.js' : '.ts';

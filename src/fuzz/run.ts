@@ -2,12 +2,9 @@
 // seeds from the vendor variables (the mock's own, as `mock --write-env` writes them), send
 // generated malformed requests, judge every answer. fast-check shrinks a failure to its smallest
 // form; the seed (and path) replay a run exactly. A sandbox's 429 is waited out, not judged.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { startMockProcess, type MockProcess } from '../core/mock-process.ts';
-import { paced, RATE_LIMIT_BOUND, rateLimitTally, retryAfterMs } from '../core/network.ts';
+import { startMockWithVars, type MockProcess } from '../core/mock-process.ts';
+import { paced, RATE_LIMIT_BOUND, RateLimitWaits, retryAfterMs } from '../core/network.ts';
 import type { VendorVars } from './seed.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 import { Judge, type Problem } from './judge.ts';
@@ -63,30 +60,20 @@ class Rejected extends Error {
   }
 }
 
-/** The provider's mock as its own process, and the variables it writes for a vendor. */
-async function startFuzzMock(providerId: string, args: string[]): Promise<{ mock: MockProcess; vars: VendorVars }> {
-  const dir = mkdtempSync(join(tmpdir(), 'crh-fuzz-'));
-  try {
-    const mock = await startMockProcess(providerId, [...args, '--write-env', join(dir, 'env.json')]);
-    return { mock, vars: JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')) as VendorVars };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions): Promise<FuzzResult> {
   const defectArgs = (o.defects ?? []).flatMap((d) => ['--defect', d]);
-  const started = o.target ? undefined : await startFuzzMock(provider.id, defectArgs);
-  let mock = started?.mock;
-  const baseUrl = o.target?.url.replace(/\/+$/, '') ?? mock!.url;
-  const seeds: Seed[] = await provider.fuzz.seeds(baseUrl, o.target?.vars ?? started!.vars);
+  const started = o.target ? undefined : await startMockWithVars(provider.id, defectArgs);
+  let mock: MockProcess | undefined = started;
+  const baseUrl = o.target?.url.replace(/\/+$/, '') ?? started!.url;
+  const seeds: Seed[] = await provider.fuzz.seeds(baseUrl, o.target?.vars ?? started!.env);
   const judge = new Judge(provider);
   const timeoutMs = o.timeoutMs ?? 5_000;
   const statuses: Record<string, number> = {};
   let sent = 0;
 
   const origin = new URL(baseUrl).origin;
-  let waited = 0;
+  // A sandbox's rate limit over the whole run: ten times a request's bound, then it counts as not letting requests through.
+  const waits = new RateLimitWaits(RATE_LIMIT_BOUND.totalMs * 10);
   const sendPaced = async (request: RawRequest) => {
     for (;;) {
       await paced(origin, o.rate);
@@ -94,15 +81,11 @@ export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions)
       if ('kind' in res || !o.target) return res;
       const wait = retryAfterMs(res.status, res.headers['retry-after']);
       if (wait === undefined) return res;
-      if (wait > RATE_LIMIT_BOUND.oneWaitMs || waited + wait > RATE_LIMIT_BOUND.totalMs * 10)
+      if (!(await waits.wait(wait)))
         return {
           kind: 'connection' as const,
-          message: `the sandbox kept answering ${res.status} (rate limited) after ${(waited / 1000).toFixed(0)} s of waiting`,
+          message: `the sandbox kept answering ${res.status} (rate limited) after ${(waits.waitedMs / 1000).toFixed(0)} s of waiting`,
         };
-      rateLimitTally.count++;
-      rateLimitTally.waitedMs += wait;
-      waited += wait;
-      await new Promise((r) => setTimeout(r, wait));
     }
   };
   const check = async (request: RawRequest): Promise<void> => {
@@ -112,7 +95,7 @@ export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions)
       const crashed = mock?.exited();
       if (crashed) {
         // A new mock for the next case (and for shrinking); this one is the failure.
-        mock = (await startFuzzMock(provider.id, defectArgs)).mock;
+        mock = await startMockWithVars(provider.id, defectArgs);
         throw new Rejected({ kind: 'crash', message: `the mock process ended (${crashed}): ${res.message}` });
       }
       throw new Rejected({ kind: res.kind, message: res.message });
