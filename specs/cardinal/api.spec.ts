@@ -101,12 +101,9 @@ test.describe('signed requests', () => {
     await Promise.all(
       Object.entries(cases).map(([what, request]) =>
         test.step(what, async () =>
-          expectRefused(
-            await dx.getInfo(request),
-            1010,
-            setup,
-            what.startsWith('sha') ? 'CDX-ALGORITHMS' : 'CDX-SIGNATURE',
-          ),
+          expectRefused(await dx.getInfo(request), setup, what.startsWith('sha') ? 'CDX-ALGORITHMS' : 'CDX-SIGNATURE', {
+            errorNumber: 1010,
+          }),
         ),
       ),
     );
@@ -124,9 +121,9 @@ test.describe('signed requests', () => {
         test.step(what, async () =>
           expectRefused(
             await dx.getInfo(signed(setup, {}, { timestamp: timestampNow(setup.profile, offset) })),
-            1011,
             setup,
             'CDX-TIMESTAMP',
+            { errorNumber: 1011 },
           ),
         ),
       ),
@@ -135,7 +132,9 @@ test.describe('signed requests', () => {
 
   test('an unknown Identifier is refused', req('CDX-IDENTIFIER'), async ({ dx, setup }) => {
     const request = signed(setup, {}, { credentials: { ...setup.credentials, identifier: `unknown-${randomUUID()}` } });
-    expectRefused(await dx.getInfo(request), setup.profile.unknownIdentifierErrorNumber, setup, 'CDX-IDENTIFIER');
+    expectRefused(await dx.getInfo(request), setup, 'CDX-IDENTIFIER', {
+      errorNumber: setup.profile.unknownIdentifierErrorNumber,
+    });
   });
 });
 
@@ -149,12 +148,9 @@ test.describe('request fields', () => {
         success(await dx.getInfo(request), request, setup);
       }
       for (const transactionId of ['a1b2', 'x'.repeat(56)])
-        expectRefused(
-          await dx.getInfo(signed(setup, {}, { transactionId })),
-          setup.profile.invalidRequestErrorNumber,
-          setup,
-          'CDX-TRANSACTION-ID',
-        );
+        expectRefused(await dx.getInfo(signed(setup, {}, { transactionId })), setup, 'CDX-TRANSACTION-ID', {
+          errorNumber: setup.profile.invalidRequestErrorNumber,
+        });
     },
   );
 
@@ -172,7 +168,9 @@ test.describe('request fields', () => {
       await Promise.all(
         cases.map(([what, AccountNumber]) =>
           test.step(what, async () =>
-            expectRefused(await dx.getInfo(signed(setup, { AccountNumber })), 2000, setup, 'CDX-ACCOUNT-NUMBER'),
+            expectRefused(await dx.getInfo(signed(setup, { AccountNumber })), setup, 'CDX-ACCOUNT-NUMBER', {
+              errorNumber: 2000,
+            }),
           ),
         ),
       );
@@ -183,12 +181,9 @@ test.describe('request fields', () => {
     await Promise.all(
       ['VISA', 'Visa', 'MC', ''].map((CardType) =>
         test.step(`CardType "${CardType}"`, async () =>
-          expectRefused(
-            await dx.getInfo(signed(setup, { CardType })),
-            setup.profile.invalidRequestErrorNumber,
-            setup,
-            'CDX-CARD-TYPE',
-          )),
+          expectRefused(await dx.getInfo(signed(setup, { CardType })), setup, 'CDX-CARD-TYPE', {
+            errorNumber: setup.profile.invalidRequestErrorNumber,
+          })),
       ),
     );
   });
@@ -202,12 +197,9 @@ test.describe('request fields', () => {
     await Promise.all(
       Object.entries(cases).map(([what, request]) =>
         test.step(what, async () =>
-          expectRefused(
-            await dx.getInfo(request),
-            setup.profile.invalidRequestErrorNumber,
-            setup,
-            'CDX-REQUIRED-FIELDS',
-          ),
+          expectRefused(await dx.getInfo(request), setup, 'CDX-REQUIRED-FIELDS', {
+            errorNumber: setup.profile.invalidRequestErrorNumber,
+          }),
         ),
       ),
     );
@@ -219,7 +211,9 @@ test.describe('request fields', () => {
     async ({ dx, setup, http }) => {
       await Promise.all(
         ['{', '[]', '"text"', '{}', JSON.stringify({ TransactionId: 'abcdef' })].map(async (raw) =>
-          expectRefused(await dx.getInfo(raw), setup.profile.invalidRequestErrorNumber, setup, 'CDX-ERROR-SHAPE'),
+          expectRefused(await dx.getInfo(raw), setup, 'CDX-ERROR-SHAPE', {
+            errorNumber: setup.profile.invalidRequestErrorNumber,
+          }),
         ),
       );
       const ex = await send({ method: 'GET', url: `${setup.target.baseUrl}/V1/AccountNumber/GetInfo` }, http);

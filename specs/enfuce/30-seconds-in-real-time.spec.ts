@@ -3,7 +3,7 @@
 // on the other (playwright.config.ts keeps it out of the browser project; card-reveal-harness run
 // gives an Enfuce sandbox two workers): the run then lasts about as long as the wait.
 import { enfuceCatalogue } from '../../src/providers/enfuce/catalogue.ts';
-import { expectRefusedPage, issueToken as issue, readingField, req, test, ruleCheck } from './fixtures.ts';
+import { expectRefused, issueToken as issue, readingField, req, test, ruleCheck } from './fixtures.ts';
 import { frameShowsCard, frameShowsFreshCard, openMerchant, QUIET_MS } from './frame.ts';
 import { cardFrameText, reveal } from './merchant.ts';
 import { checkedInPart, halted } from '../fixtures/expect.ts';
@@ -68,10 +68,11 @@ test.describe('the 30-second token in real time (a target without a controlled c
           await at(apiExpired.after, EXPIRED_MS);
           await insideApi;
           if (api)
-            expectRefusedPage(
+            expectRefused(
               await enfuceClient.viewCardData(apiExpired.cardDataUrl, apiExpired.token, { field: api.field }),
               setup,
               'ENF-TOKEN-TTL-30S',
+              'page',
             );
         })(),
         (async () => {

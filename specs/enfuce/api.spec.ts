@@ -1,62 +1,23 @@
 // Enfuce, API level: controlToken, the mobile card-data POST, and the frame page's headers.
 import { randomBytes } from 'node:crypto';
-import { basicAuth, send, type HttpExchange } from '../../src/core/http.ts';
+import { basicAuth, send } from '../../src/core/http.ts';
 import { visibleText } from '../../src/core/card-text.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
-import { expectRefusalStatus, unknownValues } from '../fixtures/expect.ts';
-import type { EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
+import { unknownValues } from '../fixtures/expect.ts';
 import {
   blameRefusal,
   expect,
-  expectRefusedPage,
+  expectRefused,
   expectShown,
   issueToken as issue,
   req,
   showCard,
   test,
   TOKEN_TTL_MS as TTL_MS,
-  type EnfuceSetup,
   ruleCheck,
 } from './fixtures.ts';
-
-/**
- * A refusal by `rule`: a 4xx (that rule's); its exact status where a profile option pins it
- * (`statusOption`: a warning when it departs from the default); the error body in the profile's
- * shape (ENF-ERROR-SHAPE, pinned by errorBody).
- */
-function expectRefused(
-  ex: HttpExchange,
-  status: number,
-  rule: EnfuceRequirementId,
-  setup: EnfuceSetup,
-  statusOption?: string,
-) {
-  expectRefusalStatus(rule, ex.response.status, status, statusOption);
-  if (ex.response.status >= 400) expectErrorShape(ex, setup);
-}
-
-/** An error body in the shape the profile states (errorBody): JSON, and a 4xx, never a 5xx. */
-function expectErrorShape(ex: HttpExchange, setup: EnfuceSetup) {
-  ruleCheck('ENF-ERROR-SHAPE', ex.response.status, 'an error is a 4xx, never a 5xx').toBeLessThan(500);
-  ruleCheck(
-    'ENF-ERROR-SHAPE',
-    ex.response.headers['content-type'] ?? '',
-    'content type of the error',
-    'errorBody',
-  ).toMatch(/^application\/json/);
-  let body: unknown;
-  try {
-    body = JSON.parse(ex.response.body);
-  } catch {
-    body = undefined;
-  }
-  ruleCheck('ENF-ERROR-SHAPE', body, 'the error body', 'errorBody').toMatchSchema('enfuce', errorSchema(setup));
-}
-
-const errorSchema = (setup: EnfuceSetup) =>
-  setup.profile.errorBody === 'errorCode-message' ? 'error' : `error.${setup.profile.errorBody}`;
 
 test.describe('controlToken', () => {
   test('issues a token and the two URLs (201, JSON)', req('ENF-TOKEN-201'), async ({ enfuceClient, setup }) => {
@@ -104,19 +65,20 @@ test.describe('controlToken', () => {
     'refuses a request without auditUser',
     req('ENF-AUDIT-USER-REQUIRED', 'ENF-ERROR-SHAPE'),
     async ({ enfuceClient, setup }) => {
-      expectRefused(await enfuceClient.controlToken(setup.cardId, null), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
-      expectRefused(await enfuceClient.controlToken(setup.cardId, ''), 400, 'ENF-AUDIT-USER-REQUIRED', setup);
+      expectRefused(await enfuceClient.controlToken(setup.cardId, null), setup, 'ENF-AUDIT-USER-REQUIRED', {
+        status: 400,
+      });
+      expectRefused(await enfuceClient.controlToken(setup.cardId, ''), setup, 'ENF-AUDIT-USER-REQUIRED', {
+        status: 400,
+      });
     },
   );
 
   test('an unknown cardId fails', req('ENF-UNKNOWN-CARD-404', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
-    expectRefused(
-      await enfuceClient.controlToken(setup.unknownCardId),
-      setup.profile.unknownCardStatus,
-      'ENF-UNKNOWN-CARD-404',
-      setup,
-      'unknownCardStatus',
-    );
+    expectRefused(await enfuceClient.controlToken(setup.unknownCardId), setup, 'ENF-UNKNOWN-CARD-404', {
+      status: setup.profile.unknownCardStatus,
+      pinnedBy: 'unknownCardStatus',
+    });
   });
 
   test(
@@ -133,13 +95,13 @@ test.describe('controlToken', () => {
   test('requires Basic authentication', req('ENF-AUTH-BASIC', 'ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
     expectRefused(
       await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: null }),
-      401,
-      'ENF-AUTH-BASIC',
       setup,
+      'ENF-AUTH-BASIC',
+      { status: 401 },
     );
     const wrong = `Basic ${Buffer.from(`${setup.credentials.username}:wrong-${randomBytes(4).toString('hex')}`).toString('base64')}`;
     const ex = await enfuceClient.controlToken(setup.cardId, 'qa', { authorization: wrong });
-    expectRefused(ex, 401, 'ENF-AUTH-BASIC', setup);
+    expectRefused(ex, setup, 'ENF-AUTH-BASIC', { status: 401 });
     ruleCheck('ENF-AUTH-BASIC', ex.response.headers['www-authenticate'] ?? '', 'WWW-Authenticate').toMatch(/^Basic/i);
   });
 
@@ -169,7 +131,7 @@ test.describe('controlToken', () => {
       );
       if (ex.response.status === 201) continue; // a body the endpoint ignores is not an error
       ruleCheck('ENF-ERROR-SHAPE', ex.response.status, `${c.method} status`).toBeGreaterThanOrEqual(400);
-      expectErrorShape(ex, setup);
+      expectRefused(ex, setup, 'ENF-ERROR-SHAPE', {});
     }
   });
 });
@@ -221,10 +183,11 @@ test.describe('mobile card data (form POST)', () => {
     async ({ enfuceClient, setup }) => {
       const t = await issue(enfuceClient, setup);
       const { field } = await showCard(enfuceClient, t);
-      expectRefusedPage(
+      expectRefused(
         await enfuceClient.viewCardData(t.cardDataUrl, t.token, { field }),
         setup,
         'ENF-TOKEN-SINGLE-USE',
+        'page',
       );
     },
   );
@@ -234,10 +197,11 @@ test.describe('mobile card data (form POST)', () => {
     req('ENF-INVALID-TOKEN-REFUSED'),
     async ({ enfuceClient, setup }) => {
       const { cardDataUrl } = await issue(enfuceClient, setup);
-      expectRefusedPage(
+      expectRefused(
         await enfuceClient.viewCardData(cardDataUrl, randomBytes(32).toString('base64url')),
         setup,
         'ENF-INVALID-TOKEN-REFUSED',
+        'page',
       );
     },
   );
@@ -248,22 +212,24 @@ test.describe('mobile card data (form POST)', () => {
     async ({ enfuceClient, setup }) => {
       const { token, cardDataUrl } = await issue(enfuceClient, setup);
       expectShown(await enfuceClient.viewCardData(cardDataUrl, token));
-      expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, ''), setup, 'ENF-INVALID-TOKEN-REFUSED');
-      expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, null), setup, 'ENF-INVALID-TOKEN-REFUSED');
+      expectRefused(await enfuceClient.viewCardData(cardDataUrl, ''), setup, 'ENF-INVALID-TOKEN-REFUSED', 'page');
+      expectRefused(await enfuceClient.viewCardData(cardDataUrl, null), setup, 'ENF-INVALID-TOKEN-REFUSED', 'page');
     },
   );
 
   test('a malformed request gets a 4xx page, never a 5xx', req('ENF-ERROR-SHAPE'), async ({ enfuceClient, setup }) => {
     const { cardDataUrl } = await issue(enfuceClient, setup);
-    expectRefusedPage(
+    expectRefused(
       await enfuceClient.viewCardData(cardDataUrl, null, { contentType: 'application/json', rawBody: '{"token":1}' }),
       setup,
       'ENF-ERROR-SHAPE',
+      'page',
     );
-    expectRefusedPage(
+    expectRefused(
       await enfuceClient.viewCardData(cardDataUrl, null, { rawBody: 'token=%ZZ%' }),
       setup,
       'ENF-ERROR-SHAPE',
+      'page',
     );
   });
 });
@@ -288,7 +254,7 @@ test.describe('the 30-second token (server clock)', () => {
     await control.freezeClock();
     const { token, cardDataUrl } = await issue(enfuceClient, setup);
     await control.advanceClock(TTL_MS);
-    expectRefusedPage(await enfuceClient.viewCardData(cardDataUrl, token), setup, 'ENF-TOKEN-TTL-30S');
+    expectRefused(await enfuceClient.viewCardData(cardDataUrl, token), setup, 'ENF-TOKEN-TTL-30S', 'page');
   });
 
   test('refused after 30 s (31 s, 45 s)', req('ENF-TOKEN-TTL-30S'), async ({ enfuceClient, setup }) => {
@@ -297,9 +263,9 @@ test.describe('the 30-second token (server clock)', () => {
     const a = await issue(enfuceClient, setup);
     const b = await issue(enfuceClient, setup);
     await control.advanceClock(31_000);
-    expectRefusedPage(await enfuceClient.viewCardData(a.cardDataUrl, a.token), setup, 'ENF-TOKEN-TTL-30S');
+    expectRefused(await enfuceClient.viewCardData(a.cardDataUrl, a.token), setup, 'ENF-TOKEN-TTL-30S', 'page');
     await control.advanceClock(14_000);
-    expectRefusedPage(await enfuceClient.viewCardData(b.cardDataUrl, b.token), setup, 'ENF-TOKEN-TTL-30S');
+    expectRefused(await enfuceClient.viewCardData(b.cardDataUrl, b.token), setup, 'ENF-TOKEN-TTL-30S', 'page');
   });
 });
 

@@ -2,6 +2,7 @@
 // records masked exchanges, and the merchant sites the iframe tests embed the frame in.
 import { randomBytes } from 'node:crypto';
 import { providerTest } from '../fixtures/provider.ts';
+import { expectErrorResponse } from '../fixtures/refusal.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { browserContextOptions } from '../../src/core/browser.ts';
 import type { Target } from '../../src/core/target.ts';
@@ -69,8 +70,45 @@ export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Prom
   };
 }
 
-/** A refusal of the card-data page by `rule`: a 4xx HTML page; and no card data of any card on it (ENF-INVALID-TOKEN-REFUSED). */
-export function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup, rule: EnfuceRequirementId) {
+/**
+ * What an Enfuce refusal is: an API error with a 4xx (its exact status where given; `pinnedBy` names
+ * the profile option when the document leaves it open), or `'page'`, a refused card-data page.
+ */
+export type EnfuceRefusal = { status?: number; pinnedBy?: string } | 'page';
+
+/**
+ * A refusal by `rule`. An API error: its status (that rule's), the error body in the profile's
+ * shape (ENF-ERROR-SHAPE, pinned by errorBody), never a 5xx. A card-data page: a 4xx HTML page, with
+ * no card data of any card on it (ENF-INVALID-TOKEN-REFUSED).
+ */
+export function expectRefused(
+  ex: HttpExchange,
+  setup: EnfuceSetup,
+  rule: EnfuceRequirementId,
+  expected: EnfuceRefusal,
+) {
+  if (expected === 'page') return expectRefusedPage(ex, setup, rule);
+  expectErrorResponse(ex, {
+    rule,
+    shape: 'ENF-ERROR-SHAPE',
+    ...expected,
+    schema: { provider: 'enfuce', name: errorSchema(setup) },
+    schemaOption: 'errorBody',
+    cards: setup.allCards,
+  });
+  if (ex.response.status < 400) return;
+  ruleCheck(
+    'ENF-ERROR-SHAPE',
+    ex.response.headers['content-type'] ?? '',
+    'content type of the error',
+    'errorBody',
+  ).toMatch(/^application\/json/);
+}
+
+const errorSchema = (setup: EnfuceSetup) =>
+  setup.profile.errorBody === 'errorCode-message' ? 'error' : `error.${setup.profile.errorBody}`;
+
+function expectRefusedPage(ex: HttpExchange, setup: EnfuceSetup, rule: EnfuceRequirementId) {
   ruleCheck(rule, ex.response.status, 'status').toBeGreaterThanOrEqual(400);
   ruleCheck(rule, ex.response.status, 'status').toBeLessThan(500);
   // A page that was not refused at all breaks `rule` alone; what a refusal page shows is ENF-INVALID-TOKEN-REFUSED's.

@@ -197,7 +197,10 @@ test.describe('sessionid and encrypted fields', () => {
       ];
       for (const [what, sessionid] of cases) {
         await test.step(what, async () =>
-          expectRefused(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup, 'EXA-SESSIONID-REFUSED'),
+          expectRefused(await exaClient.getCard({ sessionid }), setup, 'EXA-SESSIONID-REFUSED', {
+            status: 400,
+            code: 'bad session id',
+          }),
         );
       }
     },
@@ -221,13 +224,10 @@ test.describe('sessionid and encrypted fields', () => {
       ];
       for (const [what, plain] of plaintexts) {
         await test.step(what, async () =>
-          expectRefused(
-            await exaClient.getCard({ sessionid: enc(plain) }),
-            400,
-            'bad session id',
-            setup,
-            'EXA-SESSIONID-REFUSED',
-          ),
+          expectRefused(await exaClient.getCard({ sessionid: enc(plain) }), setup, 'EXA-SESSIONID-REFUSED', {
+            status: 400,
+            code: 'bad session id',
+          }),
         );
       }
     },
@@ -245,7 +245,10 @@ test.describe('sessionid and encrypted fields', () => {
         randomBytes(64).toString('base64'),
         ''.padEnd(4000, 'A'),
       ]) {
-        expectRefused(await exaClient.getCard({ sessionid }), 400, 'bad session id', setup, 'EXA-SESSIONID-REFUSED');
+        expectRefused(await exaClient.getCard({ sessionid }), setup, 'EXA-SESSIONID-REFUSED', {
+          status: 400,
+          code: 'bad session id',
+        });
       }
     },
   );
@@ -288,19 +291,15 @@ test.describe('scopes', () => {
   );
 
   test('siwe and webauthn together are refused with 400', req('EXA-SCOPE-EXCLUSIVE'), async ({ exaClient, setup }) => {
-    expectRefused(
-      await exaClient.getCard({ scopes: ['siwe', 'webauthn'] }),
-      400,
-      'bad request',
-      setup,
-      'EXA-SCOPE-EXCLUSIVE',
-    );
+    expectRefused(await exaClient.getCard({ scopes: ['siwe', 'webauthn'] }), setup, 'EXA-SCOPE-EXCLUSIVE', {
+      status: 400,
+      code: 'bad request',
+    });
     expectRefused(
       await exaClient.getCard({ scopes: ['webauthn', 'provisioning', 'siwe'], sessionid: session(setup).sessionid }),
-      400,
-      'bad request',
       setup,
       'EXA-SCOPE-EXCLUSIVE',
+      { status: 400, code: 'bad request' },
     );
   });
 
@@ -336,36 +335,32 @@ test.describe('scopes', () => {
   );
 
   test('an unknown scope is a 400 bad request', req('EXA-ERROR-SHAPE'), async ({ exaClient, setup }) => {
-    expectRefused(await exaClient.getCard({ scopes: ['everything'] }), 400, 'bad request', setup, 'EXA-ERROR-SHAPE');
+    expectRefused(await exaClient.getCard({ scopes: ['everything'] }), setup, 'EXA-ERROR-SHAPE', {
+      status: 400,
+      code: 'bad request',
+    });
   });
 });
 
 test.describe('errors', () => {
   test('without credentials: 401, no card data', req('EXA-AUTH'), async ({ exaClient, setup }) => {
-    expectRefused(
-      await exaClient.getCard({ token: null, sessionid: session(setup).sessionid }),
-      401,
-      'unauthorized',
-      setup,
-      'EXA-AUTH',
-    );
-    expectRefused(
-      await exaClient.getCard({ token: `unknown-${randomBytes(8).toString('hex')}` }),
-      401,
-      'unauthorized',
-      setup,
-      'EXA-AUTH',
-    );
+    expectRefused(await exaClient.getCard({ token: null, sessionid: session(setup).sessionid }), setup, 'EXA-AUTH', {
+      status: 401,
+      code: 'unauthorized',
+    });
+    expectRefused(await exaClient.getCard({ token: `unknown-${randomBytes(8).toString('hex')}` }), setup, 'EXA-AUTH', {
+      status: 401,
+      code: 'unauthorized',
+    });
   });
 
   test('a user without an issuer account: 403 "no panda"', req('EXA-ERRORS'), async ({ exaClient, setup }) => {
     test.skip(!setup.noPandaToken, 'not applicable: set EXA_NO_PANDA_TOKEN');
     expectRefused(
       await exaClient.getCard({ token: setup.noPandaToken!, sessionid: session(setup).sessionid }),
-      403,
-      'no panda',
       setup,
       'EXA-ERRORS',
+      { status: 403, code: 'no panda' },
     );
   });
 
@@ -373,10 +368,9 @@ test.describe('errors', () => {
     test.skip(!setup.noCardToken, 'not applicable: set EXA_NO_CARD_TOKEN');
     expectRefused(
       await exaClient.getCard({ token: setup.noCardToken!, sessionid: session(setup).sessionid }),
-      404,
-      'no card',
       setup,
       'EXA-ERRORS',
+      { status: 404, code: 'no card' },
     );
   });
 
@@ -403,7 +397,10 @@ test.describe('errors', () => {
         '{"method":"ed25519","signature":"00"}',
         JSON.stringify({ method: 'siwe', message: 'x', signature: 'not hex' }),
       ]) {
-        expectRefused(await exaClient.bind({}, { rawBody: raw }), 400, 'bad request', setup, 'EXA-ERROR-SHAPE');
+        expectRefused(await exaClient.bind({}, { rawBody: raw }), setup, 'EXA-ERROR-SHAPE', {
+          status: 400,
+          code: 'bad request',
+        });
       }
     },
   );
@@ -445,10 +442,9 @@ test.describe('binding (PATCH)', () => {
       const a = await fresh();
       expectRefused(
         await exaClient.bind({ method: 'siwe', message: a, signature: await signSiwe(stranger, a) }),
-        400,
-        'bad signature',
         setup,
         'EXA-BIND-SIWE',
+        { status: 400, code: 'bad signature' },
       );
       const b = await fresh();
       // Another message, changed through the SIWE grammar (EIP-4361), never through its wording.
@@ -459,10 +455,9 @@ test.describe('binding (PATCH)', () => {
           message: altered,
           signature: await signSiwe(setup.walletPrivateKey!, altered),
         }),
-        400,
-        'bad signature',
         setup,
         'EXA-BIND-SIWE',
+        { status: 400, code: 'bad signature' },
       );
       const c = await fresh();
       const unissued = c.replace(/Nonce: \S+/, `Nonce: ${randomBytes(12).toString('hex')}`);
@@ -472,15 +467,14 @@ test.describe('binding (PATCH)', () => {
           message: unissued,
           signature: await signSiwe(setup.walletPrivateKey!, unissued),
         }),
-        400,
-        'bad signature',
         setup,
         'EXA-BIND-SIWE',
+        { status: 400, code: 'bad signature' },
       );
       const d = await fresh();
       const signed = { method: 'siwe' as const, message: d, signature: await signSiwe(setup.walletPrivateKey!, d) };
       expect((await exaClient.bind(signed)).response.status, 'first use').toBe(200);
-      expectRefused(await exaClient.bind(signed), 400, 'bad signature', setup, 'EXA-BIND-SIWE');
+      expectRefused(await exaClient.bind(signed), setup, 'EXA-BIND-SIWE', { status: 400, code: 'bad signature' });
     },
   );
 
@@ -515,10 +509,9 @@ test.describe('binding (PATCH)', () => {
       const other = challengeBytes(`${challenge!}.`, setup);
       expectRefused(
         await exaClient.bind({ method: 'webauthn', assertion: webauthnAssertion(setup.passkey!, other) }),
-        400,
-        'bad signature',
         setup,
         'EXA-BIND-WEBAUTHN',
+        { status: 400, code: 'bad signature' },
       );
       const stranger = { ...setup.passkey!, privateKey: `0x${randomBytes(32).toString('hex')}` as const };
       expectRefused(
@@ -526,10 +519,9 @@ test.describe('binding (PATCH)', () => {
           method: 'webauthn',
           assertion: webauthnAssertion(stranger, challengeBytes(challenge!, setup)),
         }),
-        400,
-        'bad signature',
         setup,
         'EXA-BIND-WEBAUTHN',
+        { status: 400, code: 'bad signature' },
       );
     },
   );

@@ -122,13 +122,10 @@ test.describe('client key rules', () => {
       await Promise.all(
         invalidClientKeys(setup.profile).map(([what, header]) =>
           test.step(what, async () => {
-            const body = expectRefused(
-              await plumeryClient.pin(setup.token, header),
-              400,
-              'INVALID_CLIENT_PUBLIC_KEY',
-              setup,
-              'PLM-INVALID-CLIENT-KEY',
-            );
+            const body = expectRefused(await plumeryClient.pin(setup.token, header), setup, 'PLM-INVALID-CLIENT-KEY', {
+              status: 400,
+              code: 'INVALID_CLIENT_PUBLIC_KEY',
+            });
             ruleCheck(
               'PLM-INVALID-CLIENT-KEY',
               body.fieldErrors.map((f) => String(f.field).toLowerCase()),
@@ -147,13 +144,10 @@ test.describe('client key rules', () => {
       test.skip(!setup.profile.cardDetails, 'not applicable: profile cardDetails=false');
       const [what, header] = invalidClientKeys(setup.profile)[0]!;
       await test.step(what, async () =>
-        expectRefused(
-          await plumeryClient.details(setup.token, header),
-          400,
-          'INVALID_CLIENT_PUBLIC_KEY',
-          setup,
-          'PLM-INVALID-CLIENT-KEY',
-        ),
+        expectRefused(await plumeryClient.details(setup.token, header), setup, 'PLM-INVALID-CLIENT-KEY', {
+          status: 400,
+          code: 'INVALID_CLIENT_PUBLIC_KEY',
+        }),
       );
     },
   );
@@ -163,13 +157,10 @@ test.describe('client key rules', () => {
     req('PLM-MISSING-HEADER', 'PLM-ERROR-SHAPE'),
     async ({ plumeryClient, setup }) => {
       for (const header of [null, '', '   ']) {
-        const body = expectRefused(
-          await plumeryClient.pin(setup.token, header),
-          400,
-          'NOT_BLANK',
-          setup,
-          'PLM-MISSING-HEADER',
-        );
+        const body = expectRefused(await plumeryClient.pin(setup.token, header), setup, 'PLM-MISSING-HEADER', {
+          status: 400,
+          code: 'NOT_BLANK',
+        });
         ruleCheck(
           'PLM-MISSING-HEADER',
           body.fieldErrors.map((f) => String(f.field).toLowerCase()),
@@ -186,33 +177,24 @@ test.describe('card states and errors', () => {
     req('PLM-CARD-NOT-FOUND', 'PLM-ERROR-SHAPE'),
     async ({ plumeryClient, setup }) => {
       const key = clientKey(setup.profile.clientKeyEncoding);
-      expectRefused(
-        await plumeryClient.pin(setup.unknownToken, key.header),
-        setup.profile.cardNotFoundStatus,
-        'CARD_NOT_FOUND',
-        setup,
-        'PLM-CARD-NOT-FOUND',
-      );
-      expectRefused(
-        await plumeryClient.details(setup.unknownToken, key.header),
-        setup.profile.cardNotFoundStatus,
-        'CARD_NOT_FOUND',
-        setup,
-        'PLM-CARD-NOT-FOUND',
-      );
+      expectRefused(await plumeryClient.pin(setup.unknownToken, key.header), setup, 'PLM-CARD-NOT-FOUND', {
+        status: setup.profile.cardNotFoundStatus,
+        code: 'CARD_NOT_FOUND',
+      });
+      expectRefused(await plumeryClient.details(setup.unknownToken, key.header), setup, 'PLM-CARD-NOT-FOUND', {
+        status: setup.profile.cardNotFoundStatus,
+        code: 'CARD_NOT_FOUND',
+      });
     },
   );
 
   test('a terminated card: CARD_ALREADY_TERMINATED', req('PLM-CARD-TERMINATED'), async ({ plumeryClient, setup }) => {
     test.skip(!setup.terminatedToken, 'not applicable: set PLUMERY_TERMINATED_CARD_TOKEN');
     const key = clientKey(setup.profile.clientKeyEncoding);
-    expectRefused(
-      await plumeryClient.pin(setup.terminatedToken!, key.header),
-      setup.profile.cardStateStatus,
-      'CARD_ALREADY_TERMINATED',
-      setup,
-      'PLM-CARD-TERMINATED',
-    );
+    expectRefused(await plumeryClient.pin(setup.terminatedToken!, key.header), setup, 'PLM-CARD-TERMINATED', {
+      status: setup.profile.cardStateStatus,
+      code: 'CARD_ALREADY_TERMINATED',
+    });
   });
 
   test(
@@ -221,13 +203,10 @@ test.describe('card states and errors', () => {
     async ({ plumeryClient, setup }) => {
       test.skip(!setup.inactiveToken, 'not applicable: set PLUMERY_INACTIVE_CARD_TOKEN');
       const key = clientKey(setup.profile.clientKeyEncoding);
-      expectRefused(
-        await plumeryClient.pin(setup.inactiveToken!, key.header),
-        setup.profile.cardStateStatus,
-        'INVALID_CARD_STATE',
-        setup,
-        'PLM-CARD-STATE',
-      );
+      expectRefused(await plumeryClient.pin(setup.inactiveToken!, key.header), setup, 'PLM-CARD-STATE', {
+        status: setup.profile.cardStateStatus,
+        code: 'INVALID_CARD_STATE',
+      });
     },
   );
 
@@ -236,13 +215,10 @@ test.describe('card states and errors', () => {
     req('PLM-ERROR-SHAPE'),
     async ({ plumeryClient, setup, http }) => {
       const key = clientKey(setup.profile.clientKeyEncoding);
-      const body = expectRefused(
-        await plumeryClient.pin(setup.unknownToken, key.header),
-        setup.profile.cardNotFoundStatus,
-        'CARD_NOT_FOUND',
-        setup,
-        'PLM-CARD-NOT-FOUND',
-      );
+      const body = expectRefused(await plumeryClient.pin(setup.unknownToken, key.header), setup, 'PLM-CARD-NOT-FOUND', {
+        status: setup.profile.cardNotFoundStatus,
+        code: 'CARD_NOT_FOUND',
+      });
       expect(body.requestId, 'requestId').toBeTruthy();
       const base = setup.target.baseUrl;
       for (const c of [
@@ -300,10 +276,9 @@ test.describe('card details (sibling)', () => {
       test.skip(!setup.terminatedToken, 'not applicable: set PLUMERY_TERMINATED_CARD_TOKEN');
       expectRefused(
         await plumeryClient.details(setup.terminatedToken!, clientKey(setup.profile.clientKeyEncoding).header),
-        setup.profile.cardStateStatus,
-        'CARD_ALREADY_TERMINATED',
         setup,
         'PLM-CARD-TERMINATED',
+        { status: setup.profile.cardStateStatus, code: 'CARD_ALREADY_TERMINATED' },
       );
     },
   );

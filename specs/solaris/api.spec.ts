@@ -111,13 +111,9 @@ test.describe('device binding', () => {
     req('SOL-DEVICE-SIGNATURE', 'SOL-ERROR-ENVELOPE'),
     async ({ solarisClient, setup, encryptionKey }) => {
       const body = { ...signedRequest(setup, encryptionKey), signature: randomBytes(71).toString('hex').toUpperCase() };
-      expectRefused(
-        await solarisClient.virtualCardRequest(setup.cardId, body),
-        403,
-        undefined,
-        setup,
-        'SOL-DEVICE-SIGNATURE',
-      );
+      expectRefused(await solarisClient.virtualCardRequest(setup.cardId, body), setup, 'SOL-DEVICE-SIGNATURE', {
+        status: 403,
+      });
     },
   );
 
@@ -131,10 +127,9 @@ test.describe('device binding', () => {
           setup.cardId,
           signedRequest(setup, encryptionKey, { signer: { id: 'x', privateKey: strangerKey } }),
         ),
-        403,
-        undefined,
         setup,
         'SOL-DEVICE-SIGNATURE',
+        { status: 403 },
       );
       test.skip(
         !setup.otherDevice,
@@ -145,10 +140,9 @@ test.describe('device binding', () => {
           setup.cardId,
           signedRequest(setup, encryptionKey, { signer: setup.otherDevice! }),
         ),
-        403,
-        undefined,
         setup,
         'SOL-DEVICE-SIGNATURE',
+        { status: 403 },
       );
       // The other person's device, signing correctly for itself, is not bound to this card's holder.
       expectRefused(
@@ -156,10 +150,9 @@ test.describe('device binding', () => {
           setup.cardId,
           signedRequest(setup, encryptionKey, { signer: setup.otherDevice!, deviceId: setup.otherDevice!.id }),
         ),
-        403,
-        undefined,
         setup,
         'SOL-DEVICE-SIGNATURE',
+        { status: 403 },
       );
     },
   );
@@ -174,10 +167,9 @@ test.describe('device binding', () => {
           setup.cardId,
           signedRequest(setup, encryptionKey, { signedJwk: otherJwk }),
         ),
-        403,
-        undefined,
         setup,
         'SOL-DEVICE-SIGNATURE',
+        { status: 403 },
       );
       const reordered = { ...encryptionKey.jwk, kid: `${encryptionKey.jwk.kid}-changed` };
       expectRefused(
@@ -185,10 +177,9 @@ test.describe('device binding', () => {
           setup.cardId,
           signedRequest(setup, encryptionKey, { jwk: reordered, signedJwk: encryptionKey.jwk }),
         ),
-        403,
-        undefined,
         setup,
         'SOL-DEVICE-SIGNATURE',
+        { status: 403 },
       );
     },
   );
@@ -199,11 +190,9 @@ test.describe('device binding', () => {
         setup.cardId,
         signedRequest(setup, encryptionKey, { deviceId: `unknown-${randomBytes(8).toString('hex')}` }),
       ),
-      setup.profile.unknownDeviceStatus,
-      'device_id',
       setup,
       'SOL-DEVICE-BOUND',
-      'unknownDeviceStatus',
+      { status: setup.profile.unknownDeviceStatus, field: 'device_id', pinnedBy: 'unknownDeviceStatus' },
     );
   });
 });
@@ -216,11 +205,9 @@ test.describe('fields', () => {
       const short = jwkOf(generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey);
       expectRefused(
         await solarisClient.virtualCardRequest(setup.cardId, signedRequest(setup, encryptionKey, { jwk: short })),
-        setup.profile.shortKeyStatus,
-        'jwk.n',
         setup,
         'SOL-KEY-SIZE',
-        'shortKeyStatus',
+        { status: setup.profile.shortKeyStatus, field: 'jwk.n', pinnedBy: 'shortKeyStatus' },
       );
     },
   );
@@ -242,13 +229,10 @@ test.describe('fields', () => {
       ];
       for (const [what, body, field] of cases)
         await test.step(what, async () =>
-          expectRefused(
-            await solarisClient.virtualCardRequest(setup.cardId, body),
-            400,
+          expectRefused(await solarisClient.virtualCardRequest(setup.cardId, body), setup, 'SOL-FIELD-VALIDATION', {
+            status: 400,
             field,
-            setup,
-            'SOL-FIELD-VALIDATION',
-          ),
+          }),
         );
     },
   );
@@ -261,13 +245,10 @@ test.describe('fields', () => {
         const body: Record<string, unknown> = { ...signedRequest(setup, encryptionKey) };
         delete body[field];
         await test.step(field, async () =>
-          expectRefused(
-            await solarisClient.virtualCardRequest(setup.cardId, body),
-            400,
+          expectRefused(await solarisClient.virtualCardRequest(setup.cardId, body), setup, 'SOL-FIELD-VALIDATION', {
+            status: 400,
             field,
-            setup,
-            'SOL-FIELD-VALIDATION',
-          ),
+          }),
         );
       }
     },
@@ -282,10 +263,9 @@ test.describe('fields', () => {
           `no-such-card-${randomBytes(6).toString('hex')}`,
           signedRequest(setup, encryptionKey),
         ),
-        404,
-        undefined,
         setup,
         'SOL-UNKNOWN-CARD',
+        { status: 404 },
       );
     },
   );
@@ -296,7 +276,7 @@ test.describe('fields', () => {
     async ({ solarisClient, setup }) => {
       for (const raw of ['{', '[]', 'null', '"x"', '{"device_id": 5}']) {
         const ex = await solarisClient.virtualCardRequest(setup.cardId, raw);
-        expectRefused(ex, 400, undefined, setup, 'SOL-ERROR-ENVELOPE');
+        expectRefused(ex, setup, 'SOL-ERROR-ENVELOPE', { status: 400 });
       }
     },
   );
