@@ -2,56 +2,49 @@
 // and contract (specs/<id>/pact/contract.spec.ts: the consumer's pact, then its verification
 // against the target, in one file), in two projects: Playwright gives each project workers of its
 // own, so few projects let a worker run any provider's files (a run starts two workers, not two per
-// provider). The first holds the checks of the providers with browser checks (withBrowser), the
-// second the rest, beside them. `npx card-reveal-harness run` is the way in; it sets CRH_OUTPUT_DIR
-// and, for --provider, CRH_PROVIDERS.
-import { existsSync } from 'node:fs';
+// provider). The first holds the checks of the providers with browser checks (browserChecks in
+// their catalogue), the second the rest, beside them. `npx card-reveal-harness run` is the way in;
+// it hands its settings over in CRH_SETTINGS (src/core/settings.ts).
 import { defineConfig, type Project } from '@playwright/test';
 // The light half of the registry: every worker loads this config, and needs no mock to name projects.
 import { selectedProviders, SUITE_PROJECT } from './src/catalogue.ts';
 import { browserContextOptions, chromiumLaunchOptions } from './src/core/browser.ts';
-import { CODE_EXT, codeFile } from './src/core/root.ts';
-import {
-  BATCH_ENV,
-  batchProject,
-  decodeBatch,
-  PACT_PART_ENV,
-  pactFile,
-  writeBatchFiles,
-} from './src/core/defect-batch.ts';
+import { CODE_EXT } from './src/core/root.ts';
+import { runSettings } from './src/core/settings.ts';
+import { BATCH_FILES, batchFilesDir, batchProject, pactFile } from './src/core/defect-batch.ts';
 
-const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
-// A shard of a run (CRH_SHARD=1/2) writes its JUnit and matrix under shards/ and a blob for
+const settings = runSettings();
+const out = settings.outputDir;
+// A shard of a run (shard 1/2) writes its JUnit and matrix under shards/ and a blob for
 // `card-reveal-harness merge`, which writes the merged ones at the top; Allure results need no merge.
-const shard = process.env.CRH_SHARD?.replace('/', '-of-');
+const shard = settings.shard?.replace('/', '-of-');
 const reportDir = shard ? `${out}/shards/${shard}` : out;
 // On a failure Playwright writes an accessibility snapshot of the page into error-context.md;
 // the page may be showing card data, so that snapshot is switched off.
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 
-// A defect run verifies a pact written before it (already in CRH_OUTPUT_DIR/pacts): the consumer
+// A defect run verifies a pact written before it (already in <output>/pacts): the consumer
 // contract runs the harness's own client against a Pact mock, the same for every defect. A run of
 // the consumers alone writes those pacts, and runs no check.
-const pactPart = process.env[PACT_PART_ENV];
-const checksToo = pactPart !== 'consumer';
-const selected = selectedProviders(process.env);
-const inFolder = (id: string, rest: string) => new RegExp(`[\\\\/]specs[\\\\/]${id}[\\\\/]${rest}$`);
+const checksToo = settings.pactPart !== 'consumer';
+const selected = selectedProviders(settings);
 /** A provider's checks (specs/<id>/*.spec.ts), unless only the consumers run. */
-const checksOf = (id: string) => (checksToo ? [inFolder(id, `[^\\\\/]+\\.spec\\${CODE_EXT}`)] : []);
+const checksOf = (id: string) => (checksToo ? [`${id}/*.spec${CODE_EXT}`] : []);
 /**
  * A provider's contract (specs/<id>/pact/). No retry: the one flake these had was the Pact core's
  * (see settled() in specs/fixtures/pact.ts).
  */
-const contractOf = (id: string) => inFolder(id, `pact[\\\\/]${pactFile(pactPart, CODE_EXT).replaceAll('.', '\\.')}`);
-// The providers with checks in a real browser (specs/<id>/browser.spec.ts) hold the longest chain
-// of a run: a project of their own takes their checks (browser and API, on one mock) first, on one
-// worker (two Chromiums on two cores slow each other more than they gain), while the other worker
-// runs everything else beside them: the other providers, every contract, and a check that waits in
-// real time (*-in-real-time.spec.ts), so that its wait is beside the browser checks, not before
-// them. That one is on one worker too: a worker started for the last few files when one side is
-// done costs more than it saves.
-const withBrowser = checksToo ? selected.filter((id) => existsSync(codeFile(`specs/${id}/browser.spec.ts`))) : [];
-const REAL_TIME = new RegExp(`-in-real-time\\.spec\\${CODE_EXT}$`);
+const contractOf = (id: string) => `${id}/pact/${pactFile(settings.pactPart, CODE_EXT)}`;
+// The providers with checks in a real browser hold the longest chain of a run: a project of their
+// own takes their checks (browser and API, on one mock) first, on one worker (two Chromiums on two
+// cores slow each other more than they gain), while the other worker runs everything else beside
+// them: the other providers, every contract, and a check that waits in real time
+// (*-in-real-time.spec.ts), so that its wait is beside the browser checks, not before them. That
+// one is on one worker too: a worker started for the last few files when one side is done costs
+// more than it saves.
+const withBrowser = checksToo ? selected.filter((p) => p.browserChecks).map((p) => p.id) : [];
+const others = selected.map((p) => p.id).filter((id) => !withBrowser.includes(id));
+const REAL_TIME = `*-in-real-time.spec${CODE_EXT}`;
 const perProject = withBrowser.length ? { workers: 1 } : {};
 const projects: Project[] = [
   ...(withBrowser.length
@@ -69,9 +62,9 @@ const projects: Project[] = [
     name: SUITE_PROJECT,
     testDir: 'specs',
     testMatch: [
-      ...selected.filter((id) => !withBrowser.includes(id)).flatMap(checksOf),
-      ...selected.map(contractOf),
-      ...withBrowser.map((id) => inFolder(id, `[^\\\\/]+${REAL_TIME.source}`)),
+      ...others.flatMap(checksOf),
+      ...selected.map((p) => contractOf(p.id)),
+      ...(checksToo ? withBrowser.map((id) => `${id}/${REAL_TIME}`) : []),
     ],
     ...perProject,
   },
@@ -79,12 +72,13 @@ const projects: Project[] = [
 
 // A defect batch (`defects`, src/core/defect-batch.ts): per provider one project with a test file
 // per defect (the defect CLEAN: none), each the checks and the verification of the consumer's pact
-// against a mock with that defect. Outside the specs: the files are written for this run.
-const batch = decodeBatch(process.env[BATCH_ENV]);
-const batchProjects: Project[] = [...batch].map(([id, defects]) => {
-  const testDir = `${out}/defect-files/${id}`;
-  return { name: batchProject(id), testDir, testMatch: writeBatchFiles(testDir, id, defects) };
-});
+// against a mock with that defect. The CLI writes the files before the run, under its output.
+const batch = Object.entries(settings.defectBatch);
+const batchProjects: Project[] = batch.map(([id]) => ({
+  name: batchProject(id),
+  testDir: batchFilesDir(out, id),
+  testMatch: BATCH_FILES,
+}));
 
 export default defineConfig({
   testDir: 'specs',
@@ -96,11 +90,11 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   // A batch writes a matrix per defect and nothing a person reads.
-  reporter: batch.size
+  reporter: batch.length
     ? [['dot'], [`./reporters/conformance${CODE_EXT}`, { outputDir: out }]]
     : [
         // One line per check by default; the tools' own prose only with run --verbose (in the reports always).
-        [process.env.CRH_QUIET ? 'dot' : process.env.CRH_VERBOSE ? 'list' : `./reporters/check-lines${CODE_EXT}`],
+        [settings.console === 'checks' ? `./reporters/check-lines${CODE_EXT}` : settings.console],
         ['junit', { outputFile: `${reportDir}/junit.xml` }],
         // The blob reporter empties its folder when a run starts: one folder per shard.
         ...(shard ? [['blob', { outputDir: `${out}/blob/${shard}`, fileName: `shard-${shard}.zip` }] as const] : []),
@@ -124,5 +118,5 @@ export default defineConfig({
     screenshot: 'off',
     video: 'off',
   },
-  projects: batch.size ? batchProjects : projects,
+  projects: batch.length ? batchProjects : projects,
 });

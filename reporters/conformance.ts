@@ -2,12 +2,14 @@
 // requirement's words and the profile in force. Written as conformance.json and conformance.md,
 // summarised on stdout, closing with requirements and checks on one line.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { runSettings } from '../src/core/settings.ts';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import {
   buildMatrix,
   HALTED,
   PARTLY_CHECKED,
+  PROVIDER_ANNOTATION,
   partialNote,
   RATE_LIMITED,
   rateLimitedLine,
@@ -47,6 +49,7 @@ export default class ConformanceReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const project = test.parent.project()?.name ?? '';
     const requirementIds = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
+    const provider = test.annotations.find((a) => a.type === PROVIDER_ANNOTATION)?.description ?? '';
     const skipReason =
       test.annotations.find((a) => a.type === 'skip')?.description ??
       result.annotations.find((a) => a.type === 'skip')?.description;
@@ -86,6 +89,7 @@ export default class ConformanceReporter implements Reporter {
     if (batched.batch) this.defectOf.set(test.id, defectOfBatchFile(test.titlePath()[2] ?? ''));
     this.outcomes.push({
       testId: test.id,
+      provider,
       project: group,
       title: test.titlePath().slice(3).join(' › '),
       file: test.location.file,
@@ -120,7 +124,7 @@ export default class ConformanceReporter implements Reporter {
     writeFileSync(join(this.outputDir, 'conformance.md'), renderMarkdown(matrix));
     writeRequirementsJunit(matrix, join(this.outputDir, REQUIREMENTS_JUNIT));
     // A shard's results are turned into requirements once, by `merge`, over every shard's checks.
-    if (this.allureResultsDir && !process.env.CRH_SHARD)
+    if (this.allureResultsDir && !runSettings().shard)
       writeRequirementResults(matrix, this.allureResultsDir, runContext());
     const lines: string[] = ['', 'Conformance'];
     for (const p of matrix.providers) {
@@ -151,7 +155,7 @@ export default class ConformanceReporter implements Reporter {
   private writeBatch(result: FullResult): void {
     const groups = new Map<string, TestOutcome[]>();
     for (const o of this.outcomes) {
-      const key = defectRunDir(this.outputDir, o.project.split('-')[0]!, this.defectOf.get(o.testId) ?? 'none');
+      const key = defectRunDir(this.outputDir, o.provider, this.defectOf.get(o.testId) ?? 'none');
       groups.set(key, [...(groups.get(key) ?? []), o]);
     }
     for (const [dir, outcomes] of groups) {

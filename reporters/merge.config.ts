@@ -1,9 +1,10 @@
 // The reporters `card-reveal-harness merge` runs over the shards' blobs: one JUnit file and one
-// conformance matrix for the whole run, in CRH_OUTPUT_DIR.
+// conformance matrix for the whole run, in the run's output directory (RunSettings.outputDir).
 import { defineConfig } from '@playwright/test';
+import { runSettings } from '../src/core/settings.ts';
 import { CODE_EXT } from '../src/core/root.ts';
 
-const out = process.env.CRH_OUTPUT_DIR ?? 'reports';
+const out = runSettings().outputDir;
 
 export default defineConfig({
   testDir: '../specs',

@@ -11,6 +11,7 @@
 // BENCH_ONLY=7 (a comma list) runs those sections alone and replaces just them in docs/BENCHMARKS.md.
 // Figures, never pass/fail: speed goals live here and not in a timed test.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { withSettings } from '../src/core/settings.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -162,7 +163,7 @@ function suiteFigures(): void {
       '--reporter',
       './scripts/timeline-reporter.mjs',
     ],
-    { CRH_OUTPUT_DIR: 'reports/bench/timeline', TIMELINE_OUT: timelineFile },
+    { ...withSettings({ outputDir: 'reports/bench/timeline' }), TIMELINE_OUT: timelineFile },
   );
   const tl = JSON.parse(readFileSync(timelineFile, 'utf8')) as {
     listedAfter: number;

@@ -9,6 +9,7 @@ import { plumeryCatalogue } from './providers/plumery/catalogue.ts';
 import { cardinalCatalogue } from './providers/cardinal/catalogue.ts';
 import { solarisCatalogue } from './providers/solaris/catalogue.ts';
 import type { ProviderCatalogue, ProviderDefinition } from './providers/types.ts';
+import { runSettings, type RunSettings } from './core/settings.ts';
 
 export const catalogue = [
   enfuceCatalogue,
@@ -56,18 +57,9 @@ export function providerIds(): string[] {
  */
 export const SUITE_PROJECT = 'conformance';
 
-/** Which providers a run of the suite checks: their ids, comma-separated; unset, every provider. */
-export const PROVIDERS_ENV = 'CRH_PROVIDERS';
-
-/** The environment that selects the given providers' checks and contracts. */
-export function selectProviders(ids: readonly string[]): Record<string, string> {
-  return { [PROVIDERS_ENV]: ids.join(',') };
-}
-
-/** The providers a run selects (PROVIDERS_ENV), in the catalogue's order. */
-export function selectedProviders(env: NodeJS.ProcessEnv): string[] {
-  const named = env[PROVIDERS_ENV]?.split(',').filter(Boolean);
-  return providerIds().filter((id) => !named || named.includes(id));
+/** The providers a run selects (RunSettings.providers), in the catalogue's order. */
+export function selectedProviders(settings: RunSettings = runSettings()): ProviderCatalogue[] {
+  return catalogue.filter((p) => !settings.providers || settings.providers.includes(p.id));
 }
 
 /**

@@ -26,7 +26,7 @@ import type { CardinalMockState } from '../../mocks/cardinal/index.ts';
 export const ruleCheck = ruleCheckFor<CardinalRequirementId>();
 
 export { expect };
-export const req = requirementTagger<CardinalRequirementId>(cardinal.title, cardinalRequirements);
+export const req = requirementTagger<CardinalRequirementId>(cardinal, cardinalRequirements);
 
 export interface CardinalSetup {
   target: Target;

@@ -95,6 +95,7 @@ export function expectRefused(
     schema: { provider: 'enfuce', name: errorSchema(setup) },
     schemaOption: 'errorBody',
     cards: setup.allCards,
+    leakRule: 'ENF-NO-CLEAR-CARD-DATA',
   });
   if (ex.response.status < 400) return;
   ruleCheck(
@@ -191,7 +192,7 @@ export async function freshTokenShows(client: EnfuceClient, setup: EnfuceSetup):
   return status === 200;
 }
 
-export const req = requirementTagger<EnfuceRequirementId>(enfuce.title, enfuceRequirements);
+export const req = requirementTagger<EnfuceRequirementId>(enfuce, enfuceRequirements);
 
 export interface EnfuceSetup {
   target: Target;

@@ -22,7 +22,7 @@ import type { ExaMockState } from '../../mocks/exa/index.ts';
 export const ruleCheck = ruleCheckFor<ExaRequirementId>();
 
 export { expect };
-export const req = requirementTagger<ExaRequirementId>(exa.title, exaRequirements);
+export const req = requirementTagger<ExaRequirementId>(exa, exaRequirements);
 
 export interface ExpectedExaCard {
   pan: string;

@@ -26,7 +26,7 @@ import type { PlumeryMockState } from '../../mocks/plumery/index.ts';
 export const ruleCheck = ruleCheckFor<PlumeryRequirementId>();
 
 export { expect };
-export const req = requirementTagger<PlumeryRequirementId>(plumery.title, plumeryRequirements);
+export const req = requirementTagger<PlumeryRequirementId>(plumery, plumeryRequirements);
 
 export interface PlumerySetup {
   target: Target;

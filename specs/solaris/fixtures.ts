@@ -30,7 +30,7 @@ import type { SolarisMockState } from '../../mocks/solaris/index.ts';
 export const ruleCheck = ruleCheckFor<SolarisRequirementId>();
 
 export { expect };
-export const req = requirementTagger<SolarisRequirementId>(solaris.title, solarisRequirements);
+export const req = requirementTagger<SolarisRequirementId>(solaris, solarisRequirements);
 
 export interface Device {
   id: string;

@@ -8,8 +8,9 @@ import { caughtAsWarning, defectBreaks, defectHides, type Defect } from '../core
 import { findRequirement } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
-import { catalogue, selectProviders } from '../catalogue.ts';
-import { BATCH_ENV, CLEAN, defectRunDir, encodeBatch, PACT_PART_ENV } from '../core/defect-batch.ts';
+import { catalogue } from '../catalogue.ts';
+import { withSettings } from '../core/settings.ts';
+import { CLEAN, defectRunDir, writeBatchFiles } from '../core/defect-batch.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
@@ -74,11 +75,13 @@ async function runSandboxSuite(
     // The consumer contract runs the harness's own client against a Pact mock: the same for every
     // defect, and no evidence about the target. A defect run verifies the clean run's pact.
     const env: NodeJS.ProcessEnv = {
-      CRH_OUTPUT_DIR: output,
-      ...selectProviders([p.id]),
-      CRH_MOCK_DEFECTS: '',
-      CRH_QUIET: '1',
-      ...(cleanOutput ? { [PACT_PART_ENV]: 'provider' } : {}),
+      ...withSettings({
+        outputDir: output,
+        providers: [p.id],
+        mockDefects: {},
+        console: 'dot',
+        ...(cleanOutput ? { pactPart: 'provider' } : {}),
+      }),
       ...mock.env,
     };
     if (cleanOutput) cpSync(resolve(cleanOutput, 'pacts'), resolve(output, 'pacts'), { recursive: true });
@@ -104,22 +107,23 @@ async function runControlled(
   const ids = selected.map((p) => p.id);
   await runPlaywright({
     args: ['--workers', String(workers)],
-    env: {
-      CRH_OUTPUT_DIR: consumerDir,
-      ...selectProviders(ids),
-      CRH_MOCK_DEFECTS: '',
-      CRH_QUIET: '1',
-      [PACT_PART_ENV]: 'consumer',
-    },
+    env: withSettings({
+      outputDir: consumerDir,
+      providers: ids,
+      mockDefects: {},
+      console: 'dot',
+      pactPart: 'consumer',
+    }),
     inherit: false,
   });
   const batchDir = resolve(root, 'batch');
   cpSync(resolve(consumerDir, 'pacts'), resolve(batchDir, 'pacts'), { recursive: true });
   const batch = new Map<string, string[]>(ids.map((id) => [id, [CLEAN]]));
   for (const { p, d } of work) batch.get(p.id)!.push(d.name);
+  writeBatchFiles(batchDir, batch);
   await runPlaywright({
     args: ['--workers', String(workers)],
-    env: { CRH_OUTPUT_DIR: batchDir, CRH_MOCK_DEFECTS: '', CRH_QUIET: '1', [BATCH_ENV]: encodeBatch(batch) },
+    env: withSettings({ outputDir: batchDir, mockDefects: {}, console: 'dot', defectBatch: Object.fromEntries(batch) }),
     inherit: false,
   });
   const clean = new Map(selected.map((p) => [p.id, readSuiteRun(defectRunDir(batchDir, p.id, CLEAN), p.id)] as const));

@@ -6,8 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { Redactor, SECRET_HEADERS } from '../core/mask.ts';
 import { describeResult, fuzzProvider, type FuzzResult } from '../fuzz/run.ts';
 import { providers } from '../providers.ts';
-import { NETWORK_ENV } from '../core/network.ts';
-import { networkFromFlags, NETWORK_FLAGS } from './network-flags.ts';
+import { networkFromFlags, NETWORK_FLAGS, useNetwork } from './network-flags.ts';
 import { checkTargetSettings } from './run.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
@@ -64,7 +63,7 @@ export async function fuzzCommand(args: string[]): Promise<number> {
   if (values.target !== undefined && values.defect?.length)
     throw new UsageError('--defect is for the embedded mock, not a --target');
   const network = networkFromFlags(values);
-  process.env[NETWORK_ENV] = JSON.stringify(network);
+  useNetwork(network);
   let target: { url: string; vars: Record<string, string | undefined> } | undefined;
   if (values.target !== undefined) {
     const p = selected[0]!;

@@ -1,6 +1,7 @@
 // Merges the results of a sharded run (`run --shard i/n` into one --output) into one JUnit file and
 // one conformance matrix, through Playwright's merge-reports over the shards' blobs.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { withSettings } from '../core/settings.ts';
 import { resolve } from 'node:path';
 import { codeFile } from '../core/root.ts';
 import { playwrightCli, projectRoot, runChild } from './playwright.ts';
@@ -27,7 +28,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   const code = await runChild(
     process.execPath,
     [playwrightCli, 'merge-reports', '-c', codeFile('reporters/merge.config.ts'), blobs],
-    { cwd: projectRoot, env: { CRH_OUTPUT_DIR: output } },
+    { cwd: projectRoot, env: withSettings({ outputDir: output }) },
   );
   const failing = printVerdict(output, code);
   return failing === 0 ? 0 : 1;

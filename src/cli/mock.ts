@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { defectsFromEnv } from '../core/defects.ts';
+import { mockDefectsOf, runSettings } from '../core/settings.ts';
 import { startMock } from '../core/mock-host.ts';
 import { loadProvider, providerIds } from '../catalogue.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
@@ -24,7 +24,7 @@ export async function mockCommand(args: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError('--port takes 0-65535 (0: any free port)');
-  const defects = [...(values.defect ?? []), ...defectsFromEnv(provider.id)];
+  const defects = [...(values.defect ?? []), ...mockDefectsOf(runSettings(), provider.id)];
   const known = new Set(provider.defects.map((d) => d.name));
   for (const d of defects)
     if (!known.has(d))

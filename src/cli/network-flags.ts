@@ -5,7 +5,8 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { NETWORK_ENV, networkSettings, type NetworkSettings } from '../core/network.ts';
+import { networkSettings, type NetworkSettings } from '../core/network.ts';
+import { settingsEnv } from '../core/settings.ts';
 import { verifiedSpki } from '../core/tls-probe.ts';
 import { UsageError } from './usage.ts';
 
@@ -57,19 +58,24 @@ export function networkFromFlags(flags: NetworkFlags, env: NodeJS.ProcessEnv = p
   };
 }
 
+/** Hands the network flags to this process's own requests (the CLI probes targets too): with the same trust. */
+export function useNetwork(flags: NetworkSettings): void {
+  Object.assign(process.env, settingsEnv({ network: flags }));
+}
+
 /**
- * The environment of the Playwright processes for these settings and targets: the settings as one
- * variable (the rate divided among `workers`), Chromium's pins, and the CAs for Node's own TLS.
+ * The network settings of the Playwright processes for these flags and targets (the rate divided
+ * among `workers`, Chromium's pins), and the variables their Node TLS needs (the CAs).
  */
-export async function networkEnv(
+export async function networkForRun(
   flags: NetworkSettings,
   targets: string[],
   workers: number,
   output: string,
-): Promise<NodeJS.ProcessEnv> {
+): Promise<{ network: NetworkSettings; env: NodeJS.ProcessEnv }> {
   const origins = [...new Set(targets.map((t) => new URL(t).origin))];
   // The flags' CAs with those of NODE_EXTRA_CA_CERTS and SSL_CERT_FILE.
-  const all = networkSettings({ ...process.env, [NETWORK_ENV]: JSON.stringify(flags) });
+  const all = networkSettings({ ...process.env, ...settingsEnv({ network: flags }) });
   const pins = all.caFiles?.length
     ? (await Promise.all(origins.map((o) => verifiedSpki(new URL(o), all)))).filter((p): p is string => !!p)
     : [];
@@ -79,7 +85,7 @@ export async function networkEnv(
     ...(pins.length ? { browserSpki: pins } : {}),
     ...(origins.length ? { browserOrigins: origins } : {}),
   };
-  const env: NodeJS.ProcessEnv = { [NETWORK_ENV]: JSON.stringify(settings) };
+  const env: NodeJS.ProcessEnv = {};
   // Playwright's client-certificate path speaks TLS from Node: it trusts Node's default store, which
   // holds NODE_EXTRA_CA_CERTS alone; any other CA (--ca, SSL_CERT_FILE) goes in with it, as one file.
   if (all.caFiles?.some((f) => f !== process.env.NODE_EXTRA_CA_CERTS)) {
@@ -88,5 +94,5 @@ export async function networkEnv(
     writeFileSync(bundle, all.caFiles.map((f) => readFileSync(f, 'utf8')).join('\n'));
     env.NODE_EXTRA_CA_CERTS = bundle;
   }
-  return env;
+  return { network: settings, env };
 }

@@ -2,12 +2,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
 import { loadProfile, profileEnvVar } from '../core/profile.ts';
-import { STRICT_ENV } from '../core/levels.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
-import { catalogue as providers, providerIds, selectProviders } from '../catalogue.ts';
+import { catalogue as providers, providerIds } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
-import { NETWORK_ENV } from '../core/network.ts';
-import { networkEnv, networkFromFlags, NETWORK_FLAGS } from './network-flags.ts';
+import { withSettings } from '../core/settings.ts';
+import { networkForRun, networkFromFlags, NETWORK_FLAGS, useNetwork } from './network-flags.ts';
 import { runPlaywright } from './playwright.ts';
 import { readSettings } from './settings.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
@@ -80,8 +79,7 @@ export async function runCommand(args: string[]): Promise<number> {
     throw new UsageError('--shard takes <index>/<total>, for example 1/2');
   for (const p of providers.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
   const network = networkFromFlags(values);
-  // This process probes the targets too (offersControl, tls-probe): with the same trust.
-  process.env[NETWORK_ENV] = JSON.stringify(network);
+  useNetwork(network);
   if (!chromiumAvailable()) {
     throw new UsageError(
       `no Chromium at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
@@ -110,7 +108,7 @@ export async function runCommand(args: string[]): Promise<number> {
       .map((k) => process.env[k])
       .filter((v): v is string => !!v && /^https?:\/\//.test(v)),
   );
-  const netEnv = await networkEnv(network, targets, sharedTarget ? 1 : 2, output);
+  const net = await networkForRun(network, targets, sharedTarget ? 1 : 2, output);
   const { code } = await runPlaywright({
     // Sandboxes whose checks share nothing: their checks spread over both workers, test by test, so a
     // slow link's round trips are waited side by side (docs/BENCHMARKS.md, latency).
@@ -121,13 +119,15 @@ export async function runCommand(args: string[]): Promise<number> {
       ...passThrough,
     ],
     env: {
-      ...netEnv,
-      CRH_OUTPUT_DIR: output,
-      ...selectProviders(selected),
-      ...(values.quiet ? { CRH_QUIET: '1' } : {}),
-      ...(values.verbose ? { CRH_VERBOSE: '1' } : {}),
-      ...(values.shard ? { CRH_SHARD: values.shard } : {}),
-      ...(values.strict ? { [STRICT_ENV]: '1' } : {}),
+      ...net.env,
+      ...withSettings({
+        outputDir: output,
+        providers: selected,
+        console: values.quiet ? 'dot' : values.verbose ? 'list' : 'checks',
+        ...(values.shard ? { shard: values.shard } : {}),
+        strict: !!values.strict,
+        network: net.network,
+      }),
     },
   });
   if (values.shard) {

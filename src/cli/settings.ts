@@ -21,10 +21,10 @@ const Settings = z.strictObject({
     .describe('where the reports go, relative to this file (default: ./reports of the directory run from)'),
 });
 
-export type RunSettings = z.infer<typeof Settings>;
+export type SettingsFile = z.infer<typeof Settings>;
 
 /** The settings file's values, paths resolved against its folder; none when there is no file. */
-export function readSettings(file: string | undefined, cwd = process.cwd()): RunSettings {
+export function readSettings(file: string | undefined, cwd = process.cwd()): SettingsFile {
   const path = resolve(cwd, file ?? SETTINGS_FILE);
   if (!existsSync(path)) {
     if (file !== undefined) throw new UsageError(`settings file ${file} does not exist`);

@@ -9,7 +9,8 @@ import { profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import type { Variant } from '../core/variants.ts';
-import { catalogue as providers, selectProviders } from '../catalogue.ts';
+import { catalogue as providers } from '../catalogue.ts';
+import { withSettings } from '../core/settings.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
@@ -38,7 +39,7 @@ async function runVariant(p: ProviderCatalogue, v: Variant, dir: string): Promis
     const output = resolve(dir, 'reports');
     const { code } = await runPlaywright({
       args: ['--workers', '1'],
-      env: { ...env, ...selectProviders([p.id]), CRH_OUTPUT_DIR: output, CRH_QUIET: '1' },
+      env: { ...env, ...withSettings({ providers: [p.id], outputDir: output, console: 'dot' }) },
       inherit: false,
     });
     const file = resolve(output, 'conformance.json');

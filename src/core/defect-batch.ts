@@ -2,38 +2,20 @@
 // defect. A project per provider holds a test file per defect (written by writeBatchFiles), whose
 // embedded mock carries that defect; Playwright keeps both workers busy across defects, and a worker
 // runs one defect's file after another, so the run pays start-up once per provider and worker.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { codeFile } from './root.ts';
 
-/** `plumery:iv-reused,salt-reused;exa:iv-reused`: which defects the run's projects carry. */
-export const BATCH_ENV = 'CRH_DEFECT_BATCH';
-
-/** Which half of the pact projects' file runs: `provider` (a defect run outside a batch, `defects --live`: the verification of the clean run's pact), `consumer` (the pacts a batch verifies); unset, both. */
-export const PACT_PART_ENV = 'CRH_PACT_PART';
-
-/** The test file of a `<id>-pact` project for `part` (specs/<id>/pact/). */
-export const pactFile = (part: string | undefined, ext = '.ts'): string =>
-  `${part === 'consumer' ? 'consumer' : part === 'provider' ? 'provider' : 'contract.spec'}${ext}`;
+/** The test file of a contract (specs/<id>/pact/) for the part of it a run wants (RunSettings.pactPart). */
+export const pactFile = (part: 'consumer' | 'provider' | undefined, ext = '.ts'): string =>
+  `${part ?? 'contract.spec'}${ext}`;
 
 /** The project of a batch that runs a provider's checks against its mock without a defect: the run every defect's matrix is compared with. */
 export const CLEAN = 'clean';
 
+/** Per provider, the defects a batch runs (RunSettings.defectBatch). */
 export type Batch = ReadonlyMap<string, readonly string[]>;
-
-export function encodeBatch(batch: Batch): string {
-  return [...batch].map(([provider, defects]) => `${provider}:${defects.join(',')}`).join(';');
-}
-
-export function decodeBatch(text: string | undefined): Batch {
-  const out = new Map<string, string[]>();
-  for (const part of (text ?? '').split(';').filter(Boolean)) {
-    const [provider, list] = part.split(':', 2);
-    if (provider && list) out.set(provider, list.split(',').filter(Boolean));
-  }
-  return out;
-}
 
 const MARK = '~defects';
 
@@ -51,21 +33,27 @@ const FILE_SUFFIX = '.defect.mts';
 export const defectOfBatchFile = (fileTitle: string): string =>
   fileTitle.replace(/^.*\//, '').slice(0, -FILE_SUFFIX.length);
 
+/** Where a batch keeps one provider's test files, under the run's output. */
+export const batchFilesDir = (output: string, providerId: string): string => join(output, 'defect-files', providerId);
+
+/** The pattern of a batch's test files. */
+export const BATCH_FILES = `*${FILE_SUFFIX}`;
+
 /**
- * Writes, in `dir`, a test file per defect of one provider that declares the provider's checks
- * against a mock with that defect (specs/fixtures/defect-batch.ts); returns the pattern that
- * matches them. A file is written only when its text changes: Playwright's workers load this
- * config too, while files may be read.
+ * Writes, under `output`, a test file per defect of each provider of the batch that declares the
+ * provider's checks against a mock with that defect (specs/fixtures/defect-batch.ts). The CLI writes
+ * them before Playwright starts: the config only names them.
  */
-export function writeBatchFiles(dir: string, providerId: string, defects: readonly string[]): string {
-  mkdirSync(dir, { recursive: true });
+export function writeBatchFiles(output: string, batch: Batch): void {
   const declare = pathToFileURL(codeFile('specs/fixtures/defect-batch.ts')).href;
-  for (const defect of defects) {
-    const file = join(dir, `${defect}${FILE_SUFFIX}`);
-    const text = `// Written by src/core/defect-batch.ts: ${providerId}'s checks against its mock ${defect === CLEAN ? 'without a defect' : `with defect ${defect}`}.\nimport { declareDefectChecks } from ${JSON.stringify(declare)};\n\nawait declareDefectChecks(${JSON.stringify(providerId)}, ${JSON.stringify(defect)});\n`;
-    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  for (const [providerId, defects] of batch) {
+    const dir = batchFilesDir(output, providerId);
+    mkdirSync(dir, { recursive: true });
+    for (const defect of defects) {
+      const text = `// Written by src/core/defect-batch.ts: ${providerId}'s checks against its mock ${defect === CLEAN ? 'without a defect' : `with defect ${defect}`}.\nimport { declareDefectChecks } from ${JSON.stringify(declare)};\n\nawait declareDefectChecks(${JSON.stringify(providerId)}, ${JSON.stringify(defect)});\n`;
+      writeFileSync(join(dir, `${defect}${FILE_SUFFIX}`), text);
+    }
   }
-  return `*${FILE_SUFFIX}`;
 }
 
 /** Where a batch writes the matrix of one provider's defect: the folder a single defect run would use. */

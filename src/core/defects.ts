@@ -65,18 +65,6 @@ export function defineDefects<const T extends readonly Defect[]>(list: T): T {
   return list;
 }
 
-/** `CRH_MOCK_DEFECTS=enfuce:token-reusable,exa:reused-iv` → the names for one provider. */
-export function defectsFromEnv(provider: string, env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.CRH_MOCK_DEFECTS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .flatMap((entry) => {
-      const [p, name] = entry.includes(':') ? entry.split(':', 2) : [provider, entry];
-      return p === provider && name ? [name] : [];
-    });
-}
-
 /** The switches a mock was started with, out of a named catalogue (defects here, variants too). */
 export class DefectSet<N extends string = string> {
   private readonly active: ReadonlySet<string>;

@@ -2,6 +2,7 @@
 // timeout, a body size cap and no automatic redirects, and fails with a typed TargetError. Trust,
 // client certificates, proxies and rate limits come from network.ts.
 import { networkSettings, paced, proxyFor, RateLimitWaits, retryAfterMs, tlsOptions } from './network.ts';
+import { runSettings } from './settings.ts';
 
 /**
  * undici, loaded on the first request (a process that only lists the checks needs none), and its
@@ -112,11 +113,8 @@ export interface SendOptions {
   onExchange?: (exchange: HttpExchange) => void;
 }
 
-/** Per-request limit; CRH_HTTP_TIMEOUT_MS shortens it (a run against a silent target, say). */
-function defaultTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const v = Number(env.CRH_HTTP_TIMEOUT_MS);
-  return Number.isInteger(v) && v >= 100 && v <= 600_000 ? v : 10_000;
-}
+/** Per-request limit; RunSettings.httpTimeoutMs (CRH_HTTP_TIMEOUT_MS) changes it (a run against a silent target, say). */
+const defaultTimeoutMs = (): number => runSettings().httpTimeoutMs ?? 10_000;
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 export async function send(req: HttpRequest, options: SendOptions = {}): Promise<HttpExchange> {

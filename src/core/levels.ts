@@ -6,6 +6,7 @@
 // the run is --strict. A standard's rule whose risk the profile accepts by name is ACCEPTED, with
 // the reason (src/core/accepted-risks.ts); --strict fails it too.
 import { readFileSync } from 'node:fs';
+import { runSettings } from './settings.ts';
 import { ACCEPTED_RISKS_KEY, acceptedRisksOf } from './accepted-risks.ts';
 import { profileEnvVar } from './profile.ts';
 import type { Requirement } from './requirements.ts';
@@ -14,7 +15,6 @@ import { catalogue as providers } from '../catalogue.ts';
 export type Level = 'failure' | 'warning' | 'accepted';
 
 /** `run --strict` sets this for the Playwright workers: warnings and accepted risks fail. */
-export const STRICT_ENV = 'CRH_STRICT';
 
 export function findRequirement(id: string): { provider: string; requirement: Requirement } | undefined {
   for (const p of providers) {
@@ -75,7 +75,7 @@ export function levelOf(requirementId: string, option?: string, env: NodeJS.Proc
   const found = findRequirement(requirementId);
   if (!found) return { level: 'failure', options: [] };
   const { provider, requirement } = found;
-  const strict = env[STRICT_ENV] === '1';
+  const strict = runSettings(env).strict;
   const options = option ? [option] : requirement.source === 'default' ? (requirement.options ?? []) : [];
   const pinned = option !== undefined || requirement.source === 'default';
   const mine = profileStatements(provider, env);

@@ -28,8 +28,14 @@ export interface AcceptedNote extends RuleNote {
   reason: string;
 }
 
+/** The annotation that carries a check's provider (its id) from its declaration (`req(...)`) to the reporters. */
+export const PROVIDER_ANNOTATION = 'provider';
+
 export interface TestOutcome {
   testId: string;
+  /** The provider whose check this is (PROVIDER_ANNOTATION). */
+  provider: string;
+  /** The group a person reads it under: `<id>` (checks) or `<id>-pact` (the contract). */
   project: string;
   title: string;
   file: string;
@@ -205,7 +211,7 @@ function errorFor(o: TestOutcome, requirementId: string): string | undefined {
 }
 
 export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.ProcessEnv): Matrix {
-  const ran = new Set(outcomes.map((o) => o.project.split('-')[0]));
+  const ran = new Set(outcomes.map((o) => o.provider));
   const known = new Set(providers.flatMap((p) => Object.keys(p.requirements)));
   const unmapped = outcomes
     .filter((o) => o.requirementIds.length === 0 || o.requirementIds.some((id) => !known.has(id)))
@@ -213,7 +219,7 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
   const out: ProviderMatrix[] = [];
   for (const p of providers) {
     if (!ran.has(p.id)) continue;
-    const mine = outcomes.filter((o) => o.project.split('-')[0] === p.id);
+    const mine = outcomes.filter((o) => o.provider === p.id);
     const unreachable = mine.find((o) => o.unreachable)?.unreachable;
     const rows: RequirementRow[] = Object.values(p.requirements).map((r) => {
       // A test skipped without a reason did not run (a failed dependency, --max-failures): not "n/a".

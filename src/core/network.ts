@@ -6,36 +6,17 @@
 // sends with http.ts) and Chromium (browser.ts). None of it changes a verdict.
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
+import { runSettings, type NetworkSettings } from './settings.ts';
 
-/** The CLI's network settings, as one JSON variable for the Playwright processes it starts. */
-export const NETWORK_ENV = 'CRH_NETWORK';
-
-export interface NetworkSettings {
-  /** PEM files of CAs to trust beside the system's (--ca; NODE_EXTRA_CA_CERTS and SSL_CERT_FILE are added). */
-  caFiles?: string[];
-  /** Mutual TLS: the client certificate and key (PEM files) shown to a target that asks. */
-  clientCert?: string;
-  clientKey?: string;
-  /** Requests per second to one target, for this process (the CLI divides --rate among workers). */
-  rate?: number;
-  /** SHA-256 of the public keys (base64) Chromium may trust: the targets' certificates, verified against the CAs by the CLI. */
-  browserSpki?: string[];
-  /** The targets' origins, to which a browser shows the client certificate. */
-  browserOrigins?: string[];
-}
+export type { NetworkSettings };
 
 let read: { key: string; settings: NetworkSettings } | undefined;
 
-/** The settings of this process (read once per value of the variables: every request asks). */
+/** The network part of the run's settings (src/core/settings.ts), with the CAs Node's variables name. */
 export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSettings {
-  const key = [env[NETWORK_ENV], env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE].join('\0');
+  const s = runSettings(env).network;
+  const key = [JSON.stringify(s), env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE].join('\0');
   if (read?.key === key) return read.settings;
-  let s: NetworkSettings = {};
-  try {
-    s = env[NETWORK_ENV] ? (JSON.parse(env[NETWORK_ENV]) as NetworkSettings) : {};
-  } catch {
-    s = {};
-  }
   const extra = [env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE].filter((f): f is string => !!f);
   read = { key, settings: { ...s, caFiles: [...new Set([...(s.caFiles ?? []), ...extra])] } };
   return read.settings;

@@ -1,7 +1,7 @@
 // What a report needs to be compared with another: the harness's version, the mode (--strict), and
 // the CI build that ran it (from the variables the usual CI systems set).
 import { readFileSync } from 'node:fs';
-import { STRICT_ENV } from './levels.ts';
+import { runSettings } from './settings.ts';
 import { fromRoot } from './root.ts';
 
 export interface RunContext {
@@ -50,5 +50,5 @@ let version: string | undefined;
 export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   version ??= (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version;
   const ci = ciBuild(env);
-  return { version, strict: env[STRICT_ENV] === '1', ...(ci ? { ci } : {}) };
+  return { version, strict: runSettings(env).strict, ...(ci ? { ci } : {}) };
 }

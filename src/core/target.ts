@@ -1,6 +1,6 @@
 // What the checks run against: the embedded reference mock (default), or a base URL from the
 // environment. Control of server time and state exists only where the target answers /__mock/.
-import { defectsFromEnv } from './defects.ts';
+import { mockDefectsOf, runSettings } from './settings.ts';
 import { keepAliveTo, send, TargetError, type SendOptions } from './http.ts';
 import { startMock } from './mock-host.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
@@ -52,7 +52,7 @@ export interface Target {
   close(): Promise<void>;
 }
 
-/** `defects`: the embedded mock's (a defect batch's project names them); else CRH_MOCK_DEFECTS. */
+/** `defects`: the embedded mock's (a defect batch's project names them); else the run's settings' (CRH_MOCK_DEFECTS, say). */
 export async function resolveTarget(
   provider: ProviderDefinition,
   env: NodeJS.ProcessEnv = process.env,
@@ -61,7 +61,7 @@ export async function resolveTarget(
   const vars = Object.fromEntries(Object.keys(provider.env.vars).map((k) => [k, env[k]]));
   const baseUrl = env[provider.env.baseUrl]?.replace(/\/+$/, '');
   if (!baseUrl) {
-    const mock = await startMock(provider, { defects: defects ?? defectsFromEnv(provider.id, env) });
+    const mock = await startMock(provider, { defects: defects ?? mockDefectsOf(runSettings(env), provider.id) });
     return {
       provider: provider.id,
       kind: 'embedded-mock',

@@ -31,6 +31,11 @@ export interface ProviderDefinition {
    * reads: each issues its own tokens). Without it, a target at a URL gets one worker.
    */
   parallelOnSandbox?: string;
+  /**
+   * Why this provider has checks in a real browser (specs/<id>/browser.spec.ts): the suite gives
+   * them a project of their own, run first (playwright.config.ts).
+   */
+  browserChecks?: string;
   /** Zod schemas by the file name their JSON Schema is emitted to (schemas/json/<id>/<name>.json). */
   schemas: Record<string, ZodType>;
   /** The HTTP endpoints, with the schema names of their parts: the OpenAPI document (schemas/openapi/<id>.json). */
@@ -76,6 +81,7 @@ export type ProviderCatalogue = Pick<
   | 'liveExceptions'
   | 'controlledOnlyDefects'
   | 'parallelOnSandbox'
+  | 'browserChecks'
   | 'profile'
   | 'env'
   | 'testCards'

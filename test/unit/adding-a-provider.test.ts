@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { catalogue } from '../../src/catalogue.ts';
+import type { ProviderCatalogue } from '../../src/providers/types.ts';
 import { root } from '../helpers.ts';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -34,5 +35,10 @@ for (const p of catalogue) {
     // The generated files of the schemas step.
     for (const generated of [`schemas/openapi/${p.id}.json`, `schemas/json/${p.id}`])
       expect(existsSync(join(root, generated)), generated).toBe(true);
+    // The config gives browser checks a project of their own by the catalogue's word, not by a look at the folder.
+    expect(
+      existsSync(join(root, `specs/${p.id}/browser.spec.ts`)),
+      'browser.spec.ts exactly when browserChecks says why',
+    ).toBe(!!(p as ProviderCatalogue).browserChecks);
   });
 }

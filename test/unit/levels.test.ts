@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
-import { levelOf, STRICT_ENV } from '../../src/core/levels.ts';
+import { levelOf } from '../../src/core/levels.ts';
+import { settingsEnv } from '../../src/core/settings.ts';
 import { loadAcceptedRisks, loadProfile } from '../../src/core/profile.ts';
 import { enfuce } from '../../src/providers/enfuce/index.ts';
 import { plumery } from '../../src/providers/plumery/index.ts';
@@ -61,7 +62,7 @@ test('a document or standard rule fails; a default warns unless the profile stat
   expect(levelOf('PLM-DETAILS', undefined, {}).level).toBe('warning');
   expect(levelOf('PLM-DETAILS', undefined, {}).options).toEqual(['cardDetails']);
   expect(levelOf('PLM-DETAILS', undefined, { PLUMERY_PROFILE: profile }).level).toBe('failure');
-  expect(levelOf('PLM-DETAILS', undefined, { [STRICT_ENV]: '1' }).level).toBe('failure');
+  expect(levelOf('PLM-DETAILS', undefined, settingsEnv({ strict: true })).level).toBe('failure');
   // A standard's rule with a pinned part: the part warns, the rule fails.
   expect(levelOf('SOL-KEY-SIZE', 'shortKeyStatus', {}).level).toBe('warning');
   // The pinned part of a documented rule: its exact status.
@@ -71,6 +72,7 @@ test('a document or standard rule fails; a default warns unless the profile stat
 
 const outcome = (o: Partial<TestOutcome> & Pick<TestOutcome, 'title' | 'requirementIds' | 'status'>): TestOutcome => ({
   testId: o.title,
+  provider: 'solaris',
   project: 'solaris',
   file: 'x.spec.ts',
   ...o,
@@ -97,6 +99,7 @@ test('verdicts: a warning makes "conformant with N warnings"; a failure or an un
     [
       outcome({
         title: 'b',
+        provider: 'plumery',
         project: 'plumery',
         requirementIds: ['PLM-DETAILS'],
         status: 'fail',
@@ -189,7 +192,7 @@ test("a profile accepts a standard rule's risk by name with a reason; --strict f
     options: [],
     reason: 'served only inside our native app webview',
   });
-  expect(levelOf('ENF-FRAME-ANCESTORS', undefined, { ...ok, [STRICT_ENV]: '1' }).level).toBe('failure');
+  expect(levelOf('ENF-FRAME-ANCESTORS', undefined, { ...ok, ...settingsEnv({ strict: true }) }).level).toBe('failure');
   // Another rule of the same profile is untouched.
   expect(levelOf('ENF-NO-STORE', undefined, ok).level).toBe('failure');
   expect(loadAcceptedRisks(enfuce, ok)).toEqual({ 'ENF-FRAME-ANCESTORS': 'served only inside our native app webview' });
@@ -230,6 +233,7 @@ test('an accepted risk reads ACCEPTED RISK with its reason, and does not fail th
     [
       outcome({
         title: 'f',
+        provider: 'enfuce',
         project: 'enfuce',
         requirementIds: ['ENF-FRAME-ANCESTORS'],
         status: 'pass',
@@ -258,6 +262,7 @@ test('a failure outside rule checks fails the rules the test names, not one it o
     [
       outcome({
         title: 'ivs',
+        provider: 'exa',
         project: 'exa',
         requirementIds: ['EXA-FRESH-IV'],
         status: 'fail',

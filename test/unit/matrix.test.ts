@@ -5,6 +5,7 @@ import { buildMatrix, conclude, renderMarkdown, summaryLine, type TestOutcome } 
 
 const outcome = (o: Partial<TestOutcome> & Pick<TestOutcome, 'title' | 'requirementIds' | 'status'>): TestOutcome => ({
   testId: o.title,
+  provider: 'cardinal',
   project: 'cardinal',
   file: 'x.spec.ts',
   ...o,

@@ -24,6 +24,7 @@ export const enfuceCatalogue = {
   },
   // Its one real-time check waits 31 s (specs/enfuce/30-seconds-in-real-time.spec.ts): beside the others, a live run stays short.
   parallelOnSandbox: 'every check issues its own control tokens, and a token concerns nothing but itself',
+  browserChecks: 'the card data shows in an iframe that a merchant page embeds and talks to by postMessage',
   profile: EnfuceProfile,
   env: {
     baseUrl: 'ENFUCE_BASE_URL',
