@@ -83,7 +83,7 @@ export default class ConformanceReporter implements Reporter {
     // Keep only the last retry's outcome of a test.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
     const batched = splitBatchProject(project);
-    // Outside a batch, the suite's one project holds every provider: the file tells the group.
+    // Outside a batch, the suite's two projects hold every provider's files: the file tells the group a person reads.
     const group = batched.batch ? batched.project : (checkGroup(test.location.file) ?? project);
     // titlePath: root, project, file, …: in a batch the file names the defect.
     if (batched.batch) this.defectOf.set(test.id, defectOfBatchFile(test.titlePath()[2] ?? ''));

@@ -11,7 +11,8 @@ import { dxSignature, signatureMatches } from '../../src/providers/cardinal/sign
 import { CardinalProfile } from '../../src/providers/cardinal/profile.ts';
 import { Algorithm, CardType, type DxFlowType } from '../../schemas/cardinal.ts';
 import type { MockFactoryOptions } from '../core/factory.ts';
-import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
+import { json, jsonBodyAs, type MockApp, type MockReply } from '../core/server.ts';
+import { refusalOf, routeOf, stateMock, type Flaws } from '../core/route.ts';
 import {
   cardinalApiKeys,
   cardinalCards,
@@ -60,76 +61,117 @@ export interface CardinalMockState {
   profile: CardinalProfile;
 }
 
-export function createCardinalMock(options: MockFactoryOptions): MockApp<CardinalMockState> {
-  const defects = new DefectSet<CardinalDefectName>(cardinalDefects, options.defects ?? []);
-  const has = (d: CardinalDefectName) => defects.has(d);
-  const variants = new VariantSet<CardinalVariantName>(cardinalVariants, options.variants ?? []);
-  const profile = CardinalProfile.parse(
-    variants.has('signature-timestamp-apikey') ? { signatureRecipe: 'timestamp+apiKey' } : {},
-  );
-  const extra = variants.has('extra-response-fields');
-  const keys = new Map(cardinalApiKeys.map((k) => [k.identifier, k.apiKey]));
-  const orgs = new Map(cardinalOrgUnits.map((o) => [o.orgUnitId, o.region]));
-  // A cardholder enrolled from the start, as a sandbox keeps one: the FlowType rows of an enrolled
-  // email can then be checked without /__mock/ control.
-  const seeded = (): Map<string, Enrollment> =>
-    new Map([
-      [
-        cardinalEnrolled.email.toLowerCase(),
-        {
-          devices: new Set([deviceOf(cardinalEnrolled.fidoSetupPayload)]),
-          pans: new Set([panKey(cardinalEnrolled.pan)]),
-        },
-      ],
-    ]);
-  let enrollments = seeded();
+type Flaw = CardinalDefectName;
 
-  const reply = (errorNumber: number, requestId: string | undefined, payload?: unknown): MockReply =>
-    json(errorNumber !== 0 && has('errors-as-http-400') ? 400 : 200, {
-      ErrorNumber: variants.has('error-number-string') ? String(errorNumber) : errorNumber,
-      ErrorDescription: DESCRIPTIONS[errorNumber] ?? DESCRIPTIONS[1000],
-      ...(requestId !== undefined ? { RequestId: requestId } : {}),
-      ...(extra ? { ProcessorTransactionId: `ptx-${enrollments.size}` } : {}),
-      ...(payload !== undefined
-        ? { Payload: extra && typeof payload === 'object' ? { ...payload, ECI: '05' } : payload }
-        : {}),
-    });
+/** The mock's state: the API keys and merchants, the profile it follows, the enrollment store. */
+interface CardinalState {
+  clock: MockFactoryOptions['clock'];
+  variants: VariantSet<CardinalVariantName>;
+  profile: CardinalProfile;
+  /** The extra-response-fields variant. */
+  extra: boolean;
+  keys: Map<string, string>;
+  orgs: Map<string, string>;
+  enrollments: Map<string, Enrollment>;
+}
 
-  function timestampMs(ts: unknown): number | undefined {
-    if (typeof ts === 'number') return has('epoch-timestamp-refused') ? undefined : ts;
-    if (typeof ts !== 'string') return undefined;
-    if (/^\d+$/.test(ts)) return has('epoch-timestamp-refused') ? undefined : Number(ts);
-    const ms = Date.parse(ts);
-    return Number.isFinite(ms) && /^\d{4}-\d{2}-\d{2}T/.test(ts) ? ms : undefined;
-  }
+// A cardholder enrolled from the start, as a sandbox keeps one: the FlowType rows of an enrolled
+// email can then be checked without /__mock/ control.
+const seeded = (): Map<string, Enrollment> =>
+  new Map([
+    [
+      cardinalEnrolled.email.toLowerCase(),
+      {
+        devices: new Set([deviceOf(cardinalEnrolled.fidoSetupPayload)]),
+        pans: new Set([panKey(cardinalEnrolled.pan)]),
+      },
+    ],
+  ]);
 
-  function flowType(email: string, device: string, pan: string): DxFlowType {
-    const e = enrollments.get(email.toLowerCase());
-    if (!e) return 'ENROLLMENT';
-    const newDevice = !e.devices.has(device);
-    const newPan = !e.pans.has(panKey(pan));
-    if (newDevice && newPan) return 'ADD_NEW_DEVICE_AND_PAN';
-    if (newDevice) return has('add-pan-for-new-device') ? 'ADD_PAN' : 'ADD_NEW_DEVICE';
-    if (newPan) return 'ADD_PAN';
-    return 'TRANSACTION';
-  }
+/** An answer: errors too travel in HTTP 200 (unless the errors-as-http-400 defect). */
+const reply = (
+  s: CardinalState,
+  flaw: Flaws<'errors-as-http-400'>,
+  errorNumber: number,
+  requestId: string | undefined,
+  payload?: unknown,
+): MockReply =>
+  json(errorNumber !== 0 && flaw['errors-as-http-400'] ? 400 : 200, {
+    ErrorNumber: s.variants.has('error-number-string') ? String(errorNumber) : errorNumber,
+    ErrorDescription: DESCRIPTIONS[errorNumber] ?? DESCRIPTIONS[1000],
+    ...(requestId !== undefined ? { RequestId: requestId } : {}),
+    ...(s.extra ? { ProcessorTransactionId: `ptx-${s.enrollments.size}` } : {}),
+    ...(payload !== undefined
+      ? { Payload: s.extra && typeof payload === 'object' ? { ...payload, ECI: '05' } : payload }
+      : {}),
+  });
 
-  function getInfo(req: MockRequest): MockReply {
+function timestampMs(ts: unknown, flaw: Flaws<'epoch-timestamp-refused'>): number | undefined {
+  if (typeof ts === 'number') return flaw['epoch-timestamp-refused'] ? undefined : ts;
+  if (typeof ts !== 'string') return undefined;
+  if (/^\d+$/.test(ts)) return flaw['epoch-timestamp-refused'] ? undefined : Number(ts);
+  const ms = Date.parse(ts);
+  return Number.isFinite(ms) && /^\d{4}-\d{2}-\d{2}T/.test(ts) ? ms : undefined;
+}
+
+function flowType(
+  s: CardinalState,
+  email: string,
+  device: string,
+  pan: string,
+  flaw: Flaws<'add-pan-for-new-device'>,
+): DxFlowType {
+  const e = s.enrollments.get(email.toLowerCase());
+  if (!e) return 'ENROLLMENT';
+  const newDevice = !e.devices.has(device);
+  const newPan = !e.pans.has(panKey(pan));
+  if (newDevice && newPan) return 'ADD_NEW_DEVICE_AND_PAN';
+  if (newDevice) return flaw['add-pan-for-new-device'] ? 'ADD_PAN' : 'ADD_NEW_DEVICE';
+  if (newPan) return 'ADD_PAN';
+  return 'TRANSACTION';
+}
+
+const getInfo = routeOf<CardinalState, Flaw>()({
+  method: 'POST',
+  path: GET_INFO_PATH,
+  defects: [
+    'errors-as-http-400',
+    'transaction-id-length-unchecked',
+    'request-id-not-echoed',
+    'unknown-identifier-accepted',
+    'epoch-timestamp-refused',
+    'stale-timestamp-accepted',
+    'sha512-checked-as-sha256',
+    'signature-not-checked',
+    'luhn-not-checked',
+    'card-type-any',
+    'email-not-required',
+    'mastercard-2-series-unknown',
+    'fido-without-delegated-auth',
+    'fido-outside-region',
+    'add-pan-for-new-device',
+    'reference-id-missing',
+    'issuer-versions-empty',
+    'last-four-wrong',
+    'account-number-echoed',
+  ],
+  handle(s, request, flaw) {
+    const { profile } = s;
     let body: Record<string, unknown>;
     try {
-      const parsed = JSON.parse(req.body.toString('utf8')) as unknown;
+      const parsed = JSON.parse(request.body.toString('utf8')) as unknown;
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return reply(profile.invalidRequestErrorNumber, undefined);
+        return reply(s, flaw, profile.invalidRequestErrorNumber, undefined);
       body = parsed as Record<string, unknown>;
     } catch {
-      return reply(profile.invalidRequestErrorNumber, undefined);
+      return reply(s, flaw, profile.invalidRequestErrorNumber, undefined);
     }
     const tid = body.TransactionId;
     const tidOk =
       typeof tid === 'string' &&
-      (has('transaction-id-length-unchecked') ? /^[A-Za-z0-9-]{1,100}$/ : /^[A-Za-z0-9-]{5,55}$/).test(tid);
-    const requestId = tidOk ? (has('request-id-not-echoed') ? randomUUID() : tid) : undefined;
-    const fail = (n: number) => reply(n, requestId);
+      (flaw['transaction-id-length-unchecked'] ? /^[A-Za-z0-9-]{1,100}$/ : /^[A-Za-z0-9-]{5,55}$/).test(tid);
+    const requestId = tidOk ? (flaw['request-id-not-echoed'] ? randomUUID() : tid) : undefined;
+    const fail = (n: number) => reply(s, flaw, n, requestId);
     if (!tidOk) return fail(profile.invalidRequestErrorNumber);
     const { Signature, Timestamp, Identifier, OrgUnitId } = body;
     const algorithm = Algorithm.safeParse(body.Algorithm);
@@ -140,16 +182,16 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp<Cardina
       !algorithm.success
     )
       return fail(profile.invalidRequestErrorNumber);
-    let apiKey = keys.get(Identifier);
+    let apiKey = s.keys.get(Identifier);
     if (apiKey === undefined) {
-      if (!has('unknown-identifier-accepted')) return fail(profile.unknownIdentifierErrorNumber);
+      if (!flaw['unknown-identifier-accepted']) return fail(profile.unknownIdentifierErrorNumber);
       apiKey = cardinalApiKeys[0]!.apiKey;
     }
-    const ms = timestampMs(Timestamp);
+    const ms = timestampMs(Timestamp, flaw);
     if (ms === undefined) return fail(profile.invalidRequestErrorNumber);
-    const window = has('stale-timestamp-accepted') ? 24 * 3600_000 : profile.freshnessWindowMs;
-    if (Math.abs(options.clock.now() - ms) > window) return fail(1011);
-    const checkedAs = algorithm.data === 'SHA-512' && has('sha512-checked-as-sha256') ? 'SHA-256' : algorithm.data;
+    const window = flaw['stale-timestamp-accepted'] ? 24 * 3600_000 : profile.freshnessWindowMs;
+    if (Math.abs(s.clock.now() - ms) > window) return fail(1011);
+    const checkedAs = algorithm.data === 'SHA-512' && flaw['sha512-checked-as-sha256'] ? 'SHA-256' : algorithm.data;
     const expected = dxSignature({
       recipe: profile.signatureRecipe,
       algorithm: checkedAs,
@@ -157,19 +199,19 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp<Cardina
       transactionId: tid,
       apiKey,
     });
-    if (!has('signature-not-checked') && !signatureMatches(Signature, expected)) return fail(1010);
-    const region = orgs.get(OrgUnitId);
+    if (!flaw['signature-not-checked'] && !signatureMatches(Signature, expected)) return fail(1010);
+    const region = s.orgs.get(OrgUnitId);
     if (region === undefined) return fail(profile.invalidRequestErrorNumber);
 
     const p = body.Payload as Record<string, unknown> | undefined;
     if (typeof p !== 'object' || p === null) return fail(profile.invalidRequestErrorNumber);
     const pan = p.AccountNumber;
-    if (typeof pan !== 'string' || !/^\d{13,19}$/.test(pan) || (!luhnValid(pan) && !has('luhn-not-checked')))
+    if (typeof pan !== 'string' || !/^\d{13,19}$/.test(pan) || (!luhnValid(pan) && !flaw['luhn-not-checked']))
       return fail(2000);
-    if (p.CardType !== undefined && !CardType.safeParse(p.CardType).success && !has('card-type-any'))
+    if (p.CardType !== undefined && !CardType.safeParse(p.CardType).success && !flaw['card-type-any'])
       return fail(profile.invalidRequestErrorNumber);
     const emailOk = typeof p.Email === 'string' && z.email().safeParse(p.Email).success;
-    if (!emailOk && !has('email-not-required')) return fail(profile.invalidRequestErrorNumber);
+    if (!emailOk && !flaw['email-not-required']) return fail(profile.invalidRequestErrorNumber);
     const setup = p.FidoSetupPayload;
     if (
       typeof setup !== 'string' ||
@@ -180,71 +222,88 @@ export function createCardinalMock(options: MockFactoryOptions): MockApp<Cardina
 
     const cardType = CardType.safeParse(p.CardType);
     let brand = cardType.success ? cardType.data : (brandOf(pan) ?? 'Visa');
-    if (has('mastercard-2-series-unknown') && /^2[2-7]/.test(pan)) brand = 'Visa';
+    if (flaw['mastercard-2-series-unknown'] && /^2[2-7]/.test(pan)) brand = 'Visa';
     const issuer = issuerOf(pan);
-    const fidoIssuer = supportsDelegatedAuthentication(issuer) || has('fido-without-delegated-auth');
-    const fidoRegions = (FIDO_REGIONS.has(issuer.region) && FIDO_REGIONS.has(region)) || has('fido-outside-region');
+    const fidoIssuer = supportsDelegatedAuthentication(issuer) || flaw['fido-without-delegated-auth'];
+    const fidoRegions = (FIDO_REGIONS.has(issuer.region) && FIDO_REGIONS.has(region)) || flaw['fido-outside-region'];
     const fido =
       fidoIssuer && fidoRegions
-        ? { Fido: { FlowType: flowType(typeof p.Email === 'string' ? p.Email : '', deviceOf(setup), pan) } }
+        ? { Fido: { FlowType: flowType(s, typeof p.Email === 'string' ? p.Email : '', deviceOf(setup), pan, flaw) } }
         : {};
-    return reply(0, requestId, {
-      ...(has('reference-id-missing') ? {} : { ReferenceId: randomUUID() }),
-      Issuer: { SupportedVersions: has('issuer-versions-empty') ? [] : issuer.versions },
+    return reply(s, flaw, 0, requestId, {
+      ...(flaw['reference-id-missing'] ? {} : { ReferenceId: randomUUID() }),
+      Issuer: { SupportedVersions: flaw['issuer-versions-empty'] ? [] : issuer.versions },
       Account: {
         CardBrand: brand,
-        LastFour: has('last-four-wrong') ? pan.slice(0, 4) : pan.slice(-4),
-        ...(has('account-number-echoed') ? { AccountNumber: pan } : {}),
+        LastFour: flaw['last-four-wrong'] ? pan.slice(0, 4) : pan.slice(-4),
+        ...(flaw['account-number-echoed'] ? { AccountNumber: pan } : {}),
         ...fido,
       },
     });
-  }
+  },
+});
 
-  const route: Route = { method: 'POST', path: GET_INFO_PATH, handle: getInfo };
+const enroll = routeOf<CardinalState, never>()({
+  // Enrolls an email with devices (their FidoSetupPayloads) and PANs, as the Enroll endpoint would.
+  method: 'POST',
+  path: '/__mock/enrollments',
+  defects: [],
+  handle(s, request) {
+    const b = jsonBodyAs(request, EnrollBody);
+    if (!b) return json(400, { error: 'expected {"email", "fidoSetupPayloads": [..], "accountNumbers": [..]}' });
+    const key = b.email.toLowerCase();
+    const e = s.enrollments.get(key) ?? { devices: new Set<string>(), pans: new Set<string>() };
+    for (const x of b.fidoSetupPayloads) e.devices.add(deviceOf(x));
+    for (const n of b.accountNumbers) e.pans.add(panKey(n));
+    s.enrollments.set(key, e);
+    return json(201, { email: b.email, devices: e.devices.size, pans: e.pans.size });
+  },
+});
 
-  const controlRoutes: Route[] = [
-    {
-      // Enrolls an email with devices (their FidoSetupPayloads) and PANs, as the Enroll endpoint would.
-      method: 'POST',
-      path: '/__mock/enrollments',
-      handle(req) {
-        const b = jsonBodyAs(req, EnrollBody);
-        if (!b) return json(400, { error: 'expected {"email", "fidoSetupPayloads": [..], "accountNumbers": [..]}' });
-        const key = b.email.toLowerCase();
-        const e = enrollments.get(key) ?? { devices: new Set<string>(), pans: new Set<string>() };
-        for (const s of b.fidoSetupPayloads) e.devices.add(deviceOf(s));
-        for (const n of b.accountNumbers) e.pans.add(panKey(n));
-        enrollments.set(key, e);
-        return json(201, { email: b.email, devices: e.devices.size, pans: e.pans.size });
-      },
-    },
-  ];
+const refusal = refusalOf<CardinalState, Flaw>()({
+  defects: ['errors-as-http-400'],
+  handle(s, _req, status, reason, flaw) {
+    // Unknown routes and methods are HTTP errors; a refused body of GetInfo stays in HTTP 200.
+    if (reason === 'too-large' || reason === 'bad-path')
+      return reply(s, flaw, s.profile.invalidRequestErrorNumber, undefined);
+    return json(status, { ErrorNumber: 1000, ErrorDescription: DESCRIPTIONS[1000] });
+  },
+});
 
-  return {
+export function createCardinalMock(options: MockFactoryOptions): MockApp<CardinalMockState> {
+  const variants = new VariantSet<CardinalVariantName>(cardinalVariants, options.variants ?? []);
+  return stateMock({
     provider: 'cardinal',
-    routes: [route],
-    controlRoutes,
-    state: () => ({
+    state: {
+      clock: options.clock,
+      variants,
+      profile: CardinalProfile.parse(
+        variants.has('signature-timestamp-apikey') ? { signatureRecipe: 'timestamp+apiKey' } : {},
+      ),
+      extra: variants.has('extra-response-fields'),
+      keys: new Map(cardinalApiKeys.map((k) => [k.identifier, k.apiKey])),
+      orgs: new Map(cardinalOrgUnits.map((o) => [o.orgUnitId, o.region])),
+      enrollments: seeded(),
+    },
+    defects: new DefectSet<CardinalDefectName>(cardinalDefects, options.defects ?? []),
+    allDefects: cardinalDefects,
+    routes: [getInfo],
+    controlRoutes: [enroll],
+    refusal,
+    snapshot: (s) => ({
       apiKeys: cardinalApiKeys,
       orgUnits: cardinalOrgUnits,
       fidoRegions: [...FIDO_REGIONS],
       cards: cardinalCards,
-      enrolledEmails: enrollments.size,
+      enrolledEmails: s.enrollments.size,
       enrolled: cardinalEnrolled,
-      profile,
+      profile: s.profile,
     }),
-    vendorEnv(url) {
-      return cardinalVendorEnv(this.state(), url);
+    vendorEnv: cardinalVendorEnv,
+    reset(s) {
+      s.enrollments = seeded();
     },
-    reset() {
-      enrollments = seeded();
-    },
-    refuse(_req, status, reason) {
-      // Unknown routes and methods are HTTP errors; a refused body of GetInfo stays in HTTP 200.
-      if (reason === 'too-large' || reason === 'bad-path') return reply(profile.invalidRequestErrorNumber, undefined);
-      return json(status, { ErrorNumber: 1000, ErrorDescription: DESCRIPTIONS[1000] });
-    },
-  };
+  });
 }
 
 /** The variables a vendor would set for this mock run as a sandbox (`mock --write-env`). */

@@ -25,7 +25,7 @@ export interface Route {
   method: string;
   /** A path template, `:name` marks a parameter: `/v4/card/:cardId/controlToken`. */
   path: string;
-  handle(req: MockRequest): MockReply | Promise<MockReply>;
+  handle(request: MockRequest): MockReply | Promise<MockReply>;
 }
 
 /** Why the server itself refused a request before any provider route ran. */
@@ -43,7 +43,7 @@ export interface MockApp<S extends object = object> {
   vendorEnv(url: string): Record<string, string>;
   reset(): void;
   /** The provider's documented error shape for refusals made by this server. */
-  refuse(req: MockRequest, status: number, reason: FrameworkRefusal): MockReply;
+  refuse(request: MockRequest, status: number, reason: FrameworkRefusal): MockReply;
 }
 
 export interface ServeOptions {
@@ -95,10 +95,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** The JSON body parsed by a Zod schema, or undefined when it is not JSON or does not fit. */
-export function jsonBodyAs<T>(req: MockRequest, schema: z.ZodType<T>): T | undefined {
+export function jsonBodyAs<T>(request: MockRequest, schema: z.ZodType<T>): T | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(req.body.toString('utf8') || 'null');
+    value = JSON.parse(request.body.toString('utf8') || 'null');
   } catch {
     return undefined;
   }
@@ -125,8 +125,8 @@ function controlRoutes(app: MockApp, clock: MockClock, defects: readonly string[
     {
       method: 'POST',
       path: '/__mock/clock',
-      handle: (req) => {
-        const body = jsonBodyAs(req, ClockBody);
+      handle: (request) => {
+        const body = jsonBodyAs(request, ClockBody);
         if (!body) return json(400, { error: 'expected {"advanceMs": n} with 0 <= n, and/or {"freeze": true}' });
         if (body.freeze) clock.freeze();
         if (body.advanceMs !== undefined) clock.advance(body.advanceMs);
@@ -153,24 +153,24 @@ function controlRoutes(app: MockApp, clock: MockClock, defects: readonly string[
 export function dispatcher(
   app: MockApp,
   routes: readonly Route[] = app.routes,
-): (req: MockRequest) => Promise<MockReply> {
+): (request: MockRequest) => Promise<MockReply> {
   const compiled = routes.map(compile);
-  return async (req) => {
+  return async (request) => {
     let pathMatched = false;
     for (const c of compiled) {
-      const m = c.regex.exec(req.url.pathname);
+      const m = c.regex.exec(request.url.pathname);
       if (!m) continue;
       pathMatched = true;
-      if (c.method !== req.method && !(c.method === 'GET' && req.method === 'HEAD')) continue;
+      if (c.method !== request.method && !(c.method === 'GET' && request.method === 'HEAD')) continue;
       const params: Record<string, string> = {};
       try {
         c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
       } catch {
-        return app.refuse(req, 400, 'bad-path');
+        return app.refuse(request, 400, 'bad-path');
       }
-      return await c.route.handle({ ...req, params });
+      return await c.route.handle({ ...request, params });
     }
-    return app.refuse(req, pathMatched ? 405 : 404, pathMatched ? 'method-not-allowed' : 'not-found');
+    return app.refuse(request, pathMatched ? 405 : 404, pathMatched ? 'method-not-allowed' : 'not-found');
   };
 }
 
@@ -186,21 +186,21 @@ export async function serve(
     ...(options.control === false ? [] : controlRoutes(app, clock, defects)),
   ]);
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer((request, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     const host = options.host ?? '127.0.0.1';
     let url: URL;
     try {
-      url = new URL(req.url ?? '/', `http://${host}`);
+      url = new URL(request.url ?? '/', `http://${host}`);
     } catch {
       url = new URL('http://invalid/');
     }
     const base: MockRequest = {
-      method: (req.method ?? 'GET').toUpperCase(),
+      method: (request.method ?? 'GET').toUpperCase(),
       url,
-      headers: req.headers,
+      headers: request.headers,
       params: {},
       body: Buffer.alloc(0),
     };
@@ -239,22 +239,22 @@ export async function serve(
       res.end(base.method === 'HEAD' ? undefined : payload);
     };
 
-    req.on('data', (c: Buffer) => {
+    request.on('data', (c: Buffer) => {
       size += c.length;
       if (size > maxBody) {
         if (!tooLarge) {
           tooLarge = true;
           reply(app.refuse(base, 413, 'too-large'));
           // Stop reading; let the client see the answer, then drop the connection.
-          req.pause();
-          res.on('finish', () => req.socket.destroy());
+          request.pause();
+          res.on('finish', () => request.socket.destroy());
         }
         return;
       }
       chunks.push(c);
     });
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
+    request.on('error', () => res.destroy());
+    request.on('end', () => {
       if (tooLarge) return;
       const request: MockRequest = { ...base, body: Buffer.concat(chunks) };
       void dispatch(request).then(reply, () => reply(app.refuse(request, 500, 'internal')));

@@ -6,7 +6,15 @@ import { z } from 'zod';
 import { VariantSet } from '../../src/core/variants.ts';
 import { enfuceVariants, type EnfuceVariantName } from '../../src/providers/enfuce/variants.ts';
 import { DefectSet } from '../../src/core/defects.ts';
-import { json, jsonBodyAs, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
+import {
+  json,
+  jsonBodyAs,
+  type FrameworkRefusal,
+  type MockApp,
+  type MockReply,
+  type MockRequest,
+} from '../core/server.ts';
+import { refusalOf, routeOf, stateMock, type Flaws } from '../core/route.ts';
 import type { MockClock } from '../core/clock.ts';
 import { enfuceCards, enfuceMockCredentials, type EnfuceCard } from '../../src/providers/enfuce/cards.ts';
 import { enfuceDefects, type EnfuceDefectName } from '../../src/providers/enfuce/defects.ts';
@@ -50,263 +58,344 @@ export interface EnfuceMockState {
   issuedTokens: number;
 }
 
-export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMockState> {
-  const { clock } = options;
-  const defects = new DefectSet<EnfuceDefectName>(enfuceDefects, options.defects ?? []);
-  const has = (d: EnfuceDefectName) => defects.has(d);
-  const variants = new VariantSet<EnfuceVariantName>(enfuceVariants, options.variants ?? []);
-  const ttlMs = has('token-ttl-60s') ? 60_000 : has('token-ttl-5s') ? 5_000 : ENFUCE_TOKEN_TTL_MS;
-  const cards = new Map(enfuceCards.map((c) => [c.cardId, c]));
-  const seededKeys = options.frameKeys ?? { 'demo-merchant': 'http://localhost:8081' };
+type Flaw = EnfuceDefectName;
 
-  let tokens = new Map<string, IssuedToken>();
-  let frameKeys = new Map(Object.entries(seededKeys));
-  let lastViewed: EnfuceCard | undefined;
-  let counter = 0;
+/** The mock's state: the cards, the tokens issued, the frame keys agreed, the card last shown. */
+interface EnfuceState {
+  clock: MockClock;
+  variants: VariantSet<EnfuceVariantName>;
+  baseUrl: () => string;
+  cards: Map<string, EnfuceCard>;
+  seededKeys: Record<string, string>;
+  tokens: Map<string, IssuedToken>;
+  frameKeys: Map<string, string>;
+  lastViewed: EnfuceCard | undefined;
+  /** How many tokens the predictable-token defect has counted out. */
+  counter: number;
+  /** The store size at which expired tokens are next dropped. */
+  sweepAt: number;
+}
 
-  const noStore = (): Record<string, string> => (has('no-store-missing') ? {} : { 'cache-control': 'no-store' });
-  const html = (status: number, body: string, headers: Record<string, string> = {}): MockReply => ({
-    status,
-    body,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      ...noStore(),
-      'x-content-type-options': 'nosniff',
-      ...headers,
-    },
+const route = routeOf<EnfuceState, Flaw>();
+
+type TtlFlaw = 'token-ttl-60s' | 'token-ttl-5s';
+const ttlOf = (flaw: Flaws<TtlFlaw>) =>
+  flaw['token-ttl-60s'] ? 60_000 : flaw['token-ttl-5s'] ? 5_000 : ENFUCE_TOKEN_TTL_MS;
+
+/** A page of the card-data paths: HTML, not stored (unless the no-store-missing defect). */
+const html = (
+  status: number,
+  body: string,
+  flaw: Flaws<'no-store-missing'>,
+  headers: Record<string, string> = {},
+): MockReply => ({
+  status,
+  body,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    ...(flaw['no-store-missing'] ? {} : { 'cache-control': 'no-store' }),
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  },
+});
+
+const apiError = (
+  s: EnfuceState,
+  status: number,
+  errorCode: string,
+  message: string,
+  headers: Record<string, string> = {},
+) =>
+  json(status, s.variants.has('error-code-message') ? { code: errorCode, message } : { errorCode, message }, {
+    'cache-control': 'no-store',
+    ...headers,
   });
-  const apiError = (status: number, errorCode: string, message: string, headers: Record<string, string> = {}) =>
-    json(status, variants.has('error-code-message') ? { code: errorCode, message } : { errorCode, message }, {
-      'cache-control': 'no-store',
-      ...headers,
-    });
-  const isCardDataPath = (p: string) => p.startsWith('/v4/card-data');
 
-  function authorized(req: MockRequest): boolean {
-    if (has('auth-not-checked')) return true;
-    const expected = Buffer.from(
-      `Basic ${Buffer.from(`${enfuceMockCredentials.username}:${enfuceMockCredentials.password}`).toString('base64')}`,
+function authorized(request: MockRequest): boolean {
+  const expected = Buffer.from(
+    `Basic ${Buffer.from(`${enfuceMockCredentials.username}:${enfuceMockCredentials.password}`).toString('base64')}`,
+  );
+  const given = Buffer.from(String(request.headers.authorization ?? ''));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+// Expired tokens are dropped when the store has doubled since the last sweep: a sweep per
+// request over thousands of live tokens would make the store the mock's bottleneck.
+function prune(s: EnfuceState, ttlMs: number): void {
+  if (s.tokens.size < s.sweepAt) return;
+  const now = s.clock.now();
+  for (const [t, v] of s.tokens) if (now - v.issuedAt >= ttlMs) s.tokens.delete(t);
+  s.sweepAt = Math.max(10_000, s.tokens.size * 2);
+}
+
+const controlToken = route({
+  method: 'POST',
+  path: '/v4/card/:cardId/controlToken',
+  defects: [
+    'auth-not-checked',
+    'audit-user-optional',
+    'pan-in-api-error',
+    'unknown-card-201',
+    'card-status-checked',
+    'predictable-token',
+    'frame-url-missing',
+    'card-data-in-token-response',
+    'token-ttl-60s',
+    'token-ttl-5s',
+  ],
+  handle(s, request, flaw) {
+    if (!flaw['auth-not-checked'] && !authorized(request)) {
+      return apiError(s, 401, 'UNAUTHORIZED', 'Basic authentication required', {
+        'www-authenticate': 'Basic realm="Enfuce Card API", charset="UTF-8"',
+      });
+    }
+    const auditUser = request.url.searchParams.get('auditUser');
+    const card = s.cards.get(request.params.cardId ?? '');
+    if (!flaw['audit-user-optional'] && (auditUser === null || auditUser.trim() === '')) {
+      return apiError(
+        s,
+        400,
+        'BAD_REQUEST',
+        `query parameter auditUser is required${flaw['pan-in-api-error'] && card ? ` to reveal card ${card.pan}` : ''}`,
+      );
+    }
+    if (!card && !flaw['unknown-card-201'])
+      return apiError(s, s.variants.has('unknown-card-400') ? 400 : 404, 'CARD_NOT_FOUND', 'no card with this cardId');
+    if (card?.status === 'FROZEN' && flaw['card-status-checked']) {
+      return apiError(s, 403, 'CARD_NOT_ACTIVE', 'card is not active');
+    }
+    prune(s, ttlOf(flaw));
+    const token = flaw['predictable-token']
+      ? `tok-${String(++s.counter).padStart(12, '0')}`
+      : s.variants.has('long-tokens')
+        ? randomBytes(32).toString('hex')
+        : randomBytes(32).toString('base64url');
+    s.tokens.set(token, { cardId: request.params.cardId ?? '', issuedAt: s.clock.now(), used: false });
+    const base = s.baseUrl();
+    return json(
+      201,
+      {
+        token,
+        cardDataUrl: `${base}${CARD_DATA_PATH}`,
+        ...(flaw['frame-url-missing'] ? {} : { cardDataFrameUrl: `${base}${FRAME_PATH}` }),
+        ...(flaw['card-data-in-token-response'] && card ? { maskedPan: card.pan } : {}),
+        ...(s.variants.has('extra-response-fields')
+          ? { expiresIn: 30, requestId: randomBytes(8).toString('hex') }
+          : {}),
+      },
+      { 'cache-control': 'no-store' },
     );
-    const given = Buffer.from(String(req.headers.authorization ?? ''));
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  }
+  },
+});
 
-  function newToken(): string {
-    if (has('predictable-token')) return `tok-${String(++counter).padStart(12, '0')}`;
-    return variants.has('long-tokens') ? randomBytes(32).toString('hex') : randomBytes(32).toString('base64url');
-  }
-
-  // Expired tokens are dropped when the store has doubled since the last sweep: a sweep per
-  // request over thousands of live tokens would make the store the mock's bottleneck.
-  let sweepAt = 10_000;
-  function prune(): void {
-    if (tokens.size < sweepAt) return;
-    const now = clock.now();
-    for (const [t, v] of tokens) if (now - v.issuedAt >= ttlMs) tokens.delete(t);
-    sweepAt = Math.max(10_000, tokens.size * 2);
-  }
-
-  const controlToken: Route = {
-    method: 'POST',
-    path: '/v4/card/:cardId/controlToken',
-    handle(req) {
-      if (!authorized(req)) {
-        return apiError(401, 'UNAUTHORIZED', 'Basic authentication required', {
-          'www-authenticate': 'Basic realm="Enfuce Card API", charset="UTF-8"',
-        });
+const cardData = route({
+  method: 'POST',
+  path: CARD_DATA_PATH,
+  defects: [
+    'crash-on-bad-input',
+    'token-field-renamed',
+    'frame-renders-without-token',
+    'snapshot-without-cvv',
+    'error-page-shows-card',
+    'token-reusable',
+    'token-ttl-60s',
+    'token-ttl-5s',
+    'no-store-missing',
+  ],
+  handle(s, request, flaw) {
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
+    const text = request.body.toString('utf8');
+    let form: URLSearchParams | undefined;
+    if (type === 'application/x-www-form-urlencoded' && !/%(?![0-9a-fA-F]{2})/.test(text))
+      form = new URLSearchParams(text);
+    if (!form) {
+      if (flaw['crash-on-bad-input']) {
+        return {
+          status: 500,
+          body: "TypeError: Cannot read properties of undefined (reading 'token')\n    at cardData (mocks/enfuce/index.ts:120:31)",
+          headers: { 'content-type': 'text/plain' },
+        };
       }
-      const auditUser = req.url.searchParams.get('auditUser');
-      const card = cards.get(req.params.cardId ?? '');
-      if (!has('audit-user-optional') && (auditUser === null || auditUser.trim() === '')) {
-        return apiError(
-          400,
-          'BAD_REQUEST',
-          `query parameter auditUser is required${has('pan-in-api-error') && card ? ` to reveal card ${card.pan}` : ''}`,
-        );
-      }
-      if (!card && !has('unknown-card-201'))
-        return apiError(variants.has('unknown-card-400') ? 400 : 404, 'CARD_NOT_FOUND', 'no card with this cardId');
-      if (card?.status === 'FROZEN' && has('card-status-checked')) {
-        return apiError(403, 'CARD_NOT_ACTIVE', 'card is not active');
-      }
-      prune();
-      const token = newToken();
-      tokens.set(token, { cardId: req.params.cardId ?? '', issuedAt: clock.now(), used: false });
-      const base = options.baseUrl();
-      return json(
-        201,
-        {
-          token,
-          cardDataUrl: `${base}${CARD_DATA_PATH}`,
-          ...(has('frame-url-missing') ? {} : { cardDataFrameUrl: `${base}${FRAME_PATH}` }),
-          ...(has('card-data-in-token-response') && card ? { maskedPan: card.pan } : {}),
-          ...(variants.has('extra-response-fields')
-            ? { expiresIn: 30, requestId: randomBytes(8).toString('hex') }
-            : {}),
-        },
-        { 'cache-control': 'no-store' },
-      );
-    },
-  };
-
-  const cardData: Route = {
-    method: 'POST',
-    path: CARD_DATA_PATH,
-    handle(req) {
-      const type = String(req.headers['content-type'] ?? '')
-        .split(';')[0]
-        ?.trim()
-        .toLowerCase();
-      const text = req.body.toString('utf8');
-      let form: URLSearchParams | undefined;
-      if (type === 'application/x-www-form-urlencoded' && !/%(?![0-9a-fA-F]{2})/.test(text))
-        form = new URLSearchParams(text);
-      if (!form) {
-        if (has('crash-on-bad-input')) {
-          return {
-            status: 500,
-            body: "TypeError: Cannot read properties of undefined (reading 'token')\n    at cardData (mocks/enfuce/index.ts:120:31)",
-            headers: { 'content-type': 'text/plain' },
-          };
-        }
-        return html(
-          415,
-          errorPage(
-            'Unsupported request',
-            'Send the token as an application/x-www-form-urlencoded form field named token.',
-          ),
-        );
-      }
-      const token = form.get(has('token-field-renamed') ? 'controlToken' : 'token') ?? '';
-      if (token === '') {
-        if (has('frame-renders-without-token') && lastViewed)
-          return html(200, snapshotPage(lastViewed, !has('snapshot-without-cvv')));
-        return html(400, errorPage('Token missing', 'The form field token is required.'));
-      }
-      const issued = tokens.get(token);
-      const refused = (why: string) =>
-        html(
-          403,
-          errorPage(
-            'Card data not available',
-            why + (has('error-page-shows-card') && issued ? ` (card ${cards.get(issued.cardId)?.pan ?? ''})` : ''),
-          ),
-        );
-      if (!issued) return refused('The token is not valid.');
-      if (clock.now() - issued.issuedAt >= ttlMs) return refused('The token is not valid.');
-      if (issued.used && !has('token-reusable')) return refused('The token is not valid.');
-      const card = cards.get(issued.cardId);
-      if (!card) return refused('The token is not valid.');
-      issued.used = true;
-      lastViewed = card;
-      return html(200, snapshotPage(card, !has('snapshot-without-cvv')));
-    },
-  };
-
-  const frame: Route = {
-    method: 'GET',
-    path: FRAME_PATH,
-    handle(req) {
-      const key = req.url.searchParams.get('key');
-      let origin = key ? frameKeys.get(key) : undefined;
-      if (!origin) {
-        if (!has('frame-key-not-checked')) {
-          return key
-            ? html(403, errorPage('Unknown key', 'This key was not agreed for the card-data frame.'))
-            : html(400, errorPage('Key missing', 'The query parameter key is required.'));
-        }
-        origin = '*';
-      }
-      const nonce = randomBytes(16).toString('base64');
-      const csp = [
-        "default-src 'none'",
-        `script-src 'nonce-${nonce}'`,
-        "style-src 'unsafe-inline'",
-        "connect-src 'self'",
-        "base-uri 'none'",
-        "form-action 'none'",
-        ...(has('frame-ancestors-missing') ? [] : [`frame-ancestors ${origin}`]),
-      ].join('; ');
       return html(
-        200,
-        framePage({
-          agreedOrigin: origin,
-          viewUrl: CARD_DATA_PATH,
-          nonce,
-          checkOrigin:
-            !has('frame-accepts-any-origin') && !has('frame-accepts-any-origin-after-await') && origin !== '*',
-          checkOperation: !has('frame-accepts-any-operation'),
-          operation: has('frame-ignores-view-pan') ? 'viewPan' : 'view-pan',
-          requireToken: !has('frame-renders-without-token'),
-          renderDelayMs: variants.has('frame-slow-render') ? 1_000 : 0,
-          actDelayMs: has('frame-accepts-any-origin-after-await') ? 100 : 0,
-        }),
-        { 'content-security-policy': csp, 'referrer-policy': 'no-referrer' },
+        415,
+        errorPage(
+          'Unsupported request',
+          'Send the token as an application/x-www-form-urlencoded form field named token.',
+        ),
+        flaw,
       );
+    }
+    const withCvv = !flaw['snapshot-without-cvv'];
+    const token = form.get(flaw['token-field-renamed'] ? 'controlToken' : 'token') ?? '';
+    if (token === '') {
+      if (flaw['frame-renders-without-token'] && s.lastViewed)
+        return html(200, snapshotPage(s.lastViewed, withCvv), flaw);
+      return html(400, errorPage('Token missing', 'The form field token is required.'), flaw);
+    }
+    const issued = s.tokens.get(token);
+    const refused = (why: string) =>
+      html(
+        403,
+        errorPage(
+          'Card data not available',
+          why + (flaw['error-page-shows-card'] && issued ? ` (card ${s.cards.get(issued.cardId)?.pan ?? ''})` : ''),
+        ),
+        flaw,
+      );
+    if (!issued) return refused('The token is not valid.');
+    if (s.clock.now() - issued.issuedAt >= ttlOf(flaw)) return refused('The token is not valid.');
+    if (issued.used && !flaw['token-reusable']) return refused('The token is not valid.');
+    const card = s.cards.get(issued.cardId);
+    if (!card) return refused('The token is not valid.');
+    issued.used = true;
+    s.lastViewed = card;
+    return html(200, snapshotPage(card, withCvv), flaw);
+  },
+});
+
+const frame = route({
+  method: 'GET',
+  path: FRAME_PATH,
+  defects: [
+    'frame-key-not-checked',
+    'frame-ancestors-missing',
+    'frame-accepts-any-origin',
+    'frame-accepts-any-origin-after-await',
+    'frame-accepts-any-operation',
+    'frame-ignores-view-pan',
+    'frame-renders-without-token',
+    'no-store-missing',
+  ],
+  handle(s, request, flaw) {
+    const key = request.url.searchParams.get('key');
+    let origin = key ? s.frameKeys.get(key) : undefined;
+    if (!origin) {
+      if (!flaw['frame-key-not-checked']) {
+        return key
+          ? html(403, errorPage('Unknown key', 'This key was not agreed for the card-data frame.'), flaw)
+          : html(400, errorPage('Key missing', 'The query parameter key is required.'), flaw);
+      }
+      origin = '*';
+    }
+    const nonce = randomBytes(16).toString('base64');
+    const csp = [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      "style-src 'unsafe-inline'",
+      "connect-src 'self'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      ...(flaw['frame-ancestors-missing'] ? [] : [`frame-ancestors ${origin}`]),
+    ].join('; ');
+    return html(
+      200,
+      framePage({
+        agreedOrigin: origin,
+        viewUrl: CARD_DATA_PATH,
+        nonce,
+        checkOrigin:
+          !flaw['frame-accepts-any-origin'] && !flaw['frame-accepts-any-origin-after-await'] && origin !== '*',
+        checkOperation: !flaw['frame-accepts-any-operation'],
+        operation: flaw['frame-ignores-view-pan'] ? 'viewPan' : 'view-pan',
+        requireToken: !flaw['frame-renders-without-token'],
+        renderDelayMs: s.variants.has('frame-slow-render') ? 1_000 : 0,
+        actDelayMs: flaw['frame-accepts-any-origin-after-await'] ? 100 : 0,
+      }),
+      flaw,
+      { 'content-security-policy': csp, 'referrer-policy': 'no-referrer' },
+    );
+  },
+});
+
+const control = routeOf<EnfuceState, never>();
+const controlRoutes = [
+  control({
+    method: 'POST',
+    path: '/__mock/frame-keys',
+    defects: [],
+    handle(s, request) {
+      const body = jsonBodyAs(request, FrameKeyBody);
+      if (!body) return json(400, { error: 'expected {"key": string, "origin": URL}' });
+      s.frameKeys.set(body.key, new URL(body.origin).origin);
+      return json(201, { key: body.key, origin: s.frameKeys.get(body.key) });
     },
+  }),
+  control({
+    // Issues a token with a chosen value and age: provider states for the Pact verification.
+    method: 'POST',
+    path: '/__mock/tokens',
+    defects: [],
+    handle(s, request) {
+      const body = jsonBodyAs(request, SeedTokenBody);
+      if (!body) return json(400, { error: 'expected {"token", "cardId", "ageMs"?, "used"?}' });
+      if (!s.cards.has(body.cardId)) return json(404, { error: 'unknown cardId' });
+      s.tokens.set(body.token, { cardId: body.cardId, issuedAt: s.clock.now() - body.ageMs, used: body.used });
+      return json(201, { token: body.token });
+    },
+  }),
+];
+
+const REFUSALS: Record<FrameworkRefusal, string> = {
+  'not-found': 'no such resource',
+  'method-not-allowed': 'method not allowed for this resource',
+  'too-large': 'request body too large',
+  'bad-path': 'malformed path parameter',
+  internal: 'internal error',
+};
+
+const refusal = refusalOf<EnfuceState, Flaw>()({
+  defects: ['no-store-missing'],
+  handle(s, request, status, reason, flaw) {
+    const message = REFUSALS[reason] ?? reason;
+    if (request.url.pathname.startsWith('/v4/card-data'))
+      return html(status, errorPage('Request refused', message), flaw);
+    return apiError(s, status, reason.toUpperCase().replace(/-/g, '_'), message);
+  },
+});
+
+export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMockState> {
+  const seededKeys = options.frameKeys ?? { 'demo-merchant': 'http://localhost:8081' };
+  const state: EnfuceState = {
+    clock: options.clock,
+    variants: new VariantSet<EnfuceVariantName>(enfuceVariants, options.variants ?? []),
+    baseUrl: options.baseUrl,
+    cards: new Map(enfuceCards.map((c) => [c.cardId, c])),
+    seededKeys,
+    tokens: new Map(),
+    frameKeys: new Map(Object.entries(seededKeys)),
+    lastViewed: undefined,
+    counter: 0,
+    sweepAt: 10_000,
   };
-
-  const controlRoutes: Route[] = [
-    {
-      method: 'POST',
-      path: '/__mock/frame-keys',
-      handle(req) {
-        const body = jsonBodyAs(req, FrameKeyBody);
-        if (!body) return json(400, { error: 'expected {"key": string, "origin": URL}' });
-        frameKeys.set(body.key, new URL(body.origin).origin);
-        return json(201, { key: body.key, origin: frameKeys.get(body.key) });
-      },
-    },
-    {
-      // Issues a token with a chosen value and age: provider states for the Pact verification.
-      method: 'POST',
-      path: '/__mock/tokens',
-      handle(req) {
-        const body = jsonBodyAs(req, SeedTokenBody);
-        if (!body) return json(400, { error: 'expected {"token", "cardId", "ageMs"?, "used"?}' });
-        if (!cards.has(body.cardId)) return json(404, { error: 'unknown cardId' });
-        tokens.set(body.token, { cardId: body.cardId, issuedAt: clock.now() - body.ageMs, used: body.used });
-        return json(201, { token: body.token });
-      },
-    },
-  ];
-
-  return {
+  return stateMock({
     provider: 'enfuce',
+    state,
+    defects: new DefectSet<EnfuceDefectName>(enfuceDefects, options.defects ?? []),
+    allDefects: enfuceDefects,
     routes: [controlToken, cardData, frame],
     controlRoutes,
-    state: () => ({
-      cards: [...cards.values()],
+    refusal,
+    snapshot: (s) => ({
+      cards: [...s.cards.values()],
       credentials: enfuceMockCredentials,
-      frameKeys: Object.fromEntries(frameKeys),
+      frameKeys: Object.fromEntries(s.frameKeys),
       // Where the frame lives, for checks whose token answer lacks it (the frame-url-missing defect).
-      cardDataFrameUrl: `${options.baseUrl()}${FRAME_PATH}`,
+      cardDataFrameUrl: `${s.baseUrl()}${FRAME_PATH}`,
       tokenTtlMs: ENFUCE_TOKEN_TTL_MS,
-      issuedTokens: tokens.size,
+      issuedTokens: s.tokens.size,
     }),
-    vendorEnv(url) {
-      return enfuceVendorEnv(this.state(), url);
+    vendorEnv: enfuceVendorEnv,
+    reset(s) {
+      s.tokens = new Map();
+      s.sweepAt = 10_000;
+      s.frameKeys = new Map(Object.entries(s.seededKeys));
+      s.lastViewed = undefined;
+      s.counter = 0;
     },
-    reset() {
-      tokens = new Map();
-      sweepAt = 10_000;
-      frameKeys = new Map(Object.entries(seededKeys));
-      lastViewed = undefined;
-      counter = 0;
-    },
-    refuse(req, status, reason) {
-      const messages: Record<string, string> = {
-        'not-found': 'no such resource',
-        'method-not-allowed': 'method not allowed for this resource',
-        'too-large': 'request body too large',
-        'bad-path': 'malformed path parameter',
-        internal: 'internal error',
-      };
-      const message = messages[reason] ?? reason;
-      if (isCardDataPath(req.url.pathname)) return html(status, errorPage('Request refused', message));
-      return apiError(status, reason.toUpperCase().replace(/-/g, '_'), message);
-    },
-  };
+  });
 }
 
 /** The variables a vendor would set for this mock run as a sandbox (`mock --write-env`). */

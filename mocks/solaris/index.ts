@@ -11,7 +11,8 @@ import { CONTENT_ENC, KEY_WRAP, publicKeyOfJwk } from '../../src/providers/solar
 import { SolarisProfile } from '../../src/providers/solaris/profile.ts';
 import { JweAlg, JweEnc, type SolarisJweAlg, type SolarisJweEnc, type SolarisJwk } from '../../schemas/solaris.ts';
 import type { MockFactoryOptions } from '../core/factory.ts';
-import { json, type MockApp, type MockReply, type MockRequest, type Route } from '../core/server.ts';
+import { json, type MockApp, type MockReply } from '../core/server.ts';
+import { refusalOf, routeOf, stateMock, type Flaws } from '../core/route.ts';
 import { solarisCards, solarisDevices } from '../../src/providers/solaris/people.ts';
 import { solarisDefects, type SolarisDefectName } from '../../src/providers/solaris/defects.ts';
 import type { SolarisCard, SolarisDevice } from '../../src/providers/solaris/people.ts';
@@ -33,147 +34,174 @@ export interface SolarisMockState {
   issued: number;
 }
 
-export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisMockState> {
-  const defects = new DefectSet<SolarisDefectName>(solarisDefects, options.defects ?? []);
-  const has = (d: SolarisDefectName) => defects.has(d);
-  const variants = new VariantSet<SolarisVariantName>(solarisVariants, options.variants ?? []);
-  const profile = SolarisProfile.parse({
-    ...(variants.has('unknown-device-404') ? { unknownDeviceStatus: 404 } : {}),
-    ...(variants.has('signature-hex-base64') ? { signatureEncoding: 'hex-base64-der' } : {}),
-    ...(variants.has('no-kid-in-header') ? { kidInHeader: false } : {}),
-  });
-  const cards = new Map(solarisCards.map((c) => [c.id, c]));
-  const devices = new Map(
-    solarisDevices.map((d) => [
-      d.id,
+type Flaw = SolarisDefectName;
+
+/** The mock's state: the cards and bound devices, the profile it follows, the requests answered. */
+interface SolarisState {
+  variants: VariantSet<SolarisVariantName>;
+  profile: SolarisProfile;
+  cards: Map<string, SolarisCard>;
+  devices: Map<string, SolarisDevice & { publicKey: KeyObject }>;
+  issued: number;
+}
+
+function error(
+  flaw: Flaws<'error-without-source-field'>,
+  status: number,
+  field: string,
+  message: string,
+  detail = message,
+): MockReply {
+  const [code, title] = CODES[status] ?? CODES[500]!;
+  return json(status, {
+    errors: [
       {
-        ...d,
-        publicKey: createPublicKey(
-          createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' }),
-        ),
+        id: randomUUID(),
+        status,
+        code,
+        title,
+        detail,
+        source: flaw['error-without-source-field'] ? { message } : { field, message },
       },
-    ]),
-  );
-  let issued = 0;
-
-  function error(status: number, field: string, message: string, detail = message): MockReply {
-    const [code, title] = CODES[status] ?? CODES[500]!;
-    return json(status, {
-      errors: [
-        {
-          id: randomUUID(),
-          status,
-          code,
-          title,
-          detail,
-          source: has('error-without-source-field') ? { message } : { field, message },
-        },
-      ],
-    });
-  }
-  const crash = (): MockReply => ({
-    status: 500,
-    body: "NoMethodError: undefined method `fetch' for nil:NilClass\n  app/controllers/virtual_card_requests_controller.rb:41",
-    headers: { 'content-type': 'text/plain' },
+    ],
   });
+}
 
-  /** The first bad field, as [field, message], or the validated request. */
-  function validate(
-    b: Record<string, unknown>,
-  ):
-    | [string, string]
-    | { deviceId: string; signature: string; jwk: SolarisJwk; alg: SolarisJweAlg; enc: SolarisJweEnc; key: KeyObject }
-    | 'crash' {
-    if (typeof b.device_id !== 'string' || b.device_id === '') return ['device_id', 'must be a non-empty string'];
-    if (typeof b.signature !== 'string' || !/^[0-9a-fA-F]+$/.test(b.signature))
-      return ['signature', 'must be a hex string'];
-    const jwk = b.jwk as Record<string, unknown> | undefined;
-    if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return ['jwk', 'must be an object'];
-    if (jwk.kty !== 'RSA' && !has('kty-not-checked')) return ['jwk.kty', 'must be RSA'];
-    if (jwk.use !== undefined && jwk.use !== 'enc') return ['jwk.use', 'must be enc'];
-    if (jwk.alg !== undefined && jwk.alg !== 'RS256') return ['jwk.alg', 'must be RS256'];
-    if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid === ''))
-      return ['jwk.kid', 'must be a non-empty string'];
-    for (const f of ['n', 'e'] as const)
-      if (typeof jwk[f] !== 'string' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(jwk[f] as string))
-        return [`jwk.${f}`, 'must be base64url'];
-    const jwe = b.jwe as Record<string, unknown> | undefined;
-    if (typeof jwe !== 'object' || jwe === null) return ['jwe', 'must be an object'];
-    const alg = JweAlg.safeParse(jwe.alg);
-    if (!alg.success) return has('bad-enum-500') ? 'crash' : ['jwe.alg', `must be one of ${JweAlg.options.join(', ')}`];
-    const enc = JweEnc.safeParse(jwe.enc);
-    if (!enc.success) return has('bad-enum-500') ? 'crash' : ['jwe.enc', `must be one of ${JweEnc.options.join(', ')}`];
-    if (b.device_data !== undefined && typeof b.device_data !== 'string') return ['device_data', 'must be a string'];
-    let key: KeyObject;
+const crash = (): MockReply => ({
+  status: 500,
+  body: "NoMethodError: undefined method `fetch' for nil:NilClass\n  app/controllers/virtual_card_requests_controller.rb:41",
+  headers: { 'content-type': 'text/plain' },
+});
+
+/** The first bad field, as [field, message], or the validated request. */
+function validate(
+  s: SolarisState,
+  b: Record<string, unknown>,
+  flaw: Flaws<'kty-not-checked' | 'bad-enum-500' | 'short-key-accepted'>,
+):
+  | [string, string]
+  | { deviceId: string; signature: string; jwk: SolarisJwk; alg: SolarisJweAlg; enc: SolarisJweEnc; key: KeyObject }
+  | 'crash' {
+  if (typeof b.device_id !== 'string' || b.device_id === '') return ['device_id', 'must be a non-empty string'];
+  if (typeof b.signature !== 'string' || !/^[0-9a-fA-F]+$/.test(b.signature))
+    return ['signature', 'must be a hex string'];
+  const jwk = b.jwk as Record<string, unknown> | undefined;
+  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return ['jwk', 'must be an object'];
+  if (jwk.kty !== 'RSA' && !flaw['kty-not-checked']) return ['jwk.kty', 'must be RSA'];
+  if (jwk.use !== undefined && jwk.use !== 'enc') return ['jwk.use', 'must be enc'];
+  if (jwk.alg !== undefined && jwk.alg !== 'RS256') return ['jwk.alg', 'must be RS256'];
+  if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid === ''))
+    return ['jwk.kid', 'must be a non-empty string'];
+  for (const f of ['n', 'e'] as const)
+    if (typeof jwk[f] !== 'string' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(jwk[f] as string))
+      return [`jwk.${f}`, 'must be base64url'];
+  const jwe = b.jwe as Record<string, unknown> | undefined;
+  if (typeof jwe !== 'object' || jwe === null) return ['jwe', 'must be an object'];
+  const alg = JweAlg.safeParse(jwe.alg);
+  if (!alg.success) return flaw['bad-enum-500'] ? 'crash' : ['jwe.alg', `must be one of ${JweAlg.options.join(', ')}`];
+  const enc = JweEnc.safeParse(jwe.enc);
+  if (!enc.success) return flaw['bad-enum-500'] ? 'crash' : ['jwe.enc', `must be one of ${JweEnc.options.join(', ')}`];
+  if (b.device_data !== undefined && typeof b.device_data !== 'string') return ['device_data', 'must be a string'];
+  let key: KeyObject;
+  try {
+    if (jwk.kty !== 'RSA') return 'crash';
+    key = publicKeyOfJwk(jwk as { n: string; e: string });
+  } catch {
+    return ['jwk.n', 'is not an RSA public key'];
+  }
+  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < s.profile.minModulusBits && !flaw['short-key-accepted'])
+    return ['jwk.n', `the modulus must have at least ${s.profile.minModulusBits} bits`];
+  return { deviceId: b.device_id, signature: b.signature, jwk: jwk as SolarisJwk, alg: alg.data, enc: enc.data, key };
+}
+
+function signatureValid(
+  s: SolarisState,
+  deviceKey: KeyObject,
+  jwk: SolarisJwk,
+  signature: string,
+  flaw: Flaws<'signature-over-json'>,
+): boolean {
+  if (flaw['signature-over-json']) {
+    const der = decodeSignature(signature, s.profile.signatureEncoding);
     try {
-      if (jwk.kty !== 'RSA') return 'crash';
-      key = publicKeyOfJwk(jwk as { n: string; e: string });
+      return (
+        !!der && verify('sha256', Buffer.from(JSON.stringify(jwk), 'utf8'), { key: deviceKey, dsaEncoding: 'der' }, der)
+      );
     } catch {
-      return ['jwk.n', 'is not an RSA public key'];
+      return false;
     }
-    if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < profile.minModulusBits && !has('short-key-accepted'))
-      return ['jwk.n', `the modulus must have at least ${profile.minModulusBits} bits`];
-    return { deviceId: b.device_id, signature: b.signature, jwk: jwk as SolarisJwk, alg: alg.data, enc: enc.data, key };
   }
+  return verifyJwkSignature(deviceKey, jwk, signature, s.profile.signatureEncoding);
+}
 
-  function signatureValid(deviceKey: KeyObject, jwk: SolarisJwk, signature: string): boolean {
-    if (has('signature-over-json')) {
-      const der = decodeSignature(signature, profile.signatureEncoding);
-      try {
-        return (
-          !!der &&
-          verify('sha256', Buffer.from(JSON.stringify(jwk), 'utf8'), { key: deviceKey, dsaEncoding: 'der' }, der)
-        );
-      } catch {
-        return false;
-      }
-    }
-    return verifyJwkSignature(deviceKey, jwk, signature, profile.signatureEncoding);
-  }
-
-  function handle(req: MockRequest): MockReply {
+const virtualCardRequest = routeOf<SolarisState, Flaw>()({
+  method: 'POST',
+  path: '/v1/cards/:id/virtual_card_requests',
+  defects: [
+    'error-without-source-field',
+    'kty-not-checked',
+    'bad-enum-500',
+    'short-key-accepted',
+    'unknown-card-403',
+    'unknown-device-accepted',
+    'any-device-signature',
+    'signature-not-checked',
+    'signature-over-json',
+    'card-data-in-error',
+    'android-mgf1-sha256',
+    'enc-ignored',
+    'kid-not-echoed',
+    'alg-mislabelled',
+    'rsa1_5-as-oaep',
+    'pan-in-header',
+  ],
+  handle(s, request, flaw) {
     let body: unknown;
     try {
-      body = JSON.parse(req.body.toString('utf8'));
+      body = JSON.parse(request.body.toString('utf8'));
     } catch {
-      return error(400, 'body', 'must be a JSON object');
+      return error(flaw, 400, 'body', 'must be a JSON object');
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body))
-      return error(400, 'body', 'must be a JSON object');
+      return error(flaw, 400, 'body', 'must be a JSON object');
     const unknown = Object.keys(body).find((k) => !['device_id', 'signature', 'jwk', 'jwe', 'device_data'].includes(k));
-    if (unknown) return error(400, unknown, 'is not a known field');
-    const v = validate(body as Record<string, unknown>);
+    if (unknown) return error(flaw, 400, unknown, 'is not a known field');
+    const v = validate(s, body as Record<string, unknown>, flaw);
     if (v === 'crash') return crash();
-    if (Array.isArray(v)) return error(400, v[0], v[1]);
-    const card = cards.get(req.params.id ?? '');
-    if (!card) return has('unknown-card-403') ? error(403, 'id', 'not allowed') : error(404, 'id', 'card not found');
-    let device = devices.get(v.deviceId);
-    if (!device && has('unknown-device-accepted'))
-      device = [...devices.values()].find((d) => d.personId === card.personId);
-    if (!device) return error(profile.unknownDeviceStatus, 'device_id', 'device is not bound');
-    const candidates = has('any-device-signature') ? [...devices.values()] : [device];
+    if (Array.isArray(v)) return error(flaw, 400, v[0], v[1]);
+    const card = s.cards.get(request.params.id ?? '');
+    if (!card)
+      return flaw['unknown-card-403']
+        ? error(flaw, 403, 'id', 'not allowed')
+        : error(flaw, 404, 'id', 'card not found');
+    let device = s.devices.get(v.deviceId);
+    if (!device && flaw['unknown-device-accepted'])
+      device = [...s.devices.values()].find((d) => d.personId === card.personId);
+    if (!device) return error(flaw, s.profile.unknownDeviceStatus, 'device_id', 'device is not bound');
+    const candidates = flaw['any-device-signature'] ? [...s.devices.values()] : [device];
     const signed =
-      has('signature-not-checked') || candidates.some((d) => signatureValid(d.publicKey, v.jwk, v.signature));
+      flaw['signature-not-checked'] || candidates.some((d) => signatureValid(s, d.publicKey, v.jwk, v.signature, flaw));
     if (!signed || device.personId !== card.personId) {
       return error(
+        flaw,
         403,
         'signature',
         'the signature does not verify with the bound device',
-        has('card-data-in-error')
+        flaw['card-data-in-error']
           ? `no secure view of card ${card.pan}`
           : 'the signature does not verify with the bound device',
       );
     }
     let wrap: KeyWrap = KEY_WRAP[v.alg];
-    if (v.alg === 'RSA_OAEP_256_ANDROID' && has('android-mgf1-sha256')) wrap = 'RSA-OAEP-256';
+    if (v.alg === 'RSA_OAEP_256_ANDROID' && flaw['android-mgf1-sha256']) wrap = 'RSA-OAEP-256';
     const plaintext = JSON.stringify({ pan: card.pan, cvc: card.cvc, expires_at: card.expiresAt, line_1: card.line1 });
     let data = encryptCompact(v.key, Buffer.from(plaintext), {
       wrap,
-      enc: has('enc-ignored') ? 'A256GCM' : CONTENT_ENC[v.enc],
-      ...(v.jwk.kid && profile.kidInHeader && !has('kid-not-echoed') ? { kid: v.jwk.kid } : {}),
-      ...(v.alg === 'RSA_OAEP_256' && has('alg-mislabelled') ? { algLabel: 'RSA-OAEP' } : {}),
+      enc: flaw['enc-ignored'] ? 'A256GCM' : CONTENT_ENC[v.enc],
+      ...(v.jwk.kid && s.profile.kidInHeader && !flaw['kid-not-echoed'] ? { kid: v.jwk.kid } : {}),
+      ...(v.alg === 'RSA_OAEP_256' && flaw['alg-mislabelled'] ? { algLabel: 'RSA-OAEP' } : {}),
     });
-    if (v.alg === 'RSA1_5' && has('rsa1_5-as-oaep')) {
+    if (v.alg === 'RSA1_5' && flaw['rsa1_5-as-oaep']) {
       const oaep = encryptCompact(v.key, Buffer.from(plaintext), {
         wrap: 'RSA-OAEP-256',
         enc: CONTENT_ENC[v.enc],
@@ -181,35 +209,65 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisM
       }).split('.');
       data = [data.split('.')[0], ...oaep.slice(1)].join('.');
     }
-    issued++;
+    s.issued++;
     return json(
       200,
       {
         data,
-        ...(variants.has('extra-response-fields') ? { id: `vcr_${issued}`, created_at: new Date().toISOString() } : {}),
+        ...(s.variants.has('extra-response-fields')
+          ? { id: `vcr_${s.issued}`, created_at: new Date().toISOString() }
+          : {}),
       },
       {
         'cache-control': 'no-store',
-        ...(has('pan-in-header') ? { 'x-card-reference': `${card.id}:${card.pan}` } : {}),
+        ...(flaw['pan-in-header'] ? { 'x-card-reference': `${card.id}:${card.pan}` } : {}),
       },
     );
-  }
+  },
+});
 
-  const route: Route = { method: 'POST', path: '/v1/cards/:id/virtual_card_requests', handle };
-  return {
+const refusal = refusalOf<SolarisState, Flaw>()({
+  defects: ['error-without-source-field'],
+  handle(_s, _req, status, reason, flaw) {
+    return error(flaw, status, reason === 'not-found' ? 'path' : 'request', reason.replace(/-/g, ' '));
+  },
+});
+
+export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisMockState> {
+  const variants = new VariantSet<SolarisVariantName>(solarisVariants, options.variants ?? []);
+  return stateMock({
     provider: 'solaris',
-    routes: [route],
-    state: () => ({ cards: solarisCards, devices: solarisDevices, profile, issued }),
-    vendorEnv(url) {
-      return solarisVendorEnv(this.state(), url);
+    state: {
+      variants,
+      profile: SolarisProfile.parse({
+        ...(variants.has('unknown-device-404') ? { unknownDeviceStatus: 404 } : {}),
+        ...(variants.has('signature-hex-base64') ? { signatureEncoding: 'hex-base64-der' } : {}),
+        ...(variants.has('no-kid-in-header') ? { kidInHeader: false } : {}),
+      }),
+      cards: new Map(solarisCards.map((c) => [c.id, c])),
+      devices: new Map(
+        solarisDevices.map((d) => [
+          d.id,
+          {
+            ...d,
+            publicKey: createPublicKey(
+              createPrivateKey({ key: Buffer.from(d.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' }),
+            ),
+          },
+        ]),
+      ),
+      issued: 0,
     },
-    reset() {
-      issued = 0;
+    defects: new DefectSet<SolarisDefectName>(solarisDefects, options.defects ?? []),
+    allDefects: solarisDefects,
+    routes: [virtualCardRequest],
+    refusal,
+    snapshot: (s) => ({ cards: solarisCards, devices: solarisDevices, profile: s.profile, issued: s.issued }),
+    vendorEnv: solarisVendorEnv,
+    reset(s) {
+      s.issued = 0;
     },
-    refuse(_req, status, reason) {
-      return error(status, reason === 'not-found' ? 'path' : 'request', reason.replace(/-/g, ' '));
-    },
-  };
+  });
 }
 
 /** The variables a vendor would set for this mock run as a sandbox (`mock --write-env`). */

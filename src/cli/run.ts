@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
 import { loadProfile, profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
-import { catalogue as providers, providerIds } from '../catalogue.ts';
+import { catalogue, providerIds } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { withSettings } from '../core/settings.ts';
 import { networkForRun, networkFromFlags, NETWORK_FLAGS, useNetwork } from './network-flags.ts';
@@ -68,7 +68,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if ((values.target !== undefined || values.profile !== undefined) && selected.length !== 1) {
     throw new UsageError('--target and --profile apply to one provider: add --provider <id>');
   }
-  const only = providers.find((p) => p.id === selected[0])!;
+  const only = catalogue.find((p) => p.id === selected[0])!;
   if (values.target !== undefined && values.target !== 'mock') process.env[only.env.baseUrl] = values.target;
   if (values.target === 'mock') delete process.env[only.env.baseUrl];
   if (values.profile !== undefined) {
@@ -77,7 +77,7 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
     throw new UsageError('--shard takes <index>/<total>, for example 1/2');
-  for (const p of providers.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
+  for (const p of catalogue.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
   const network = networkFromFlags(values);
   useNetwork(network);
   if (!chromiumAvailable()) {
@@ -92,7 +92,7 @@ export async function runCommand(args: string[]): Promise<number> {
   // An embedded mock is private to a worker; a target at a URL is shared, and its server state
   // and clock (where it has /__mock/) must not be moved by two tests at once. A provider whose
   // checks touch nothing another reads runs on two workers against a sandbox without control.
-  const shared = (providers as readonly ProviderCatalogue[]).filter(
+  const shared = (catalogue as readonly ProviderCatalogue[]).filter(
     (p) => selected.includes(p.id) && process.env[p.env.baseUrl],
   );
   const { offersControl } = await import('../core/target.ts');

@@ -9,7 +9,7 @@ import { profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import type { Variant } from '../core/variants.ts';
-import { catalogue as providers } from '../catalogue.ts';
+import { catalogue } from '../catalogue.ts';
 import { withSettings } from '../core/settings.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
@@ -79,7 +79,7 @@ export async function variantsCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
   const only = values.only?.split(',').map((s) => s.trim());
-  const work = providers
+  const work = catalogue
     .filter((p) => positionals.length === 0 || positionals.includes(p.id))
     .flatMap((p) =>
       p.variants

@@ -34,7 +34,7 @@ export function defectBreaks(d: Defect): string[] {
   return [d.breaks, ...(d.alsoBreaks ?? [])];
 }
 
-/** A typed entry maker for one provider's catalogue: `breaks` must be one of its requirement ids. */
+/** A typed entry maker for one provider's defect list: `breaks` must be one of its requirement ids. */
 export const defectOf =
   <RequirementId extends string>() =>
   <N extends string>(
@@ -65,11 +65,11 @@ export function defineDefects<const T extends readonly Defect[]>(list: T): T {
   return list;
 }
 
-/** The switches a mock was started with, out of a named catalogue (defects here, variants too). */
+/** The switches a mock was started with, out of a named list (the provider's defects here, its variants too). */
 export class DefectSet<N extends string = string> {
   private readonly active: ReadonlySet<string>;
-  constructor(catalogue: readonly { name: string }[], names: readonly string[], kind = 'defect') {
-    const known = new Set(catalogue.map((d) => d.name));
+  constructor(list: readonly { name: string }[], names: readonly string[], kind = 'defect') {
+    const known = new Set(list.map((d) => d.name));
     for (const n of names) {
       if (!known.has(n)) throw new Error(`unknown ${kind} "${n}"; known: ${[...known].join(', ')}`);
     }

@@ -10,14 +10,14 @@ import { runSettings } from './settings.ts';
 import { ACCEPTED_RISKS_KEY, acceptedRisksOf } from './accepted-risks.ts';
 import { profileEnvVar } from './profile.ts';
 import type { Requirement } from './requirements.ts';
-import { catalogue as providers } from '../catalogue.ts';
+import { catalogue } from '../catalogue.ts';
 
 export type Level = 'failure' | 'warning' | 'accepted';
 
 /** `run --strict` sets this for the Playwright workers: warnings and accepted risks fail. */
 
 export function findRequirement(id: string): { provider: string; requirement: Requirement } | undefined {
-  for (const p of providers) {
+  for (const p of catalogue) {
     const r = (p.requirements as Record<string, Requirement>)[id];
     if (r) return { provider: p.id, requirement: r };
   }
@@ -46,7 +46,7 @@ function profileStatements(
         found = {
           options: new Set(Object.keys(options)),
           risks: acceptedRisksOf(
-            providers.find((p) => p.id === providerId)!,
+            catalogue.find((p) => p.id === providerId)!,
             risks,
           ),
         };

@@ -11,7 +11,7 @@
 import { TLS_PROBLEM } from './http.ts';
 import { levelOf, warningAdvice } from './levels.ts';
 import { loadAcceptedRisks, loadProfile } from './profile.ts';
-import { catalogue as providers } from '../catalogue.ts';
+import { catalogue } from '../catalogue.ts';
 import { clauses, type Requirement } from './requirements.ts';
 
 /** The message prefix of the error that ends a test on purpose after a failed rule check. */
@@ -212,12 +212,12 @@ function errorFor(o: TestOutcome, requirementId: string): string | undefined {
 
 export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.ProcessEnv): Matrix {
   const ran = new Set(outcomes.map((o) => o.provider));
-  const known = new Set(providers.flatMap((p) => Object.keys(p.requirements)));
+  const known = new Set(catalogue.flatMap((p) => Object.keys(p.requirements)));
   const unmapped = outcomes
     .filter((o) => o.requirementIds.length === 0 || o.requirementIds.some((id) => !known.has(id)))
     .map((o) => o.title);
   const out: ProviderMatrix[] = [];
-  for (const p of providers) {
+  for (const p of catalogue) {
     if (!ran.has(p.id)) continue;
     const mine = outcomes.filter((o) => o.provider === p.id);
     const unreachable = mine.find((o) => o.unreachable)?.unreachable;

@@ -46,7 +46,7 @@ export type Requirement = RequirementBase &
 
 type RequirementBody = Requirement extends infer R ? (R extends Requirement ? Omit<R, 'id'> : never) : never;
 
-/** Builds a typed catalogue: ids become a string-literal union usable by specs and defects. */
+/** Builds a provider's typed requirement list: ids become a string-literal union usable by specs and defects. */
 export function defineRequirements<const T extends Record<string, RequirementBody>>(
   table: T,
 ): { readonly [K in keyof T & string]: Requirement & { id: K } } {

@@ -1,13 +1,13 @@
 // The table of every provider's environment variables, from the registry: the README carries it
 // between markers (a test keeps it in sync), `--help` prints the names.
-import { catalogue as providers } from '../catalogue.ts';
+import { catalogue } from '../catalogue.ts';
 
 export const VARIABLES_START =
   '<!-- variables: generated from the registry by `npm run readme`; do not edit by hand -->';
 export const VARIABLES_END = '<!-- /variables -->';
 
 export function variablesTable(): string {
-  const rows = providers.map((p) => {
+  const rows = catalogue.map((p) => {
     const required = [p.env.baseUrl, ...p.env.required].map((v) => `\`${v}\``).join(', ');
     const optional = Object.entries(p.env.vars)
       .filter(([k]) => !p.env.required.includes(k))
@@ -28,5 +28,5 @@ export function variablesTable(): string {
 
 /** The names only, for --help. */
 export function variableNames(): string {
-  return providers.map((p) => `  ${p.id}: ${[p.env.baseUrl, ...Object.keys(p.env.vars)].join(' ')}`).join('\n');
+  return catalogue.map((p) => `  ${p.id}: ${[p.env.baseUrl, ...Object.keys(p.env.vars)].join(' ')}`).join('\n');
 }

@@ -38,7 +38,7 @@ export function defineVariants<const T extends readonly Variant[]>(list: T): rea
 
 /** The variants a mock was started with: the same switch set as its defects'. */
 export class VariantSet<N extends string = string> extends DefectSet<N> {
-  constructor(catalogue: readonly Variant[], names: readonly string[]) {
-    super(catalogue, names, 'variant');
+  constructor(list: readonly Variant[], names: readonly string[]) {
+    super(list, names, 'variant');
   }
 }
