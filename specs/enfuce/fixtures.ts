@@ -74,7 +74,7 @@ export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Prom
  * What an Enfuce refusal is: an API error with a 4xx (its exact status where given; `pinnedBy` names
  * the profile option when the document leaves it open), or `'page'`, a refused card-data page.
  */
-export type EnfuceRefusal = { status?: number; pinnedBy?: string } | 'page';
+export type EnfuceRefusal = { status: number | '4xx'; pinnedBy?: string } | 'page';
 
 /**
  * A refusal by `rule`. An API error: its status (that rule's), the error body in the profile's

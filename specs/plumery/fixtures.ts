@@ -172,10 +172,10 @@ export const STATUS_OPTION: Partial<Record<PlumeryRequirementId, string>> = {
   'PLM-CARD-STATE': 'cardStateStatus',
 };
 
-/** What a Plumery refusal is: its status and its urn code (without the prefix). */
+/** What a Plumery refusal is: its status (or any 4xx) and its urn code (without the prefix; absent, any urn code). */
 export interface PlumeryRefusal {
-  status: number;
-  code: string;
+  status: number | '4xx';
+  code?: string;
 }
 
 /**
@@ -199,7 +199,8 @@ export function expectRefused(
     cards: pansOf(setup.knownCards),
   });
   const body = (refusal ?? parseJson(ex.response.body)) as PlumeryError | undefined;
-  ruleCheck(rule, body?.code, 'error code').toBe(`${ERROR_PREFIX}${expected.code}`);
+  if (expected.code !== undefined) ruleCheck(rule, body?.code, 'error code').toBe(`${ERROR_PREFIX}${expected.code}`);
+  else ruleCheck(rule, String(body?.code), 'an urn error code').toMatch(new RegExp(`^${ERROR_PREFIX}`));
   if (setup.profile.fieldErrorCode && Array.isArray(body?.fieldErrors)) {
     ruleCheck(
       'PLM-ERROR-SHAPE',

@@ -4,7 +4,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { diagnoseCompact, type ContentEnc } from '../../src/crypto/jwe.ts';
 import { decryptCardDetails, jwkOf, KEY_WRAP, newEncryptionKey } from '../../src/providers/solaris/card-details.ts';
 import { JweAlg, JweEnc, type CardDetails } from '../../schemas/solaris.ts';
-import { halted, unknownValues } from '../fixtures/expect.ts';
+import { expectCardValues, halted } from '../fixtures/expect.ts';
 import { expect, expectRefused, jweFor, req, signedRequest, test, ruleCheck } from './fixtures.ts';
 
 /** The protected-header alg a request's jwe.alg is labelled with. */
@@ -67,17 +67,19 @@ for (const alg of JweAlg.options) {
           );
         const details = JSON.parse(opened.plaintext.toString('utf8')) as CardDetails;
         ruleCheck('SOL-JWE-DECRYPTS', details, 'the card details').toMatchSchema('solaris', 'card-details');
-        if (setup.card?.pan) ruleCheck('SOL-JWE-DECRYPTS', details.pan, 'the PAN').toEqualSecret(setup.card.pan, 'PAN');
-        if (setup.card?.cvc) ruleCheck('SOL-JWE-DECRYPTS', details.cvc, 'the CVC').toEqualSecret(setup.card.cvc, 'CVC');
-        if (setup.card?.expiresAt)
-          ruleCheck('SOL-JWE-DECRYPTS', details.expires_at, 'expires_at').toBe(setup.card.expiresAt);
-        unknownValues(
+        const card = setup.card;
+        expectCardValues(
           'SOL-JWE-DECRYPTS',
-          {
-            SOLARIS_CARD_PAN: setup.card?.pan,
-            SOLARIS_CARD_CVC: setup.card?.cvc,
-            SOLARIS_CARD_EXPIRES_AT: setup.card?.expiresAt,
-          },
+          [
+            { what: 'the PAN', got: details.pan, expected: card?.pan, variable: 'SOLARIS_CARD_PAN', secret: 'PAN' },
+            { what: 'the CVC', got: details.cvc, expected: card?.cvc, variable: 'SOLARIS_CARD_CVC', secret: 'CVC' },
+            {
+              what: 'expires_at',
+              got: details.expires_at,
+              expected: card?.expiresAt,
+              variable: 'SOLARIS_CARD_EXPIRES_AT',
+            },
+          ],
           'the decrypted card details',
         );
       },

@@ -202,8 +202,9 @@ export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[],
   };
 }
 
-const providers: readonly ProviderCatalogue[] = catalogue;
+const everyProvider: readonly ProviderCatalogue[] = catalogue;
 
+/** `defects`: runs every chosen defect (under control in one batch, or --live against sandboxes), judges each, prints the proof. */
 export async function defectsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
@@ -222,30 +223,70 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const jobs = values.jobs === undefined ? Math.max(1, Math.min(2, availableParallelism())) : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
-  const selected = providers.filter((p) => positionals.length === 0 || positionals.includes(p.id));
+  const selected = everyProvider.filter((p) => positionals.length === 0 || positionals.includes(p.id));
   const only = values.only?.split(',').map((s) => s.trim());
   const chosen = (p: ProviderCatalogue): Defect[] => p.defects.filter((d) => !only || only.includes(d.name));
-  if (values.list) {
-    for (const p of selected) {
-      for (const d of chosen(p)) {
-        // A defect of a default of the harness (or of a default part) is caught as a warning (src/core/levels.ts).
-        const asWarning = caughtAsWarning(d, sourceOf);
-        const controlledOnly = p.controlledOnlyDefects?.[d.name];
-        console.log(
-          `${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${asWarning ? `\t(a default${d.pinned ? ` part, ${d.pinned}` : ''}: caught as a warning)` : ''}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}${controlledOnly ? `\t(live: only under control: ${controlledOnly})` : ''}`,
-        );
-      }
-    }
-    return 0;
-  }
+  if (values.list) return listDefects(selected, chosen);
   const started = performance.now();
   const root = resolve(values.output ?? (live ? 'reports/defects-live' : 'reports/defects'));
   rmSync(root, { recursive: true, force: true });
 
-  // Every defect run is compared with its provider's clean run. Under control one batch run holds
-  // both; live, the clean runs come first and each defect needs a mock process of its own.
   const withDefects = selected.filter((p) => chosen(p).length > 0);
   const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
+  const runs = await runDefects(withDefects, work, root, jobs, live);
+  if (!runs) return 1;
+  const outcomes = runs.outcomes;
+  const judged = outcomes.filter((o) => !o.controlledOnly);
+  const asDeclared = judged.filter((o) => o.asDeclared);
+  printSummary(
+    outcomes,
+    live,
+    `${((performance.now() - started) / 60_000).toFixed(1)} min (${jobs} ${live ? 'suites' : 'workers'} at a time)`,
+  );
+  // A defect of a document or standard rule caught only as a warning would pass a gate.
+  const declared = new Map(work.map(({ p, d }) => [`${p.id}:${d.name}`, d]));
+  const onlyWarned = outcomes.filter(
+    (o) => o.caught && o.asWarning && !caughtAsWarning(declared.get(`${o.provider}:${o.defect}`)!, sourceOf),
+  );
+  for (const o of onlyWarned)
+    console.log(
+      `ONLY A WARNING ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}, a rule that must fail, yet the run only warned`,
+    );
+  // --strict also fails when a defect's matrix differs from the clean one in anything but what it
+  // declares, or when a defect of a rule that must fail was caught only as a warning.
+  return outcomes.every(asExpected) &&
+    (!values.strict || (asDeclared.length === judged.length && onlyWarned.length === 0))
+    ? 0
+    : 1;
+}
+
+/** `defects --list`: a line per defect, with the rules it breaks and how it is caught. */
+function listDefects(selected: readonly ProviderCatalogue[], chosen: (p: ProviderCatalogue) => Defect[]): number {
+  for (const p of selected) {
+    for (const d of chosen(p)) {
+      // A defect of a default of the harness (or of a default part) is caught as a warning (src/core/levels.ts).
+      const asWarning = caughtAsWarning(d, sourceOf);
+      const controlledOnly = p.controlledOnlyDefects?.[d.name];
+      console.log(
+        `${p.id}\t${d.name}\t${defectBreaks(d).join(',')}\t${d.description}${asWarning ? `\t(a default${d.pinned ? ` part, ${d.pinned}` : ''}: caught as a warning)` : ''}${d.hides ? `\t(leaves ${d.hides.requirements.join(',')} not run: ${d.hides.why})` : ''}${controlledOnly ? `\t(live: only under control: ${controlledOnly})` : ''}`,
+      );
+    }
+  }
+  return 0;
+}
+
+/**
+ * Every defect run, compared with its provider's clean run and judged. Under control one batch run
+ * holds both; live, the clean runs come first and each defect needs a mock process of its own.
+ * Undefined when a clean run failed: then no defect can be judged.
+ */
+async function runDefects(
+  withDefects: readonly ProviderCatalogue[],
+  work: readonly { p: ProviderCatalogue; d: Defect }[],
+  root: string,
+  jobs: number,
+  live: boolean,
+): Promise<{ outcomes: DefectOutcome[] } | undefined> {
   const controlled = live ? undefined : await runControlled(withDefects, work, root, jobs);
   const clean =
     controlled?.clean ??
@@ -262,10 +303,9 @@ export async function defectsCommand(args: string[]): Promise<number> {
       console.log(
         `the clean ${id} run failed (${run.failedTests.length} test(s)), so no defect of it can be judged:\n${run.failedTests.map((t) => `  ${t}`).join('\n')}`,
       );
-      return 1;
+      return undefined;
     }
   }
-
   const outcomes = await pool(
     work.map(({ p, d }) => async (): Promise<DefectOutcome> => {
       const run =
@@ -280,27 +320,37 @@ export async function defectsCommand(args: string[]): Promise<number> {
         caughtBy: run.failedTests.length ? run.failedTests : run.warnedTests,
         ...(live && p.controlledOnlyDefects?.[d.name] ? { controlledOnly: p.controlledOnlyDefects[d.name] } : {}),
       };
-      const { breaks, diff } = outcome;
-      const label = outcome.controlledOnly
-        ? outcome.caught
-          ? 'CAUGHT although declared controlled-only'
-          : 'CONTROLLED-ONLY'
-        : outcome.caught
-          ? 'CAUGHT '
-          : 'ESCAPED';
-      console.log(
-        `${label} ${p.id.padEnd(8)} ${d.name.padEnd(32)} breaks ${breaks.join(', ')}${outcome.exact ? '' : `  (matrix differs in ${diff.join('; ') || 'nothing'})`}\n` +
-          (outcome.caught
-            ? outcome.caughtBy.map((t) => `          by ${t}`).join('\n')
-            : `          no test failed: ${d.description}${live ? `\n          live, the checks of ${outcome.breaks.join(', ')}: ${outcome.breaks.map((id) => run.gaps.get(id) ?? 'all ran').join('; ')}` : ''}`) +
-          (outcome.controlledOnly
-            ? `\n          declared controlled-only: ${outcome.controlledOnly}${outcome.caught ? ' (out of date: a sandbox run caught it)' : ''}`
-            : ''),
-      );
+      printOutcome(outcome, d, run, live);
       return outcome;
     }),
     jobs,
   );
+  return { outcomes };
+}
+
+/** A defect's lines: caught or escaped, by which tests, and how its matrix differs. */
+function printOutcome(outcome: DefectOutcome, d: Defect, run: SuiteRun, live: boolean): void {
+  const { breaks, diff } = outcome;
+  const label = outcome.controlledOnly
+    ? outcome.caught
+      ? 'CAUGHT although declared controlled-only'
+      : 'CONTROLLED-ONLY'
+    : outcome.caught
+      ? 'CAUGHT '
+      : 'ESCAPED';
+  console.log(
+    `${label} ${outcome.provider.padEnd(8)} ${d.name.padEnd(32)} breaks ${breaks.join(', ')}${outcome.exact ? '' : `  (matrix differs in ${diff.join('; ') || 'nothing'})`}\n` +
+      (outcome.caught
+        ? outcome.caughtBy.map((t) => `          by ${t}`).join('\n')
+        : `          no test failed: ${d.description}${live ? `\n          live, the checks of ${outcome.breaks.join(', ')}: ${outcome.breaks.map((id) => run.gaps.get(id) ?? 'all ran').join('; ')}` : ''}`) +
+      (outcome.controlledOnly
+        ? `\n          declared controlled-only: ${outcome.controlledOnly}${outcome.caught ? ' (out of date: a sandbox run caught it)' : ''}`
+        : ''),
+  );
+}
+
+/** The table and the closing counts: caught, failing exactly, unchanged otherwise, matrix as declared, time. */
+function printSummary(outcomes: readonly DefectOutcome[], live: boolean, took: string): void {
   const caught = outcomes.filter((o) => o.caught).length;
   // A defect declared controlled-only has no live matrix to judge: it counts as declared when it escapes.
   const judged = outcomes.filter((o) => !o.controlledOnly);
@@ -333,28 +383,11 @@ export async function defectsCommand(args: string[]): Promise<number> {
     `matrix as declared ${asDeclared.length} of ${judged.length} defects (each differs from the clean matrix in exactly the requirements it breaks, now failing, ` +
       `and in those it declares it leaves with nothing to observe, now not run: ${hiders.map((o) => `${o.provider} ${o.defect} hides ${o.hides.join(', ')}`).join('; ') || 'none'})`,
   );
-  console.log(
-    `time: ${outcomes.length} defects and their clean runs in ${((performance.now() - started) / 60_000).toFixed(1)} min (${jobs} ${live ? 'suites' : 'workers'} at a time)`,
-  );
+  console.log(`time: ${outcomes.length} defects and their clean runs in ${took}`);
   // Repeated last, so that a CI log cut to its tail still names them.
   for (const o of judged.filter((x) => !x.asDeclared)) {
     console.log(
       `NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`,
     );
   }
-  // A defect of a document or standard rule caught only as a warning would pass a gate.
-  const declared = new Map(work.map(({ p, d }) => [`${p.id}:${d.name}`, d]));
-  const onlyWarned = outcomes.filter(
-    (o) => o.caught && o.asWarning && !caughtAsWarning(declared.get(`${o.provider}:${o.defect}`)!, sourceOf),
-  );
-  for (const o of onlyWarned)
-    console.log(
-      `ONLY A WARNING ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}, a rule that must fail, yet the run only warned`,
-    );
-  // --strict also fails when a defect's matrix differs from the clean one in anything but what it
-  // declares, or when a defect of a rule that must fail was caught only as a warning.
-  return outcomes.every(asExpected) &&
-    (!values.strict || (asDeclared.length === judged.length && onlyWarned.length === 0))
-    ? 0
-    : 1;
 }
