@@ -8,6 +8,7 @@
 // passes a correct sandbox and fails one with a defect, and publishes JUnit and Allure.
 import { spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -40,6 +41,8 @@ function filesBelow(dir: string): string[] {
 }
 
 const dir = join(root, 'reports/selftest/package');
+/** What the copy of the checkout that is packed leaves out: what is made, installed or reported here. */
+const UNPACKED = new Set(['.git', 'node_modules', '.build', 'reports', 'allure-report']);
 const repo = join(dir, 'team-service');
 const pkg = join(repo, 'node_modules', 'card-reveal-harness');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -54,7 +57,13 @@ test.beforeAll(async () => {
   test.setTimeout(8 * 60_000);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(repo, { recursive: true });
-  const packed = await sh('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], root, {}, 180_000);
+  // Packed from a copy of the checkout: `prepack` rebuilds .build/, which the CLI runs from, and the
+  // other worker's tests run the CLI meanwhile (a rebuild in place made one of them fail to load).
+  const source = join(dir, 'checkout');
+  for (const entry of readdirSync(root).filter((e) => !UNPACKED.has(e)))
+    cpSync(join(root, entry), join(source, entry), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(source, 'node_modules'), 'dir');
+  const packed = await sh('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], source, {}, 180_000);
   expect(packed.code, packed.out.slice(-2000)).toBe(0);
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   expect(tarball, packed.out.slice(-1000)).toBeDefined();

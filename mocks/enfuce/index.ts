@@ -1,6 +1,6 @@
 // Reference mock of Enfuce's card-data reveal: controlToken, the mobile card-data POST and the
-// iframe page. Every rule of seeds/000 and every Enfuce default of PROVIDERS.md, and a --defect
-// switch for each (./defects.ts).
+// iframe page. Every rule of seeds/000 and every Enfuce default of PROVIDERS.md, as routes over the
+// mock's state, each naming the defects it honours (src/providers/enfuce/defects.ts).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { VariantSet } from '../../src/core/variants.ts';

@@ -1,6 +1,7 @@
 // Reference mock of Solaris's virtual card requests (seeds/004, PROVIDERS.md): validates every
 // field, verifies the device binding, and answers the card details as a compact JWE to the JWK, in
-// all six alg × enc flavours; errors in the documented envelope; a --defect switch for each rule.
+// all six alg × enc flavours; errors in the documented envelope. One route over the mock's state,
+// naming the defects it honours (src/providers/solaris/defects.ts).
 import { createPrivateKey, createPublicKey, randomUUID, verify, type KeyObject } from 'node:crypto';
 import { VariantSet } from '../../src/core/variants.ts';
 import { solarisVariants, type SolarisVariantName } from '../../src/providers/solaris/variants.ts';
