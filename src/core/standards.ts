@@ -55,21 +55,21 @@ export const STANDARDS = {
     url: 'https://nvlpubs.nist.gov/nistpubs/Legacy/SP/nistspecialpublication800-38d.pdf',
   },
   ecdhSharedSecret: {
-    clause: 'SEC 1 v2.0 §3.3.1; NIST SP 800-56A Rev. 3 §5.7.1.2',
-    quote:
-      'Output z = x_P as the shared secret field element (SEC 1); Z = x_P, where x_P is the x-coordinate of P (SP 800-56A).',
+    // SP 800-56A Rev. 3 §5.7.1.2 (ECC CDH) takes the same x-coordinate; its words are not quoted here.
+    clause: 'SEC 1 v2.0 §3.3.1 (Elliptic Curve Diffie-Hellman Primitive)',
+    quote: 'Output z = x_P as the shared secret field element.',
     url: 'https://www.secg.org/sec1-v2.pdf',
   },
   rsaKeySize: {
-    clause: 'RFC 7518 §4.2 and §4.3; NIST SP 800-131A Rev. 2 §6',
+    clause: 'RFC 7518 §4.2 and §4.3',
     quote:
-      'A key of size 2048 bits or larger MUST be used with these algorithms (RFC 7518); RSA key transport with len(n) < 2048 is disallowed (SP 800-131A).',
+      'A key of size 2048 bits or larger MUST be used with these algorithms. (This requirement is based on Table 4 (Security-strength time frames) of NIST SP 800-57 [NIST.800-57], which requires 112 bits of security for new uses, and Table 2 (Comparable strengths) of the same, which states that 2048-bit RSA keys provide 112 bits of security.)',
     url: 'https://www.rfc-editor.org/rfc/rfc7518#section-4.3',
   },
   jweHeader: {
     clause: 'RFC 7516 §4.1.1 and §4.1.2',
     quote:
-      'The "alg" Header Parameter … identifies the cryptographic algorithm used to encrypt or determine the value of the CEK. The "enc" (encryption algorithm) Header Parameter identifies the content encryption algorithm used to perform authenticated encryption on the plaintext.',
+      'The "alg" (algorithm) Header Parameter identifies the cryptographic algorithm used to encrypt or determine the value of the CEK. The "enc" (encryption algorithm) Header Parameter identifies the content encryption algorithm used to perform authenticated encryption on the plaintext to produce the ciphertext and the Authentication Tag.',
     url: 'https://www.rfc-editor.org/rfc/rfc7516#section-4.1.1',
   },
   httpServerError: {

@@ -21,7 +21,7 @@ export const SolarisProfile = z.strictObject({
     .boolean()
     .default(true)
     .describe('the protected header carries kid = jwk.kid when the jwk has one (RFC 7516 makes kid optional)'),
-  // RFC 7518 and NIST SP 800-131A set 2048 bits: a profile may ask more, never less.
+  // RFC 7518 §4.2/§4.3 sets 2048 bits: a profile may ask more, never less.
   minModulusBits: z
     .number()
     .int()
