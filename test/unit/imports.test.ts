@@ -13,11 +13,15 @@ interface Edge {
   to: string;
 }
 
-/** Every relative import (static, re-export, dynamic, type-only) of every TypeScript file below the given folders. */
+/**
+ * Every relative import (static, re-export, dynamic, type-only) of every TypeScript file below the
+ * given folders; `.` alone is read one level deep (the config at the top), never into reports/, which
+ * other tests write while this one reads.
+ */
 function edges(folders: string[]): Edge[] {
   const out: Edge[] = [];
   for (const folder of folders) {
-    for (const e of readdirSync(join(root, folder), { recursive: true, withFileTypes: true })) {
+    for (const e of readdirSync(join(root, folder), { recursive: folder !== '.', withFileTypes: true })) {
       if (!e.isFile() || !e.name.endsWith('.ts')) continue;
       const file = join(e.parentPath, e.name);
       const text = readFileSync(file, 'utf8');
@@ -29,9 +33,7 @@ function edges(folders: string[]): Edge[] {
   return out;
 }
 
-const all = edges(['schemas', 'src', 'mocks', 'specs', 'reporters']).concat(
-  edges(['.']).filter((e) => !e.from.includes('/')),
-);
+const all = edges(['schemas', 'src', 'mocks', 'specs', 'reporters', '.']);
 const breaking = (from: RegExp, to: RegExp) =>
   all.filter((e) => from.test(e.from) && to.test(e.to)).map((e) => `${e.from} → ${e.to}`);
 
