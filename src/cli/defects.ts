@@ -236,9 +236,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const runs = await runDefects(withDefects, work, root, jobs, live);
   if (!runs) return 1;
   const outcomes = runs.outcomes;
-  const judged = outcomes.filter((o) => !o.controlledOnly);
-  const asDeclared = judged.filter((o) => o.asDeclared);
-  printSummary(
+  const allAsDeclared = printSummary(
     outcomes,
     live,
     `${((performance.now() - started) / 60_000).toFixed(1)} min (${jobs} ${live ? 'suites' : 'workers'} at a time)`,
@@ -254,10 +252,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
     );
   // --strict also fails when a defect's matrix differs from the clean one in anything but what it
   // declares, or when a defect of a rule that must fail was caught only as a warning.
-  return outcomes.every(asExpected) &&
-    (!values.strict || (asDeclared.length === judged.length && onlyWarned.length === 0))
-    ? 0
-    : 1;
+  return outcomes.every(asExpected) && (!values.strict || (allAsDeclared && onlyWarned.length === 0)) ? 0 : 1;
 }
 
 /** `defects --list`: a line per defect, with the rules it breaks and how it is caught. */
@@ -349,8 +344,11 @@ function printOutcome(outcome: DefectOutcome, d: Defect, run: SuiteRun, live: bo
   );
 }
 
-/** The table and the closing counts: caught, failing exactly, unchanged otherwise, matrix as declared, time. */
-function printSummary(outcomes: readonly DefectOutcome[], live: boolean, took: string): void {
+/**
+ * The table and the closing counts: caught, failing exactly, unchanged otherwise, matrix as declared,
+ * time. Returns whether every judged defect's matrix is as declared (what --strict asks).
+ */
+function printSummary(outcomes: readonly DefectOutcome[], live: boolean, took: string): boolean {
   const caught = outcomes.filter((o) => o.caught).length;
   // A defect declared controlled-only has no live matrix to judge: it counts as declared when it escapes.
   const judged = outcomes.filter((o) => !o.controlledOnly);
@@ -390,4 +388,5 @@ function printSummary(outcomes: readonly DefectOutcome[], live: boolean, took: s
       `NOT EXACT ${o.provider} ${o.defect}: breaks ${o.breaks.join(', ')}; matrix differs in ${o.diff.join('; ') || 'nothing'}; failing tests: ${o.caughtBy.join(' | ') || 'none'}`,
     );
   }
+  return asDeclared.length === judged.length;
 }

@@ -5,7 +5,7 @@ import { loadProfile, profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { catalogue, providerIds } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
-import { withSettings } from '../core/settings.ts';
+import { RunSettings, withSettings } from '../core/settings.ts';
 import { networkForRun, networkFromFlags, NETWORK_FLAGS, useNetwork } from './network-flags.ts';
 import { runPlaywright } from './playwright.ts';
 import { readSettings } from './settings.ts';
@@ -75,7 +75,7 @@ export async function runCommand(args: string[]): Promise<number> {
     if (!existsSync(values.profile)) throw new UsageError(`profile file ${values.profile} does not exist`);
     process.env[profileEnvVar(only)] = resolve(values.profile);
   }
-  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
+  if (values.shard !== undefined && !RunSettings.shape.shard.safeParse(values.shard).success)
     throw new UsageError('--shard takes <index>/<total>, for example 1/2');
   for (const p of catalogue.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
   const network = networkFromFlags(values);

@@ -14,8 +14,6 @@ import { catalogue } from '../catalogue.ts';
 
 export type Level = 'failure' | 'warning' | 'accepted';
 
-/** `run --strict` sets this for the Playwright workers: warnings and accepted risks fail. */
-
 export function findRequirement(id: string): { provider: string; requirement: Requirement } | undefined {
   for (const p of catalogue) {
     const r = (p.requirements as Record<string, Requirement>)[id];

@@ -10,15 +10,16 @@ import { runSettings, type NetworkSettings } from './settings.ts';
 
 export type { NetworkSettings };
 
-let read: { key: string; settings: NetworkSettings } | undefined;
+let read: { base: NetworkSettings; extra: (string | undefined)[]; settings: NetworkSettings } | undefined;
 
 /** The network part of the run's settings (src/core/settings.ts), with the CAs Node's variables name. */
 export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSettings {
+  // Every request asks: the answer is kept while the settings object and Node's two CA variables stay.
   const s = runSettings(env).network;
-  const key = [JSON.stringify(s), env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE].join('\0');
-  if (read?.key === key) return read.settings;
-  const extra = [env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE].filter((f): f is string => !!f);
-  read = { key, settings: { ...s, caFiles: [...new Set([...(s.caFiles ?? []), ...extra])] } };
+  const extra = [env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE];
+  if (read?.base === s && read.extra.every((v, i) => v === extra[i])) return read.settings;
+  const files = extra.filter((f): f is string => !!f);
+  read = { base: s, extra, settings: { ...s, caFiles: [...new Set([...(s.caFiles ?? []), ...files])] } };
   return read.settings;
 }
 

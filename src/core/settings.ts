@@ -50,12 +50,14 @@ export const RunSettings = z.object({
 export type RunSettings = z.infer<typeof RunSettings>;
 export type RunSettingsInput = z.input<typeof RunSettings>;
 
-let read: { key: string; settings: RunSettings } | undefined;
+/** The variables the settings are read from: every request and rule check asks, so a read is kept per value. */
+const SOURCES = [SETTINGS_ENV, 'CRH_MOCK_DEFECTS', 'CRH_HTTP_TIMEOUT_MS'] as const;
+let read: { values: (string | undefined)[]; settings: RunSettings } | undefined;
 
 /** This process's settings. A malformed CRH_SETTINGS is an error of the caller, said at once. */
 export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
-  const key = [env[SETTINGS_ENV], env.CRH_MOCK_DEFECTS, env.CRH_HTTP_TIMEOUT_MS].join('\0');
-  if (read?.key === key) return read.settings;
+  const values = SOURCES.map((k) => env[k]);
+  if (read && read.values.every((v, i) => v === values[i])) return read.settings;
   let given: unknown = {};
   try {
     given = env[SETTINGS_ENV] ? JSON.parse(env[SETTINGS_ENV]) : {};
@@ -67,7 +69,7 @@ export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
     throw new Error(
       `${SETTINGS_ENV}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
-  read = { key, settings: parsed.data };
+  read = { values, settings: parsed.data };
   return read.settings;
 }
 
@@ -88,9 +90,9 @@ function documentedVariables(env: NodeJS.ProcessEnv): RunSettingsInput {
     const [provider, name] = item.includes(':') ? item.split(':', 2) : ['*', item];
     if (provider && name) (mockDefects[provider] ??= []).push(name);
   }
-  const timeout = Number(env.CRH_HTTP_TIMEOUT_MS);
-  const valid = Number.isInteger(timeout) && timeout >= 100 && timeout <= 600_000;
-  return { mockDefects, ...(valid ? { httpTimeoutMs: timeout } : {}) };
+  // Out of the schema's range, the variable is ignored (the default stays), as it always was.
+  const timeout = RunSettings.shape.httpTimeoutMs.safeParse(Number(env.CRH_HTTP_TIMEOUT_MS));
+  return { mockDefects, ...(timeout.success && timeout.data !== undefined ? { httpTimeoutMs: timeout.data } : {}) };
 }
 
 /** The defects a provider's embedded mock starts with. */
