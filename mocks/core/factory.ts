@@ -9,6 +9,8 @@ export interface MockFactoryOptions {
   /** Choices the documents leave open that the mock takes (src/core/variants.ts). */
   variants?: readonly string[];
   baseUrl: () => string;
+  /** The mock's second origin, where a variant serves some paths (MockApp.secondOrigin); known once it listens. */
+  secondUrl?: () => string;
 }
 
 export type MockFactory = (options: MockFactoryOptions) => MockApp;

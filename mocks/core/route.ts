@@ -10,8 +10,8 @@ export type Flaws<D extends string> = { readonly [K in D]: boolean };
 
 export interface StateRoute<S, D extends string> {
   method: string;
-  /** A path template, `:name` marks a parameter. */
-  path: string;
+  /** A path template, `:name` marks a parameter; or the one the mock's state chose (a variant's path). */
+  path: string | ((state: S) => string);
   /** The defects this route honours; `handle` gets them as switches. */
   defects: readonly D[];
   handle(state: S, request: MockRequest, flaw: Flaws<D>): MockReply | Promise<MockReply>;
@@ -55,6 +55,8 @@ export interface StateMock<S, P extends object, All extends string> {
   vendorEnv(snapshot: P, url: string): Record<string, string>;
   /** Back to the state the mock started with (tokens, nonces, enrollments dropped). */
   reset(state: S): void;
+  /** Paths the state serves on the mock's second origin (MockApp.secondOrigin). */
+  secondOrigin?: (state: S, pathname: string) => boolean;
 }
 
 /** A MockApp from routes over a state. */
@@ -64,7 +66,8 @@ export function stateMock<S, P extends object, All extends string>(m: StateMock<
   if (unnamed.length) throw new Error(`${m.provider} mock: no route names the defects ${unnamed.join(', ')}`);
   const bind = (r: StateRoute<S, All>): Route => {
     const flaw = flawsOf(m.defects, r.defects);
-    return { method: r.method, path: r.path, handle: (request) => r.handle(m.state, request, flaw) };
+    const path = typeof r.path === 'function' ? r.path(m.state) : r.path;
+    return { method: r.method, path, handle: (request) => r.handle(m.state, request, flaw) };
   };
   const refusalFlaws = flawsOf(m.defects, m.refusal.defects);
   return {
@@ -74,6 +77,7 @@ export function stateMock<S, P extends object, All extends string>(m: StateMock<
     state: () => m.snapshot(m.state),
     vendorEnv: (url) => m.vendorEnv(m.snapshot(m.state), url),
     reset: () => m.reset(m.state),
+    ...(m.secondOrigin ? { secondOrigin: (pathname: string) => m.secondOrigin!(m.state, pathname) } : {}),
     refuse: (request, status, reason) => m.refusal.handle(m.state, request, status, reason, refusalFlaws),
   };
 }

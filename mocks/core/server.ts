@@ -1,7 +1,13 @@
 // A small HTTP server shared by every reference mock: routing, body limits, the test-only
 // /__mock/ control routes, and the rule that bad input never becomes a crash or a 5xx without
 // the provider's documented error shape.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { MockClock } from './clock.ts';
@@ -42,6 +48,12 @@ export interface MockApp<S extends object = object> {
   /** The variables a vendor would set for this mock run as a sandbox at `url` (`mock --write-env`). */
   vendorEnv(url: string): Record<string, string>;
   reset(): void;
+  /**
+   * Paths served on a second origin of the mock (another port), where a variant puts them: a
+   * document that says "the URL returned" lets an implementer serve them anywhere. Each origin
+   * refuses the other's paths as unknown.
+   */
+  secondOrigin?: (pathname: string) => boolean;
   /** The provider's documented error shape for refusals made by this server. */
   refuse(request: MockRequest, status: number, reason: FrameworkRefusal): MockReply;
 }
@@ -59,6 +71,8 @@ export interface ServeOptions {
 export interface RunningMock {
   url: string;
   port: number;
+  /** The second origin's URL, when the app serves paths there (MockApp.secondOrigin). */
+  secondUrl?: string;
   close(): Promise<void>;
 }
 
@@ -89,6 +103,20 @@ const ClockBody = z
     freeze: z.literal(true).optional(),
   })
   .refine((b) => b.advanceMs !== undefined || b.freeze, 'advanceMs or freeze');
+
+/** How much later the slow-answers variant answers. */
+const SLOW_ANSWER_MS = 40;
+
+/** The same JSON value with the names of every object in reverse order (a choice RFC 8259 leaves open). */
+function reversedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(reversedKeys);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(
+    Object.entries(v)
+      .reverse()
+      .map(([k, x]) => [k, reversedKeys(x)]),
+  );
+}
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): MockReply {
   return { status, body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };
@@ -186,7 +214,7 @@ export async function serve(
     ...(options.control === false ? [] : controlRoutes(app, clock, defects)),
   ]);
 
-  const server: Server = createServer((request, res) => {
+  const handler = (onSecond: boolean) => (request: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
@@ -205,16 +233,18 @@ export async function serve(
       body: Buffer.alloc(0),
     };
 
-    const reply = (r: MockReply) => {
+    const variants = options.variants ?? [];
+    const send = (r: MockReply) => {
       if (res.headersSent) return;
       let payload: string | Buffer = '';
       const headers = { ...(r.headers ?? {}) };
       if (typeof r.body === 'string' || Buffer.isBuffer(r.body)) payload = r.body;
       else if (r.body !== undefined) {
-        payload = JSON.stringify(r.body);
+        payload = JSON.stringify(variants.includes('json-keys-reversed') ? reversedKeys(r.body) : r.body);
         headers['content-type'] ??= 'application/json; charset=utf-8';
       }
-      const variants = options.variants ?? [];
+      if (variants.includes('json-no-charset') && /^application\/json\s*;/i.test(headers['content-type'] ?? ''))
+        headers['content-type'] = 'application/json';
       if (variants.includes('no-keep-alive')) headers.connection = 'close';
       const named = variants.includes('header-case')
         ? Object.fromEntries(
@@ -238,6 +268,9 @@ export async function serve(
       res.writeHead(r.status, named);
       res.end(base.method === 'HEAD' ? undefined : payload);
     };
+    const reply = variants.includes('slow-answers')
+      ? (r: MockReply) => void setTimeout(() => send(r), SLOW_ANSWER_MS)
+      : send;
 
     request.on('data', (c: Buffer) => {
       size += c.length;
@@ -257,9 +290,31 @@ export async function serve(
     request.on('end', () => {
       if (tooLarge) return;
       const request: MockRequest = { ...base, body: Buffer.concat(chunks) };
+      const elsewhere = app.secondOrigin && app.secondOrigin(url.pathname) !== onSecond;
+      if (elsewhere) return reply(app.refuse(request, 404, 'not-found'));
       void dispatch(request).then(reply, () => reply(app.refuse(request, 500, 'internal')));
     });
-  });
+  };
+  const host = options.host ?? '127.0.0.1';
+  const hostForUrl = host.includes(':') ? `[${host}]` : host;
+  const first = await listen(handler(false), options.port ?? 0, host);
+  const second = app.secondOrigin ? await listen(handler(true), 0, host) : undefined;
+  return {
+    url: `http://${hostForUrl}:${first.port}`,
+    port: first.port,
+    ...(second ? { secondUrl: `http://${hostForUrl}:${second.port}` } : {}),
+    close: async () => {
+      await Promise.all([first.close(), second?.close()]);
+    },
+  };
+}
+
+async function listen(
+  handler: (request: IncomingMessage, res: ServerResponse) => void,
+  port: number,
+  host: string,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const server: Server = createServer(handler);
 
   // A slow or silent client must not hold the mock forever.
   server.requestTimeout = 15_000;
@@ -268,13 +323,10 @@ export async function serve(
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(port, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const hostForUrl = (options.host ?? '127.0.0.1').includes(':') ? `[${options.host}]` : (options.host ?? '127.0.0.1');
   return {
-    url: `http://${hostForUrl}:${port}`,
-    port,
+    port: (server.address() as AddressInfo).port,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -21,8 +21,18 @@ import { enfuceDefects, type EnfuceDefectName } from '../../src/providers/enfuce
 import { errorPage, framePage, snapshotPage } from './pages.ts';
 
 export const ENFUCE_TOKEN_TTL_MS = 30_000;
-export const CARD_DATA_PATH = '/v4/card-data/view';
-export const FRAME_PATH = '/v4/card-data/frame';
+
+/**
+ * Where the card-data pages live. The document names no path: the device POSTs to the
+ * `cardDataUrl` and frames the `cardDataFrameUrl` the token answer returns, so their paths (and
+ * origin) are the implementer's choice; the first pair is the reference mock's.
+ */
+const PAGE_PATHS = {
+  reference: { view: '/v4/card-data/view', frame: '/v4/card-data/frame', prefix: '/v4/card-data' },
+  'card-data-path-short': { view: '/v4/card-data', frame: '/v4/card-data/frame', prefix: '/v4/card-data' },
+  'card-data-path-other': { view: '/reveal/snapshot', frame: '/reveal/frame.html', prefix: '/reveal' },
+} as const;
+type PagePaths = (typeof PAGE_PATHS)[keyof typeof PAGE_PATHS];
 
 export interface EnfuceMockOptions {
   clock: MockClock;
@@ -30,6 +40,8 @@ export interface EnfuceMockOptions {
   variants?: readonly string[];
   /** The mock's own base URL, known once it listens; used for cardDataUrl and cardDataFrameUrl. */
   baseUrl: () => string;
+  /** The mock's second origin: the card-data pages' with the card-data-other-origin variant. */
+  secondUrl?: () => string;
   /** Frame keys agreed beforehand: key → the parent origin allowed to embed the frame. */
   frameKeys?: Record<string, string>;
 }
@@ -65,6 +77,9 @@ interface EnfuceState {
   clock: MockClock;
   variants: VariantSet<EnfuceVariantName>;
   baseUrl: () => string;
+  /** Where the card-data pages are served: their paths, and the base URL of their origin. */
+  pages: PagePaths;
+  pagesUrl: () => string;
   cards: Map<string, EnfuceCard>;
   seededKeys: Record<string, string>;
   tokens: Map<string, IssuedToken>;
@@ -171,13 +186,13 @@ const controlToken = route({
         ? randomBytes(32).toString('hex')
         : randomBytes(32).toString('base64url');
     s.tokens.set(token, { cardId: request.params.cardId ?? '', issuedAt: s.clock.now(), used: false });
-    const base = s.baseUrl();
+    const base = s.pagesUrl();
     return json(
       201,
       {
         token,
-        cardDataUrl: `${base}${CARD_DATA_PATH}`,
-        ...(flaw['frame-url-missing'] ? {} : { cardDataFrameUrl: `${base}${FRAME_PATH}` }),
+        cardDataUrl: `${base}${s.pages.view}`,
+        ...(flaw['frame-url-missing'] ? {} : { cardDataFrameUrl: `${base}${s.pages.frame}` }),
         ...(flaw['card-data-in-token-response'] && card ? { maskedPan: card.pan } : {}),
         ...(s.variants.has('extra-response-fields')
           ? { expiresIn: 30, requestId: randomBytes(8).toString('hex') }
@@ -190,7 +205,7 @@ const controlToken = route({
 
 const cardData = route({
   method: 'POST',
-  path: CARD_DATA_PATH,
+  path: (s) => s.pages.view,
   defects: [
     'crash-on-bad-input',
     'token-field-renamed',
@@ -258,7 +273,7 @@ const cardData = route({
 
 const frame = route({
   method: 'GET',
-  path: FRAME_PATH,
+  path: (s) => s.pages.frame,
   defects: [
     'frame-key-not-checked',
     'frame-ancestors-missing',
@@ -294,7 +309,7 @@ const frame = route({
       200,
       framePage({
         agreedOrigin: origin,
-        viewUrl: CARD_DATA_PATH,
+        viewUrl: s.pages.view,
         nonce,
         checkOrigin:
           !flaw['frame-accepts-any-origin'] && !flaw['frame-accepts-any-origin-after-await'] && origin !== '*',
@@ -350,18 +365,29 @@ const refusal = refusalOf<EnfuceState, Flaw>()({
   defects: ['no-store-missing'],
   handle(s, request, status, reason, flaw) {
     const message = REFUSALS[reason] ?? reason;
-    if (request.url.pathname.startsWith('/v4/card-data'))
-      return html(status, errorPage('Request refused', message), flaw);
+    if (underPages(s, request.url.pathname)) return html(status, errorPage('Request refused', message), flaw);
     return apiError(s, status, reason.toUpperCase().replace(/-/g, '_'), message);
   },
 });
 
+/** A path among the card-data pages' (their refusals are HTML pages, and another origin may serve them). */
+const underPages = (s: EnfuceState, pathname: string) =>
+  pathname === s.pages.prefix || pathname.startsWith(`${s.pages.prefix}/`);
+
 export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMockState> {
+  const variants = new VariantSet<EnfuceVariantName>(enfuceVariants, options.variants ?? []);
+  const otherOrigin = variants.has('card-data-other-origin');
   const seededKeys = options.frameKeys ?? { 'demo-merchant': 'http://localhost:8081' };
   const state: EnfuceState = {
     clock: options.clock,
-    variants: new VariantSet<EnfuceVariantName>(enfuceVariants, options.variants ?? []),
+    variants,
     baseUrl: options.baseUrl,
+    pages: variants.has('card-data-path-short')
+      ? PAGE_PATHS['card-data-path-short']
+      : variants.has('card-data-path-other')
+        ? PAGE_PATHS['card-data-path-other']
+        : PAGE_PATHS.reference,
+    pagesUrl: otherOrigin && options.secondUrl ? options.secondUrl : options.baseUrl,
     cards: new Map(enfuceCards.map((c) => [c.cardId, c])),
     seededKeys,
     tokens: new Map(),
@@ -383,11 +409,12 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMock
       credentials: enfuceMockCredentials,
       frameKeys: Object.fromEntries(s.frameKeys),
       // Where the frame lives, for checks whose token answer lacks it (the frame-url-missing defect).
-      cardDataFrameUrl: `${s.baseUrl()}${FRAME_PATH}`,
+      cardDataFrameUrl: `${s.pagesUrl()}${s.pages.frame}`,
       tokenTtlMs: ENFUCE_TOKEN_TTL_MS,
       issuedTokens: s.tokens.size,
     }),
     vendorEnv: enfuceVendorEnv,
+    ...(otherOrigin ? { secondOrigin: underPages } : {}),
     reset(s) {
       s.tokens = new Map();
       s.sweepAt = 10_000;

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { mockDefectsOf, runSettings } from '../core/settings.ts';
 import { startMock } from '../core/mock-host.ts';
+import { drawOf } from '../core/choices.ts';
 import { loadProvider, providerIds } from '../catalogue.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
@@ -12,6 +13,8 @@ export async function mockCommand(args: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       defect: { type: 'string', multiple: true },
       variant: { type: 'string', multiple: true },
+      choices: { type: 'string' },
+      'write-profile': { type: 'string' },
       'write-env': { type: 'string' },
       'no-control': { type: 'boolean' },
       'public-url': { type: 'string' },
@@ -32,11 +35,20 @@ export async function mockCommand(args: string[]): Promise<number> {
         `unknown defect "${d}" for ${provider.id}; see "card-reveal-harness defects --list ${provider.id}"`,
       );
 
-  const variants = values.variant ?? [];
   const knownVariants = new Set(provider.variants.map((v) => v.name));
-  for (const v of variants)
+  for (const v of values.variant ?? [])
     if (!knownVariants.has(v))
       throw new UsageError(`unknown variant "${v}" for ${provider.id}; known: ${[...knownVariants].join(', ')}`);
+  // A draw of the free choices: the variants that make it, and the profile that states it.
+  const draw = values.choices === undefined ? undefined : drawOf(provider, values.choices);
+  if (values.choices !== undefined && !/^[\w.-]{1,64}$/.test(values.choices))
+    throw new UsageError('--choices takes a seed (letters, digits, ".", "-", "_"), "reference" or a variant\'s name');
+  const variants = [...new Set([...(values.variant ?? []), ...(draw?.variants ?? [])])];
+  const profile = Object.assign(
+    {},
+    ...provider.variants.filter((v) => values.variant?.includes(v.name)).map((v) => v.profile ?? {}),
+    draw?.profile ?? {},
+  ) as Record<string, unknown>;
 
   const publicUrl = values['public-url'];
   if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl))
@@ -55,15 +67,24 @@ export async function mockCommand(args: string[]): Promise<number> {
   try {
     if (values['write-env'])
       writeFileSync(values['write-env'], JSON.stringify(mock.vendorEnv(reached)), { mode: 0o600 });
+    if (values['write-profile']) writeFileSync(values['write-profile'], `${JSON.stringify(profile, null, 2)}\n`);
   } catch (e) {
     await mock.close();
-    throw new UsageError(`--write-env: ${(e as Error).message}`);
+    throw new UsageError(`--write-env/--write-profile: ${(e as Error).message}`);
   }
   const lines = [
     `${provider.title}: reference mock listening on ${mock.url}`,
     `  control routes: ${values['no-control'] ? 'off' : `${mock.url}/__mock/state, /__mock/clock, /__mock/reset`}`,
     `  defects: ${defects.length ? defects.join(', ') : 'none'}`,
     `  variants: ${variants.length ? variants.join(', ') : 'none'}`,
+    ...(draw
+      ? [
+          `  free choices drawn from "${draw.seed}" (${provider.choices.length}):`,
+          ...Object.entries(draw.picks).map(([c, v]) => `    ${c}: ${v}`),
+          `  the profile that states them: ${JSON.stringify(profile)}`,
+        ]
+      : []),
+    ...(mock.secondUrl ? [`  second origin (where a variant serves some paths): ${mock.secondUrl}`] : []),
     ...provider.mockNotes.map((n) => `  ${n}`),
     `  test cards:`,
     ...provider.testCards.map((c) => `    ${c.summary}`),

@@ -25,6 +25,7 @@ export interface StartedMock extends RunningMock {
 export async function startMock(provider: ProviderDefinition, options: StartMockOptions = {}): Promise<StartedMock> {
   const clock = new MockClock();
   let url = '';
+  let secondUrl: string | undefined = undefined;
   const create = await mockFactories[provider.id]?.();
   if (!create) throw new Error(`no reference mock for ${provider.id} in mocks/registry.ts`);
   const app = create({
@@ -32,6 +33,7 @@ export async function startMock(provider: ProviderDefinition, options: StartMock
     defects: options.defects ?? [],
     variants: options.variants ?? [],
     baseUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? url,
+    secondUrl: () => secondUrl ?? url,
   });
   const running = await serve(app, clock, options.defects ?? [], {
     variants: options.variants ?? [],
@@ -40,6 +42,7 @@ export async function startMock(provider: ProviderDefinition, options: StartMock
     ...(options.control !== undefined ? { control: options.control } : {}),
   });
   url = running.url;
+  secondUrl = running.secondUrl;
   // Compiled on first use: only the bench asks, and every check starts a mock.
   let answer: StartedMock['answer'] | undefined;
   return {

@@ -22,6 +22,9 @@ export const httpVariants = [
   { name: 'chunked', description: 'every body is sent with Transfer-Encoding: chunked, no Content-Length' },
   { name: 'no-keep-alive', description: 'every answer says Connection: close' },
   { name: 'header-case', description: 'response header names in Title-Case (Content-Type, Cache-Control)' },
+  { name: 'json-keys-reversed', description: 'the names of every JSON object answered come in reverse order' },
+  { name: 'json-no-charset', description: 'JSON answers say Content-Type: application/json, without a charset' },
+  { name: 'slow-answers', description: 'every answer leaves 40 ms after its request arrived' },
 ] as const satisfies readonly Variant[];
 
 export type HttpVariantName = (typeof httpVariants)[number]['name'];

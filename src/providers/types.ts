@@ -1,6 +1,7 @@
 import type { ZodObject, ZodType } from 'zod';
 import type { Defect } from '../core/defects.ts';
 import type { Variant } from '../core/variants.ts';
+import type { FreeChoice } from '../core/choices.ts';
 import type { EndpointDoc } from '../core/openapi.ts';
 import type { Requirement } from '../core/requirements.ts';
 import type { Seed } from '../fuzz/mutations.ts';
@@ -15,6 +16,11 @@ export interface ProviderDefinition {
   defects: readonly Defect[];
   /** Choices within the documents, each a --variant of the mock that the suite must not fail. */
   variants: readonly Variant[];
+  /**
+   * Every point where the documents and the standards leave the implementer a choice, with its
+   * options (made by the variants) and the profile option that states it: what a draw picks from.
+   */
+  choices: readonly FreeChoice[];
   /**
    * Requirements a sandbox run (no /__mock/ control, every variable set) cannot check fully, each
    * with why: only what needs control of the server's clock or state by nature. test/live.test.ts
@@ -78,6 +84,7 @@ export type ProviderCatalogue = Pick<
   | 'requirements'
   | 'defects'
   | 'variants'
+  | 'choices'
   | 'liveExceptions'
   | 'controlledOnlyDefects'
   | 'parallelOnSandbox'

@@ -112,6 +112,12 @@ test(
   },
 );
 
+/**
+ * The document names no card-data path: the device POSTs to "the cardDataUrl" the token answer
+ * returns. The provider state gives the target's own (verifier's provider-state injection).
+ */
+const cardDataPath = M.fromProviderState('${cardDataPath}', '/v4/card-data/view');
+
 /** The mobile card-data POST; the snapshot is checked by status and headers, never by its card data. */
 async function cardDataInteraction(
   state: string,
@@ -124,7 +130,7 @@ async function cardDataInteraction(
     .addInteraction()
     .given(state)
     .uponReceiving(description)
-    .withRequest('POST', '/v4/card-data/view', (b) =>
+    .withRequest('POST', cardDataPath, (b) =>
       formBody(b.headers({ 'content-type': 'application/x-www-form-urlencoded' }), { token }),
     )
     .willRespondWith(status, (b) => b.headers(headers));

@@ -6,6 +6,7 @@
 import { basicAuth } from '../../../src/core/http.ts';
 import { filteredPact } from '../../fixtures/pact.ts';
 import { verifyPact } from '../../fixtures/pact-verify.ts';
+import type { Forwarder } from '../../fixtures/pact-forwarder.ts';
 import { checkedInPart } from '../../fixtures/expect.ts';
 import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
 import { expect, req, test, type EnfuceSetup } from '../fixtures.ts';
@@ -30,18 +31,30 @@ function verify(setup: EnfuceSetup, pactFile: string) {
   const control = setup.target.control;
   const seed = (token: string, ageMs: number) =>
     control!.call('POST', 'tokens', { token, cardId: setup.cardId, ageMs }).then(() => undefined);
-  /** A token the target issues now, through its API, standing in for the pact's fresh one. */
-  const issue = async (forwarder: { substitute(from: string, to: string): void }) => {
+  /**
+   * A token the target issues now, through its API, and the cardDataUrl its answer returns: the
+   * only card-data URL there is ("the cardDataUrl" is all the document says of it).
+   */
+  const issue = async (state: string) => {
     const ex = await new EnfuceClient({ baseUrl: setup.target.baseUrl, ...setup.credentials }).controlToken(
       setup.cardId,
     );
-    const token = (JSON.parse(ex.response.body) as { token?: unknown }).token;
-    if (ex.response.status !== 201 || typeof token !== 'string')
+    const body = JSON.parse(ex.response.body) as { token?: unknown; cardDataUrl?: unknown };
+    if (ex.response.status !== 201 || typeof body.token !== 'string' || typeof body.cardDataUrl !== 'string')
       throw new Error(
-        `provider state "${PACT_STATES.freshToken}": the target issued no token (HTTP ${ex.response.status})`,
+        `provider state "${state}": the target issued no token with a cardDataUrl (HTTP ${ex.response.status})`,
       );
-    forwarder.substitute(PACT_TOKENS.fresh, token);
+    return { token: body.token, cardDataUrl: body.cardDataUrl };
   };
+  /** A card-data state: its token (the pact's, seeded through control, or one the target issued), posted to the target's cardDataUrl. */
+  const cardDataState =
+    (state: string, token: string, ageMs: number) =>
+    async (_params: unknown, forwarder: Pick<Forwarder, 'substitute' | 'via'>) => {
+      const issued = await issue(state);
+      if (control) await seed(token, ageMs);
+      else forwarder.substitute(token, issued.token);
+      return { cardDataPath: forwarder.via(issued.cardDataUrl) };
+    };
   return verifyPact({
     provider: 'enfuce',
     pactFile,
@@ -66,8 +79,9 @@ function verify(setup: EnfuceSetup, pactFile: string) {
     states: {
       [PACT_STATES.cardExists]: () => ({ cardId: setup.cardId }),
       [PACT_STATES.cardMissing]: () => undefined,
-      [PACT_STATES.freshToken]: (_params, forwarder) => (control ? seed(PACT_TOKENS.fresh, 0) : issue(forwarder)),
-      [PACT_STATES.expiredToken]: () => seed(PACT_TOKENS.expired, 31_000),
+      [PACT_STATES.freshToken]: cardDataState(PACT_STATES.freshToken, PACT_TOKENS.fresh, 0),
+      // Only with control (the token's age): live, the interaction is left out.
+      [PACT_STATES.expiredToken]: cardDataState(PACT_STATES.expiredToken, PACT_TOKENS.expired, 31_000),
     },
   });
 }

@@ -3,6 +3,7 @@
 // commands read only this.
 import { cardinalDefects } from './defects.ts';
 import { cardinalVariants } from './variants.ts';
+import { cardinalChoices } from './choices.ts';
 import { CardinalProfile } from './profile.ts';
 import { cardinalRequirements } from './requirements.ts';
 import { cardinalCards } from './accounts.ts';
@@ -16,6 +17,7 @@ export const cardinalCatalogue = {
   requirements: cardinalRequirements,
   defects: cardinalDefects,
   variants: cardinalVariants,
+  choices: cardinalChoices,
   liveExceptions: {},
   parallelOnSandbox:
     'GetInfo is a look-up: no check changes what another reads (enrollment is another endpoint, which the checks never call)',

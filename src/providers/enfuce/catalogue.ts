@@ -3,6 +3,7 @@
 // commands read only this.
 import { enfuceDefects } from './defects.ts';
 import { enfuceVariants } from './variants.ts';
+import { enfuceChoices } from './choices.ts';
 import { EnfuceProfile } from './profile.ts';
 import { enfuceRequirements } from './requirements.ts';
 import { enfuceCards } from './cards.ts';
@@ -18,6 +19,7 @@ export const enfuceCatalogue = {
   requirements: enfuceRequirements,
   defects: enfuceDefects,
   variants: enfuceVariants,
+  choices: enfuceChoices,
   liveExceptions: {
     'ENF-TOKEN-TTL-30S':
       "the boundary (shown at 29.9 s, refused at exactly 30 s) and the pact's token issued 31 s ago need the server clock; live the rule is checked at 20 s and 31 s, API and frame",

@@ -3,6 +3,7 @@
 // commands read only this.
 import { exaDefects } from './defects.ts';
 import { exaVariants } from './variants.ts';
+import { exaChoices } from './choices.ts';
 import { ExaProfile } from './profile.ts';
 import { exaRequirements } from './requirements.ts';
 import { exaUsers } from './users.ts';
@@ -18,6 +19,7 @@ export const exaCatalogue = {
   requirements: exaRequirements,
   defects: exaDefects,
   variants: exaVariants,
+  choices: exaChoices,
   liveExceptions: {},
   parallelOnSandbox:
     'every check asks for its own session and challenge, and a binding changes nothing that another check reads',

@@ -3,6 +3,7 @@
 // commands read only this.
 import { plumeryDefects } from './defects.ts';
 import { plumeryVariants } from './variants.ts';
+import { plumeryChoices } from './choices.ts';
 import { PlumeryProfile } from './profile.ts';
 import { plumeryRequirements } from './requirements.ts';
 import { plumeryCards } from './cards.ts';
@@ -16,6 +17,7 @@ export const plumeryCatalogue = {
   requirements: plumeryRequirements,
   defects: plumeryDefects,
   variants: plumeryVariants,
+  choices: plumeryChoices,
   liveExceptions: {},
   parallelOnSandbox:
     "both endpoints are GETs of a card's data under a key the check makes: no check changes what another reads",

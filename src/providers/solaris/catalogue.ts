@@ -3,6 +3,7 @@
 // commands read only this.
 import { solarisDefects } from './defects.ts';
 import { solarisVariants } from './variants.ts';
+import { solarisChoices } from './choices.ts';
 import { SolarisProfile } from './profile.ts';
 import { solarisRequirements } from './requirements.ts';
 import { solarisCards } from './cards.ts';
@@ -19,6 +20,7 @@ export const solarisCatalogue = {
   requirements: solarisRequirements,
   defects: solarisDefects,
   variants: solarisVariants,
+  choices: solarisChoices,
   liveExceptions: {},
   parallelOnSandbox:
     'each virtual-card request stands alone (its own key pair and signature): no check changes what another reads',

@@ -1,0 +1,37 @@
+import { defineChoices } from '../../core/choices.ts';
+import { cardinalVariants } from './variants.ts';
+
+// Where the DX document (and the standards) leave the implementer a choice; the first option of
+// each is the reference mock's. `variants --generated` draws them (src/core/choices.ts).
+export const cardinalChoices = defineChoices(cardinalVariants, [
+  {
+    name: 'error-number-type',
+    why: 'the field table types ErrorNumber as a String, the sample sends the number 0',
+    profileOption: 'errorNumberType',
+    options: [
+      { value: 'number', profile: { errorNumberType: 'number' } },
+      { value: 'String', variants: ['error-number-string'], profile: { errorNumberType: 'string' } },
+    ],
+  },
+  {
+    name: 'signature-recipe',
+    why: 'the document says a SHA-256/512 digest; what it digests is the community sample or the older Centinel recipe',
+    profileOption: 'signatureRecipe',
+    options: [
+      { value: 'the community sample', profile: { signatureRecipe: 'timestamp+transactionId+apiKey' } },
+      {
+        value: 'Timestamp + ApiKey',
+        variants: ['signature-timestamp-apikey'],
+        profile: { signatureRecipe: 'timestamp+apiKey' },
+      },
+    ],
+  },
+  {
+    name: 'answer-fields',
+    why: 'the answers name their fields; more are not excluded',
+    options: [
+      { value: 'the documented' },
+      { value: 'also ProcessorTransactionId, Payload', variants: ['extra-response-fields'] },
+    ],
+  },
+]);

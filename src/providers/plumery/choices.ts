@@ -1,0 +1,30 @@
+import { defineChoices } from '../../core/choices.ts';
+import { plumeryVariants } from './variants.ts';
+
+// Where Plumery's document (and the standards) leave the implementer a choice; the first option of
+// each is the reference mock's. `variants --generated` draws them (src/core/choices.ts).
+export const plumeryChoices = defineChoices(plumeryVariants, [
+  {
+    name: 'field-error-items',
+    why: 'the document lists fieldErrors without the fields of an item',
+    profileOption: 'fieldErrorCode',
+    options: [
+      { value: '{field, code, message}', profile: { fieldErrorCode: true } },
+      { value: '{field, message}', variants: ['field-errors-without-code'], profile: { fieldErrorCode: false } },
+    ],
+  },
+  {
+    name: 'card-not-found-status',
+    why: 'CARD_NOT_FOUND is documented by its urn; its status is listed under 400 only',
+    profileOption: 'cardNotFoundStatus',
+    options: [
+      { value: '400', profile: { cardNotFoundStatus: 400 } },
+      { value: '404', variants: ['card-not-found-404'], profile: { cardNotFoundStatus: 404 } },
+    ],
+  },
+  {
+    name: 'answer-fields',
+    why: 'the encrypted payload and the error body name their fields; more are not excluded',
+    options: [{ value: 'the documented' }, { value: 'extra fields', variants: ['extra-response-fields'] }],
+  },
+]);
