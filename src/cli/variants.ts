@@ -3,12 +3,15 @@
 // set and the profile the variant declares. A variant is a choice within the documents, so the
 // harness must judge it conformant: with a declared profile exactly `conformant`; without one,
 // `conformant` or `conformant with warnings` (a departure from a default warns, never fails).
+// `--generated <n>` and `--draw <seed>` judge draws of the free choices instead (src/core/choices.ts):
+// each with the profile that states it, so exactly `conformant`.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import type { Variant } from '../core/variants.ts';
+import { drawOf, freshSeed, generatedSeeds, type Draw } from '../core/choices.ts';
 import { catalogue } from '../catalogue.ts';
 import { withSettings } from '../core/settings.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
@@ -25,17 +28,36 @@ export interface VariantOutcome {
   notes: string[];
 }
 
-async function runVariant(p: ProviderCatalogue, v: Variant, dir: string): Promise<VariantOutcome> {
+/**
+ * One implementation to judge: a hand-written variant (`--variant`, the profile it declares) or a
+ * draw of the free choices (`--choices <seed>`, the profile it writes). A draw states every choice
+ * a profile option covers, so it must be exactly `conformant`; a variant without a profile may warn.
+ */
+interface Job {
+  p: ProviderCatalogue;
+  name: string;
+  description: string;
+  mockArgs: string[];
+  profile?: Record<string, unknown>;
+  /** The mock writes the profile (a draw): the run reads it from there. */
+  writesProfile?: boolean;
+  exact: boolean;
+  draw?: Draw;
+}
+
+async function runJob(job: Job, dir: string): Promise<VariantOutcome> {
+  const { p } = job;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const mock = await startSandbox(p.id, resolve(dir, 'vendor-env.json'), ['--variant', v.name]);
+  const profileFile = resolve(dir, 'profile.json');
+  const mock = await startSandbox(p.id, resolve(dir, 'vendor-env.json'), [
+    ...job.mockArgs,
+    ...(job.writesProfile ? ['--write-profile', profileFile] : []),
+  ]);
   try {
     const env = { ...mock.env };
-    if (v.profile) {
-      const profileFile = resolve(dir, 'profile.json');
-      writeFileSync(profileFile, JSON.stringify(v.profile));
-      env[profileEnvVar(p)] = profileFile;
-    }
+    if (job.profile) writeFileSync(profileFile, JSON.stringify(job.profile));
+    if (job.profile || job.writesProfile) env[profileEnvVar(p)] = profileFile;
     const output = resolve(dir, 'reports');
     const { code } = await runPlaywright({
       args: ['--workers', '1'],
@@ -46,7 +68,7 @@ async function runVariant(p: ProviderCatalogue, v: Variant, dir: string): Promis
     if (!existsSync(file))
       return {
         provider: p.id,
-        variant: v.name,
+        variant: job.name,
         verdict: 'no matrix written',
         right: false,
         notes: [`playwright exit ${code}`],
@@ -61,51 +83,114 @@ async function runVariant(p: ProviderCatalogue, v: Variant, dir: string): Promis
       ...rows.filter((r) => r.verdict === 'warn').map((r) => `warn ${r.id}: ${r.warnings[0] ?? ''}`),
       ...m.unmapped.map((t) => `unmapped test: ${t}`),
     ];
-    const right = v.profile ? c.verdict === 'conformant' : c.verdict !== 'not-conformant';
-    return { provider: p.id, variant: v.name, verdict: c.line.replace(/^VERDICT: /, ''), right, notes };
+    const right = job.exact ? c.verdict === 'conformant' : c.verdict !== 'not-conformant';
+    return { provider: p.id, variant: job.name, verdict: c.line.replace(/^VERDICT: /, ''), right, notes };
   } finally {
     await mock.stop();
   }
 }
 
+const variantJob = (p: ProviderCatalogue, v: Variant): Job => ({
+  p,
+  name: v.name,
+  description: v.description,
+  mockArgs: ['--variant', v.name],
+  ...(v.profile ? { profile: v.profile } : {}),
+  exact: v.profile !== undefined,
+});
+
+const drawJob = (p: ProviderCatalogue, seed: string): Job => {
+  const draw = drawOf(p, seed);
+  const departs = Object.entries(draw.picks).filter(
+    ([c, v]) => p.choices.find((x) => x.name === c)?.options[0].value !== v,
+  );
+  return {
+    p,
+    name: `draw ${seed}`,
+    description: departs.map(([c, v]) => `${c}=${v}`).join(', ') || 'the reference mock',
+    mockArgs: ['--choices', seed],
+    writesProfile: true,
+    exact: true,
+    draw,
+  };
+};
+
 export async function variantsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { output: { type: 'string' }, list: { type: 'boolean' }, jobs: { type: 'string' }, only: { type: 'string' } },
+    {
+      output: { type: 'string' },
+      list: { type: 'boolean' },
+      choices: { type: 'boolean' },
+      jobs: { type: 'string' },
+      only: { type: 'string' },
+      generated: { type: 'string' },
+      seed: { type: 'string' },
+      draw: { type: 'string', multiple: true },
+    },
     true,
   );
   positionals.forEach(providerOrUsageError);
   const jobs = values.jobs === undefined ? 2 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
+  const generated = values.generated === undefined ? undefined : Number(values.generated);
+  if (generated !== undefined && (!Number.isInteger(generated) || generated < 1 || generated > 1000))
+    throw new UsageError(`--generated wants a whole number of draws per provider (1-1000), not "${values.generated}"`);
+  for (const s of [values.seed, ...(values.draw ?? [])])
+    if (s !== undefined && !SEED.test(s))
+      throw new UsageError(`a seed is 1-64 letters, digits, ".", "-" or "_", not "${s}"`);
+  if (values.seed !== undefined && generated === undefined) throw new UsageError('--seed goes with --generated <n>');
+  const providers = catalogue.filter(
+    (p) => positionals.length === 0 || positionals.includes(p.id),
+  ) as ProviderCatalogue[];
+  if (values.choices) {
+    for (const p of providers) printChoices(p);
+    return 0;
+  }
   const only = values.only?.split(',').map((s) => s.trim());
-  const work = catalogue
-    .filter((p) => positionals.length === 0 || positionals.includes(p.id))
-    .flatMap((p) =>
-      p.variants
-        .filter((v) => !only || only.includes(v.name))
-        .map((v) => ({ p: p as ProviderCatalogue, v: v as Variant })),
-    );
+  const seed = values.seed ?? freshSeed();
+  const work: Job[] =
+    generated !== undefined || values.draw
+      ? providers.flatMap((p) => [
+          ...(values.draw ?? []).map((d) => drawJob(p, d)),
+          ...(generated !== undefined ? generatedSeeds(seed, generated).map((s) => drawJob(p, s)) : []),
+        ])
+      : providers.flatMap((p) => p.variants.filter((v) => !only || only.includes(v.name)).map((v) => variantJob(p, v)));
   if (values.list) {
-    for (const { p, v } of work)
-      console.log(`${p.id}\t${v.name}\t${v.description}${v.profile ? `\tprofile ${JSON.stringify(v.profile)}` : ''}`);
+    for (const j of work)
+      console.log(
+        `${j.p.id}\t${j.name}\t${j.description}${j.profile ? `\tprofile ${JSON.stringify(j.profile)}` : ''}${j.draw ? `\tprofile ${JSON.stringify(j.draw.profile)}` : ''}`,
+      );
     return 0;
   }
   if (work.length === 0) throw new UsageError('no variant matches');
+  if (generated !== undefined)
+    console.log(
+      `generated draws: ${generated} per provider from seed ${seed} (replay: --generated ${generated} --seed ${seed})`,
+    );
   const root = resolve(values.output ?? 'reports/variants');
+  const started = Date.now();
   const outcomes = await pool(
-    work.map(({ p, v }) => async () => {
-      const o = await runVariant(p, v, resolve(root, `${p.id}--${v.name}`)).catch((e: unknown): VariantOutcome => ({
-        provider: p.id,
-        variant: v.name,
-        verdict: 'not run',
-        right: false,
-        notes: [(e as Error).message],
-      }));
+    work.map((job) => async () => {
+      const o = await runJob(job, resolve(root, `${job.p.id}--${job.name.replace(/\W+/g, '-')}`)).catch(
+        (e: unknown): VariantOutcome => ({
+          provider: job.p.id,
+          variant: job.name,
+          verdict: 'not run',
+          right: false,
+          notes: [(e as Error).message],
+        }),
+      );
+      const stated = job.profile ?? job.draw?.profile;
       console.log(
-        `${o.right ? 'RIGHT' : 'WRONG'} ${p.id.padEnd(8)} ${v.name.padEnd(24)} ${o.verdict}${v.profile ? `  (profile ${JSON.stringify(v.profile)})` : ''}`,
+        `${o.right ? 'RIGHT' : 'WRONG'} ${job.p.id.padEnd(8)} ${job.name.padEnd(24)} ${o.verdict}${job.draw ? `  (${job.description})` : stated ? `  (profile ${JSON.stringify(stated)})` : ''}`,
       );
       for (const n of o.notes.slice(0, 8)) console.log(`        ${n}`);
+      if (!o.right && job.draw)
+        console.log(
+          `        replay: card-reveal-harness variants ${job.p.id} --draw ${job.draw.seed}  (the mock alone: card-reveal-harness mock ${job.p.id} --choices ${job.draw.seed})`,
+        );
       return o;
     }),
     jobs,
@@ -113,6 +198,20 @@ export async function variantsCommand(args: string[]): Promise<number> {
   const right = outcomes.filter((o) => o.right).length;
   for (const o of outcomes.filter((x) => !x.right))
     console.log(`JUDGED WRONG ${o.provider} ${o.variant}: ${o.verdict}; ${o.notes.join(' | ')}`);
-  console.log(`judged right ${right} of ${outcomes.length} variants`);
+  const what = generated !== undefined || values.draw ? 'draws' : 'variants';
+  console.log(`judged right ${right} of ${outcomes.length} ${what} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return right === outcomes.length ? 0 : 1;
+}
+
+const SEED = /^[\w.-]{1,64}$/;
+
+/** A provider's free choices, as `variants --choices` prints them. */
+function printChoices(p: ProviderCatalogue): void {
+  console.log(`${p.id}: ${p.choices.length} free choices (the first option is the reference mock's)`);
+  for (const c of p.choices) {
+    console.log(`  ${c.name}${c.profileOption ? `  [profile option ${c.profileOption}]` : '  [free: warns nothing]'}`);
+    console.log(`    why: ${c.why}`);
+    for (const o of c.options)
+      console.log(`    - ${o.value}${o.variants?.length ? `  (variant ${o.variants.join(', ')})` : ''}`);
+  }
 }

@@ -36,9 +36,18 @@ const UUID_OR_PAN_LIKE =
   /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
 const isUuid = (s: string) => s.length === 36 && /^[0-9a-fA-F-]+$/.test(s) && s[8] === '-';
 
-/** The Luhn-valid PAN-like numbers in a text, digits only. */
+/**
+ * A run glued to letters is part of a word (a hex or base64 id, a token), not a number as a card
+ * number is written: a 32-hex request id holds a Luhn-valid run of 13+ digits about once in 250.
+ * Known PANs are looked for anywhere by the checks that know them; the redactor masks every run.
+ */
+const PART_OF_WORD = /^[0-9A-Za-z]$/;
+
+/** The Luhn-valid PAN-like numbers in a text, digits only, that stand as numbers (not inside a word). */
 export function panLikeNumbers(text: string): string[] {
-  return (text.match(UUID_OR_PAN_LIKE) ?? [])
+  return [...text.matchAll(UUID_OR_PAN_LIKE)]
+    .filter((m) => !PART_OF_WORD.test(text[m.index - 1] ?? '') && !PART_OF_WORD.test(text[m.index + m[0].length] ?? ''))
+    .map((m) => m[0])
     .filter((r) => !isUuid(r))
     .map((r) => r.replace(/\D/g, ''))
     .filter(luhnValid);
