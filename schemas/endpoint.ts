@@ -13,6 +13,11 @@ export interface EndpointDoc {
   method: 'get' | 'post' | 'patch';
   /** OpenAPI path template: /v4/card/{cardId}/controlToken */
   path: string;
+  /**
+   * The field of another answer that gives this endpoint's URL (Enfuce's `cardDataUrl`): then
+   * `path` is only the reference mock's, and the target's may be any path on any origin.
+   */
+  returnedAs?: string;
   summary: string;
   /** Schema names of object schemas whose properties are the path, query and header parameters. */
   pathParams?: string;

@@ -94,6 +94,7 @@ export const enfuceEndpoints: readonly EndpointDoc[] = [
   {
     method: 'post',
     path: '/v4/card-data/view',
+    returnedAs: 'cardDataUrl',
     summary: 'Mobile: the HTML snapshot with the card data, for a control token in form field "token"',
     body: { schema: 'card-data.form', contentType: 'application/x-www-form-urlencoded' },
     responses: {
@@ -108,6 +109,7 @@ export const enfuceEndpoints: readonly EndpointDoc[] = [
   {
     method: 'get',
     path: '/v4/card-data/frame',
+    returnedAs: 'cardDataFrameUrl',
     summary: 'Desktop: the card-data frame page for an agreed key',
     query: 'card-data-frame.query',
     responses: {

@@ -1,7 +1,7 @@
 // Runs a provider's suite against its mock once clean and once per defect, and reports who caught
 // what and how the defect's matrix differs from the clean one. A defect is "exact" when the
 // matrices differ in precisely the requirements it is declared to break.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { caughtAsWarning, defectBreaks, defectHides, type Defect } from '../core/defects.ts';
@@ -9,6 +9,8 @@ import { findRequirement } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import { catalogue } from '../catalogue.ts';
+import { drawOf } from '../core/choices.ts';
+import { profileEnvVar } from '../core/profile.ts';
 import { withSettings } from '../core/settings.ts';
 import { CLEAN, defectRunDir, writeBatchFiles } from '../core/defect-batch.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
@@ -67,10 +69,14 @@ async function runSandboxSuite(
   p: ProviderCatalogue,
   output: string,
   defect: string | undefined,
+  drawn: DrawnMocks,
   cleanOutput?: string,
 ): Promise<SuiteRun> {
   mkdirSync(dirname(output), { recursive: true });
-  const mock = await startSandbox(p.id, `${output}.vendor-env.json`, defect ? ['--defect', defect] : []);
+  const mock = await startSandbox(p.id, `${output}.vendor-env.json`, [
+    ...(defect ? ['--defect', defect] : []),
+    ...(drawn.seed ? ['--choices', drawn.seed] : []),
+  ]);
   try {
     // The consumer contract runs the harness's own client against a Pact mock: the same for every
     // defect, and no evidence about the target. A defect run verifies the clean run's pact.
@@ -83,6 +89,7 @@ async function runSandboxSuite(
         ...(cleanOutput ? { pactPart: 'provider' } : {}),
       }),
       ...mock.env,
+      ...drawn.env,
     };
     if (cleanOutput) cpSync(resolve(cleanOutput, 'pacts'), resolve(output, 'pacts'), { recursive: true });
     await runPlaywright({ args: [], env, inherit: false });
@@ -102,18 +109,23 @@ async function runControlled(
   work: readonly { p: ProviderCatalogue; d: Defect }[],
   root: string,
   workers: number,
+  drawn: DrawnMocks,
 ) {
   const consumerDir = resolve(root, 'consumer');
   const ids = selected.map((p) => p.id);
   await runPlaywright({
     args: ['--workers', String(workers)],
-    env: withSettings({
-      outputDir: consumerDir,
-      providers: ids,
-      mockDefects: {},
-      console: 'dot',
-      pactPart: 'consumer',
-    }),
+    env: {
+      ...withSettings({
+        outputDir: consumerDir,
+        providers: ids,
+        mockDefects: {},
+        mockVariants: drawn.variants,
+        console: 'dot',
+        pactPart: 'consumer',
+      }),
+      ...drawn.env,
+    },
     inherit: false,
   });
   const batchDir = resolve(root, 'batch');
@@ -123,7 +135,16 @@ async function runControlled(
   writeBatchFiles(batchDir, batch);
   await runPlaywright({
     args: ['--workers', String(workers)],
-    env: withSettings({ outputDir: batchDir, mockDefects: {}, console: 'dot', defectBatch: Object.fromEntries(batch) }),
+    env: {
+      ...withSettings({
+        outputDir: batchDir,
+        mockDefects: {},
+        mockVariants: drawn.variants,
+        console: 'dot',
+        defectBatch: Object.fromEntries(batch),
+      }),
+      ...drawn.env,
+    },
     inherit: false,
   });
   const clean = new Map(selected.map((p) => [p.id, readSuiteRun(defectRunDir(batchDir, p.id, CLEAN), p.id)] as const));
@@ -204,6 +225,38 @@ export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[],
 
 const everyProvider: readonly ProviderCatalogue[] = catalogue;
 
+/**
+ * The mocks the defects are planted in: the reference mocks, or one draw of the free choices
+ * (`--choices <seed>`), each provider's with the profile that states it. A defect must be caught
+ * as declared whatever free choices the implementation around it made.
+ */
+interface DrawnMocks {
+  seed?: string;
+  /** The embedded mocks' variants, per provider (RunSettings.mockVariants). */
+  variants: Record<string, string[]>;
+  /** The profile variables of the draw. */
+  env: Record<string, string>;
+}
+
+function drawnMocks(providers: readonly ProviderCatalogue[], seed: string | undefined, root: string): DrawnMocks {
+  if (seed === undefined) return { variants: {}, env: {} };
+  if (!/^[\w.-]{1,64}$/.test(seed))
+    throw new UsageError(`--choices takes a seed (letters, digits, ".", "-", "_"), "reference" or a variant's name`);
+  const drawn: DrawnMocks = { seed, variants: {}, env: {} };
+  mkdirSync(resolve(root, 'profiles'), { recursive: true });
+  for (const p of providers) {
+    const draw = drawOf(p, seed);
+    const file = resolve(root, 'profiles', `${p.id}.json`);
+    writeFileSync(file, JSON.stringify(draw.profile));
+    drawn.variants[p.id] = draw.variants;
+    drawn.env[profileEnvVar(p)] = file;
+    console.log(
+      `${p.id}: defects planted in the draw "${seed}": ${draw.variants.join(', ') || 'the reference mock'}; profile ${JSON.stringify(draw.profile)}`,
+    );
+  }
+  return drawn;
+}
+
 /** `defects`: runs every chosen defect (under control in one batch, or --live against sandboxes), judges each, prints the proof. */
 export async function defectsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -215,6 +268,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
       only: { type: 'string' },
       strict: { type: 'boolean' },
       live: { type: 'boolean' },
+      choices: { type: 'string' },
     },
     true,
   );
@@ -233,7 +287,8 @@ export async function defectsCommand(args: string[]): Promise<number> {
 
   const withDefects = selected.filter((p) => chosen(p).length > 0);
   const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
-  const runs = await runDefects(withDefects, work, root, jobs, live);
+  const drawn = drawnMocks(withDefects, values.choices, root);
+  const runs = await runDefects(withDefects, work, root, jobs, live, drawn);
   if (!runs) return 1;
   const outcomes = runs.outcomes;
   const allAsDeclared = printSummary(
@@ -281,14 +336,16 @@ async function runDefects(
   root: string,
   jobs: number,
   live: boolean,
+  drawn: DrawnMocks,
 ): Promise<{ outcomes: DefectOutcome[] } | undefined> {
-  const controlled = live ? undefined : await runControlled(withDefects, work, root, jobs);
+  const controlled = live ? undefined : await runControlled(withDefects, work, root, jobs, drawn);
   const clean =
     controlled?.clean ??
     new Map(
       await pool(
         withDefects.map(
-          (p) => async () => [p.id, await runSandboxSuite(p, resolve(root, `${p.id}--clean`), undefined)] as const,
+          (p) => async () =>
+            [p.id, await runSandboxSuite(p, resolve(root, `${p.id}--clean`), undefined, drawn)] as const,
         ),
         jobs,
       ),
@@ -305,7 +362,7 @@ async function runDefects(
     work.map(({ p, d }) => async (): Promise<DefectOutcome> => {
       const run =
         controlled?.runs?.get(`${p.id}:${d.name}`) ??
-        (await runSandboxSuite(p, resolve(root, `${p.id}--${d.name}`), d.name, resolve(root, `${p.id}--clean`)));
+        (await runSandboxSuite(p, resolve(root, `${p.id}--${d.name}`), d.name, drawn, resolve(root, `${p.id}--clean`)));
       const outcome: DefectOutcome = {
         provider: p.id,
         defect: d.name,

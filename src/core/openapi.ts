@@ -53,6 +53,11 @@ export function buildOpenApi(p: {
         .replace(/\W+/g, '.')
         .replace(/^\.|\.$/g, '')}`,
       summary: e.summary,
+      ...(e.returnedAs
+        ? {
+            description: `The URL is the \`${e.returnedAs}\` another answer returns: any path on any origin (this path is the reference mock's).`,
+          }
+        : {}),
       parameters: [
         ...declared,
         ...implicit,

@@ -39,6 +39,8 @@ export const RunSettings = z.object({
   strict: z.boolean().default(false),
   /** The embedded mocks' defects, per provider id (`*`: every provider's mock). */
   mockDefects: Defects.default({}),
+  /** The embedded mocks' variants, per provider id: a draw of the free choices (`defects --choices`). */
+  mockVariants: Defects.default({}),
   /** A defect batch (src/core/defect-batch.ts): per provider, the defects its project runs. */
   defectBatch: Defects.default({}),
   /** Which half of a contract runs: the consumer's pact alone, or the verification of one written before; absent, both. */
@@ -100,3 +102,6 @@ export const mockDefectsOf = (s: RunSettings, provider: string): string[] => [
   ...(s.mockDefects['*'] ?? []),
   ...(s.mockDefects[provider] ?? []),
 ];
+
+/** The variants a provider's embedded mock starts with. */
+export const mockVariantsOf = (s: RunSettings, provider: string): string[] => s.mockVariants[provider] ?? [];

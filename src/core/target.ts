@@ -1,6 +1,6 @@
 // What the checks run against: the embedded reference mock (default), or a base URL from the
 // environment. Control of server time and state exists only where the target answers /__mock/.
-import { mockDefectsOf, runSettings } from './settings.ts';
+import { mockDefectsOf, mockVariantsOf, runSettings } from './settings.ts';
 import { keepAliveTo, send, TargetError, type SendOptions } from './http.ts';
 import { startMock } from './mock-host.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
@@ -61,7 +61,11 @@ export async function resolveTarget(
   const vars = Object.fromEntries(Object.keys(provider.env.vars).map((k) => [k, env[k]]));
   const baseUrl = env[provider.env.baseUrl]?.replace(/\/+$/, '');
   if (!baseUrl) {
-    const mock = await startMock(provider, { defects: defects ?? mockDefectsOf(runSettings(env), provider.id) });
+    const settings = runSettings(env);
+    const mock = await startMock(provider, {
+      defects: defects ?? mockDefectsOf(settings, provider.id),
+      variants: mockVariantsOf(settings, provider.id),
+    });
     return {
       provider: provider.id,
       kind: 'embedded-mock',

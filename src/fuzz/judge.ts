@@ -37,9 +37,14 @@ export class Judge {
       if (!provider.schemas[name]) throw new Error(`${provider.id}: no schema named "${name}"`);
   }
 
+  /** A page's endpoint is the returned URL's of its method (any path); any other by its path. */
   private endpointOf(req: RawRequest): EndpointDoc | undefined {
     const path = pathOf(req);
-    return this.endpoints.find((e) => e.doc.method.toUpperCase() === req.method && e.regex.test(path))?.doc;
+    return this.endpoints.find(
+      (e) =>
+        e.doc.method.toUpperCase() === req.method &&
+        (req.page ? e.doc.returnedAs !== undefined : e.doc.returnedAs === undefined && e.regex.test(path)),
+    )?.doc;
   }
 
   private fits(names: readonly string[], body: Buffer): boolean {
@@ -74,11 +79,13 @@ export class Judge {
     }
     if (res.status < 400) return undefined;
     if (req.method === 'HEAD') return undefined;
-    if (this.provider.fuzz.htmlErrorPaths?.test(pathOf(req))) {
+    // A page refuses with an HTML page; a request mutated off the page's path (the target chose the
+    // path, so it may now name nothing, or an API path) may be refused as the API refuses.
+    if (req.page && !this.fits(this.errorSchemas, res.body)) {
       if (!type.startsWith('text/html'))
         return {
           kind: 'undocumented-shape',
-          message: `HTTP ${res.status} on a browser page with content type "${type}", not an HTML error page`,
+          message: `HTTP ${res.status} on a browser page with content type "${type}", neither an HTML error page nor the API's error body`,
         };
       const text = res.body.toString('utf8');
       return this.provider.testCards.some((c) => text.includes(c.pan))

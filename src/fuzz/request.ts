@@ -11,6 +11,13 @@ export interface RawRequest {
   path: string;
   headers: Record<string, string>;
   body?: Uint8Array | undefined;
+  /**
+   * Where it is sent when not to the target's base URL: the origin of a URL the target returned
+   * (Enfuce's cardDataUrl may point anywhere).
+   */
+  origin?: string | undefined;
+  /** A page a browser opens: its refusals are HTML pages without card data, not the API's error body. */
+  page?: boolean | undefined;
 }
 
 export interface RawResponse {
@@ -22,7 +29,7 @@ export interface RawResponse {
 export type SendFailure = { kind: 'hang'; message: string } | { kind: 'connection'; message: string };
 
 export function sendRaw(baseUrl: string, r: RawRequest, timeoutMs: number): Promise<RawResponse | SendFailure> {
-  const base = new URL(baseUrl);
+  const base = new URL(r.origin ?? baseUrl);
   return new Promise((resolve) => {
     let settled = false;
     const done = (v: RawResponse | SendFailure) => {
@@ -85,7 +92,16 @@ function shellQuote(s: Uint8Array | string): string {
 
 /** The request as one curl command a person can paste (long bodies are abbreviated with a repeat). */
 export function toCurl(baseUrl: string, r: RawRequest): string {
-  const parts = ['curl', '-sS', '-i', '-X', r.method, shellQuote(`${baseUrl}${r.path}`), '--path-as-is'];
+  // The path is the whole path the server sees: it goes after the origin alone.
+  const parts = [
+    'curl',
+    '-sS',
+    '-i',
+    '-X',
+    r.method,
+    shellQuote(`${new URL(r.origin ?? baseUrl).origin}${r.path}`),
+    '--path-as-is',
+  ];
   for (const [k, v] of Object.entries(r.headers)) parts.push('-H', shellQuote(`${k}: ${v}`));
   if (r.body) {
     const text = Buffer.from(r.body);

@@ -65,13 +65,17 @@ export async function fuzzProvider(provider: ProviderDefinition, o: FuzzOptions)
   const started = o.target ? undefined : await startMockWithVars(provider.id, defectArgs);
   let mock: MockProcess | undefined = started;
   const baseUrl = o.target?.url.replace(/\/+$/, '') ?? started!.url;
-  const seeds: Seed[] = await provider.fuzz.seeds(baseUrl, o.target?.vars ?? started!.env);
+  const origin = new URL(baseUrl).origin;
+  // A seed sent to the target's own origin follows the base URL (a restarted mock's too); one sent
+  // where the target's answer pointed keeps that origin.
+  const seeds: Seed[] = (await provider.fuzz.seeds(baseUrl, o.target?.vars ?? started!.env)).map((s) =>
+    s.request.origin === origin ? { ...s, request: { ...s.request, origin: undefined } } : s,
+  );
   const judge = new Judge(provider);
   const timeoutMs = o.timeoutMs ?? 5_000;
   const statuses: Record<string, number> = {};
   let sent = 0;
 
-  const origin = new URL(baseUrl).origin;
   // A sandbox's rate limit over the whole run: ten times a request's bound, then it counts as not letting requests through.
   const waits = new RateLimitWaits(RATE_LIMIT_BOUND.totalMs * 10);
   const sendPaced = async (request: RawRequest) => {

@@ -5,8 +5,15 @@ import type { Seed } from './mutations.ts';
 
 export type { Seed };
 
-/** Runs `call` with send options that record its one request, and returns it as a seed. */
-export async function captureSeed(name: string, call: (http: SendOptions) => Promise<HttpExchange>): Promise<Seed> {
+/**
+ * Runs `call` with send options that record its one request, and returns it as a seed, sent where
+ * the client sent it (a URL the target returned may be on another origin). `page`: a browser opens it.
+ */
+export async function captureSeed(
+  name: string,
+  call: (http: SendOptions) => Promise<HttpExchange>,
+  options: { page?: boolean } = {},
+): Promise<Seed> {
   let seen: HttpExchange | undefined;
   await call({ onExchange: (ex) => (seen = ex) });
   if (!seen) throw new Error(`seed "${name}": the client sent nothing`);
@@ -18,6 +25,8 @@ export async function captureSeed(name: string, call: (http: SendOptions) => Pro
       path: `${url.pathname}${url.search}`,
       headers: { ...seen.request.headers },
       ...(seen.request.body !== undefined ? { body: Buffer.from(seen.request.body, 'utf8') } : {}),
+      origin: url.origin,
+      ...(options.page ? { page: true } : {}),
     },
   };
 }

@@ -66,8 +66,6 @@ export interface ProviderDefinition {
     seeds(baseUrl: string, vars: Readonly<Record<string, string | undefined>>): Promise<Seed[]>;
     /** Error bodies beyond the documented ≥ 400 responses (Cardinal answers errors in HTTP 200). */
     errorSchemas?: readonly string[];
-    /** Paths a browser opens, whose refusals are HTML pages (without card data) rather than JSON. */
-    htmlErrorPaths?: RegExp;
   };
   /** Lines the `mock` command prints for a person: test credentials, agreed keys. */
   mockNotes: readonly string[];

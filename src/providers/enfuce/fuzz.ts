@@ -14,8 +14,9 @@ export async function enfuceFuzzSeeds(baseUrl: string, vars: VendorVars): Promis
       http,
     });
   let token = '';
-  let cardDataUrl = `${baseUrl}/v4/card-data/view`;
-  let frameUrl = vars.ENFUCE_CARD_DATA_FRAME_URL ?? `${baseUrl}/v4/card-data/frame`;
+  // The document names no card-data path: the pages are where the token answer points.
+  let cardDataUrl: string | undefined;
+  let frameUrl = vars.ENFUCE_CARD_DATA_FRAME_URL;
   const controlToken = await captureSeed('POST /v4/card/{cardId}/controlToken', async (http) => {
     const ex = await client(http).controlToken(cardId);
     const body = JSON.parse(ex.response.body) as { token: string; cardDataUrl?: string; cardDataFrameUrl?: string };
@@ -24,18 +25,28 @@ export async function enfuceFuzzSeeds(baseUrl: string, vars: VendorVars): Promis
     frameUrl = body.cardDataFrameUrl ?? frameUrl;
     return ex;
   });
+  if (!cardDataUrl) throw new Error('fuzz seeds: the controlToken answer returned no cardDataUrl');
+  const viewUrl = cardDataUrl;
+  const frame = frameUrl;
   return [
     controlToken,
-    await captureSeed('POST /v4/card-data/view', (http) => client(http).viewCardData(cardDataUrl, token)),
-    await captureSeed('GET /v4/card-data/frame', (http) =>
-      send(
-        {
-          method: 'GET',
-          url: EnfuceClient.frameUrl(frameUrl, vars.ENFUCE_FRAME_KEY ?? 'demo-merchant'),
-          headers: { accept: 'text/html' },
-        },
-        http,
-      ),
-    ),
+    await captureSeed('POST cardDataUrl', (http) => client(http).viewCardData(viewUrl, token), { page: true }),
+    ...(frame
+      ? [
+          await captureSeed(
+            'GET cardDataFrameUrl',
+            (http) =>
+              send(
+                {
+                  method: 'GET',
+                  url: EnfuceClient.frameUrl(frame, vars.ENFUCE_FRAME_KEY ?? 'demo-merchant'),
+                  headers: { accept: 'text/html' },
+                },
+                http,
+              ),
+            { page: true },
+          ),
+        ]
+      : []),
   ];
 }

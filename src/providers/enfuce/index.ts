@@ -11,7 +11,6 @@ export const enfuce = {
   // The seeds load the client and crypto the mock does not need: loaded by the fuzzer only.
   fuzz: {
     seeds: async (url, vars) => (await import('./fuzz.ts')).enfuceFuzzSeeds(url, vars),
-    htmlErrorPaths: /^\/v4\/card-data(\/|$)/,
   },
   mockNotes: [
     `Basic auth (test only): ${enfuceMockCredentials.username} / ${enfuceMockCredentials.password}`,
