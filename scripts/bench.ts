@@ -7,12 +7,14 @@
 //  4. known-answer vectors checked per second;
 //  5. the CLI's start: text commands, and each mock until it listens (median of 3);
 //  6. each provider's run against its mock started as a sandbox (no /__mock/ control);
-//  7. the defect proof (`defects --strict`): every defect of every mock, as CI runs it.
+//  7. the defect proof (`defects --strict`): every defect of every mock, as CI runs it;
+//  8. each provider over a slow link;
+//  9. generated implementations (`variants --generated`): draws of the free choices, judged.
 // BENCH_ONLY=7 (a comma list) runs those sections alone and replaces just them in docs/BENCHMARKS.md.
 // Figures, never pass/fail: speed goals live here and not in a timed test.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { withSettings } from '../src/core/settings.ts';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -505,6 +507,60 @@ function defectFigures(): void {
   say();
 }
 
+// 9 ──────────────────────────────────────────────────────────────────────────────────
+/**
+ * `variants --generated N`: N drawn implementations per provider (free choices, src/core/choices.ts),
+ * each a sandbox judged by the whole suite. BENCH_DRAWS sets N (default 20, the issue's hundred).
+ */
+function drawFigures(): void {
+  const n = Number(process.env.BENCH_DRAWS ?? 20);
+  const jobs = process.env.BENCH_DRAW_JOBS ?? '3';
+  say(`## 9. Generated implementations: ${n} draws per provider`);
+  say();
+  const r = timed([
+    process.execPath,
+    'bin/card-reveal-harness.js',
+    'variants',
+    '--generated',
+    String(n),
+    '--seed',
+    'bench',
+    '--jobs',
+    jobs,
+    '--output',
+    'reports/bench/draws',
+  ]);
+  const judged = r.stdout.split('\n').find((l) => l.startsWith('judged right')) ?? `not printed (exit ${r.status})`;
+  say(
+    `\`variants --generated ${n} --seed bench --jobs ${jobs}\` (${n * providers.length} draws, each a mock process without /__mock/ control and a suite run with the profile the draw writes), exit ${r.status}: **${(r.seconds / 60).toFixed(1)} min** wall time, ${judged}.`,
+  );
+  say();
+  say('| provider | draws | judged right | mean suite run (s) |');
+  say('|---|---|---|---|');
+  for (const p of providers) {
+    const rows = r.stdout.split('\n').filter((l) => new RegExp(`^(RIGHT|WRONG) ${p.id}\\b`).test(l));
+    const right = rows.filter((l) => l.startsWith('RIGHT')).length;
+    say(`| ${p.id} | ${rows.length} | ${right} | ${drawSeconds(join(root, 'reports/bench/draws'), p.id)} |`);
+  }
+  say();
+}
+
+/** The mean time Playwright took per draw of a provider, read off each draw's JUnit file. */
+function drawSeconds(dir: string, id: string): string {
+  const times = readdirSync(dir)
+    .filter((d) => d.startsWith(`${id}--draw-`))
+    .flatMap((d) => {
+      try {
+        const xml = readFileSync(join(dir, d, 'reports', 'junit.xml'), 'utf8');
+        const m = /<testsuites[^>]*\btime="([\d.]+)"/.exec(xml);
+        return m ? [Number(m[1])] : [];
+      } catch {
+        return [];
+      }
+    });
+  return times.length ? (times.reduce((a, b) => a + b, 0) / times.length).toFixed(1) : 'n/a';
+}
+
 // 8 ──────────────────────────────────────────────────────────────────────────────────
 /** Enfuce's one real-time check waits 31 s whatever the link: left out of its ratio. */
 const REAL_TIME_WAIT_S: Record<string, number> = { enfuce: 31 };
@@ -567,6 +623,7 @@ const sections: Record<number, () => void | Promise<void>> = {
   6: liveFigures,
   7: defectFigures,
   8: latencyFigures,
+  9: drawFigures,
 };
 const only = process.env.BENCH_ONLY?.split(',').map(Number);
 const file = join(root, 'docs/BENCHMARKS.md');

@@ -60,7 +60,9 @@ async function runJob(job: Job, dir: string): Promise<VariantOutcome> {
     if (job.profile || job.writesProfile) env[profileEnvVar(p)] = profileFile;
     const output = resolve(dir, 'reports');
     const { code } = await runPlaywright({
-      args: ['--workers', '1'],
+      // As `run` does against a sandbox: checks that share nothing spread over both workers (a
+      // real-time wait beside the other checks), otherwise one at a time.
+      args: p.parallelOnSandbox ? ['--fully-parallel'] : ['--workers', '1'],
       env: { ...env, ...withSettings({ providers: [p.id], outputDir: output, console: 'dot' }) },
       inherit: false,
     });
