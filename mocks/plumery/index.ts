@@ -276,7 +276,12 @@ const refusal = refusalOf<PlumeryState, Flaw>()({
 
 export function createPlumeryMock(options: MockFactoryOptions): MockApp<PlumeryMockState> {
   const variants = new VariantSet<PlumeryVariantName>(plumeryVariants, options.variants ?? []);
-  const profile = PlumeryProfile.parse(variants.has('card-not-found-404') ? { cardNotFoundStatus: 404 } : {});
+  // The variants that change a value the profile states: the mock follows its profile.
+  const profile = PlumeryProfile.parse({
+    ...(variants.has('card-not-found-404') ? { cardNotFoundStatus: 404 } : {}),
+    ...(variants.has('card-state-409') ? { cardStateStatus: 409 } : {}),
+    ...(variants.has('salt-16-bytes') ? { saltBytes: 16 } : {}),
+  });
   return stateMock({
     provider: 'plumery',
     state: {

@@ -74,13 +74,13 @@ const crash = (): MockReply => ({
   headers: { 'content-type': 'text/plain' },
 });
 
-/** The first bad field, as [field, message], or the validated request. */
+/** The first bad field, as [field, message, status if not 400], or the validated request. */
 function validate(
   s: SolarisState,
   b: Record<string, unknown>,
   flaw: Flaws<'kty-not-checked' | 'bad-enum-500' | 'short-key-accepted'>,
 ):
-  | [string, string]
+  | [string, string, number?]
   | { deviceId: string; signature: string; jwk: SolarisJwk; alg: SolarisJweAlg; enc: SolarisJweEnc; key: KeyObject }
   | 'crash' {
   if (typeof b.device_id !== 'string' || b.device_id === '') return ['device_id', 'must be a non-empty string'];
@@ -111,7 +111,7 @@ function validate(
     return ['jwk.n', 'is not an RSA public key'];
   }
   if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < s.profile.minModulusBits && !flaw['short-key-accepted'])
-    return ['jwk.n', `the modulus must have at least ${s.profile.minModulusBits} bits`];
+    return ['jwk.n', `the modulus must have at least ${s.profile.minModulusBits} bits`, s.profile.shortKeyStatus];
   return { deviceId: b.device_id, signature: b.signature, jwk: jwk as SolarisJwk, alg: alg.data, enc: enc.data, key };
 }
 
@@ -169,7 +169,7 @@ const virtualCardRequest = routeOf<SolarisState, Flaw>()({
     if (unknown) return error(flaw, 400, unknown, 'is not a known field');
     const v = validate(s, body as Record<string, unknown>, flaw);
     if (v === 'crash') return crash();
-    if (Array.isArray(v)) return error(flaw, 400, v[0], v[1]);
+    if (Array.isArray(v)) return error(flaw, v[2] ?? 400, v[0], v[1]);
     const card = s.cards.get(request.params.id ?? '');
     if (!card)
       return flaw['unknown-card-403']
@@ -244,6 +244,7 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisM
         ...(variants.has('unknown-device-404') ? { unknownDeviceStatus: 404 } : {}),
         ...(variants.has('signature-hex-base64') ? { signatureEncoding: 'hex-base64-der' } : {}),
         ...(variants.has('no-kid-in-header') ? { kidInHeader: false } : {}),
+        ...(variants.has('short-key-422') ? { shortKeyStatus: 422 } : {}),
       }),
       cards: new Map(solarisCards.map((c) => [c.id, c])),
       devices: new Map(

@@ -23,6 +23,24 @@ export const plumeryChoices = defineChoices(plumeryVariants, [
     ],
   },
   {
+    name: 'card-state-status',
+    why: 'CARD_ALREADY_TERMINATED and INVALID_CARD_STATE are documented by their urn, not by a status',
+    profileOption: 'cardStateStatus',
+    options: [
+      { value: '400', profile: { cardStateStatus: 400 } },
+      { value: '409', variants: ['card-state-409'], profile: { cardStateStatus: 409 } },
+    ],
+  },
+  {
+    name: 'salt-length',
+    why: 'HKDF (RFC 5869 §3.1) takes a salt of any length; the document sends it beside the ciphertext without one',
+    profileOption: 'saltBytes',
+    options: [
+      { value: '32 bytes', profile: { saltBytes: 32 } },
+      { value: '16 bytes', variants: ['salt-16-bytes'], profile: { saltBytes: 16 } },
+    ],
+  },
+  {
     name: 'answer-fields',
     why: 'the encrypted payload and the error body name their fields; more are not excluded',
     options: [{ value: 'the documented' }, { value: 'extra fields', variants: ['extra-response-fields'] }],

@@ -10,6 +10,16 @@ export const plumeryVariants = defineVariants([
     profile: { cardNotFoundStatus: 404 },
   },
   { name: 'extra-response-fields', description: 'the encrypted payload and the errors carry fields no document names' },
+  {
+    name: 'card-state-409',
+    description: 'CARD_ALREADY_TERMINATED and INVALID_CARD_STATE come with HTTP 409, stated in the profile',
+    profile: { cardStateStatus: 409 },
+  },
+  {
+    name: 'salt-16-bytes',
+    description: 'the HKDF salt is 16 bytes (the document fixes no length), stated in the profile',
+    profile: { saltBytes: 16 },
+  },
 ] as const);
 
 export type PlumeryVariantName = (typeof plumeryVariants)[number]['name'];

@@ -36,6 +36,15 @@ export const solarisChoices = defineChoices(solarisVariants, [
     ],
   },
   {
+    name: 'short-key-status',
+    why: 'RFC 7518 §4.2 refuses a key under 2048 bits; no document sets the status of that refusal',
+    profileOption: 'shortKeyStatus',
+    options: [
+      { value: '400', profile: { shortKeyStatus: 400 } },
+      { value: '422', variants: ['short-key-422'], profile: { shortKeyStatus: 422 } },
+    ],
+  },
+  {
     name: 'answer-fields',
     why: 'the answer names data; more fields beside it are not excluded',
     options: [{ value: 'data only' }, { value: 'also id, created_at', variants: ['extra-response-fields'] }],

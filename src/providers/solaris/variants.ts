@@ -17,6 +17,11 @@ export const solarisVariants = defineVariants([
     description: 'the JWE protected header carries no kid (RFC 7516 makes it optional), stated in the profile',
     profile: { kidInHeader: false },
   },
+  {
+    name: 'short-key-422',
+    description: 'a JWK below 2048 bits is refused with 422 rather than 400, stated in the profile',
+    profile: { shortKeyStatus: 422 },
+  },
 ] as const);
 
 export type SolarisVariantName = (typeof solarisVariants)[number]['name'];
