@@ -55,6 +55,17 @@ const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
     {},
     /--write-env: ENOENT/,
   ],
+  ['a malformed draw seed', ['mock', 'enfuce', '--choices', 'a seed!'], {}, /--choices takes a seed/],
+  [
+    'a mock whose --write-profile cannot be written',
+    ['mock', 'enfuce', '--choices', 'reference', '--write-profile', '/nonexistent/dir/p.json'],
+    {},
+    /--write-profile: ENOENT/,
+  ],
+  ['no draw count', ['variants', '--generated', '0'], {}, /--generated wants a whole number/],
+  ['a run seed without draws', ['variants', '--seed', 'abc'], {}, /--seed goes with --generated/],
+  ['a malformed draw to replay', ['variants', 'exa', '--draw', '../x'], {}, /a seed is 1-64 letters/],
+  ['defects in a malformed draw', ['defects', 'exa', '--choices', 'x y'], {}, /--choices takes a seed/],
   [
     'a profile with a wrong value',
     ['run', '--provider', 'exa'],

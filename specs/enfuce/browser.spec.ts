@@ -23,6 +23,7 @@ import { cardFrameText, merchantPage, postFromSibling, reveal, type MerchantSite
 import {
   frameAnswer,
   frameHandled,
+  frameSettled,
   frameShowsCard,
   lookElseFreshToken,
   openMerchant,
@@ -63,6 +64,7 @@ async function expectFrameIgnored(
   token: IssuedToken,
 ) {
   await frameHandled(page, post);
+  await frameSettled(page);
   // Soft: each observation is reported on its own, so a report shows all that the frame did.
   expect.soft(await cardFrameText(page)).toShowNoCardData(setup.allCards);
   expect

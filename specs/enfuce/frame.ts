@@ -112,11 +112,28 @@ export async function openMerchant(
   page.on('requestfailed', refused);
   await page.goto(url);
   await expect(page.frameLocator('#card-frame').locator('body')).toBeAttached();
+  networkLog(page).markLoaded();
   page.off('requestfailed', refused);
   if (certificate) {
     throw new Error(
       `${UNREACHABLE} ${TLS_PROBLEM} Chromium does not trust the certificate of ${certificate}: set --ca <file.pem> to the CA that signed it (the CLI gives Chromium the key of each target URL it verified against it; a frame on another host needs that host's URL as ENFUCE_CARD_DATA_FRAME_URL)`,
     );
+  }
+}
+
+/**
+ * After messages a frame should have ignored: when it requested something anyway, it acted on one,
+ * and may show what it got only after a spinner: wait until the page has been quiet as long as a
+ * frame that shows the card is given (FRAME_QUIET.afterAnswer), so that what it shows is read.
+ */
+export async function frameSettled(page: Page): Promise<void> {
+  const log = networkLog(page);
+  if (!log.requestedSinceLoad()) return;
+  const started = performance.now();
+  while (performance.now() - started < FRAME_POLL.timeout && !page.isClosed()) {
+    const quiet = log.quietSince(started);
+    if (quiet !== undefined && quiet >= FRAME_QUIET.afterAnswer) return;
+    await sleep(FRAME_POLL.intervals.at(-1)!);
   }
 }
 

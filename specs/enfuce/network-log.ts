@@ -5,13 +5,17 @@ import type { Page, Request } from '@playwright/test';
 
 interface Entry {
   request: Request;
+  startedAt: number;
   /** When its answer had been read, or it failed (performance.now()). */
   endedAt: number | undefined;
 }
 
 export class NetworkLog {
   private readonly entries: Entry[] = [];
-  private readonly onRequest = (request: Request) => void this.entries.push({ request, endedAt: undefined });
+  /** When the merchant page and its frames had loaded (openMerchant): what the frames request later, they do on a message. */
+  private loadedAt = Infinity;
+  private readonly onRequest = (request: Request) =>
+    void this.entries.push({ request, startedAt: performance.now(), endedAt: undefined });
   private readonly onEnd = (request: Request) => {
     const entry = this.entries.find((e) => e.request === request);
     if (entry) entry.endedAt = performance.now();
@@ -27,6 +31,15 @@ export class NetworkLog {
     this.page.off('request', this.onRequest);
     this.page.off('requestfinished', this.onEnd);
     this.page.off('requestfailed', this.onEnd);
+  }
+
+  markLoaded(): void {
+    this.loadedAt = performance.now();
+  }
+
+  /** Whether anything was requested since the page had loaded: a frame that acts on a message fetches. */
+  requestedSinceLoad(): boolean {
+    return this.entries.some((e) => e.startedAt > this.loadedAt);
   }
 
   /** `METHOD /path` of every request that carried `token` in its URL or body. */

@@ -9,7 +9,7 @@ import { findRequirement } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import { catalogue } from '../catalogue.ts';
-import { drawOf } from '../core/choices.ts';
+import { drawOf, isSeed } from '../core/choices.ts';
 import { profileEnvVar } from '../core/profile.ts';
 import { withSettings } from '../core/settings.ts';
 import { CLEAN, defectRunDir, writeBatchFiles } from '../core/defect-batch.ts';
@@ -236,13 +236,15 @@ interface DrawnMocks {
   variants: Record<string, string[]>;
   /** The profile variables of the draw. */
   env: Record<string, string>;
+  /** Per provider, the defects the draw's options are. */
+  absorbs: Record<string, string[]>;
 }
 
 function drawnMocks(providers: readonly ProviderCatalogue[], seed: string | undefined, root: string): DrawnMocks {
-  if (seed === undefined) return { variants: {}, env: {} };
-  if (!/^[\w.-]{1,64}$/.test(seed))
+  if (seed === undefined) return { variants: {}, env: {}, absorbs: {} };
+  if (!isSeed(seed))
     throw new UsageError(`--choices takes a seed (letters, digits, ".", "-", "_"), "reference" or a variant's name`);
-  const drawn: DrawnMocks = { seed, variants: {}, env: {} };
+  const drawn: DrawnMocks = { seed, variants: {}, env: {}, absorbs: {} };
   mkdirSync(resolve(root, 'profiles'), { recursive: true });
   for (const p of providers) {
     const draw = drawOf(p, seed);
@@ -250,9 +252,14 @@ function drawnMocks(providers: readonly ProviderCatalogue[], seed: string | unde
     writeFileSync(file, JSON.stringify(draw.profile));
     drawn.variants[p.id] = draw.variants;
     drawn.env[profileEnvVar(p)] = file;
+    drawn.absorbs[p.id] = draw.absorbs;
     console.log(
       `${p.id}: defects planted in the draw "${seed}": ${draw.variants.join(', ') || 'the reference mock'}; profile ${JSON.stringify(draw.profile)}`,
     );
+    if (draw.absorbs.length)
+      console.log(
+        `not planted: ${draw.absorbs.map((d) => `${p.id} ${d}`).join(', ')} (the draw's own choice, stated in its profile)`,
+      );
   }
   return drawn;
 }
@@ -285,9 +292,11 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const root = resolve(values.output ?? (live ? 'reports/defects-live' : 'reports/defects'));
   rmSync(root, { recursive: true, force: true });
 
-  const withDefects = selected.filter((p) => chosen(p).length > 0);
-  const work = withDefects.flatMap((p) => chosen(p).map((d) => ({ p, d })));
-  const drawn = drawnMocks(withDefects, values.choices, root);
+  const drawn = drawnMocks(selected, values.choices, root);
+  // A defect a drawn option is (ChoiceOption.absorbs) is no fault in that draw: not planted.
+  const planted = (p: ProviderCatalogue) => chosen(p).filter((d) => !drawn.absorbs[p.id]?.includes(d.name));
+  const withDefects = selected.filter((p) => planted(p).length > 0);
+  const work = withDefects.flatMap((p) => planted(p).map((d) => ({ p, d })));
   const runs = await runDefects(withDefects, work, root, jobs, live, drawn);
   if (!runs) return 1;
   const outcomes = runs.outcomes;

@@ -46,20 +46,27 @@ Usage:
       --strict makes warnings and accepted risks fail. Verdict: conformant / conformant with N warnings / NOT conformant.
       Exit 0: conformant (with or without warnings); 1: NOT conformant; 2: bad usage or settings.
   card-reveal-harness mock <provider> [--port <n>] [--host <h>] [--defect <name>]... [--variant <name>]...
-                          [--no-control] [--write-env <file.json>]
+                          [--choices <seed>] [--no-control] [--write-env <file.json>] [--write-profile <file.json>]
       Starts a provider's reference mock and prints its URL, credentials and test cards (masked).
-      --variant takes a choice the documents leave open; --write-env writes the variables a vendor
-      would set to point the harness at it as a sandbox.
+      --variant takes a choice the documents leave open; --choices draws an option of every free
+      choice from a seed ("reference", or a variant's name, is that one draw); --write-env writes the
+      variables a vendor would set to point the harness at it as a sandbox, --write-profile the
+      profile that states its choices.
   card-reveal-harness variants [<provider>]... [--only <name,...>] [--jobs <n>]
+                               [--generated <n> [--seed <s>]] [--draw <seed>]... [--choices] [--list]
       Runs the suite against each variant of the mocks, started as a process without /__mock/
       control, with the profile the variant declares: each must be judged conformant (with
       warnings where no profile states its choice). Closes with "judged right N of M variants".
-  card-reveal-harness defects [<provider>]... [--jobs <n>] [--only <name,...>] [--list] [--strict] [--live]
+      --generated runs n drawn implementations per provider (their seeds from --seed, printed), --draw
+      one again: each with the profile it writes, so each must be exactly conformant. --choices lists
+      every provider's free choices and their options.
+  card-reveal-harness defects [<provider>]... [--jobs <n>] [--only <name,...>] [--list] [--strict] [--live] [--choices <seed>]
       Runs the suite against the mock clean and once per defect (n at a time, default 2); prints which
       tests caught each one and where the defect's matrix differs from the clean one. --strict also
       fails a defect whose matrix differs in more than it declares. --live starts each mock as its
       own process without /__mock/ control, as a sandbox: an escaped defect is named with why its
-      requirements could not be checked there (what only a controlled run can catch).
+      requirements could not be checked there (what only a controlled run can catch). --choices plants
+      the defects in a drawn implementation (see mock --choices) instead of the reference mocks.
   card-reveal-harness fuzz [<provider>]... [--runs <n>] [--seed <n>] [--path <p>] [--defect <name>]... [--record <file.md>]
       Sends n generated malformed requests (default 1000) to each mock, started as its own process:
       no 5xx, no hang, no crash, every error in the documented schema. A failure is shrunk and

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { mockDefectsOf, runSettings } from '../core/settings.ts';
 import { startMock } from '../core/mock-host.ts';
-import { drawOf } from '../core/choices.ts';
+import { drawOf, isSeed } from '../core/choices.ts';
 import { loadProvider, providerIds } from '../catalogue.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
@@ -40,9 +40,9 @@ export async function mockCommand(args: string[]): Promise<number> {
     if (!knownVariants.has(v))
       throw new UsageError(`unknown variant "${v}" for ${provider.id}; known: ${[...knownVariants].join(', ')}`);
   // A draw of the free choices: the variants that make it, and the profile that states it.
-  const draw = values.choices === undefined ? undefined : drawOf(provider, values.choices);
-  if (values.choices !== undefined && !/^[\w.-]{1,64}$/.test(values.choices))
+  if (values.choices !== undefined && !isSeed(values.choices))
     throw new UsageError('--choices takes a seed (letters, digits, ".", "-", "_"), "reference" or a variant\'s name');
+  const draw = values.choices === undefined ? undefined : drawOf(provider, values.choices);
   const variants = [...new Set([...(values.variant ?? []), ...(draw?.variants ?? [])])];
   const profile = Object.assign(
     {},
@@ -63,14 +63,20 @@ export async function mockCommand(args: string[]): Promise<number> {
   });
   const reached = publicUrl?.replace(/\/+$/, '') ?? mock.url;
   // What a vendor would put in the environment for this mock as a sandbox (test data, not secrets of anyone).
+  let flag = '--write-env';
   // A failure here ends the command: the listening server would otherwise keep the process alive.
   try {
-    if (values['write-env'])
+    if (values['write-env']) {
+      flag = '--write-env';
       writeFileSync(values['write-env'], JSON.stringify(mock.vendorEnv(reached)), { mode: 0o600 });
-    if (values['write-profile']) writeFileSync(values['write-profile'], `${JSON.stringify(profile, null, 2)}\n`);
+    }
+    if (values['write-profile']) {
+      flag = '--write-profile';
+      writeFileSync(values['write-profile'], `${JSON.stringify(profile, null, 2)}\n`);
+    }
   } catch (e) {
     await mock.close();
-    throw new UsageError(`--write-env/--write-profile: ${(e as Error).message}`);
+    throw new UsageError(`${flag}: ${(e as Error).message}`);
   }
   const lines = [
     `${provider.title}: reference mock listening on ${mock.url}`,

@@ -11,7 +11,7 @@ import { profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import type { Variant } from '../core/variants.ts';
-import { drawOf, freshSeed, generatedSeeds, type Draw } from '../core/choices.ts';
+import { drawOf, freshSeed, generatedSeeds, isSeed, type Draw } from '../core/choices.ts';
 import { catalogue } from '../catalogue.ts';
 import { withSettings } from '../core/settings.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
@@ -140,7 +140,7 @@ export async function variantsCommand(args: string[]): Promise<number> {
   if (generated !== undefined && (!Number.isInteger(generated) || generated < 1 || generated > 1000))
     throw new UsageError(`--generated wants a whole number of draws per provider (1-1000), not "${values.generated}"`);
   for (const s of [values.seed, ...(values.draw ?? [])])
-    if (s !== undefined && !SEED.test(s))
+    if (s !== undefined && !isSeed(s))
       throw new UsageError(`a seed is 1-64 letters, digits, ".", "-" or "_", not "${s}"`);
   if (values.seed !== undefined && generated === undefined) throw new UsageError('--seed goes with --generated <n>');
   const providers = catalogue.filter(
@@ -204,8 +204,6 @@ export async function variantsCommand(args: string[]): Promise<number> {
   console.log(`judged right ${right} of ${outcomes.length} ${what} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return right === outcomes.length ? 0 : 1;
 }
-
-const SEED = /^[\w.-]{1,64}$/;
 
 /** A provider's free choices, as `variants --choices` prints them. */
 function printChoices(p: ProviderCatalogue): void {

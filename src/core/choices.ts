@@ -11,6 +11,11 @@ export interface ChoiceOption<V extends string = string> {
   variants?: readonly V[];
   /** What the profile states for this option (only choices a profile option covers). */
   profile?: Readonly<Record<string, unknown>>;
+  /**
+   * Defects that are this option itself: planted in a draw that took it, they change nothing the
+   * stated profile forbids (a header without kid, where the profile says no kid), so they are not planted.
+   */
+  absorbs?: readonly string[];
 }
 
 export interface FreeChoice<V extends string = string> {
@@ -98,6 +103,8 @@ export interface Draw {
   variants: string[];
   /** The profile that states it: every choice a profile option covers. */
   profile: Record<string, unknown>;
+  /** Defects the draw's options are (ChoiceOption.absorbs): not planted in it. */
+  absorbs: string[];
 }
 
 /** FNV-1a of the text, then mulberry32: the same seed draws the same options in any Node. */
@@ -115,17 +122,21 @@ function random(seed: string): () => number {
 }
 
 function drawFrom(seed: string, choices: readonly FreeChoice[], pick: (c: FreeChoice) => ChoiceOption): Draw {
-  const draw: Draw = { seed, picks: {}, variants: [], profile: {} };
+  const draw: Draw = { seed, picks: {}, variants: [], profile: {}, absorbs: [] };
   for (const c of choices) {
     const o = pick(c);
     draw.picks[c.name] = o.value;
     draw.variants.push(...(o.variants ?? []));
+    draw.absorbs.push(...(o.absorbs ?? []));
     Object.assign(draw.profile, o.profile ?? {});
   }
   return draw;
 }
 
 export const REFERENCE_DRAW = 'reference';
+
+/** What a seed may be: it names report folders and is typed on command lines. */
+export const isSeed = (s: string): boolean => /^[\w.-]{1,64}$/.test(s);
 
 /**
  * The draw a seed names: `reference` (the first option everywhere), a variant's name (the

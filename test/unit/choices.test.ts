@@ -35,6 +35,16 @@ for (const p of catalogue) {
     }
   });
 
+  test(`${p.id}: an option that is a defect's behaviour names a defect of the provider, never the reference's`, () => {
+    const defects = new Set(p.defects.map((d) => d.name as string));
+    for (const c of p.choices)
+      c.options.forEach((o, i) => {
+        for (const d of o.absorbs ?? []) expect(defects.has(d), `${c.name} = ${o.value} absorbs ${d}`).toBe(true);
+        if (i === 0) expect(o.absorbs ?? [], `${c.name}: the reference mock absorbs no defect`).toEqual([]);
+      });
+    expect(drawOf(p, REFERENCE_DRAW).absorbs).toEqual([]);
+  });
+
   test(`${p.id}: the reference draw is the reference mock; each hand-written variant is a named draw`, () => {
     const ref = drawOf(p, REFERENCE_DRAW);
     expect(ref.variants).toEqual([]);

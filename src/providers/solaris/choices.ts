@@ -32,7 +32,12 @@ export const solarisChoices = defineChoices(solarisVariants, [
     profileOption: 'kidInHeader',
     options: [
       { value: 'kid = jwk.kid', profile: { kidInHeader: true } },
-      { value: 'no kid', variants: ['no-kid-in-header'], profile: { kidInHeader: false } },
+      {
+        value: 'no kid',
+        variants: ['no-kid-in-header'],
+        profile: { kidInHeader: false },
+        absorbs: ['kid-not-echoed'],
+      },
     ],
   },
   {
