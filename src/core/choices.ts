@@ -28,6 +28,28 @@ export interface FreeChoice<V extends string = string> {
   options: readonly [ChoiceOption<V>, ChoiceOption<V>, ...ChoiceOption<V>[]];
 }
 
+/**
+ * A status the documents leave open and a profile option states: the reference mock's, and one
+ * other that a variant makes.
+ */
+export function statusChoice<V extends string>(
+  name: string,
+  why: string,
+  profileOption: string,
+  reference: number,
+  other: { status: number; variant: V },
+): FreeChoice<V> {
+  return {
+    name,
+    why,
+    profileOption,
+    options: [
+      { value: String(reference), profile: { [profileOption]: reference } },
+      { value: String(other.status), variants: [other.variant], profile: { [profileOption]: other.status } },
+    ],
+  };
+}
+
 /** Choices of the HTTP layer every mock shares (mocks/core/server.ts). RFC 9110/9112 allow each option. */
 export const httpChoices = [
   {

@@ -1,4 +1,4 @@
-import { defineChoices } from '../../core/choices.ts';
+import { defineChoices, statusChoice } from '../../core/choices.ts';
 import { enfuceVariants } from './variants.ts';
 
 // Where Enfuce's document (and the standards) leave the implementer a choice; the first option of
@@ -13,15 +13,13 @@ export const enfuceChoices = defineChoices(enfuceVariants, [
       { value: '{code, message}', variants: ['error-code-message'], profile: { errorBody: 'code-message' } },
     ],
   },
-  {
-    name: 'unknown-card-status',
-    why: 'only "the request will fail" is written for an unknown cardId',
-    profileOption: 'unknownCardStatus',
-    options: [
-      { value: '404', profile: { unknownCardStatus: 404 } },
-      { value: '400', variants: ['unknown-card-400'], profile: { unknownCardStatus: 400 } },
-    ],
-  },
+  statusChoice(
+    'unknown-card-status',
+    'only "the request will fail" is written for an unknown cardId',
+    'unknownCardStatus',
+    404,
+    { status: 400, variant: 'unknown-card-400' },
+  ),
   {
     name: 'token-format',
     why: 'no token format is documented; ASVS 5.0.0 V7.2.3 asks 128 bits of entropy and no more',

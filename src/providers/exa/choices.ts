@@ -1,5 +1,6 @@
 import { defineChoices } from '../../core/choices.ts';
 import { exaVariants } from './variants.ts';
+import { ExaProfile } from './profile.ts';
 
 // Where Exa's document (and the standards) leave the implementer a choice; the first option of
 // each is the reference mock's. `variants --generated` draws them (src/core/choices.ts).
@@ -32,17 +33,7 @@ export const exaChoices = defineChoices(exaVariants, [
       {
         value: 'perMonth',
         variants: ['other-limit-frequency'],
-        profile: {
-          limitFrequencies: [
-            'per24HourPeriod',
-            'per7DayPeriod',
-            'per30DayPeriod',
-            'perYearPeriod',
-            'allTime',
-            'perAuthorization',
-            'perMonth',
-          ],
-        },
+        profile: { limitFrequencies: [...ExaProfile.parse({}).limitFrequencies, 'perMonth'] },
       },
     ],
   },

@@ -1,4 +1,4 @@
-import { defineChoices } from '../../core/choices.ts';
+import { defineChoices, statusChoice } from '../../core/choices.ts';
 import { plumeryVariants } from './variants.ts';
 
 // Where Plumery's document (and the standards) leave the implementer a choice; the first option of
@@ -13,24 +13,20 @@ export const plumeryChoices = defineChoices(plumeryVariants, [
       { value: '{field, message}', variants: ['field-errors-without-code'], profile: { fieldErrorCode: false } },
     ],
   },
-  {
-    name: 'card-not-found-status',
-    why: 'CARD_NOT_FOUND is documented by its urn; its status is listed under 400 only',
-    profileOption: 'cardNotFoundStatus',
-    options: [
-      { value: '400', profile: { cardNotFoundStatus: 400 } },
-      { value: '404', variants: ['card-not-found-404'], profile: { cardNotFoundStatus: 404 } },
-    ],
-  },
-  {
-    name: 'card-state-status',
-    why: 'CARD_ALREADY_TERMINATED and INVALID_CARD_STATE are documented by their urn, not by a status',
-    profileOption: 'cardStateStatus',
-    options: [
-      { value: '400', profile: { cardStateStatus: 400 } },
-      { value: '409', variants: ['card-state-409'], profile: { cardStateStatus: 409 } },
-    ],
-  },
+  statusChoice(
+    'card-not-found-status',
+    'CARD_NOT_FOUND is documented by its urn; its status is listed under 400 only',
+    'cardNotFoundStatus',
+    400,
+    { status: 404, variant: 'card-not-found-404' },
+  ),
+  statusChoice(
+    'card-state-status',
+    'CARD_ALREADY_TERMINATED and INVALID_CARD_STATE are documented by their urn, not by a status',
+    'cardStateStatus',
+    400,
+    { status: 409, variant: 'card-state-409' },
+  ),
   {
     name: 'salt-length',
     why: 'HKDF (RFC 5869 §3.1) takes a salt of any length; the document sends it beside the ciphertext without one',

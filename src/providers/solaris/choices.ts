@@ -1,18 +1,16 @@
-import { defineChoices } from '../../core/choices.ts';
+import { defineChoices, statusChoice } from '../../core/choices.ts';
 import { solarisVariants } from './variants.ts';
 
 // Where Solaris's document (and the standards) leave the implementer a choice; the first option of
 // each is the reference mock's. `variants --generated` draws them (src/core/choices.ts).
 export const solarisChoices = defineChoices(solarisVariants, [
-  {
-    name: 'unknown-device-status',
-    why: 'only "must have verified their device" is written for a device that is not bound',
-    profileOption: 'unknownDeviceStatus',
-    options: [
-      { value: '403', profile: { unknownDeviceStatus: 403 } },
-      { value: '404', variants: ['unknown-device-404'], profile: { unknownDeviceStatus: 404 } },
-    ],
-  },
+  statusChoice(
+    'unknown-device-status',
+    'only "must have verified their device" is written for a device that is not bound',
+    'unknownDeviceStatus',
+    403,
+    { status: 404, variant: 'unknown-device-404' },
+  ),
   {
     name: 'signature-encoding',
     why: 'the document says the signature is hex; its example reads as hex of base64 text',
@@ -40,15 +38,13 @@ export const solarisChoices = defineChoices(solarisVariants, [
       },
     ],
   },
-  {
-    name: 'short-key-status',
-    why: 'RFC 7518 §4.2 refuses a key under 2048 bits; no document sets the status of that refusal',
-    profileOption: 'shortKeyStatus',
-    options: [
-      { value: '400', profile: { shortKeyStatus: 400 } },
-      { value: '422', variants: ['short-key-422'], profile: { shortKeyStatus: 422 } },
-    ],
-  },
+  statusChoice(
+    'short-key-status',
+    'RFC 7518 §4.2 refuses a key under 2048 bits; no document sets the status of that refusal',
+    'shortKeyStatus',
+    400,
+    { status: 422, variant: 'short-key-422' },
+  ),
   {
     name: 'answer-fields',
     why: 'the answer names data; more fields beside it are not excluded',
