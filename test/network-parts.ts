@@ -73,6 +73,8 @@ export interface Terminator {
   url: string;
   /** How many requests it answered 429. */
   limited(): number;
+  /** How many requests it sent on, and from where: `browser` for Chromium's (its user agent). */
+  forwarded(): { all: number; browser: number };
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
   let tokens = o.rate?.burst ?? 0;
   let last = performance.now();
   let limited = 0;
+  const forwarded = { all: 0, browser: 0 };
   const allow = (): boolean => {
     if (!o.rate) return true;
     const now = performance.now();
@@ -118,6 +121,8 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
           res.writeHead(429, { 'retry-after': '1', 'content-type': 'text/plain' }).end('rate limited');
           return;
         }
+        forwarded.all++;
+        if (/HeadlessChrome|Chrome\//.test(req.headers['user-agent'] ?? '')) forwarded.browser++;
         const to = up();
         const headers = { ...req.headers, host: to.host };
         const fwd = httpRequest(
@@ -154,6 +159,7 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
   return {
     url: `${pki ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     limited: () => limited,
+    forwarded: () => ({ ...forwarded }),
     close: () => closeServer(server),
   };
 }

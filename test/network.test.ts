@@ -217,3 +217,66 @@ test("a frame whose certificate Chromium cannot trust is a TLS finding, not the 
     expect(matrixOf(out).providers[0]!.counts.fail, 'contract failures').toBe(0);
   });
 });
+
+test("Enfuce's card-data pages on another origin, behind a TLS edge of their own that asks for the client certificate too: judged as on loopback", async () => {
+  test.setTimeout(5 * 60_000);
+  // The document names no host for the returned URLs: the run asks the target where they are, so
+  // that the browser's pinned keys and client certificate reach that origin as well.
+  let api = '';
+  let pages = '';
+  const apiEdge = await startTerminator({ pki, upstream: () => api, requireClientCert: true });
+  const pagesEdge = await startTerminator({ pki, upstream: () => pages, requireClientCert: true });
+  const profile = join(dir, `enfuce-other-origin.${randomUUID()}.profile.json`);
+  try {
+    const mock = await startSandbox('enfuce', join(dir, `enfuce-other-origin.${randomUUID()}.vendor-env.json`), [
+      '--choices',
+      'card-data-other-origin',
+      '--write-profile',
+      profile,
+      '--public-url',
+      apiEdge.url,
+      '--second-public-url',
+      pagesEdge.url,
+    ]);
+    try {
+      expect(mock.secondUrl, 'the mock says where its second origin listens').toBeDefined();
+      api = mock.url;
+      pages = mock.secondUrl!;
+      const out = join(dir, 'enfuce-other-origin-reports');
+      const r = await cli(
+        [
+          'run',
+          '--provider',
+          'enfuce',
+          '--output',
+          out,
+          '--ca',
+          pki.caCert,
+          '--client-cert',
+          pki.clientCert,
+          '--client-key',
+          pki.clientKey,
+        ],
+        // Without ENFUCE_CARD_DATA_FRAME_URL (it serves only a target whose token answer leaves the frame
+        // URL out): the card-data origin is known from the target's answer alone.
+        { ...mock.env, ENFUCE_CARD_DATA_FRAME_URL: '', ENFUCE_PROFILE: profile },
+        5 * 60_000,
+      );
+      expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-1500)).toBe(0);
+      expect(r.stdout).toContain('VERDICT: conformant');
+      const enfuce = catalogue.find((x) => x.id === 'enfuce')!;
+      const notFull = matrixOf(out)
+        .providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial)
+        .map((x) => x.id);
+      expect(notFull.sort()).toEqual(Object.keys(enfuce.liveExceptions).sort());
+      // The card-data pages were reached through their own edge, by the API checks and by Chromium.
+      expect(pagesEdge.forwarded().all, 'requests through the card-data edge').toBeGreaterThan(0);
+      expect(pagesEdge.forwarded().browser, "Chromium's requests through the card-data edge").toBeGreaterThan(0);
+    } finally {
+      await mock.stop();
+    }
+  } finally {
+    await apiEdge.close();
+    await pagesEdge.close();
+  }
+});

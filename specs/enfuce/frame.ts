@@ -116,7 +116,7 @@ export async function openMerchant(
   page.off('requestfailed', refused);
   if (certificate) {
     throw new Error(
-      `${UNREACHABLE} ${TLS_PROBLEM} Chromium does not trust the certificate of ${certificate}: set --ca <file.pem> to the CA that signed it (the CLI gives Chromium the key of each target URL it verified against it; a frame on another host needs that host's URL as ENFUCE_CARD_DATA_FRAME_URL)`,
+      `${UNREACHABLE} ${TLS_PROBLEM} Chromium does not trust the certificate of ${certificate}: set --ca <file.pem> to the CA that signed it (the CLI gives Chromium the key of each target URL it verified against it; and of the frame URL the target's token answer gave before the run)`,
     );
   }
 }

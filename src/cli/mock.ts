@@ -18,6 +18,7 @@ export async function mockCommand(args: string[]): Promise<number> {
       'write-env': { type: 'string' },
       'no-control': { type: 'boolean' },
       'public-url': { type: 'string' },
+      'second-public-url': { type: 'string' },
     },
     true,
   );
@@ -51,8 +52,13 @@ export async function mockCommand(args: string[]): Promise<number> {
   ) as Record<string, unknown>;
 
   const publicUrl = values['public-url'];
-  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl))
-    throw new UsageError('--public-url takes the http(s) URL clients reach the mock at');
+  const secondPublicUrl = values['second-public-url'];
+  for (const [flag, url] of [
+    ['--public-url', publicUrl],
+    ['--second-public-url', secondPublicUrl],
+  ] as const)
+    if (url !== undefined && !/^https?:\/\/[^/]+/.test(url))
+      throw new UsageError(`${flag} takes the http(s) URL clients reach the mock at`);
   const mock = await startMock(provider, {
     port,
     host: values.host,
@@ -60,6 +66,7 @@ export async function mockCommand(args: string[]): Promise<number> {
     defects,
     variants,
     ...(publicUrl ? { publicUrl } : {}),
+    ...(secondPublicUrl ? { secondPublicUrl } : {}),
   });
   const reached = publicUrl?.replace(/\/+$/, '') ?? mock.url;
   // What a vendor would put in the environment for this mock as a sandbox (test data, not secrets of anyone).
@@ -90,7 +97,11 @@ export async function mockCommand(args: string[]): Promise<number> {
           `  the profile that states them: ${JSON.stringify(profile)}`,
         ]
       : []),
-    ...(mock.secondUrl ? [`  second origin (where a variant serves some paths): ${mock.secondUrl}`] : []),
+    ...(mock.secondUrl
+      ? [
+          `  second origin (where a variant serves some paths): ${mock.secondUrl}${secondPublicUrl ? `, reached at ${secondPublicUrl}` : ''}`,
+        ]
+      : []),
     ...provider.mockNotes.map((n) => `  ${n}`),
     `  test cards:`,
     ...provider.testCards.map((c) => `    ${c.summary}`),

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
 import { loadProfile, profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
-import { catalogue, providerIds } from '../catalogue.ts';
+import { catalogue, loadProvider, providerIds } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { RunSettings, withSettings } from '../core/settings.ts';
 import { networkForRun, networkFromFlags, NETWORK_FLAGS, useNetwork } from './network-flags.ts';
@@ -102,12 +102,14 @@ export async function runCommand(args: string[]): Promise<number> {
     ),
   );
   const sharedTarget = oneAtATime.some(Boolean);
-  // Every URL the checks will open: the base URLs, and any URL a provider's variables name (a frame's).
+  // Every URL the checks will open: the base URLs, any URL a provider's variables name (a frame's),
+  // and the URLs a browser provider's target returns (asked of it now: they may be on other origins).
   const targets = shared.flatMap((p) =>
     [p.env.baseUrl, ...Object.keys(p.env.vars)]
       .map((k) => process.env[k])
       .filter((v): v is string => !!v && /^https?:\/\//.test(v)),
   );
+  for (const p of shared.filter((x) => x.browserChecks)) targets.push(...(await returnedUrls(p)));
   const net = await networkForRun(network, targets, sharedTarget ? 1 : 2, output);
   const { code } = await runPlaywright({
     // Sandboxes whose checks share nothing: their checks spread over both workers, test by test, so a
@@ -155,4 +157,12 @@ export function printVerdict(dir: string, code: number, scope = ''): number {
   const c = conclude(m, code !== 0 && m.tests.failed === 0, scope ? `VERDICT (${scope})` : 'VERDICT');
   console.log(c.line);
   return c.verdict === 'not-conformant' ? Math.max(1, c.failing) : 0;
+}
+
+/** The URLs a provider's target returns for a browser (ProviderDefinition.returnedUrls); none when it cannot be asked (the checks say why). */
+async function returnedUrls(p: ProviderCatalogue): Promise<string[]> {
+  const definition = await loadProvider(p.id);
+  if (!definition.returnedUrls) return [];
+  const vars = Object.fromEntries(Object.keys(p.env.vars).map((k) => [k, process.env[k]]));
+  return definition.returnedUrls(process.env[p.env.baseUrl]!.replace(/\/+$/, ''), vars).catch(() => []);
 }

@@ -12,6 +12,8 @@ export interface StartMockOptions {
   control?: boolean;
   /** Where clients reach the mock (behind a TLS terminator, say): the URLs its answers carry start here. */
   publicUrl?: string;
+  /** The same for the mock's second origin (MockApp.secondOrigin), behind a terminator of its own. */
+  secondPublicUrl?: string;
 }
 
 export interface StartedMock extends RunningMock {
@@ -33,7 +35,7 @@ export async function startMock(provider: ProviderDefinition, options: StartMock
     defects: options.defects ?? [],
     variants: options.variants ?? [],
     baseUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? url,
-    secondUrl: () => secondUrl ?? url,
+    secondUrl: () => options.secondPublicUrl?.replace(/\/+$/, '') ?? secondUrl ?? url,
   });
   const running = await serve(app, clock, options.defects ?? [], {
     variants: options.variants ?? [],

@@ -10,6 +10,8 @@ const bin = fromRoot('bin/card-reveal-harness.js');
 
 export interface MockProcess {
   url: string;
+  /** The mock's second origin, where a variant serves some paths (Enfuce's card-data pages on another origin). */
+  secondUrl?: string;
   output: string;
   child: ChildProcess;
   /** Set once the process has ended: its exit code or signal. */
@@ -53,8 +55,10 @@ export function startMockProcess(provider: string, args: string[] = []): Promise
       const m = /listening on (http:\/\/\S+)/.exec(output);
       if (m && output.includes('point the harness')) {
         clearTimeout(timer);
+        const second = /second origin \(where a variant serves some paths\): (http:\/\/[^\s,]+)/.exec(output);
         resolve({
           url: m[1]!,
+          ...(second ? { secondUrl: second[1]! } : {}),
           output,
           child,
           exited: () => exit,

@@ -67,6 +67,13 @@ export interface ProviderDefinition {
     /** Error bodies beyond the documented ≥ 400 responses (Cardinal answers errors in HTTP 200). */
     errorSchemas?: readonly string[];
   };
+  /**
+   * The URLs the target's answers send a browser to (Enfuce: its token answer's cardDataUrl and
+   * cardDataFrameUrl), asked of the target before a run with the vendor's variables: the browser's
+   * trust (keys pinned against --ca) and client certificate must reach their origins too, which
+   * may be others than the base URL's. Empty when the target gives none.
+   */
+  returnedUrls?(baseUrl: string, vars: Readonly<Record<string, string | undefined>>): Promise<string[]>;
   /** Lines the `mock` command prints for a person: test credentials, agreed keys. */
   mockNotes: readonly string[];
   /** Seeded cards: ids, and the secrets the leak checks look for. */

@@ -12,6 +12,7 @@ export const enfuce = {
   fuzz: {
     seeds: async (url, vars) => (await import('./fuzz.ts')).enfuceFuzzSeeds(url, vars),
   },
+  returnedUrls: async (url, vars) => (await import('./returned-urls.ts')).enfuceReturnedUrls(url, vars),
   mockNotes: [
     `Basic auth (test only): ${enfuceMockCredentials.username} / ${enfuceMockCredentials.password}`,
     'frame key "demo-merchant" is agreed for the origin http://localhost:8081; POST /__mock/frame-keys adds others',
