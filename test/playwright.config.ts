@@ -10,6 +10,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   workers: 2,
   timeout: 60_000,
+  // The long proofs (every defect, every variant and draw: minutes each) first, so that the short
+  // tests fill the other worker beside them instead of leaving one proof running alone at the end.
+  projects: [
+    { name: 'proofs', testMatch: ['**/defects.test.ts', '**/variants.test.ts'] },
+    { name: 'tests', testIgnore: ['**/defects.test.ts', '**/variants.test.ts'] },
+  ],
   reporter: [
     ['list'],
     ['junit', { outputFile: '../reports/selftest/junit.xml' }],
