@@ -64,7 +64,13 @@ const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
   ],
   ['no draw count', ['variants', '--generated', '0'], {}, /--generated wants a whole number/],
   ['a run seed without draws', ['variants', '--seed', 'abc'], {}, /--seed goes with --generated/],
-  ['a malformed draw to replay', ['variants', 'exa', '--draw', '../x'], {}, /a seed is 1-64 letters/],
+  ['a malformed draw to replay', ['variants', 'exa', '--draw', '../x'], {}, /--draw takes a seed of 1-64 letters/],
+  [
+    'a malformed run seed',
+    ['variants', '--generated', '1', '--seed', 'a b'],
+    {},
+    /--seed takes a seed of 1-64 letters/,
+  ],
   ['defects in a malformed draw', ['defects', 'exa', '--choices', 'x y'], {}, /--choices takes a seed/],
   [
     'a profile with a wrong value',

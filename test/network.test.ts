@@ -52,6 +52,12 @@ async function behindEdge<T>(
 
 const matrixOf = (out: string) => JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as Matrix;
 
+/** The requirements of a one-provider run that did not pass (or warn) with every check run, sorted. */
+const notFullyChecked = (m: Matrix): string[] =>
+  m.providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial)
+    .map((x) => x.id)
+    .sort();
+
 for (const p of catalogue) {
   test(`${p.id}: behind TLS with a private CA, mutual TLS, a 40 ms round trip, 10 requests/s and a CONNECT proxy, judged as on loopback`, async () => {
     test.setTimeout(5 * 60_000);
@@ -82,10 +88,7 @@ for (const p of catalogue) {
           expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-1500)).toBe(0);
           expect(r.stdout).toContain('VERDICT: conformant');
           const m = matrixOf(out);
-          const notFull = m.providers[0]!.requirements.filter(
-            (x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial,
-          ).map((x) => x.id);
-          expect(notFull.sort(), 'requirements not fully checked, as on loopback').toEqual(
+          expect(notFullyChecked(m), 'requirements not fully checked, as on loopback').toEqual(
             Object.keys(p.liveExceptions).sort(),
           );
           // Every client went through the proxy.
@@ -143,10 +146,7 @@ test('a sandbox that answers 429 above 5 requests/s: every 429 is waited out and
         );
         expect(r.code, r.stdout.slice(-3000)).toBe(0);
         const m = matrixOf(out);
-        const notFull = m.providers[0]!.requirements.filter(
-          (x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial,
-        ).map((x) => x.id);
-        expect(notFull.sort()).toEqual(Object.keys(exa.liveExceptions).sort());
+        expect(notFullyChecked(m)).toEqual(Object.keys(exa.liveExceptions).sort());
         if (paced) {
           expect(terminator.limited(), '429 answers with --rate 4').toBe(0);
         } else {
@@ -265,10 +265,7 @@ test("Enfuce's card-data pages on another origin, behind a TLS edge of their own
       expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-1500)).toBe(0);
       expect(r.stdout).toContain('VERDICT: conformant');
       const enfuce = catalogue.find((x) => x.id === 'enfuce')!;
-      const notFull = matrixOf(out)
-        .providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial)
-        .map((x) => x.id);
-      expect(notFull.sort()).toEqual(Object.keys(enfuce.liveExceptions).sort());
+      expect(notFullyChecked(matrixOf(out))).toEqual(Object.keys(enfuce.liveExceptions).sort());
       // The card-data pages were reached through their own edge, by the API checks and by Chromium.
       expect(pagesEdge.forwarded().all, 'requests through the card-data edge').toBeGreaterThan(0);
       expect(pagesEdge.forwarded().browser, "Chromium's requests through the card-data edge").toBeGreaterThan(0);

@@ -214,11 +214,11 @@ export async function serve(
     ...(options.control === false ? [] : controlRoutes(app, clock, defects)),
   ]);
 
+  const host = options.host ?? '127.0.0.1';
   const handler = (onSecond: boolean) => (request: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
-    const host = options.host ?? '127.0.0.1';
     let url: URL;
     try {
       url = new URL(request.url ?? '/', `http://${host}`);
@@ -295,7 +295,6 @@ export async function serve(
       void dispatch(request).then(reply, () => reply(app.refuse(request, 500, 'internal')));
     });
   };
-  const host = options.host ?? '127.0.0.1';
   const hostForUrl = host.includes(':') ? `[${host}]` : host;
   const first = await listen(handler(false), options.port ?? 0, host);
   const second = app.secondOrigin ? await listen(handler(true), 0, host) : undefined;

@@ -33,6 +33,7 @@ const PAGE_PATHS = {
   'card-data-path-other': { view: '/reveal/snapshot', frame: '/reveal/frame.html', prefix: '/reveal' },
 } as const;
 type PagePaths = (typeof PAGE_PATHS)[keyof typeof PAGE_PATHS];
+const PATH_VARIANTS = ['card-data-path-short', 'card-data-path-other'] as const;
 
 export interface EnfuceMockOptions {
   clock: MockClock;
@@ -382,11 +383,7 @@ export function createEnfuceMock(options: EnfuceMockOptions): MockApp<EnfuceMock
     clock: options.clock,
     variants,
     baseUrl: options.baseUrl,
-    pages: variants.has('card-data-path-short')
-      ? PAGE_PATHS['card-data-path-short']
-      : variants.has('card-data-path-other')
-        ? PAGE_PATHS['card-data-path-other']
-        : PAGE_PATHS.reference,
+    pages: PAGE_PATHS[PATH_VARIANTS.find((v) => variants.has(v)) ?? 'reference'],
     pagesUrl: otherOrigin && options.secondUrl ? options.secondUrl : options.baseUrl,
     cards: new Map(enfuceCards.map((c) => [c.cardId, c])),
     seededKeys,

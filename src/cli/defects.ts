@@ -9,14 +9,14 @@ import { findRequirement } from '../core/levels.ts';
 import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import { catalogue } from '../catalogue.ts';
-import { drawOf, isSeed } from '../core/choices.ts';
+import { drawOf } from '../core/choices.ts';
 import { profileEnvVar } from '../core/profile.ts';
 import { withSettings } from '../core/settings.ts';
 import { CLEAN, defectRunDir, writeBatchFiles } from '../core/defect-batch.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
-import { parse, providerOrUsageError, UsageError } from './usage.ts';
+import { parse, providerOrUsageError, seedOrUsageError, UsageError } from './usage.ts';
 
 const sourceOf = (id: string) => findRequirement(id)?.requirement.source;
 
@@ -242,8 +242,7 @@ interface DrawnMocks {
 
 function drawnMocks(providers: readonly ProviderCatalogue[], seed: string | undefined, root: string): DrawnMocks {
   if (seed === undefined) return { variants: {}, env: {}, absorbs: {} };
-  if (!isSeed(seed))
-    throw new UsageError(`--choices takes a seed (letters, digits, ".", "-", "_"), "reference" or a variant's name`);
+  seedOrUsageError('--choices', seed);
   const drawn: DrawnMocks = { seed, variants: {}, env: {}, absorbs: {} };
   mkdirSync(resolve(root, 'profiles'), { recursive: true });
   for (const p of providers) {

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { mockDefectsOf, runSettings } from '../core/settings.ts';
 import { startMock } from '../core/mock-host.ts';
-import { drawOf, isSeed } from '../core/choices.ts';
+import { drawOf } from '../core/choices.ts';
 import { loadProvider, providerIds } from '../catalogue.ts';
-import { parse, providerOrUsageError, UsageError } from './usage.ts';
+import { parse, providerOrUsageError, seedOrUsageError, UsageError } from './usage.ts';
 
 export async function mockCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -41,9 +41,8 @@ export async function mockCommand(args: string[]): Promise<number> {
     if (!knownVariants.has(v))
       throw new UsageError(`unknown variant "${v}" for ${provider.id}; known: ${[...knownVariants].join(', ')}`);
   // A draw of the free choices: the variants that make it, and the profile that states it.
-  if (values.choices !== undefined && !isSeed(values.choices))
-    throw new UsageError('--choices takes a seed (letters, digits, ".", "-", "_"), "reference" or a variant\'s name');
-  const draw = values.choices === undefined ? undefined : drawOf(provider, values.choices);
+  const draw =
+    values.choices === undefined ? undefined : drawOf(provider, seedOrUsageError('--choices', values.choices));
   const variants = [...new Set([...(values.variant ?? []), ...(draw?.variants ?? [])])];
   const profile = Object.assign(
     {},

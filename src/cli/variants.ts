@@ -11,13 +11,13 @@ import { profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import type { Variant } from '../core/variants.ts';
-import { drawOf, freshSeed, generatedSeeds, isSeed, type Draw } from '../core/choices.ts';
+import { drawOf, freshSeed, generatedSeeds, type Draw } from '../core/choices.ts';
 import { catalogue } from '../catalogue.ts';
 import { withSettings } from '../core/settings.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
 import { pool } from './pool.ts';
-import { parse, providerOrUsageError, UsageError } from './usage.ts';
+import { parse, providerOrUsageError, seedOrUsageError, UsageError } from './usage.ts';
 
 export interface VariantOutcome {
   provider: string;
@@ -139,9 +139,8 @@ export async function variantsCommand(args: string[]): Promise<number> {
   const generated = values.generated === undefined ? undefined : Number(values.generated);
   if (generated !== undefined && (!Number.isInteger(generated) || generated < 1 || generated > 1000))
     throw new UsageError(`--generated wants a whole number of draws per provider (1-1000), not "${values.generated}"`);
-  for (const s of [values.seed, ...(values.draw ?? [])])
-    if (s !== undefined && !isSeed(s))
-      throw new UsageError(`a seed is 1-64 letters, digits, ".", "-" or "_", not "${s}"`);
+  if (values.seed !== undefined) seedOrUsageError('--seed', values.seed);
+  for (const s of values.draw ?? []) seedOrUsageError('--draw', s);
   if (values.seed !== undefined && generated === undefined) throw new UsageError('--seed goes with --generated <n>');
   const providers = catalogue.filter(
     (p) => positionals.length === 0 || positionals.includes(p.id),
