@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { scanForCardData } from '../src/core/leak-scan.ts';
 import { providers } from '../src/providers.ts';
-import { freshSeed } from '../src/core/choices.ts';
+import { drawOf, freshSeed } from '../src/core/choices.ts';
 import { cli, root, seededCards } from './helpers.ts';
 
 /**
@@ -19,23 +19,19 @@ for (const draw of ['reference', 'a drawn implementation'] as const)
     test.setTimeout(75 * 60_000);
     const seed = draw === 'reference' ? undefined : (process.env.DRAW_SEED ?? freshSeed());
     if (seed) console.log(`defects planted in the draw ${seed} (replay: defects --strict --choices ${seed})`);
-    await proveDefects(
-      join(root, `reports/selftest/defects${seed ? '-drawn' : ''}`),
-      seed ? ['--choices', seed] : [],
-      seed ? `draw ${seed}: ` : '',
-    );
+    await proveDefects(join(root, `reports/selftest/defects${seed ? '-drawn' : ''}`), seed);
   });
 
-async function proveDefects(out: string, args: string[], label: string) {
+async function proveDefects(out: string, seed: string | undefined) {
+  const args = seed ? ['--choices', seed] : [];
+  const label = seed ? `draw ${seed}: ` : '';
   // Two runs in all: every provider clean, then one batch of every defect on two workers (as many
   // as one suite has: on CI's 2 cores the other self-tests run beside it).
   const r = await cli(['defects', '--strict', '--jobs', '2', '--output', out, ...args], {}, 75 * 60_000);
-  // A defect that a drawn option is (ChoiceOption.absorbs) is not planted in that draw.
-  const absorbed = r.stdout
-    .split('\n')
-    .filter((l) => l.startsWith('not planted: '))
-    .reduce((n, l) => n + l.split(',').length, 0);
-  const total = providers.reduce((n, p) => n + p.defects.length, 0) - absorbed;
+  // A defect that a drawn option is (ChoiceOption.absorbs) is not planted in that draw, and says so.
+  const absorbed = providers.flatMap((p) => (seed ? drawOf(p, seed).absorbs.map((d) => `${p.id} ${d}`) : []));
+  for (const d of absorbed) expect(r.stdout, 'the defects a draw does not plant are named').toContain(d);
+  const total = providers.reduce((n, p) => n + p.defects.length, 0) - absorbed.length;
   expect(total, 'at least 40 defects in all').toBeGreaterThanOrEqual(40);
   expect(r.stdout, label + r.stdout.slice(-4000)).toContain(`caught ${total} of ${total} defects`);
   expect(
