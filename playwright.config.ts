@@ -11,6 +11,7 @@ import { selectedProviders, SUITE_PROJECT } from './src/catalogue.ts';
 import { browserContextOptions, chromiumLaunchOptions } from './src/core/browser.ts';
 import { CODE_EXT } from './src/core/root.ts';
 import { runSettings } from './src/core/settings.ts';
+import { TRANSPORT_RETRIES_DEFAULT } from './src/core/transport.ts';
 import { BATCH_FILES, batchFilesDir, batchProject, pactFile } from './src/core/defect-batch.ts';
 
 const settings = runSettings();
@@ -30,10 +31,7 @@ const checksToo = settings.pactPart !== 'consumer';
 const selected = selectedProviders(settings);
 /** A provider's checks (specs/<id>/*.spec.ts), unless only the consumers run. */
 const checksOf = (id: string) => (checksToo ? [`${id}/*.spec${CODE_EXT}`] : []);
-/**
- * A provider's contract (specs/<id>/pact/). No retry: the one flake these had was the Pact core's
- * (see settled() in specs/fixtures/pact.ts).
- */
+/** A provider's contract (specs/<id>/pact/): the consumer's pact, then its verification against the target. */
 const contractOf = (id: string) => `${id}/pact/${pactFile(settings.pactPart, CODE_EXT)}`;
 // The providers with checks in a real browser hold the longest chain of a run: a project of their
 // own takes their checks (browser and API, on one mock) first, on one worker (two Chromiums on two
@@ -85,7 +83,9 @@ export default defineConfig({
   outputDir: `${out}/test-results`,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // Only a check a transport fault interrupted runs again (src/core/transport.ts): any other failure
+  // is marked not to be retried where it happens (specs/fixtures/base.ts).
+  retries: settings.network.transportRetries ?? TRANSPORT_RETRIES_DEFAULT,
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },

@@ -20,6 +20,7 @@ import {
   partialLabel,
   partialNote,
   sourceLabel,
+  transportNote,
   VERDICT_WORD,
   type CheckRow,
   type Matrix,
@@ -169,6 +170,16 @@ export function writeRequirementResults(matrix: Matrix, dir: string, context: Ru
             stop: start,
           });
         }
+        // Run again after a transport fault: not a finding, but a reader should know the check was disturbed.
+        if (t.transport)
+          findingSteps.push({
+            name: `TRANSPORT: ${transportNote(t.transport)}`,
+            status: t.transport.disturbed ? 'broken' : 'unknown',
+            steps: [],
+            attachments: [],
+            start,
+            stop: start,
+          });
         // The masked exchanges of the check: allure-playwright keeps each as a step with its attachment.
         const exchanges = (check?.steps ?? []).filter((s) => (s.attachments?.length ?? 0) > 0);
         return {

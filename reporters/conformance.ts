@@ -15,6 +15,7 @@ import {
   rateLimitedLine,
   renderMarkdown,
   summaryLine,
+  transportLine,
   type RateLimited,
   type RuleNote,
   type TestOutcome,
@@ -28,9 +29,12 @@ import { runContext } from '../src/core/run-context.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
 import { redactor } from '../src/core/redaction.ts';
 import { stripAnsi } from '../src/core/ansi.ts';
+import { readTransportFaults, TRANSPORT_FAULT, type TransportRecord } from '../src/core/transport.ts';
 
 export default class ConformanceReporter implements Reporter {
   private outcomes: TestOutcome[] = [];
+  /** Transport faults met by the earlier attempts of each check (a retry is only ever for one). */
+  private readonly faultsBefore = new Map<string, { faults: number; resent: number }>();
   /** In a defect batch: the defect of each test's file (src/core/defect-batch.ts). */
   private readonly defectOf = new Map<string, string>();
   private readonly outputDir: string;
@@ -80,8 +84,9 @@ export default class ConformanceReporter implements Reporter {
         : skipReason?.startsWith(UNREACHABLE)
           ? skipReason
           : undefined;
-    // Keep only the last retry's outcome of a test.
+    // Keep only the last retry's outcome of a test; count what the attempts before it met.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
+    const transport = this.transportOf(test.id, result, status);
     const batched = splitBatchProject(project);
     // Outside a batch, the suite's two projects hold every provider's files: the file tells the group a person reads.
     const group = batched.batch ? batched.project : (checkGroup(test.location.file) ?? project);
@@ -105,12 +110,33 @@ export default class ConformanceReporter implements Reporter {
         ? { unreachable: redactor.redact(unreachable.slice(UNREACHABLE.length).trim().split('\n')[0]!) }
         : {}),
       ...rateLimitedOf(result.annotations),
+      ...(transport ? { transport } : {}),
       start: result.startTime.getTime(),
       duration: result.duration,
       ...(result.error?.message
-        ? { error: redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6).join('\n') }
+        ? { error: disturbedNote(redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6), transport) }
         : {}),
     });
+  }
+
+  /** What this attempt and the ones before it met of transport faults (src/core/transport.ts). */
+  private transportOf(testId: string, result: TestResult, status: TestOutcome['status']): TransportRecord | undefined {
+    const faults = result.annotations
+      .filter((a) => a.type === TRANSPORT_FAULT)
+      .map((a) => readTransportFaults(a.description))
+      .filter((f) => f !== undefined);
+    const now = faults.reduce((n, f) => n + f.count, 0);
+    const resent = faults.reduce((n, f) => n + f.resent, 0);
+    const before = this.faultsBefore.get(testId) ?? { faults: 0, resent: 0 };
+    const sum = { faults: before.faults + now, resent: before.resent + resent };
+    this.faultsBefore.set(testId, sum);
+    if (!now && !result.retry) return undefined;
+    return {
+      reruns: result.retry,
+      ...sum,
+      disturbed: status === 'fail' && now > resent,
+      ...(now ? { where: faults.flatMap((f) => f.where).map((w) => redactor.redact(w)) } : {}),
+    };
   }
 
   onEnd(result: FullResult): void {
@@ -146,6 +172,8 @@ export default class ConformanceReporter implements Reporter {
     }
     const limited = rateLimitedLine(matrix.rateLimited);
     if (limited) lines.push(`  ${limited}`);
+    const transport = transportLine(matrix.transport);
+    if (transport) lines.push(`  ${transport}`);
     lines.push(`  matrix: ${join(this.outputDir, 'conformance.md')}`);
     lines.push(summaryLine(matrix));
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -191,6 +219,13 @@ function blameOf(
     unattributed: result.errors.length - halts > failures.length || failures.length === 0,
     halted: halts > 0,
   };
+}
+
+/** A failure met on every attempt with a transport fault says so on its first line: judged on a disturbed exchange. */
+function disturbedNote(lines: string[], t: TransportRecord | undefined): string {
+  if (t?.disturbed)
+    lines[0] += ` (${t.reruns ? `each of ${t.reruns + 1} runs of the check` : 'the check'} met a transport fault it could not get past; the last: ${t.where?.at(-1) ?? 'unknown'})`;
+  return lines.join('\n');
 }
 
 /** A partly-checked annotation "ID: what …" as a note of that requirement. */

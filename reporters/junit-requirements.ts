@@ -9,6 +9,7 @@ import {
   failureLines,
   partialNote,
   sourceLabel,
+  transportNote,
   VERDICT_WORD,
   type Matrix,
   type RequirementRow,
@@ -23,6 +24,7 @@ function testcase(provider: string, r: RequirementRow): string {
     ...r.warnings.map((w) => ['warning', w]),
     ...r.accepted.map((a) => ['accepted-risk', `${a.text} (reason: ${a.reason})`]),
     ...(r.partial ? [['partial', partialNote(r.partial)]] : []),
+    ...r.tests.flatMap((t) => (t.transport ? [['transport', `${t.title}: ${transportNote(t.transport)}`]] : [])),
   ];
   // What a JUnit viewer shows of a passing case is its output: a warning or an accepted risk is written there too.
   const out = [

@@ -1,6 +1,6 @@
 // The flake check: the whole conformance suite against the embedded mocks, N rounds (default 25)
 // of two suites at the same time (the load under which flakes showed), each run's artifacts and
-// output leak-scanned. No retries anywhere: every run must be green, with no test failed even once.
+// output leak-scanned. No retries anywhere (--transport-retries 0): every run must be green, with no test failed even once.
 // The result is written to docs/FLAKE.md. Usage: npm run flake [-- <rounds> [<suites at a time>]]
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -21,9 +21,13 @@ let green = 0;
 function suite(out: string): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
   const started = performance.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['bin/card-reveal-harness.js', 'run', '--quiet', '--output', out], {
-      env: { ...process.env, CI: '' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['bin/card-reveal-harness.js', 'run', '--quiet', '--transport-retries', '0', '--output', out],
+      {
+        env: { ...process.env, CI: '' },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -73,6 +73,12 @@ const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
   ],
   ['defects in a malformed draw', ['defects', 'exa', '--choices', 'x y'], {}, /--choices takes a seed/],
   [
+    'a bound of re-runs that is no whole number',
+    ['run', '--provider', 'exa', '--transport-retries', 'two'],
+    {},
+    /--transport-retries wants a whole number from 0 to 10/,
+  ],
+  [
     'a profile with a wrong value',
     ['run', '--provider', 'exa'],
     { EXA_PROFILE: 'test/fixtures/bad-exa-profile.json' },

@@ -4,7 +4,13 @@
 // a CONNECT proxy as CI systems name with HTTPS_PROXY.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, request as httpRequest, type RequestListener, type Server } from 'node:http';
+import {
+  createServer as createHttpServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect as netConnect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -75,6 +81,8 @@ export interface Terminator {
   limited(): number;
   /** How many requests it sent on, and from where: `browser` for Chromium's (its user agent). */
   forwarded(): { all: number; browser: number };
+  /** The faults it injected (TerminatorOptions.faults): dropped, cut and stalled requests, and by whom. */
+  injected(): Injected;
   close(): Promise<void>;
 }
 
@@ -89,6 +97,48 @@ export interface TerminatorOptions {
   rate?: { perSecond: number; burst: number };
   /** Mutual TLS: a client certificate from the CA is required. */
   requireClientCert?: boolean;
+  /** A lossy link: shares of the requests, drawn from a seed, that it disturbs. */
+  faults?: LinkFaults;
+}
+
+export interface LinkFaults {
+  seed: number;
+  /** Closed before any answer. */
+  drop: number;
+  /** The answer's head and half its body, then closed. */
+  cut: number;
+  /** Held back `stallMs` (3 s) before the answer: slow, not lost. */
+  stall: number;
+  stallMs?: number;
+  /**
+   * At least this many requests pass between two faults: a check hit on one run is not hit again
+   * on its next (a run is shorter than that), so the bound of re-runs is never what decides.
+   */
+  spacing?: number;
+  /** Requests dropped every time, whatever the draw (a server that drops them on purpose). */
+  dropAlways?: (req: IncomingMessage) => boolean;
+}
+
+export interface Injected {
+  dropped: number;
+  cut: number;
+  stalled: number;
+  /** Drops of `dropAlways`. */
+  droppedAlways: number;
+  /** Of the dropped and cut, Chromium's. */
+  browser: number;
+}
+
+/** mulberry32: the same seed disturbs the same requests, in order. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -100,6 +150,9 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
   let last = performance.now();
   let limited = 0;
   const forwarded = { all: 0, browser: 0 };
+  const injected: Injected = { dropped: 0, cut: 0, stalled: 0, droppedAlways: 0, browser: 0 };
+  const draw = seeded(o.faults?.seed ?? 0);
+  let lastFault = -Infinity;
   const allow = (): boolean => {
     if (!o.rate) return true;
     const now = performance.now();
@@ -122,7 +175,25 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
           return;
         }
         forwarded.all++;
-        if (/HeadlessChrome|Chrome\//.test(req.headers['user-agent'] ?? '')) forwarded.browser++;
+        const browser = /HeadlessChrome|Chrome\//.test(req.headers['user-agent'] ?? '');
+        if (browser) forwarded.browser++;
+        const f = o.faults;
+        const roll = f && forwarded.all - lastFault > (f.spacing ?? 0) ? draw() : 1;
+        if (f && roll < f.drop + f.cut + f.stall) lastFault = forwarded.all;
+        if (f?.dropAlways?.(req)) {
+          injected.droppedAlways++;
+          return req.socket.destroy();
+        }
+        if (f && roll < f.drop) {
+          injected.dropped++;
+          if (browser) injected.browser++;
+          return req.socket.destroy();
+        }
+        const cut = !!f && roll < f.drop + f.cut;
+        if (f && !cut && roll < f.drop + f.cut + f.stall) {
+          injected.stalled++;
+          await sleep(f.stallMs ?? 3_000);
+        }
         const to = up();
         const headers = { ...req.headers, host: to.host };
         const fwd = httpRequest(
@@ -132,7 +203,16 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
             answer.on('data', (c: Buffer) => body.push(c));
             answer.on('end', () => {
               void sleep(o.delayMs ?? 0).then(() => {
-                res.writeHead(answer.statusCode ?? 502, answer.rawHeaders).end(Buffer.concat(body));
+                const whole = Buffer.concat(body);
+                if (!cut || whole.length < 2)
+                  return res.writeHead(answer.statusCode ?? 502, answer.rawHeaders).end(whole);
+                // The head and half the body, as the answer says it is long, then the connection goes.
+                injected.cut++;
+                if (browser) injected.browser++;
+                const headers = { ...answer.headers, 'content-length': String(whole.length) };
+                delete headers['transfer-encoding'];
+                res.writeHead(answer.statusCode ?? 502, headers);
+                res.write(whole.subarray(0, Math.floor(whole.length / 2)), () => res.socket?.destroy());
               });
             });
           },
@@ -160,6 +240,7 @@ export async function startTerminator(o: TerminatorOptions): Promise<Terminator>
     url: `${pki ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     limited: () => limited,
     forwarded: () => ({ ...forwarded }),
+    injected: () => ({ ...injected }),
     close: () => closeServer(server),
   };
 }

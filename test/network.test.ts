@@ -13,7 +13,14 @@ import { catalogue } from '../src/catalogue.ts';
 import type { Matrix } from '../src/core/matrix.ts';
 import { startSandbox } from '../src/core/mock-process.ts';
 import { cli, root } from './helpers.ts';
-import { makePki, startConnectProxy, startTerminator, type Pki } from './network-parts.ts';
+import {
+  makePki,
+  startConnectProxy,
+  startTerminator,
+  type Pki,
+  type Terminator,
+  type TerminatorOptions,
+} from './network-parts.ts';
 
 const dir = join(root, 'reports/selftest/network');
 let pki: Pki;
@@ -28,8 +35,8 @@ test.beforeAll(({}, testInfo) => {
 /** A provider's sandbox behind the edge; `run` gets its variables with the base URL at the edge. */
 async function behindEdge<T>(
   id: string,
-  edge: { requireClientCert?: boolean; delayMs?: number; rate?: { perSecond: number; burst: number } },
-  run: (env: Record<string, string>, url: string, direct: string) => Promise<T>,
+  edge: Omit<TerminatorOptions, 'upstream' | 'pki'>,
+  run: (env: Record<string, string>, url: string, direct: string, terminator: Terminator) => Promise<T>,
 ): Promise<T> {
   let upstream = '';
   const terminator = await startTerminator({ pki, upstream: () => upstream, ...edge });
@@ -43,7 +50,7 @@ async function behindEdge<T>(
   });
   upstream = mock.url;
   try {
-    return await run(mock.env, terminator.url, mock.url);
+    return await run(mock.env, terminator.url, mock.url, terminator);
   } finally {
     await terminator.close();
     await mock.stop();
@@ -101,6 +108,76 @@ for (const p of catalogue) {
     }
   });
 }
+
+// A lossy link (test/network-parts.ts LinkFaults): after at least 30 undisturbed requests, each
+// request is dropped before any answer (6 %), cut half-way through the answer (4 %) or held back 3 s
+// (2 %), drawn from a seed; the spacing keeps a check from being hit on three runs in a row, so the
+// bound of re-runs is not what decides (test/unit/transport-retry.test.ts proves the bound); the
+// API checks, the Pact verifier (through its forwarder) and Chromium all go through it. A GET that
+// got no answer is sent again, any other check a dropped or cut exchange interrupted runs again
+// (src/core/transport.ts): the verdicts are the loopback ones.
+const LOSSY = { drop: 0.06, cut: 0.04, stall: 0.02, spacing: 30 } as const;
+
+for (const [i, p] of catalogue.entries()) {
+  test(`${p.id}: on a lossy link (dropped, cut and stalled requests) every check a transport fault interrupted runs again, and the verdicts are the loopback ones`, async () => {
+    test.setTimeout(6 * 60_000);
+    const seed = 7_001 + i;
+    await behindEdge(p.id, { delayMs: 10, faults: { seed, ...LOSSY } }, async (env, _url, _direct, edge) => {
+      const out = join(dir, `${p.id}-lossy-reports`);
+      const r = await cli(['run', '--provider', p.id, '--output', out, '--ca', pki.caCert], env, 6 * 60_000);
+      const injected = edge.injected();
+      const said = `seed ${seed}, injected ${JSON.stringify(injected)}\n${r.stdout.slice(-3000)}${r.stderr.slice(-1500)}`;
+      expect(r.code, said).toBe(0);
+      expect(r.stdout, said).toContain('VERDICT: conformant');
+      const m = matrixOf(out);
+      expect(notFullyChecked(m), said).toEqual(Object.keys(p.liveExceptions).sort());
+      // What the harness met is what the link did: faults it counted (a stall past a look-up's own
+      // time limit is one too), never more than the link made, each sent again or its check re-run.
+      const made = injected.dropped + injected.cut + injected.stalled;
+      expect(injected.dropped + injected.cut, 'the link lost requests (else the seed proves nothing)').toBeGreaterThan(
+        0,
+      );
+      expect(m.transport?.faults ?? 0, said).toBeGreaterThan(0);
+      expect(m.transport!.faults, said).toBeLessThanOrEqual(made);
+      expect(m.transport!.disturbed, said).toBe(0);
+      expect(r.stdout).toContain(`${m.transport!.resent} request`);
+    });
+  });
+}
+
+test('a request the target drops every time still fails its rule on a lossy link: the attempts are named, and with --transport-retries 0 it fails at once', async () => {
+  test.setTimeout(5 * 60_000);
+  // The edge drops Exa's request with a sessionid that is not base64 on every attempt, as a server
+  // that crashes on it would: that check's rules fail, the rest is as on loopback.
+  const faults = {
+    seed: 7_100,
+    drop: 0,
+    cut: 0,
+    stall: 0,
+    dropAlways: (q: { headers: Record<string, unknown> }) => q.headers.sessionid === 'not base64 at all!',
+  };
+  await behindEdge('exa', { faults }, async (env, _url, _direct, edge) => {
+    for (const retries of [2, 0]) {
+      const out = join(dir, `exa-drops-always-${retries}-reports`);
+      const before = edge.injected().droppedAlways;
+      const r = await cli(
+        ['run', '--provider', 'exa', '--output', out, '--ca', pki.caCert, '--transport-retries', String(retries)],
+        env,
+        4 * 60_000,
+      );
+      expect(r.code, r.stdout.slice(-3000)).toBe(1);
+      const m = matrixOf(out);
+      const failing = m.providers[0]!.requirements.filter((x) => x.verdict === 'fail').map((x) => x.id);
+      expect(failing.sort()).toEqual(['EXA-ERROR-SHAPE', 'EXA-SESSIONID-REFUSED']);
+      expect(edge.injected().droppedAlways - before, 'sends of the request, in one run of the check').toBe(1 + retries);
+      expect(m.transport?.disturbed).toBe(1);
+      expect(r.stdout).toMatch(
+        /FAIL EXA-(ERROR-SHAPE|SESSIONID-REFUSED): .*the check met a transport fault it could not get past/,
+      );
+      if (retries) expect(r.stdout).toContain(`no complete answer on any of ${1 + retries} attempts`);
+    }
+  });
+});
 
 test('without --ca the run names the certificate problem: no contract failure, not "target unreachable"', async () => {
   test.setTimeout(3 * 60_000);

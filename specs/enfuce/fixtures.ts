@@ -18,7 +18,7 @@ import type { EnfuceCard } from '../../src/providers/enfuce/cards.ts';
 import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { MerchantSites } from './merchant.ts';
 
-import { expect } from '../fixtures/base.ts';
+import { expect, noteBrowserTransportFaults } from '../fixtures/base.ts';
 import { halted, ruleCheckFor } from '../fixtures/expect.ts';
 import type { EnfuceMockState } from '../../mocks/enfuce/index.ts';
 
@@ -299,6 +299,7 @@ class MerchantTabs {
 /** A worker's tab for one test at a time: what a check hung on it ends with the check, and a failed check's tab is not reused. */
 async function lendTab(tabs: MerchantTabs, use: (page: Page) => Promise<void>, testInfo: TestInfo): Promise<void> {
   const page = await tabs.open();
+  noteBrowserTransportFaults(page);
   await use(page);
   for (const event of ['request', 'requestfinished', 'requestfailed', 'response'] as const)
     page.removeAllListeners(event);
@@ -318,6 +319,11 @@ export const test = providerTest(enfuce, setupFor, clearRule).extend<{
   /** The merchant sites the frame is embedded in: one pair per worker. */
   merchants: MerchantSites;
 }>({
+  // Playwright's own tab (a check that waits in real time): its dropped requests are counted too.
+  page: async ({ page }, use) => {
+    noteBrowserTransportFaults(page);
+    await use(page);
+  },
   merchantTab: async ({ perWorker, browser }, use, testInfo) =>
     lendTab(
       perWorker.get('enfuce:tabs', () => new MerchantTabs(browser, false), discard),

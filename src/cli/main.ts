@@ -26,7 +26,7 @@ Usage:
   card-reveal-harness run [--provider <id>]... [--target mock|<url>] [--profile <file.json>] [--strict]
                           [--grep <re>] [--shard <i/n>] [--output <dir>] [--quiet | --verbose]
                           [--ca <file.pem>]... [--client-cert <file.pem> --client-key <file.pem>] [--rate <n>]
-                          [--settings <file.json>] [-- <playwright args>]
+                          [--transport-retries <n>] [--settings <file.json>] [-- <playwright args>]
       Runs every check (API, browser, Pact) against the targets: the embedded reference mocks, or a
       base URL: --target <url> (one --provider) or <PROVIDER>_BASE_URL, with that provider's
       credentials from the environment (never from a file). --profile (or <PROVIDER>_PROFILE) names
@@ -42,7 +42,9 @@ Usage:
       --ca trusts a private CA (NODE_EXTRA_CA_CERTS and SSL_CERT_FILE too), --client-cert/--client-key
       answer a target that asks for mutual TLS, HTTPS_PROXY/HTTP_PROXY/NO_PROXY are honoured, and --rate
       paces the requests to a target (per second); all of it reaches the API checks, the Pact verifier and
-      Chromium alike. A 429 (or 503 with Retry-After) is waited out and counted, never a finding.
+      Chromium alike. A 429 (or 503 with Retry-After) is waited out and counted, never a finding; a
+      check a dropped, cut or timed-out connection interrupted runs again from its start, up to
+      --transport-retries times (default 2; 0: never), counted, and fails only if it meets it every time.
       --strict makes warnings and accepted risks fail. Verdict: conformant / conformant with N warnings / NOT conformant.
       Exit 0: conformant (with or without warnings); 1: NOT conformant; 2: bad usage or settings.
   card-reveal-harness mock <provider> [--port <n>] [--host <h>] [--defect <name>]... [--variant <name>]...

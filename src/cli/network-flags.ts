@@ -1,4 +1,4 @@
-// run's network flags (--ca, --client-cert, --client-key, --rate), checked before any test starts,
+// run's network flags (--ca, --client-cert, --client-key, --rate, --transport-retries), checked before any test starts,
 // turned into the one variable the Playwright processes read (network.ts), with Chromium's trust of
 // the targets' verified keys (tls-probe.ts) and Node's own trust for Playwright's client-certificate
 // path (NODE_EXTRA_CA_CERTS).
@@ -15,6 +15,7 @@ export const NETWORK_FLAGS = {
   'client-cert': { type: 'string' },
   'client-key': { type: 'string' },
   rate: { type: 'string' },
+  'transport-retries': { type: 'string' },
 } as const;
 
 export interface NetworkFlags {
@@ -22,6 +23,7 @@ export interface NetworkFlags {
   'client-cert'?: string | undefined;
   'client-key'?: string | undefined;
   rate?: string | undefined;
+  'transport-retries'?: string | undefined;
 }
 
 function pemFile(flag: string, file: string, check: (text: string) => unknown): string {
@@ -46,6 +48,11 @@ export function networkFromFlags(flags: NetworkFlags, env: NodeJS.ProcessEnv = p
   const rate = flags.rate === undefined ? undefined : Number(flags.rate);
   if (rate !== undefined && !(Number.isFinite(rate) && rate > 0))
     throw new UsageError(`--rate wants a number of requests per second above 0, not "${flags.rate}"`);
+  const retries = flags['transport-retries'] === undefined ? undefined : Number(flags['transport-retries']);
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0 && retries <= 10))
+    throw new UsageError(
+      `--transport-retries wants a whole number from 0 to 10 (re-runs of a check a dropped connection interrupted), not "${flags['transport-retries']}"`,
+    );
   return {
     ...(caFiles.length ? { caFiles } : {}),
     ...(cert && key
@@ -55,6 +62,7 @@ export function networkFromFlags(flags: NetworkFlags, env: NodeJS.ProcessEnv = p
         }
       : {}),
     ...(rate ? { rate } : {}),
+    ...(retries !== undefined ? { transportRetries: retries } : {}),
   };
 }
 

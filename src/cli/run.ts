@@ -6,6 +6,7 @@ import { conclude, type Matrix } from '../core/matrix.ts';
 import { catalogue, loadProvider, providerIds } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { RunSettings, withSettings } from '../core/settings.ts';
+import { beforeChecks } from '../core/transport.ts';
 import { networkForRun, networkFromFlags, NETWORK_FLAGS, useNetwork } from './network-flags.ts';
 import { runPlaywright } from './playwright.ts';
 import { readSettings } from './settings.ts';
@@ -164,5 +165,6 @@ async function returnedUrls(p: ProviderCatalogue): Promise<string[]> {
   const definition = await loadProvider(p.id);
   if (!definition.returnedUrls) return [];
   const vars = Object.fromEntries(Object.keys(p.env.vars).map((k) => [k, process.env[k]]));
-  return definition.returnedUrls(process.env[p.env.baseUrl]!.replace(/\/+$/, ''), vars).catch(() => []);
+  const baseUrl = process.env[p.env.baseUrl]!.replace(/\/+$/, '');
+  return beforeChecks(() => definition.returnedUrls!(baseUrl, vars)).catch(() => []);
 }

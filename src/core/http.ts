@@ -3,6 +3,7 @@
 // client certificates, proxies and rate limits come from network.ts.
 import { networkSettings, paced, proxyFor, RateLimitWaits, retryAfterMs, tlsOptions } from './network.ts';
 import { runSettings } from './settings.ts';
+import { noteTransportFault, TRANSPORT_RETRIES_DEFAULT } from './transport.ts';
 
 /**
  * undici, loaded on the first request (a process that only lists the checks needs none), and its
@@ -62,7 +63,8 @@ export type TargetErrorKind = 'timeout' | 'network' | 'unreachable' | 'tls' | 't
 /**
  * The message prefix of a target that could not be reached at all (nothing listens, no such
  * host): one finding, "target unreachable", not a list of contract failures. A connection that
- * is reset or an answer that never comes is the target's fault and fails the check that met it.
+ * is reset or an answer that never comes is a transport fault (transport.ts): the check that met
+ * it runs again, and fails on it only when it meets it every time.
  */
 export const UNREACHABLE = '[unreachable]';
 const NOT_REACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
@@ -106,9 +108,30 @@ export class TargetError extends Error {
   }
 }
 
+/** Methods a client may send again after a communication failure (RFC 9110 §9.2.2). */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** Origins whose last request got no answer on any send or in its whole time limit, and none since. */
+const silent = new Set<string>();
+
+/** Origins that answered this process: refused by one of them later is a transport fault, not "unreachable" alone. */
+const answered = new Set<string>();
+
+/**
+ * An exchange that got no complete answer: reset, closed mid-body, no answer in time, or refused
+ * by an origin that answered before. Not a bad URL, a redirect, a body over the cap or a
+ * certificate: those are the same every time.
+ */
+function isTransportFault(e: unknown, origin: string): e is TargetError {
+  if (!(e instanceof TargetError)) return false;
+  return e.kind === 'network' || e.kind === 'timeout' || (e.kind === 'unreachable' && answered.has(origin));
+}
+
 export interface SendOptions {
   timeoutMs?: number;
   maxBytes?: number;
+  /** false: an idempotent request that got no answer is not sent again (a probe that only looks for a refusal). */
+  resend?: boolean;
   /** Called with every completed exchange (for masked report attachments). */
   onExchange?: (exchange: HttpExchange) => void;
 }
@@ -130,11 +153,38 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TargetError('bad-url', `only http and https targets are supported: ${where}`);
   }
-  const { rate } = networkSettings();
+  const settings = networkSettings();
   const waits = new RateLimitWaits();
-  for (;;) {
-    await paced(url.origin, rate);
-    const exchange = await sendOnce(req, url, where, timeoutMs, maxBytes);
+  // Not sent again to a silent origin: a silent target is not waited for thrice per request.
+  const resends =
+    options.resend !== false && IDEMPOTENT.has(req.method.toUpperCase()) && !silent.has(url.origin)
+      ? (settings.transportRetries ?? TRANSPORT_RETRIES_DEFAULT)
+      : 0;
+  for (let attempt = 0; ;) {
+    await paced(url.origin, settings.rate);
+    let exchange: HttpExchange;
+    try {
+      exchange = await sendOnce(req, url, where, timeoutMs, maxBytes);
+    } catch (e) {
+      if (!isTransportFault(e, url.origin)) throw e;
+      // An idempotent request that got no answer is sent again, as RFC 9110 §9.2.2 lets a client;
+      // any other stays lost, and the check that sent it runs again from its start (transport.ts).
+      // Lost on every send, or at a silent origin, it is what the target does every time.
+      const again = attempt < resends;
+      const wasSilent = silent.has(url.origin);
+      noteTransportFault(e.message, again ? 'resent' : attempt || wasSilent ? 'persistent' : 'lost');
+      if (again) {
+        await new Promise((r) => setTimeout(r, 100 * ++attempt));
+        continue;
+      }
+      // A request unanswered on every send, or one that waited out its whole time limit, makes the
+      // origin silent until it answers again: its next requests are sent once.
+      if (attempt || e.kind === 'timeout') silent.add(url.origin);
+      if (!attempt) throw e;
+      throw new TargetError(e.kind, `${e.message} (no complete answer on any of ${attempt + 1} attempts)`);
+    }
+    answered.add(url.origin);
+    silent.delete(url.origin);
     const wait = retryAfterMs(exchange.response.status, exchange.response.headers['retry-after']);
     if (wait === undefined) {
       options.onExchange?.(exchange);

@@ -9,6 +9,8 @@
 // goes on. Any other failure (a plain assertion, a thrown error, a timeout) fails every requirement
 // the test names, and no other.
 import { TLS_PROBLEM } from './http.ts';
+import { transportLine, type TransportRecord } from './transport.ts';
+export { transportLine };
 import { levelOf, warningAdvice } from './levels.ts';
 import { loadAcceptedRisks, loadProfile } from './profile.ts';
 import { catalogue } from '../catalogue.ts';
@@ -63,6 +65,8 @@ export interface TestOutcome {
   unreachable?: string;
   /** The target's rate limits this check waited out (429, 503 + Retry-After): not findings, counted. */
   rateLimited?: RateLimited;
+  /** Transport faults the check met, and how often it ran again for them (src/core/transport.ts). */
+  transport?: TransportRecord;
   /** When the check started (ms since the epoch) and how long it ran. */
   start?: number;
   duration?: number;
@@ -81,6 +85,8 @@ export interface CheckRow {
   status: TestStatus;
   error?: string;
   findings?: CheckFinding[];
+  /** The check ran again after transport faults (src/core/transport.ts). */
+  transport?: TransportRecord;
   start?: number;
   duration?: number;
 }
@@ -179,6 +185,10 @@ export interface ProviderMatrix {
   requirements: RequirementRow[];
 }
 
+/** `re-run 2 times after 2 transport faults (the last: …)`: what a check's transport faults were. */
+export const transportNote = (t: TransportRecord): string =>
+  `${t.disturbed ? 'judged on a disturbed exchange' : `re-run ${t.reruns} time${t.reruns === 1 ? '' : 's'}`} after ${t.faults} transport fault${t.faults === 1 ? '' : 's'} (${t.resent} sent again)${t.where?.length ? `; the last: ${t.where.at(-1)}` : ''}`;
+
 /** How often requests met a rate limit and were sent again after the wait it asked for. */
 export interface RateLimited {
   count: number;
@@ -194,10 +204,20 @@ export const rateLimitedLine = (r: RateLimited | undefined): string | undefined 
     ? `rate-limited ${r.count} time${r.count === 1 ? '' : 's'}, ${(r.waitedMs / 1000).toFixed(r.waitedMs < 10_000 ? 1 : 0)} s waited (not findings: each request was sent again after the wait the target asked for)`
     : undefined;
 
+export interface TransportTotals {
+  checks: number;
+  reruns: number;
+  faults: number;
+  resent: number;
+  disturbed: number;
+}
+
 export interface Matrix {
   generatedAt: string;
   tests: { passed: number; failed: number; skipped: number };
   rateLimited?: RateLimited;
+  /** Checks run again after a transport fault, the re-runs and faults in all, and the checks judged on a disturbed exchange. */
+  transport?: TransportTotals;
   providers: ProviderMatrix[];
   /** Tests that name no requirement, or one no catalogue has: a defect of the harness. */
   unmapped: string[];
@@ -271,6 +291,7 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
                 status,
                 ...(error ? { error } : {}),
                 ...(findings.length ? { findings } : {}),
+                ...(o.transport ? { transport: o.transport } : {}),
                 ...timing,
               },
             ]
@@ -371,6 +392,14 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
     }),
     { count: 0, waitedMs: 0 },
   );
+  const met = outcomes.filter((o) => o.transport?.faults);
+  const transport: TransportTotals = {
+    checks: met.filter((o) => o.transport!.reruns > 0).length,
+    reruns: met.reduce((n, o) => n + o.transport!.reruns, 0),
+    faults: met.reduce((n, o) => n + o.transport!.faults, 0),
+    resent: met.reduce((n, o) => n + o.transport!.resent, 0),
+    disturbed: met.filter((o) => o.transport!.disturbed).length,
+  };
   return {
     generatedAt: new Date().toISOString(),
     tests: {
@@ -379,6 +408,7 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
       skipped: outcomes.filter((o) => o.status === 'skipped').length,
     },
     ...(rateLimited.count ? { rateLimited } : {}),
+    ...(transport.faults ? { transport } : {}),
     providers: out,
     unmapped,
   };
@@ -469,10 +499,11 @@ export const sourceLabel = (r: Requirement): string =>
 export function renderMarkdown(m: Matrix): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const limited = rateLimitedLine(m.rateLimited);
+  const transport = transportLine(m.transport);
   const lines = [
     `# Conformance matrix`,
     '',
-    `Generated ${m.generatedAt}. ${summaryLine(m)}.${limited ? ` The target ${limited}.` : ''}`,
+    `Generated ${m.generatedAt}. ${summaryLine(m)}.${limited ? ` The target ${limited}.` : ''}${transport ? ` ${transport}.` : ''}`,
     '',
     `**${conclude(m).line}**`,
     '',

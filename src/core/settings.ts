@@ -18,6 +18,8 @@ export const NetworkSettings = z.object({
   browserSpki: z.array(z.string()).optional(),
   /** The targets' origins, to which a browser shows the client certificate. */
   browserOrigins: z.array(z.string()).optional(),
+  /** How often a check a transport fault interrupted runs again (--transport-retries; transport.ts). */
+  transportRetries: z.number().int().min(0).max(10).optional(),
 });
 export type NetworkSettings = z.infer<typeof NetworkSettings>;
 

@@ -2,6 +2,7 @@
 // environment. Control of server time and state exists only where the target answers /__mock/.
 import { mockDefectsOf, mockVariantsOf, runSettings } from './settings.ts';
 import { keepAliveTo, send, TargetError, type SendOptions } from './http.ts';
+import { beforeChecks } from './transport.ts';
 import { startMock } from './mock-host.ts';
 import type { ProviderDefinition } from '../providers/types.ts';
 
@@ -92,7 +93,8 @@ export async function resolveTarget(
 /** The UNREACHABLE message when no connection to the base URL can be made (refused, no such host, a certificate not trusted, rate limited without end); else undefined. */
 async function unreachableAt(baseUrl: string): Promise<string | undefined> {
   try {
-    await send({ method: 'GET', url: `${baseUrl}/` }, { timeoutMs: 5_000, maxBytes: 64 * 1024 });
+    // Only a refusal or a certificate counts here, and neither is a transport fault: sent once.
+    await send({ method: 'GET', url: `${baseUrl}/` }, { timeoutMs: 5_000, maxBytes: 64 * 1024, resend: false });
     return undefined;
   } catch (e) {
     return e instanceof TargetError && (e.kind === 'unreachable' || e.kind === 'tls') ? e.message : undefined;
@@ -102,9 +104,8 @@ async function unreachableAt(baseUrl: string): Promise<string | undefined> {
 /** Whether the target at `baseUrl` answers /__mock/ control (a reference mock started with it). */
 export async function offersControl(baseUrl: string): Promise<boolean> {
   try {
-    const ex = await send(
-      { method: 'GET', url: `${baseUrl}/__mock/state` },
-      { timeoutMs: 3_000, maxBytes: 256 * 1024 },
+    const ex = await beforeChecks(() =>
+      send({ method: 'GET', url: `${baseUrl}/__mock/state` }, { timeoutMs: 3_000, maxBytes: 256 * 1024 }),
     );
     return (
       ex.response.status === 200 && (JSON.parse(ex.response.body) as { provider?: unknown }).provider !== undefined

@@ -1,10 +1,9 @@
 // Pact V4 consumer contract: what a merchant (CardinalClient and the signer) expects of DX GetInfo.
 // Values that change with time or target (Timestamp, Signature, Identifier, OrgUnitId, the PAN) are
 // injected from provider states; the pact holds examples only.
-import { rmSync } from 'node:fs';
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { CardinalClient, signedRequest } from '../../../src/providers/cardinal/client.ts';
-import { pactFile, settled } from '../../fixtures/pact.ts';
+import { settled, startsPact } from '../../fixtures/pact.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { cardinalCatalogue as cardinal } from '../../../src/providers/cardinal/catalogue.ts';
 import type { CardinalProfile } from '../../../src/providers/cardinal/profile.ts';
@@ -51,7 +50,7 @@ const requestBody = (pan = EXAMPLE.pan) => ({
 });
 const json = { 'content-type': M.regex(/^application\/json(;.*)?$/, 'application/json') };
 
-test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
+startsPact(PROVIDER);
 
 test(
   'GetInfo for a FIDO card and a new email: ENROLLMENT',

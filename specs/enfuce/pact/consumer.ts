@@ -1,12 +1,11 @@
 // Pact V4 consumer contract: what a cardholder app (through EnfuceClient) expects of Enfuce.
 // No card data is written into the pact: the snapshot is checked by status and headers only.
-import { rmSync } from 'node:fs';
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
 import { enfuceCatalogue as enfuce } from '../../../src/providers/enfuce/catalogue.ts';
 import type { EnfuceProfile } from '../../../src/providers/enfuce/profile.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
-import { formBody, pactFile, settled } from '../../fixtures/pact.ts';
+import { formBody, settled, startsPact } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES, PACT_TOKENS } from './states.ts';
 
@@ -28,7 +27,7 @@ const errorBody = (code: string, message: string): Record<string, unknown> =>
       ? { code: M.string(code), message: M.string(message) }
       : {};
 
-test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
+startsPact(PROVIDER);
 
 const pact = () => consumerPact(PROVIDER);
 const controlTokenPath = M.fromProviderState('/v4/card/${cardId}/controlToken', `/v4/card/${CARD_ID}/controlToken`);

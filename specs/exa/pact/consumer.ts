@@ -2,7 +2,6 @@
 // GET /card. Encrypted fields in the pact are real encryptions under the example secret, so the
 // consumer's decryption is exercised; the provider is held to their shape only.
 import { generateKeyPairSync } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { ExaClient } from '../../../src/providers/exa/client.ts';
 import type { ExaProfile } from '../../../src/providers/exa/profile.ts';
@@ -10,7 +9,7 @@ import { exaCatalogue as exa } from '../../../src/providers/exa/catalogue.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { decryptCard, encodePinBlock, encryptField } from '../../../src/providers/exa/card-data.ts';
 import { makeSession } from '../../../src/providers/exa/session.ts';
-import { pactFile, settled } from '../../fixtures/pact.ts';
+import { settled, startsPact } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 
@@ -54,7 +53,7 @@ const encrypted = (plain: string, ivLength: 12 | 16) => {
   return { data: base64(f.data), iv: base64(f.iv) };
 };
 
-test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
+startsPact(PROVIDER);
 
 test(
   'GET /card without a sessionid: the profile',

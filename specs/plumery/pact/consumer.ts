@@ -1,7 +1,6 @@
 // Pact V4 consumer contract: what a cardholder app (PlumeryClient and the envelope code) expects of
 // the connector. The example payloads are real envelopes sealed to the example client key, so the
 // consumer's decryption runs; the provider is held to their shape.
-import { rmSync } from 'node:fs';
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { PlumeryClient } from '../../../src/providers/plumery/client.ts';
 import { clientKey, kdfParams, open, seal } from '../../../src/providers/plumery/envelope.ts';
@@ -9,7 +8,7 @@ import type { PlumeryProfile } from '../../../src/providers/plumery/profile.ts';
 import { plumeryCatalogue as plumery } from '../../../src/providers/plumery/catalogue.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import type { PlumeryRequirementId } from '../../../src/providers/plumery/requirements.ts';
-import { pactFile, settled } from '../../fixtures/pact.ts';
+import { settled, startsPact } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 
@@ -57,7 +56,7 @@ const path = (suffix: string) =>
 // Example values that are no seeded card: they appear only encrypted in the pact.
 const EXAMPLE = { pin: '5193', pan: '4000000000000002', cvv2: '123', expirationDate: '04/30' };
 
-test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
+startsPact(PROVIDER);
 
 test(
   'PIN of an active card: 200 with an encryptedPayload that opens to DecryptedCardPin',

@@ -1,13 +1,12 @@
 // Pact V4 consumer contract: what a partner app expects of Solaris's virtual card requests. The
 // example JWE is a real one to the example key, so the consumer's decryption runs.
-import { rmSync } from 'node:fs';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { encryptCompact } from '../../../src/crypto/jwe.ts';
 import { SolarisClient } from '../../../src/providers/solaris/client.ts';
 import { decryptCardDetails, newEncryptionKey } from '../../../src/providers/solaris/card-details.ts';
 import { signJwk } from '../../../src/providers/solaris/device.ts';
-import { pactFile, settled } from '../../fixtures/pact.ts';
+import { settled, startsPact } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES } from './states.ts';
 
@@ -48,7 +47,7 @@ const json = { 'content-type': M.regex(/^application\/json(;.*)?$/, 'application
 const client = (url: string) => new SolarisClient({ baseUrl: url });
 const sent = () => ({ device_id: 'pact-device', signature: examples().signature, jwk: examples().key.jwk });
 
-test.beforeAll(() => rmSync(pactFile(PROVIDER), { force: true }));
+startsPact(PROVIDER);
 
 test(
   'a signed request (RSA_OAEP_256 × A256GCM): 200 with a compact JWE of the card details',
