@@ -11,8 +11,8 @@
 // - the environment names the harness version, the mode, the CI build, and per provider the
 //   target, the profile in force and the accepted risks.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { checkGroup } from '../src/catalogue.ts';
 import { escapeMarkup as html } from '../src/core/markup.ts';
 import {
@@ -143,6 +143,23 @@ export function writeRequirementResults(matrix: Matrix, dir: string, context: Ru
     writeFileSync(join(dir, source), body);
     return { name, source, type: 'text/plain' };
   };
+  // Allure 3 links an attachment file to one result only (a second shows it "missed"): a check that
+  // proves several requirements puts its exchanges in each of them, so each use after the first is
+  // a copy of the file of its own.
+  const used = new Set<string>();
+  const ownCopy = (step: AllureStep): AllureStep => ({
+    ...step,
+    ...(step.steps ? { steps: step.steps.map(ownCopy) } : {}),
+    attachments: (step.attachments ?? []).map((a) => {
+      if (!used.has(a.source)) {
+        used.add(a.source);
+        return a;
+      }
+      const source = `${uuidOf(`${matrix.generatedAt}:copy:${++evidence}`)}-attachment${extname(a.source)}`;
+      if (existsSync(join(dir, a.source))) copyFileSync(join(dir, a.source), join(dir, source));
+      return { ...a, source };
+    }),
+  });
   for (const p of matrix.providers) {
     for (const r of p.requirements) {
       const steps = r.tests.map((t) => {
@@ -181,7 +198,7 @@ export function writeRequirementResults(matrix: Matrix, dir: string, context: Ru
             stop: start,
           });
         // The masked exchanges of the check: allure-playwright keeps each as a step with its attachment.
-        const exchanges = (check?.steps ?? []).filter((s) => (s.attachments?.length ?? 0) > 0);
+        const exchanges = (check?.steps ?? []).filter((s) => (s.attachments?.length ?? 0) > 0).map(ownCopy);
         return {
           name: `[${t.project}] ${t.title}`,
           status: CHECK_STATUS[t.status] ?? 'unknown',

@@ -26,6 +26,7 @@ import { checkGroup } from '../src/catalogue.ts';
 import { defectOfBatchFile, defectRunDir, splitBatchProject } from '../src/core/defect-batch.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
 import { runContext } from '../src/core/run-context.ts';
+import { recordedEnv, recordEnv } from '../src/core/recorded-env.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
 import { redactor } from '../src/core/redaction.ts';
 import { stripAnsi } from '../src/core/ansi.ts';
@@ -41,9 +42,13 @@ export default class ConformanceReporter implements Reporter {
 
   private readonly allureResultsDir: string | undefined;
 
-  constructor(options: { outputDir?: string; allureResultsDir?: string } = {}) {
+  /** `merge`: where the shards recorded what their reports were rendered from (src/core/recorded-env.ts). */
+  private readonly shardsDir: string | undefined;
+
+  constructor(options: { outputDir?: string; allureResultsDir?: string; shardsDir?: string } = {}) {
     this.outputDir = options.outputDir ?? 'reports';
     this.allureResultsDir = options.allureResultsDir;
+    this.shardsDir = options.shardsDir;
   }
 
   printsToStdio(): boolean {
@@ -141,7 +146,10 @@ export default class ConformanceReporter implements Reporter {
 
   onEnd(result: FullResult): void {
     if (this.defectOf.size) return this.writeBatch(result);
-    const matrix = buildMatrix(this.outcomes, process.env);
+    // A shard records its targets and profiles; a merge renders from what the shards recorded.
+    const env = this.shardsDir ? recordedEnv(this.shardsDir) : process.env;
+    if (runSettings().shard) recordEnv(this.outputDir, [...new Set(this.outcomes.map((o) => o.provider))]);
+    const matrix = buildMatrix(this.outcomes, env);
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(
       join(this.outputDir, 'conformance.json'),
@@ -151,7 +159,7 @@ export default class ConformanceReporter implements Reporter {
     writeRequirementsJunit(matrix, join(this.outputDir, REQUIREMENTS_JUNIT));
     // A shard's results are turned into requirements once, by `merge`, over every shard's checks.
     if (this.allureResultsDir && !runSettings().shard)
-      writeRequirementResults(matrix, this.allureResultsDir, runContext());
+      writeRequirementResults(matrix, this.allureResultsDir, runContext(env));
     const lines: string[] = ['', 'Conformance'];
     for (const p of matrix.providers) {
       const c = p.counts;

@@ -10,6 +10,9 @@ export default defineConfig({
   testDir: '../specs',
   reporter: [
     ['junit', { outputFile: `${out}/junit.xml` }],
-    [`./conformance${CODE_EXT}`, { outputDir: out, allureResultsDir: `${out}/allure-results` }],
+    [
+      `./conformance${CODE_EXT}`,
+      { outputDir: out, allureResultsDir: `${out}/allure-results`, shardsDir: `${out}/shards` },
+    ],
   ],
 });

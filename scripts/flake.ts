@@ -1,6 +1,7 @@
 // The flake check: the whole conformance suite against the embedded mocks, N rounds (default 25)
 // of two suites at the same time (the load under which flakes showed), each run's artifacts and
-// output leak-scanned. No retries anywhere (--transport-retries 0): every run must be green, with no test failed even once.
+// output leak-scanned. No retries anywhere (--transport-retries 0): every run must be green, with
+// no test failed even once.
 // The result is written to docs/FLAKE.md. Usage: npm run flake [-- <rounds> [<suites at a time>]]
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';

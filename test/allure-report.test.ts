@@ -9,7 +9,7 @@
 // - the closing lines, the matrix, junit-requirements.xml, the Allure results and the gate give the
 //   same verdict per requirement and the same counts;
 // - no card data or secret in the HTML, its attachments or its history.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../src/core/browser.ts';
@@ -69,6 +69,29 @@ function allureVerdicts(dir: string): Map<string, { label: string; status: strin
   return out;
 }
 
+interface ReportAttachment {
+  id: string;
+  ext: string;
+  name: string;
+  missed?: boolean;
+}
+
+/** Every attachment of every result (and its steps) in a generated Allure report's data. */
+function reportAttachments(report: string): ReportAttachment[] {
+  const found: ReportAttachment[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      if ('missed' in x && 'id' in x) found.push(x as ReportAttachment);
+      else Object.values(x).forEach(walk);
+    }
+  };
+  const dir = join(report, 'data', 'test-results');
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')))
+    walk(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  return found;
+}
+
 /** Opens a requirement's result from the tree: its story is open already where it holds a failure. */
 async function openResult(page: Page, story: string, result: string): Promise<void> {
   const leaf = page.getByText(result, { exact: true }).first();
@@ -105,6 +128,16 @@ test('the Allure report shows the broken rule with its evidence, the warning not
       expect(report.code, report.stderr.slice(-1000)).toBe(0);
     }
     expect(readFileSync(join(history, 'history.jsonl'), 'utf8').trim().split('\n'), 'history entries').toHaveLength(2);
+    // Every attachment of every result opens: none "missed" (Allure 3 links a file to one result
+    // only), each one's file in the report.
+    const attachments = reportAttachments(join(out, 'allure-report'));
+    expect(attachments.length, 'attachments in the report').toBeGreaterThan(20);
+    expect(
+      attachments.filter((a) => a.missed).map((a) => a.name),
+      'attachments Allure could not link',
+    ).toEqual([]);
+    for (const a of attachments)
+      expect(existsSync(join(out, 'allure-report', 'data', 'attachments', `${a.id}${a.ext}`)), a.name).toBe(true);
     const gate = await cli(['gate', '--output', out], {}, 120_000);
 
     // One story: the matrix, the closing lines, both JUnit views, Allure and the gate.

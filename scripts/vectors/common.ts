@@ -18,12 +18,26 @@ export interface DraftTest {
 
 export function writeVectorFile(
   path: string,
-  frame: { algorithm: string; header: string[]; notes: Record<string, { bugType: string; description: string }>; source: { description: string; independentChecks: string[] } },
+  frame: {
+    algorithm: string;
+    header: string[];
+    notes: Record<string, { bugType: string; description: string }>;
+    source: { description: string; independentChecks: string[] };
+  },
   groups: { type: string; tests: DraftTest[]; [k: string]: unknown }[],
 ): number {
   let tcId = 0;
   const testGroups = groups.map((g) => ({ ...g, tests: g.tests.map((t) => ({ tcId: ++tcId, ...t })) }));
-  const file = { algorithm: frame.algorithm, schema: 'vectors/schema.json', generatorVersion: 'card-reveal-harness scripts/vectors', numberOfTests: tcId, header: frame.header, notes: frame.notes, source: frame.source, testGroups };
+  const file = {
+    algorithm: frame.algorithm,
+    schema: 'vectors/schema.json',
+    generatorVersion: 'card-reveal-harness scripts/vectors',
+    numberOfTests: tcId,
+    header: frame.header,
+    notes: frame.notes,
+    source: frame.source,
+    testGroups,
+  };
   writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
   return tcId;
 }

@@ -17,7 +17,8 @@ export interface SignatureTest extends VectorTest {
 }
 
 // Each implementation builds the signed text itself, from the group's recipe.
-const text = (g: SignatureGroup, t: SignatureTest) => (g.recipe === 'timestamp+apiKey' ? `${t.timestamp}${t.apiKey}` : `${t.timestamp}${t.transactionId}${t.apiKey}`);
+const text = (g: SignatureGroup, t: SignatureTest) =>
+  g.recipe === 'timestamp+apiKey' ? `${t.timestamp}${t.apiKey}` : `${t.timestamp}${t.transactionId}${t.apiKey}`;
 const verdict = (computed: string, t: SignatureTest) => {
   if (computed !== t.signature) throw new Error('signature differs');
   return computed;
@@ -25,11 +26,23 @@ const verdict = (computed: string, t: SignatureTest) => {
 
 const nodeImpl: Implementation<SignatureGroup, SignatureTest> = {
   name: 'node:crypto createHash',
-  run: (g, t) => verdict(createHash(g.algorithm === 'SHA-512' ? 'sha512' : 'sha256').update(text(g, t), 'utf8').digest('base64'), t),
+  run: (g, t) =>
+    verdict(
+      createHash(g.algorithm === 'SHA-512' ? 'sha512' : 'sha256')
+        .update(text(g, t), 'utf8')
+        .digest('base64'),
+      t,
+    ),
 };
 const nobleImpl: Implementation<SignatureGroup, SignatureTest> = {
   name: '@noble/hashes sha256/sha512',
-  run: (g, t) => verdict(Buffer.from((g.algorithm === 'SHA-512' ? sha512 : sha256)(new TextEncoder().encode(text(g, t)))).toString('base64'), t),
+  run: (g, t) =>
+    verdict(
+      Buffer.from((g.algorithm === 'SHA-512' ? sha512 : sha256)(new TextEncoder().encode(text(g, t)))).toString(
+        'base64',
+      ),
+      t,
+    ),
 };
 
 export function checkCardinalVectors(file: VectorFile) {

@@ -45,7 +45,10 @@ const nobleGcm: Implementation<unknown, FieldTest> = {
   },
 };
 
-const libraryPin: Implementation<unknown, PinTest> = { name: 'src/crypto/pin-block.ts', run: (_g, t) => decodePinBlock(t.block) };
+const libraryPin: Implementation<unknown, PinTest> = {
+  name: 'src/crypto/pin-block.ts',
+  run: (_g, t) => decodePinBlock(t.block),
+};
 
 /** Format 2 read one character at a time: control "2", length L (hex 4..C), L digits, F to 16. */
 const readingPin: Implementation<unknown, PinTest> = {

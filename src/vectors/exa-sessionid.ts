@@ -20,9 +20,15 @@ export interface SessionTest extends VectorTest {
   ct: string;
 }
 
-const nodeKey = perGroup((g: SessionGroup) => createPrivateKey({ key: hex(g.privateKeyPkcs8), format: 'der', type: 'pkcs8' }));
-const webcryptoKey = perGroup((g: SessionGroup) => webcrypto.subtle.importKey('pkcs8', hex(g.privateKeyPkcs8), { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['decrypt']));
-const publicKey = perGroup((g: SessionGroup) => createPublicKey({ key: hex(g.publicKeySpki), format: 'der', type: 'spki' }));
+const nodeKey = perGroup((g: SessionGroup) =>
+  createPrivateKey({ key: hex(g.privateKeyPkcs8), format: 'der', type: 'pkcs8' }),
+);
+const webcryptoKey = perGroup((g: SessionGroup) =>
+  webcrypto.subtle.importKey('pkcs8', hex(g.privateKeyPkcs8), { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['decrypt']),
+);
+const publicKey = perGroup((g: SessionGroup) =>
+  createPublicKey({ key: hex(g.publicKeySpki), format: 'der', type: 'spki' }),
+);
 
 const nodeImpl: Implementation<SessionGroup, SessionTest> = {
   name: 'node:crypto privateDecrypt (OAEP, oaepHash sha1)',

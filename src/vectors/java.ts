@@ -34,7 +34,10 @@ const SOURCE = fromRoot('src/vectors/java/RsaDecrypt.java');
  * compiling), or the source itself where there is no javac.
  */
 function rsaDecryptCommand(): string[] {
-  const dir = join(tmpdir(), `crh-java-${createHash('sha256').update(readFileSync(SOURCE)).digest('hex').slice(0, 16)}`);
+  const dir = join(
+    tmpdir(),
+    `crh-java-${createHash('sha256').update(readFileSync(SOURCE)).digest('hex').slice(0, 16)}`,
+  );
   if (!existsSync(join(dir, 'RsaDecrypt.class'))) {
     // Compiled beside it, then renamed into place: a JVM started meanwhile never reads half a class.
     const fresh = mkdtempSync(`${dir}-`);
@@ -51,16 +54,27 @@ function rsaDecryptCommand(): string[] {
 /** Each job's plaintext, or undefined where Java refused the ciphertext; one JVM for all of them. */
 export function javaRsaDecryptAll(jobs: readonly RsaJob[]): (Buffer | undefined)[] {
   if (!jobs.length) return [];
-  const input = jobs.map((j, i) => `${i} ${mode(j.padding)} ${j.privateKeyPkcs8.toString('hex')} ${j.ciphertext.toString('hex')}`).join('\n');
-  const r = spawnSync('java', ['-XX:TieredStopAtLevel=1', ...rsaDecryptCommand()], { input: `${input}\n`, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`java RsaDecrypt exited with ${r.status ?? r.signal}: ${(r.stderr ?? '').split('\n')[0]}`);
+  const input = jobs
+    .map((j, i) => `${i} ${mode(j.padding)} ${j.privateKeyPkcs8.toString('hex')} ${j.ciphertext.toString('hex')}`)
+    .join('\n');
+  const r = spawnSync('java', ['-XX:TieredStopAtLevel=1', ...rsaDecryptCommand()], {
+    input: `${input}\n`,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (r.status !== 0)
+    throw new Error(`java RsaDecrypt exited with ${r.status ?? r.signal}: ${(r.stderr ?? '').split('\n')[0]}`);
   const answers = new Map(
     r.stdout
       .trim()
       .split('\n')
       .map((l) => l.split(' '))
-      .map(([id, verdict, plaintext]) => [Number(id), verdict === 'OK' ? Buffer.from(plaintext ?? '', 'hex') : undefined] as const),
+      .map(
+        ([id, verdict, plaintext]) =>
+          [Number(id), verdict === 'OK' ? Buffer.from(plaintext ?? '', 'hex') : undefined] as const,
+      ),
   );
-  if (answers.size !== jobs.length) throw new Error(`java RsaDecrypt answered ${answers.size} of ${jobs.length} ciphertexts`);
+  if (answers.size !== jobs.length)
+    throw new Error(`java RsaDecrypt answered ${answers.size} of ${jobs.length} ciphertexts`);
   return jobs.map((_, i) => answers.get(i));
 }

@@ -19,9 +19,22 @@ export function opensslRsa(privateKeyPkcs8Der: Buffer) {
   return {
     /** The plaintext, or undefined when OpenSSL refuses the ciphertext. */
     decrypt(ciphertext: Buffer, p: RsaPadding): Buffer | undefined {
-      const opts = p.mode === 'pkcs1' ? ['-pkeyopt', 'rsa_padding_mode:pkcs1'] : ['-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', `rsa_oaep_md:${p.md}`, '-pkeyopt', `rsa_mgf1_md:${p.mgf1}`];
+      const opts =
+        p.mode === 'pkcs1'
+          ? ['-pkeyopt', 'rsa_padding_mode:pkcs1']
+          : [
+              '-pkeyopt',
+              'rsa_padding_mode:oaep',
+              '-pkeyopt',
+              `rsa_oaep_md:${p.md}`,
+              '-pkeyopt',
+              `rsa_mgf1_md:${p.mgf1}`,
+            ];
       try {
-        return execFileSync('openssl', ['pkeyutl', '-decrypt', '-keyform', 'DER', '-inkey', keyFile, ...opts], { input: ciphertext, stdio: ['pipe', 'pipe', 'ignore'] });
+        return execFileSync('openssl', ['pkeyutl', '-decrypt', '-keyform', 'DER', '-inkey', keyFile, ...opts], {
+          input: ciphertext,
+          stdio: ['pipe', 'pipe', 'ignore'],
+        });
       } catch {
         return undefined;
       }

@@ -49,8 +49,17 @@ export async function checkVectors<G, T extends VectorTest>(
     try {
       await impl.prepare?.(groups);
     } catch (e) {
-      failures.push({ tcId: 0, implementation: impl.name, problem: `could not run: ${(e as Error).message.split('\n')[0]}` });
-      timings.push({ name: impl.name, external: !!impl.external, checks: 0, seconds: (performance.now() - started) / 1000 });
+      failures.push({
+        tcId: 0,
+        implementation: impl.name,
+        problem: `could not run: ${(e as Error).message.split('\n')[0]}`,
+      });
+      timings.push({
+        name: impl.name,
+        external: !!impl.external,
+        checks: 0,
+        seconds: (performance.now() - started) / 1000,
+      });
       continue;
     }
     for (const group of groups) {
@@ -62,14 +71,25 @@ export async function checkVectors<G, T extends VectorTest>(
           output = undefined;
         }
         if (test.result === 'valid') {
-          if (output === undefined) failures.push({ tcId: test.tcId, implementation: impl.name, problem: 'refused a valid input' });
-          else if (output !== expectedOutput(group, test)) failures.push({ tcId: test.tcId, implementation: impl.name, problem: 'output differs from the expected value' });
+          if (output === undefined)
+            failures.push({ tcId: test.tcId, implementation: impl.name, problem: 'refused a valid input' });
+          else if (output !== expectedOutput(group, test))
+            failures.push({
+              tcId: test.tcId,
+              implementation: impl.name,
+              problem: 'output differs from the expected value',
+            });
         } else if (test.result === 'invalid' && output !== undefined) {
           failures.push({ tcId: test.tcId, implementation: impl.name, problem: 'accepted an invalid input' });
         }
       }
     }
-    timings.push({ name: impl.name, external: !!impl.external, checks: checked, seconds: (performance.now() - started) / 1000 });
+    timings.push({
+      name: impl.name,
+      external: !!impl.external,
+      checks: checked,
+      seconds: (performance.now() - started) / 1000,
+    });
   }
   failures.sort((a, b) => a.tcId - b.tcId);
   return { checked, failures, timings };
@@ -109,7 +129,12 @@ export async function checkByGroupType(file: VectorFile, byType: Record<string, 
     }
   }
   const unknown = file.testGroups.filter((g) => !Object.hasOwn(byType, g.type));
-  if (unknown.length) failures.push({ tcId: 0, implementation: '-', problem: `group types without a checker: ${[...new Set(unknown.map((g) => g.type))].join(', ')}` });
+  if (unknown.length)
+    failures.push({
+      tcId: 0,
+      implementation: '-',
+      problem: `group types without a checker: ${[...new Set(unknown.map((g) => g.type))].join(', ')}`,
+    });
   return { checked, failures, timings: [...timings.values()] };
 }
 

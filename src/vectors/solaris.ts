@@ -20,10 +20,18 @@ import { opensslAvailable, opensslRsa, type RsaPadding } from './openssl.ts';
 import { checkVectors, hex, perGroup, type Implementation } from './run.ts';
 
 // --- device signature ---
-interface SigGroup { devicePublicKeySpki: string }
-interface SigTest extends VectorTest { jwk: Record<string, unknown>; signedString: string; signature: string }
+interface SigGroup {
+  devicePublicKeySpki: string;
+}
+interface SigTest extends VectorTest {
+  jwk: Record<string, unknown>;
+  signedString: string;
+  signature: string;
+}
 
-const publicKeyOf = perGroup((g: SigGroup) => createPublicKey({ key: hex(g.devicePublicKeySpki), format: 'der', type: 'spki' }));
+const publicKeyOf = perGroup((g: SigGroup) =>
+  createPublicKey({ key: hex(g.devicePublicKeySpki), format: 'der', type: 'spki' }),
+);
 const sigNode: Implementation<SigGroup, SigTest> = {
   name: 'node:crypto verify (src/providers/solaris/device.ts string)',
   run(g, t) {
@@ -43,18 +51,42 @@ const sigNoble: Implementation<SigGroup, SigTest> = {
       .join(',');
     if (!/^([0-9a-fA-F]{2})+$/.test(t.signature)) throw new Error('not hex');
     const point = hex(g.devicePublicKeySpki).subarray(-65);
-    if (!p256.verify(hex(t.signature), new TextEncoder().encode(s), point, { format: 'der', lowS: false })) throw new Error('bad signature');
+    if (!p256.verify(hex(t.signature), new TextEncoder().encode(s), point, { format: 'der', lowS: false }))
+      throw new Error('bad signature');
     return s;
   },
 };
-export const checkDeviceSignatureVectors = (f: VectorFile) => checkVectors<SigGroup, SigTest>(f, [sigNode, sigNoble], (_g, t) => t.signedString);
+export const checkDeviceSignatureVectors = (f: VectorFile) =>
+  checkVectors<SigGroup, SigTest>(f, [sigNode, sigNoble], (_g, t) => t.signedString);
 
 // --- RSA decryption ---
-interface RsaGroup { type: string; privateKeyPkcs8: string; mgfSha?: string }
-interface RsaTest extends VectorTest { msg: string; ct: string }
-const paddingOf = (g: RsaGroup): RsaPadding => (g.type === 'RsaesPkcs1Decrypt' ? { mode: 'pkcs1' } : { mode: 'oaep', md: 'sha256', mgf1: g.mgfSha === 'SHA-1' ? 'sha1' : 'sha256' });
-const privateKeyOf = perGroup((g: { privateKeyPkcs8: string }) => createPrivateKey({ key: hex(g.privateKeyPkcs8), format: 'der', type: 'pkcs8' }));
-const noExternal = { checked: 0, failures: [{ tcId: 0, implementation: 'Java SunJCE / OpenSSL CLI', problem: 'neither a JDK (java) nor openssl is installed: the second implementation cannot run' }], timings: [] };
+interface RsaGroup {
+  type: string;
+  privateKeyPkcs8: string;
+  mgfSha?: string;
+}
+interface RsaTest extends VectorTest {
+  msg: string;
+  ct: string;
+}
+const paddingOf = (g: RsaGroup): RsaPadding =>
+  g.type === 'RsaesPkcs1Decrypt'
+    ? { mode: 'pkcs1' }
+    : { mode: 'oaep', md: 'sha256', mgf1: g.mgfSha === 'SHA-1' ? 'sha1' : 'sha256' };
+const privateKeyOf = perGroup((g: { privateKeyPkcs8: string }) =>
+  createPrivateKey({ key: hex(g.privateKeyPkcs8), format: 'der', type: 'pkcs8' }),
+);
+const noExternal = {
+  checked: 0,
+  failures: [
+    {
+      tcId: 0,
+      implementation: 'Java SunJCE / OpenSSL CLI',
+      problem: 'neither a JDK (java) nor openssl is installed: the second implementation cannot run',
+    },
+  ],
+  timings: [],
+};
 const externalAvailable = () => javaAvailable() || opensslAvailable();
 
 const rsaOurs: Implementation<RsaGroup, RsaTest> = {
@@ -62,7 +94,11 @@ const rsaOurs: Implementation<RsaGroup, RsaTest> = {
   run(g, t) {
     const p = paddingOf(g);
     const key = privateKeyOf(g);
-    return (p.mode === 'pkcs1' ? rsaPkcs1v15Decrypt(key, hex(t.ct)) : rsaOaepDecryptRaw(key, hex(t.ct), { hash: 'sha256', mgfHash: p.mgf1 })).toString('hex');
+    return (
+      p.mode === 'pkcs1'
+        ? rsaPkcs1v15Decrypt(key, hex(t.ct))
+        : rsaOaepDecryptRaw(key, hex(t.ct), { hash: 'sha256', mgfHash: p.mgf1 })
+    ).toString('hex');
   },
 };
 /**
@@ -77,7 +113,13 @@ function rsaExternal(): Implementation<RsaGroup, RsaTest> {
     external: true,
     prepare(groups) {
       const all = groups.flatMap((g) => g.tests.map((t) => ({ g, t })));
-      const out = javaRsaDecryptAll(all.map(({ g, t }) => ({ privateKeyPkcs8: hex(g.privateKeyPkcs8), ciphertext: hex(t.ct), padding: paddingOf(g) })));
+      const out = javaRsaDecryptAll(
+        all.map(({ g, t }) => ({
+          privateKeyPkcs8: hex(g.privateKeyPkcs8),
+          ciphertext: hex(t.ct),
+          padding: paddingOf(g),
+        })),
+      );
       all.forEach(({ t }, i) => answers.set(t, out[i]));
     },
     run(_g, t) {
@@ -107,16 +149,25 @@ export async function checkRsaDecryptVectors(f: VectorFile) {
 }
 
 // --- whole JWEs ---
-interface JweGroup { privateKeyPkcs8: string }
-interface JweTest extends VectorTest { jweAlg: SolarisJweAlg; jweEnc: SolarisJweEnc; jwe: string; msg: string }
+interface JweGroup {
+  privateKeyPkcs8: string;
+}
+interface JweTest extends VectorTest {
+  jweAlg: SolarisJweAlg;
+  jweEnc: SolarisJweEnc;
+  jwe: string;
+  msg: string;
+}
 
 const jweOurs: Implementation<JweGroup, JweTest> = {
   name: 'src/crypto/jwe.ts',
-  run: (g, t) => decryptCompact(privateKeyOf(g), t.jwe, KEY_WRAP[t.jweAlg], CONTENT_ENC[t.jweEnc]).plaintext.toString('hex'),
+  run: (g, t) =>
+    decryptCompact(privateKeyOf(g), t.jwe, KEY_WRAP[t.jweAlg], CONTENT_ENC[t.jweEnc]).plaintext.toString('hex'),
 };
 
 /** The padding the key of an RSA1_5 or Android JWE is wrapped with (jose unwraps RSA-OAEP-256 itself). */
-const unwrapPadding = (t: JweTest): RsaPadding => (t.jweAlg === 'RSA1_5' ? { mode: 'pkcs1' } : { mode: 'oaep', md: 'sha256', mgf1: 'sha1' });
+const unwrapPadding = (t: JweTest): RsaPadding =>
+  t.jweAlg === 'RSA1_5' ? { mode: 'pkcs1' } : { mode: 'oaep', md: 'sha256', mgf1: 'sha1' };
 
 /**
  * JWE framing and content decryption written from RFC 7516/7518 on @noble, the key unwrap by jose,
@@ -137,19 +188,31 @@ function jweIndependent(): Implementation<JweGroup, JweTest> {
     external: true,
     prepare(groups) {
       if (!java) return;
-      const wrappedKeys = groups.flatMap((g) => g.tests.filter((t) => t.jweAlg !== 'RSA_OAEP_256').map((t) => ({ g, t })));
-      const out = javaRsaDecryptAll(wrappedKeys.map(({ g, t }) => ({ privateKeyPkcs8: hex(g.privateKeyPkcs8), ciphertext: Buffer.from(t.jwe.split('.')[1] ?? '', 'base64url'), padding: unwrapPadding(t) })));
+      const wrappedKeys = groups.flatMap((g) =>
+        g.tests.filter((t) => t.jweAlg !== 'RSA_OAEP_256').map((t) => ({ g, t })),
+      );
+      const out = javaRsaDecryptAll(
+        wrappedKeys.map(({ g, t }) => ({
+          privateKeyPkcs8: hex(g.privateKeyPkcs8),
+          ciphertext: Buffer.from(t.jwe.split('.')[1] ?? '', 'base64url'),
+          padding: unwrapPadding(t),
+        })),
+      );
       wrappedKeys.forEach(({ t }, i) => unwrapped.set(t, out[i]));
     },
     async run(g, t) {
       if (t.jweAlg === 'RSA_OAEP_256') {
-        const r = await compactDecrypt(t.jwe, privateKeyOf(g), { keyManagementAlgorithms: ['RSA-OAEP-256'], contentEncryptionAlgorithms: [CONTENT_ENC[t.jweEnc]] });
+        const r = await compactDecrypt(t.jwe, privateKeyOf(g), {
+          keyManagementAlgorithms: ['RSA-OAEP-256'],
+          contentEncryptionAlgorithms: [CONTENT_ENC[t.jweEnc]],
+        });
         return Buffer.from(r.plaintext).toString('hex');
       }
       const [h, k, iv, c, tag] = t.jwe.split('.') as [string, string, string, string, string];
       const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string; enc?: string };
       const enc = CONTENT_ENC[t.jweEnc];
-      if (header.alg !== (t.jweAlg === 'RSA1_5' ? 'RSA1_5' : 'RSA-OAEP-256') || header.enc !== enc) throw new Error('header');
+      if (header.alg !== (t.jweAlg === 'RSA1_5' ? 'RSA1_5' : 'RSA-OAEP-256') || header.enc !== enc)
+        throw new Error('header');
       const cek = unwrap(g, t, Buffer.from(k, 'base64url'));
       if (!cek) throw new Error('unwrap');
       const aad = new TextEncoder().encode(h);

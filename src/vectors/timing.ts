@@ -40,8 +40,20 @@ export async function timeVectorFiles(names = vectorFileNames()): Promise<Vector
     const { checked, failures, timings } = await checker(file);
     const seconds = (performance.now() - started) / 1000;
     const own = timings.filter((t) => !t.external);
-    const inProcess = { checks: own.reduce((n, t) => n + t.checks, 0), seconds: own.reduce((n, t) => n + t.seconds, 0) };
-    out.push({ name, tests: checked, implementations: new Set(timings.map((t) => t.name.replace(/^\w+: /, ''))).size, checks: timings.reduce((n, t) => n + t.checks, 0), seconds, inProcess, timings, failures });
+    const inProcess = {
+      checks: own.reduce((n, t) => n + t.checks, 0),
+      seconds: own.reduce((n, t) => n + t.seconds, 0),
+    };
+    out.push({
+      name,
+      tests: checked,
+      implementations: new Set(timings.map((t) => t.name.replace(/^\w+: /, ''))).size,
+      checks: timings.reduce((n, t) => n + t.checks, 0),
+      seconds,
+      inProcess,
+      timings,
+      failures,
+    });
   }
   return out;
 }
@@ -62,7 +74,10 @@ export function vectorTotals(rows: readonly VectorTiming[]) {
 }
 
 /** Every implementation over every file, slowest per check first. */
-export function slowestImplementations(rows: readonly VectorTiming[], n: number): (ImplementationTiming & { file: string })[] {
+export function slowestImplementations(
+  rows: readonly VectorTiming[],
+  n: number,
+): (ImplementationTiming & { file: string })[] {
   const all = rows.flatMap((r) => (r.timings ?? []).map((t) => ({ file: r.name, ...t })));
   return all.sort((a, b) => b.seconds / b.checks - a.seconds / a.checks).slice(0, n);
 }

@@ -14,8 +14,16 @@ test('solaris-rsa-decrypt.json: the OpenSSL CLI agrees on every test', () => {
   const file = loadVectorFile(vectors);
   const disagreements: number[] = [];
   let checked = 0;
-  for (const g of file.testGroups as unknown as { type: string; mgfSha?: string; privateKeyPkcs8: string; tests: { tcId: number; result: string; msg: string; ct: string }[] }[]) {
-    const padding: RsaPadding = g.type === 'RsaesPkcs1Decrypt' ? { mode: 'pkcs1' } : { mode: 'oaep', md: 'sha256', mgf1: g.mgfSha === 'SHA-1' ? 'sha1' : 'sha256' };
+  for (const g of file.testGroups as unknown as {
+    type: string;
+    mgfSha?: string;
+    privateKeyPkcs8: string;
+    tests: { tcId: number; result: string; msg: string; ct: string }[];
+  }[]) {
+    const padding: RsaPadding =
+      g.type === 'RsaesPkcs1Decrypt'
+        ? { mode: 'pkcs1' }
+        : { mode: 'oaep', md: 'sha256', mgf1: g.mgfSha === 'SHA-1' ? 'sha1' : 'sha256' };
     const rsa = opensslRsa(Buffer.from(g.privateKeyPkcs8, 'hex'));
     try {
       for (const t of g.tests) {

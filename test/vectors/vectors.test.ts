@@ -21,7 +21,10 @@ for (const name of files) {
     expect(checked).toBe(file.numberOfTests);
     expect(failures).toEqual([]);
     expect(file.source.independentChecks.length).toBeGreaterThanOrEqual(2);
-    expect(file.testGroups.flatMap((g) => g.tests).some((t) => t.result === 'invalid'), 'invalid cases present').toBe(true);
+    expect(
+      file.testGroups.flatMap((g) => g.tests).some((t) => t.result === 'invalid'),
+      'invalid cases present',
+    ).toBe(true);
   });
 
   test(`${name}: a corrupted copy fails the check`, async () => {
@@ -30,14 +33,22 @@ for (const name of files) {
     let copy = structuredClone(original);
     // 1. A valid test's expected output changed.
     const valid = tests().find((t) => t.result === 'valid')!;
-    const field = ['secret', 'msg', 'pin', 'shared', 'okm', 'signature', 'signedString'].find((f) => typeof valid[f] === 'string' && (valid[f] as string).length > 0)!;
+    const field = ['secret', 'msg', 'pin', 'shared', 'okm', 'signature', 'signedString'].find(
+      (f) => typeof valid[f] === 'string' && (valid[f] as string).length > 0,
+    )!;
     valid[field] = (valid[field] as string).replace(/.$/, (c) => (c === '0' ? '1' : '0'));
-    expect((await vectorCheckers[name]!(checkVectorFile(copy))).failures.map((f) => f.tcId), `changed ${field}`).toContain(valid.tcId);
+    expect(
+      (await vectorCheckers[name]!(checkVectorFile(copy))).failures.map((f) => f.tcId),
+      `changed ${field}`,
+    ).toContain(valid.tcId);
     // 2. An invalid test relabelled valid.
     copy = structuredClone(original);
     const invalid = tests().find((t) => t.result === 'invalid')!;
     invalid.result = 'valid';
-    expect((await vectorCheckers[name]!(checkVectorFile(copy))).failures.map((f) => f.tcId), 'invalid relabelled').toContain(invalid.tcId);
+    expect(
+      (await vectorCheckers[name]!(checkVectorFile(copy))).failures.map((f) => f.tcId),
+      'invalid relabelled',
+    ).toContain(invalid.tcId);
     // 3. A structural corruption is refused by the format check.
     copy = structuredClone(original);
     copy.numberOfTests += 1;
