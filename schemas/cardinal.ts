@@ -24,12 +24,17 @@ export const GetInfoPayload = z.strictObject({
   AccountNumber: z.string().regex(/^\d{13,19}$/),
   /** "For all other brands, CardType should not be sent" */
   CardType: CardType.optional(),
-  Email: z.email(),
-  /** "a Base64 encoded string received as a response back to CardinalFido.Setup()" */
+  /** Required in a FIDO call (one with FidoSetupPayload); a look-up outside FIDO may leave it out. */
+  Email: z.email().optional(),
+  /**
+   * "a Base64 encoded string received as a response back to CardinalFido.Setup()": what makes the
+   * call a FIDO call ("When fidoSetupPayload is sent in the request", Account carries Fido).
+   */
   FidoSetupPayload: z
     .string()
     .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/)
-    .min(1),
+    .min(1)
+    .optional(),
 });
 
 export const GetInfoRequest = z

@@ -147,6 +147,9 @@ const getInfo = routeOf<CardinalState, Flaw>()({
     'luhn-not-checked',
     'card-type-any',
     'email-not-required',
+    'setup-payload-required',
+    'fido-without-setup-payload',
+    'card-type-decides-brand',
     'mastercard-2-series-unknown',
     'fido-without-delegated-auth',
     'fido-outside-region',
@@ -211,25 +214,38 @@ const getInfo = routeOf<CardinalState, Flaw>()({
       return fail(2000);
     if (p.CardType !== undefined && !CardType.safeParse(p.CardType).success && !flaw['card-type-any'])
       return fail(profile.invalidRequestErrorNumber);
-    const emailOk = typeof p.Email === 'string' && z.email().safeParse(p.Email).success;
-    if (!emailOk && !flaw['email-not-required']) return fail(profile.invalidRequestErrorNumber);
+    // A FIDO call carries FidoSetupPayload and Email; without FidoSetupPayload it is a look-up
+    // outside FIDO ("a general purpose API"), answered without the Fido sub-object.
     const setup = p.FidoSetupPayload;
+    if (setup === undefined && flaw['setup-payload-required']) return fail(profile.invalidRequestErrorNumber);
     if (
-      typeof setup !== 'string' ||
-      !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(setup) ||
-      setup === ''
+      setup !== undefined &&
+      (typeof setup !== 'string' ||
+        !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(setup) ||
+        setup === '')
     )
       return fail(profile.invalidRequestErrorNumber);
+    const emailOk = typeof p.Email === 'string' && z.email().safeParse(p.Email).success;
+    const emailWanted = setup !== undefined || p.Email !== undefined;
+    if (emailWanted && !emailOk && !flaw['email-not-required']) return fail(profile.invalidRequestErrorNumber);
 
+    // The brand of the PAN's range, as the document's sample answers Visa for CardType CB and a
+    // Visa PAN; CardType names it only for a PAN of no known range.
     const cardType = CardType.safeParse(p.CardType);
-    let brand = cardType.success ? cardType.data : (brandOf(pan) ?? 'Visa');
+    const fromType = cardType.success ? cardType.data : undefined;
+    let brand = (flaw['card-type-decides-brand'] ? fromType : undefined) ?? brandOf(pan) ?? fromType ?? 'Visa';
     if (flaw['mastercard-2-series-unknown'] && /^2[2-7]/.test(pan)) brand = 'Visa';
     const issuer = issuerOf(pan);
     const fidoIssuer = supportsDelegatedAuthentication(issuer) || flaw['fido-without-delegated-auth'];
     const fidoRegions = (FIDO_REGIONS.has(issuer.region) && FIDO_REGIONS.has(region)) || flaw['fido-outside-region'];
+    const fidoCall = typeof setup === 'string' || flaw['fido-without-setup-payload'];
     const fido =
-      fidoIssuer && fidoRegions
-        ? { Fido: { FlowType: flowType(s, typeof p.Email === 'string' ? p.Email : '', deviceOf(setup), pan, flaw) } }
+      fidoCall && fidoIssuer && fidoRegions
+        ? {
+            Fido: {
+              FlowType: flowType(s, typeof p.Email === 'string' ? p.Email : '', deviceOf(setup ?? ''), pan, flaw),
+            },
+          }
         : {};
     return reply(s, flaw, 0, requestId, {
       ...(flaw['reference-id-missing'] ? {} : { ReferenceId: randomUUID() }),

@@ -114,9 +114,10 @@ function clientPoint(s: PlumeryState, request: MockRequest, flaw: SealedFlaws): 
         body: 'java.lang.NullPointerException\n\tat CardPinController.getPin(CardPinController.java:57)',
         headers: { 'content-type': 'text/plain' },
       };
-    return error(s, request, flaw, 400, 'NOT_BLANK', 'must not be blank', [
-      { field: HEADER, code: `${ERROR_PREFIX}NOT_BLANK`, message: 'must not be blank' },
-    ]);
+    // The document lists NOT_BLANK and NOT_NULL alike: a variant answers a missing header NOT_NULL.
+    const code = value === undefined && s.variants.has('missing-header-not-null') ? 'NOT_NULL' : 'NOT_BLANK';
+    const message = code === 'NOT_NULL' ? 'must not be null' : 'must not be blank';
+    return error(s, request, flaw, 400, code, message, [{ field: HEADER, code: `${ERROR_PREFIX}${code}`, message }]);
   }
   const invalid = () =>
     error(

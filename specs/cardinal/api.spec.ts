@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { send } from '../../src/core/http.ts';
 import type { DxFlowType } from '../../schemas/cardinal.ts';
 import { unknownValues } from '../fixtures/expect.ts';
+import { jsonBody } from '../fixtures/provider.ts';
 import {
   expectRefused,
   expect,
@@ -188,22 +189,51 @@ test.describe('request fields', () => {
     );
   });
 
-  test('a request without Email or FidoSetupPayload is refused', req('CDX-REQUIRED-FIELDS'), async ({ dx, setup }) => {
-    const noEmail = signed(setup, {});
-    delete (noEmail.Payload as Partial<typeof noEmail.Payload>).Email;
-    const noSetup = signed(setup, {});
-    delete (noSetup.Payload as Partial<typeof noSetup.Payload>).FidoSetupPayload;
-    const cases = { noEmail, noSetup, badEmail: signed(setup, { Email: 'not an email' }) };
-    await Promise.all(
-      Object.entries(cases).map(([what, request]) =>
-        test.step(what, async () =>
-          expectRefused(await dx.getInfo(request), setup, 'CDX-REQUIRED-FIELDS', {
-            errorNumber: setup.profile.invalidRequestErrorNumber,
-          }),
+  test(
+    'a GetInfo without FidoSetupPayload is a call outside FIDO: answered, without the Fido object',
+    req('CDX-REQUIRED-FIELDS', 'CDX-FIDO-CONDITIONS'),
+    async ({ dx, setup }) => {
+      // The FIDO card, whose FIDO call gets a Fido object: without FidoSetupPayload (and Email), none.
+      const request = signed(setup, {});
+      const payload = request.Payload as Partial<typeof request.Payload>;
+      delete payload.FidoSetupPayload;
+      delete payload.Email;
+      const ex = await dx.getInfo(request);
+      const body = jsonBody(ex) as { ErrorNumber?: unknown };
+      ruleCheck('CDX-REQUIRED-FIELDS', Number(body.ErrorNumber), 'ErrorNumber of a GetInfo outside FIDO').toBe(0);
+      if (Number(body.ErrorNumber) !== 0) return;
+      const answer = success(ex, request, setup);
+      ruleCheck(
+        'CDX-FIDO-CONDITIONS',
+        Object.keys(answer.Payload.Account),
+        'no Fido without FidoSetupPayload',
+      ).not.toContain('Fido');
+      ruleCheck('CDX-LAST-FOUR', answer.Payload.Account.LastFour, 'LastFour').toBe(setup.fidoPan.slice(-4));
+    },
+  );
+
+  test(
+    'a FIDO call without a valid Email, or with a FidoSetupPayload that is not base64, is refused',
+    req('CDX-REQUIRED-FIELDS'),
+    async ({ dx, setup }) => {
+      const noEmail = signed(setup, {});
+      delete (noEmail.Payload as Partial<typeof noEmail.Payload>).Email;
+      const cases = {
+        noEmail,
+        badEmail: signed(setup, { Email: 'not an email' }),
+        badSetup: signed(setup, { FidoSetupPayload: 'not base64!' }),
+      };
+      await Promise.all(
+        Object.entries(cases).map(([what, request]) =>
+          test.step(what, async () =>
+            expectRefused(await dx.getInfo(request), setup, 'CDX-REQUIRED-FIELDS', {
+              errorNumber: setup.profile.invalidRequestErrorNumber,
+            }),
+          ),
         ),
-      ),
-    );
-  });
+      );
+    },
+  );
 
   test(
     'malformed bodies get an error in HTTP 200, wrong methods a 4xx, never a 5xx',
@@ -246,6 +276,20 @@ test.describe('account and issuer', () => {
       ),
     );
   });
+
+  test(
+    "CardType does not name a Visa PAN's brand: the document's sample sends CardType CB with a Visa PAN and answers Visa",
+    req('CDX-CARD-BRAND'),
+    async ({ dx, setup }) => {
+      const plain = signed(setup, {});
+      const asCb = signed(setup, { CardType: 'CB' });
+      const [a, b] = [success(await dx.getInfo(plain), plain, setup), success(await dx.getInfo(asCb), asCb, setup)];
+      ruleCheck('CDX-CARD-BRAND', a.Payload.Account.CardBrand, 'CardBrand of the FIDO card (a Visa)').toBe('Visa');
+      ruleCheck('CDX-CARD-BRAND', b.Payload.Account.CardBrand, 'CardBrand of the same PAN sent with CardType CB').toBe(
+        'Visa',
+      );
+    },
+  );
 
   test(
     'no Fido object when the issuer lacks Delegated Authentication',

@@ -172,10 +172,10 @@ export const STATUS_OPTION: Partial<Record<PlumeryRequirementId, string>> = {
   'PLM-CARD-STATE': 'cardStateStatus',
 };
 
-/** What a Plumery refusal is: its status (or any 4xx) and its urn code (without the prefix; absent, any urn code). */
+/** What a Plumery refusal is: its status (or any 4xx) and its urn code, or one of several (without the prefix; absent, any urn code). */
 export interface PlumeryRefusal {
   status: number | '4xx';
-  code?: string;
+  code?: string | readonly string[];
 }
 
 /**
@@ -199,7 +199,14 @@ export function expectRefused(
     cards: pansOf(setup.knownCards),
   });
   const body = (refusal ?? parseJson(ex.response.body)) as PlumeryError | undefined;
-  if (expected.code !== undefined) ruleCheck(rule, body?.code, 'error code').toBe(`${ERROR_PREFIX}${expected.code}`);
+  if (typeof expected.code === 'string')
+    ruleCheck(rule, body?.code, 'error code').toBe(`${ERROR_PREFIX}${expected.code}`);
+  else if (expected.code)
+    ruleCheck(
+      rule,
+      expected.code.map((c) => `${ERROR_PREFIX}${c}`),
+      `error code, one of ${expected.code.join(', ')}`,
+    ).toContain(body?.code);
   else ruleCheck(rule, String(body?.code), 'an urn error code').toMatch(new RegExp(`^${ERROR_PREFIX}`));
   if (setup.profile.fieldErrorCode && Array.isArray(body?.fieldErrors)) {
     ruleCheck(

@@ -144,7 +144,9 @@ test('cardinal: ajv (emitted schema) and Zod agree on sample bodies', () => {
     ['get-info.request', { ...request, Algorithm: 'MD5' }, false],
     ['get-info.request', { ...request, TransactionId: 'abcd' }, false],
     ['get-info.request', { ...request, Payload: { ...request.Payload, CardType: 'VISA' } }, false],
-    ['get-info.request', { ...request, Payload: { ...request.Payload, Email: undefined } }, false],
+    // Email and FidoSetupPayload belong to the FIDO call only: a GetInfo without them is a general one.
+    ['get-info.request', { ...request, Payload: { AccountNumber: '4000000000000002' } }, true],
+    ['get-info.request', { ...request, Payload: { ...request.Payload, Email: 'not an address' } }, false],
     ['get-info.response-success', success, true],
     ['get-info.response-success', { ...success, ErrorNumber: '0' }, true],
     [

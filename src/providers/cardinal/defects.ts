@@ -25,7 +25,22 @@ export const cardinalDefects = defineDefects([
   d('card-type-any', 'CDX-CARD-TYPE', 'CardType "VISA" is accepted'),
   d('transaction-id-length-unchecked', 'CDX-TRANSACTION-ID', 'a 4- or 56-character TransactionId is accepted'),
   d('mastercard-2-series-unknown', 'CDX-CARD-BRAND', 'a 2-series Mastercard BIN is reported as Visa'),
-  d('email-not-required', 'CDX-REQUIRED-FIELDS', 'a request without Email is answered'),
+  d('email-not-required', 'CDX-REQUIRED-FIELDS', 'a FIDO call (FidoSetupPayload sent) without Email is answered'),
+  d(
+    'setup-payload-required',
+    'CDX-REQUIRED-FIELDS',
+    'a GetInfo without FidoSetupPayload (a call outside FIDO) is refused with 1000',
+  ),
+  d(
+    'fido-without-setup-payload',
+    'CDX-FIDO-CONDITIONS',
+    'the Fido object comes back to a GetInfo that sent no FidoSetupPayload',
+  ),
+  d(
+    'card-type-decides-brand',
+    'CDX-CARD-BRAND',
+    "CardType names the brand: CardType CB with a Visa PAN answers CB (the document's sample answers Visa)",
+  ),
   d('errors-as-http-400', 'CDX-ERROR-SHAPE', 'errors are sent with HTTP 400 instead of 200'),
   d('unknown-identifier-accepted', 'CDX-IDENTIFIER', 'an unknown Identifier is checked with the first API key'),
   d('epoch-timestamp-refused', 'CDX-TIMESTAMP', 'a Timestamp in epoch milliseconds is refused'),

@@ -58,8 +58,8 @@ export const cardinalRequirements = defineRequirements({
   },
   'CDX-REQUIRED-FIELDS': {
     endpoint: GET_INFO,
-    section: 'Payload Details: Email, FidoSetupPayload',
-    text: 'Email and FidoSetupPayload are required in the FIDO Payload (default: a request without them is refused with ErrorNumber 1000).',
+    section: 'Payload Details: Email, FidoSetupPayload; Account Object',
+    text: 'A FIDO call carries Email and FidoSetupPayload (both required in the FIDO Payload); a GetInfo without FidoSetupPayload is a call outside FIDO ("The DX API is a general purpose API and has uses outside FIDO") and is answered, without the Fido sub-object ("When fidoSetupPayload is sent in the request, this will contain an additional sub-object, Fido") (default: a FIDO call without a valid Email is refused with ErrorNumber 1000; the document lists only 0, 1000 and 2000).',
     source: 'document',
     severity: 'normal',
     options: ['invalidRequestErrorNumber'],
@@ -74,7 +74,7 @@ export const cardinalRequirements = defineRequirements({
   'CDX-CARD-BRAND': {
     endpoint: GET_INFO,
     section: 'Account Object: CardBrand',
-    text: 'Account.CardBrand: Visa, Mastercard, Amex, CB, JCB, Discover, ELO, UPI, ITMX, EFTPOS (default: from a BIN-range table; CardType decides CB, UPI, ITMX).',
+    text: 'Account.CardBrand: Visa, Mastercard, Amex, CB, JCB, Discover, ELO, UPI, ITMX, EFTPOS; the document\'s sample sends CardType "CB" with the Visa PAN 4000090000000094 and answers CardBrand "Visa": CardType does not name the brand of a PAN of a known range (default: the brand from a BIN-range table; CardType names it only for a PAN of no known range).',
     source: 'document',
     severity: 'normal',
   },
@@ -88,7 +88,7 @@ export const cardinalRequirements = defineRequirements({
   'CDX-FIDO-CONDITIONS': {
     endpoint: GET_INFO,
     section: 'Account Object: Fido',
-    text: 'The Fido object is only returned if the card issuer supports Delegated Authentication and both the acquirer and the issuer are in a region supported by Cardinal FIDO.',
+    text: 'The Fido object is only returned when fidoSetupPayload is sent in the request, the card issuer supports Delegated Authentication, and both the acquirer and the issuer are in a region supported by Cardinal FIDO.',
     source: 'document',
     severity: 'blocker',
   },

@@ -43,14 +43,14 @@ export const enfuceRequirements = defineRequirements({
   },
   'ENF-NO-CARD-DATA-IN-TOKEN-RESPONSE': {
     endpoint: TOKEN,
-    section: 'Initiate card data retrieval (introduction)',
+    section: 'PCI and security considerations',
     text: 'The service is designed to avoid exposure of sensitive, PCI categorised data to the web/app back-end: the controlToken answer carries no card data.',
     source: 'document',
     severity: 'blocker',
   },
   'ENF-NO-CLEAR-CARD-DATA': {
     endpoint: TOKEN,
-    section: 'Initiate card data retrieval (introduction)',
+    section: 'PCI and security considerations',
     text: "The card data is sent directly from the service endpoint to the end user's device: only the card-data page shows it; no other answer (errors, refusal pages; headers and body) carries it.",
     source: 'document',
     severity: 'blocker',

@@ -2,6 +2,8 @@ import { defineRequirements } from '../../core/requirements.ts';
 import { STANDARDS } from '../../core/standards.ts';
 
 const CARD = 'GET /card';
+/** Exa's public material beside the document: its server code, where the document page shows only example values. */
+const EXA_CODE = "Exa's public server code: https://github.com/exactly/exa/blob/main/server/api/card.ts";
 const BIND = 'PATCH / (bind the card)';
 
 export const exaRequirements = defineRequirements({
@@ -13,9 +15,9 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-PROFILE': {
     endpoint: CARD,
-    section: 'GET /card, 200 response (card profile)',
+    section: `${EXA_CODE} (CardResponse); the document's 200 response shows only example values`,
     text: "Retrieve the card profile: cardId (uuid), displayName, expirationMonth, expirationYear, lastFour, mode, provider, status (ACTIVE | FROZEN), limit {amount, frequency}, productId (default: frequency one of the values of Exa's server code).",
-    source: 'document',
+    source: 'provider-docs',
     severity: 'critical',
     options: ['limitFrequencies'],
   },
@@ -42,6 +44,7 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-SESSIONID-REFUSED': {
     endpoint: CARD,
+    section: `${EXA_CODE} (the sessionid header's validator: 400 "bad session id")`,
     text: 'A sessionid that does not decrypt under the provider key (wrong key, wrong padding or hash) or does not hold 16 secret bytes is refused with 400 {code: "bad session id"}.',
     source: 'provider-docs',
     severity: 'blocker',
@@ -82,9 +85,9 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-SCOPE-EXCLUSIVE': {
     endpoint: CARD,
-    section: 'GET /card (introduction)',
+    section: `GET /card (introduction): "siwe and webauthn are mutually exclusive within a single request"; the refusal, 400 {code: "bad request"}: ${EXA_CODE}`,
     text: 'siwe and webauthn are mutually exclusive within a single request (both at once: 400 {code: "bad request"}).',
-    source: 'document',
+    source: 'provider-docs',
     severity: 'normal',
   },
   'EXA-PROVISIONING-SCOPE': {
@@ -102,16 +105,16 @@ export const exaRequirements = defineRequirements({
   },
   'EXA-ERRORS': {
     endpoint: CARD,
-    section: 'GET /card, 403 Forbidden and 404 Not found responses',
+    section: `${EXA_CODE} (GET /card's 403 and 404); the document names only "Forbidden" and "Not found"`,
     text: 'Errors are { code }: 403 "no panda" for a user without an issuer account, 404 "no card" for a user without a card.',
-    source: 'document',
+    source: 'provider-docs',
     severity: 'normal',
   },
   'EXA-ERROR-SHAPE': {
     endpoint: CARD,
-    section: 'GET /card, error responses',
-    text: "Errors are { code } (the document's error form); bad input gets a 4xx with it, never a 5xx or a stack trace (RFC 9110).",
-    source: 'document',
+    section: `${EXA_CODE} (every error is {code, legacy}); the document names only "Bad request", "Forbidden" and "Not found"`,
+    text: "Errors are { code } (the form of Exa's server code); bad input gets a 4xx with it, never a 5xx or a stack trace (RFC 9110).",
+    source: 'provider-docs',
     cites: [STANDARDS.httpServerError],
     severity: 'normal',
   },

@@ -28,6 +28,11 @@ export const plumeryChoices = defineChoices(plumeryVariants, [
     { status: 409, variant: 'card-state-409' },
   ),
   {
+    name: 'missing-header-code',
+    why: 'the document lists NOT_BLANK and NOT_NULL alike, without saying which a missing header gets',
+    options: [{ value: 'NOT_BLANK' }, { value: 'NOT_NULL', variants: ['missing-header-not-null'] }],
+  },
+  {
     name: 'salt-length',
     why: 'HKDF (RFC 5869 §3.1) takes a salt of any length; the document sends it beside the ciphertext without one',
     profileOption: 'saltBytes',

@@ -22,6 +22,10 @@ export const PlumeryProfile = z.strictObject({
     .default(400)
     .describe('HTTP status of CARD_NOT_FOUND (the document lists it under 400)'),
   fieldErrorCode: z.boolean().default(true).describe('each fieldErrors item carries a code (no document says so)'),
+  headerInFieldErrors: z
+    .boolean()
+    .default(true)
+    .describe('a refused X-Client-Public-Key is named in fieldErrors (no document says so)'),
   cardDetails: z
     .boolean()
     .default(true)

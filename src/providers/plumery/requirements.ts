@@ -60,8 +60,9 @@ export const plumeryRequirements = defineRequirements({
   'PLM-MISSING-HEADER': {
     endpoint: PIN,
     section: 'Parameters: X-Client-Public-Key (required)',
-    text: 'X-Client-Public-Key (header) (required): a missing or blank header is a 400 with urn:plmr:cards:connector:NOT_BLANK naming the header in fieldErrors.',
+    text: 'X-Client-Public-Key (header) (required): a missing or blank header is a 400 with one of the field codes the document lists alike, urn:plmr:cards:connector:NOT_BLANK or NOT_NULL (default: the header named in fieldErrors).',
     source: 'document',
+    options: ['headerInFieldErrors'],
     severity: 'critical',
   },
   'PLM-CARD-NOT-FOUND': {

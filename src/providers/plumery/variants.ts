@@ -16,6 +16,11 @@ export const plumeryVariants = defineVariants([
     profile: { cardStateStatus: 409 },
   },
   {
+    name: 'missing-header-not-null',
+    description:
+      'a missing X-Client-Public-Key is refused with NOT_NULL (the document lists NOT_BLANK and NOT_NULL alike)',
+  },
+  {
     name: 'salt-16-bytes',
     description: 'the HKDF salt is 16 bytes (the document fixes no length), stated in the profile',
     profile: { saltBytes: 16 },

@@ -5,7 +5,9 @@ export const SolarisProfile = z.strictObject({
   signatureEncoding: z
     .enum(['hex-der', 'hex-base64-der'])
     .default('hex-der')
-    .describe('signature = hex of the DER ECDSA signature, or hex of its base64 text (as the document example looks)'),
+    .describe(
+      "signature = hex of the DER ECDSA signature, or hex of its base64 text (the document's example has that form, hex of base64 text and a CRLF, though of 256 bytes: an RSA-2048-sized signature, not ECDSA)",
+    ),
   jwkStringOrder: z
     .enum(['sorted', 'as-sent'])
     .default('sorted')
