@@ -9,6 +9,7 @@ import { variableNames } from '../core/variables-table.ts';
 const commands: Record<string, () => Promise<(args: string[]) => number | Promise<number>>> = {
   run: async () => (await import('./run.ts')).runCommand,
   mock: async () => (await import('./mock.ts')).mockCommand,
+  client: async () => (await import('./client.ts')).clientCommand,
   defects: async () => (await import('./defects.ts')).defectsCommand,
   variants: async () => (await import('./variants.ts')).variantsCommand,
   report: async () => (await import('./report.ts')).reportCommand,
@@ -54,6 +55,13 @@ Usage:
       choice from a seed ("reference", or a variant's name, is that one draw); --write-env writes the
       variables a vendor would set to point the harness at it as a sandbox, --write-profile the
       profile that states its choices.
+  card-reveal-harness client <provider> [--case <name>]... [--timeout <s>] [--output <dir>] [--list] -- <command> [args...]
+      Judges an app's reveal code (the other side of the API): starts the provider's reference mock as
+      a sandbox with the harness in front of it, and runs the command once per case with the
+      provider's variables. Served honestly, the app must print exactly the card (one JSON object on
+      stdout, exit 0); served an answer that does not verify (a tag altered, cut or missing, a bit
+      flipped, another IV or key), it must refuse (exit ≠ 0) and print no card. --list names the
+      cases. Writes the same reports as run (default dir: reports/client). Exit 0 / 1 / 2 as run.
   card-reveal-harness variants [<provider>]... [--only <name,...>] [--jobs <n>]
                                [--generated <n> [--seed <s>]] [--draw <seed>]... [--choices] [--list]
       Runs the suite against each variant of the mocks, started as a process without /__mock/

@@ -54,6 +54,11 @@ export const STANDARDS = {
       'The probability that the authenticated encryption function ever will be invoked with the same IV and the same key on two (or more) distinct sets of input data shall be no greater than 2^-32.',
     url: 'https://nvlpubs.nist.gov/nistpubs/Legacy/SP/nistspecialpublication800-38d.pdf',
   },
+  gcmAuthenticatedDecryption: {
+    clause: 'NIST SP 800-38D §7.2 (authenticated decryption function), step 7',
+    quote: 'If T = T′, then return P; else return FAIL.',
+    url: 'https://nvlpubs.nist.gov/nistpubs/Legacy/SP/nistspecialpublication800-38d.pdf',
+  },
   ecdhSharedSecret: {
     // SP 800-56A Rev. 3 §5.7.1.2 (ECC CDH) takes the same x-coordinate; its words are not quoted here.
     clause: 'SEC 1 v2.0 §3.3.1 (Elliptic Curve Diffie-Hellman Primitive)',

@@ -1,0 +1,81 @@
+// `card-reveal-harness client <provider> [--case <name>]... [--timeout <s>] [--output <dir>] -- <command> [args...]`:
+// the app's reveal command judged against the provider's reference mock, served honestly and then
+// adversarially (src/client/). The same reports and exit codes as `run`.
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { conclude, summaryLine } from '../core/matrix.ts';
+import { CommandNotStarted } from '../client/command.ts';
+import { clientMatrix } from '../client/matrix.ts';
+import { findingText } from '../client/record.ts';
+import { runClientCases } from '../client/run.ts';
+import { clientSides } from '../client/sides.ts';
+import { writeClientReports } from '../../reporters/client-reports.ts';
+import { parse, UsageError } from './usage.ts';
+
+const DEFAULT_TIMEOUT_S = 20;
+
+export async function clientCommand(args: string[]): Promise<number> {
+  const dashdash = args.indexOf('--');
+  const own = dashdash >= 0 ? args.slice(0, dashdash) : args;
+  const command = dashdash >= 0 ? args.slice(dashdash + 1) : [];
+  const { values, positionals } = parse(
+    own,
+    {
+      case: { type: 'string', multiple: true },
+      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
+      output: { type: 'string', default: 'reports/client' },
+      list: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+    true,
+  );
+  const known = Object.keys(clientSides);
+  const id = positionals[0];
+  if (!id) throw new UsageError(`name the provider whose app is judged: ${known.join(', ')}`);
+  if (positionals.length > 1)
+    throw new UsageError(`one provider, then -- and the app's command (got ${positionals.join(' ')})`);
+  const load = clientSides[id];
+  if (!load) throw new UsageError(`no client checks for "${id}" yet; known: ${known.join(', ')}`);
+  const side = await load();
+  if (values.list) {
+    for (const c of side.cases) console.log(`${c.name.padEnd(22)} ${c.title}  [${c.requirements.join(', ')}]`);
+    return 0;
+  }
+  if (!command.length)
+    throw new UsageError(
+      `give the app's reveal command after --: it prints ${side.outputFields} as one JSON object and exits 0, or refuses with exit code ≠ 0`,
+    );
+  const timeout = Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
+    throw new UsageError('--timeout takes seconds per run of the command, more than 0 and at most 600');
+  const names = values.case ?? [];
+  const unknown = names.filter((n) => !side.cases.some((c) => c.name === n));
+  if (unknown.length)
+    throw new UsageError(
+      `unknown case ${unknown.join(', ')} for ${id}; known: ${side.cases.map((c) => c.name).join(', ')}`,
+    );
+  const cases = names.length ? side.cases.filter((c) => names.includes(c.name)) : side.cases;
+
+  const output = resolve(values.output);
+  rmSync(output, { recursive: true, force: true });
+  let record;
+  try {
+    record = await runClientCases({ side, command, cases, timeoutMs: timeout * 1000, concurrency: 4 });
+  } catch (e) {
+    if (e instanceof CommandNotStarted) throw new UsageError(`${e.message} (${command[0]})`);
+    throw e;
+  }
+  const matrix = clientMatrix(record, side);
+  writeClientReports(record, matrix, output);
+  if (!values.quiet)
+    for (const c of record.cases) {
+      const word = c.status === 'pass' ? 'pass' : c.status === 'fail' ? 'FAIL' : 'not run';
+      console.log(`${word.padEnd(7)} ${c.case}: ${c.title}${c.status === 'not-run' ? ` (${c.notRunReason})` : ''}`);
+      for (const f of c.findings) console.log(`          ${findingText(f)}`);
+    }
+  console.log(summaryLine(matrix).replace('checks:', 'cases:'));
+  console.log(`reports: ${output} (client.json, conformance.md, junit.xml, junit-requirements.xml, allure-results)`);
+  const verdict = conclude(matrix);
+  console.log(verdict.line);
+  return verdict.verdict === 'not-conformant' ? 1 : 0;
+}

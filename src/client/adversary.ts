@@ -1,0 +1,90 @@
+// The harness as the app's server: an HTTP server on 127.0.0.1 in front of the provider's reference
+// mock that hands the app's request on (rewritten where the case needs: a key swapped for the
+// harness's own) and the mock's answer back (honest, or altered as the case says). The app cannot
+// tell it from the provider: that is the point.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Exchange {
+  method: string;
+  /** Path and query, as the app sent them. */
+  path: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface Interceptor {
+  /** The request the mock gets (the app's, by default). */
+  request?(r: Exchange): Exchange;
+  /** The answer the app gets (the mock's, by default); `r` is the app's request as it came. */
+  answer?(r: Exchange, a: Answer): Answer;
+}
+
+export interface Adversary {
+  url: string;
+  close(): Promise<void>;
+}
+
+// Hop-by-hop and length headers: the adversary's own connection sets them.
+const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'content-encoding']);
+
+const flat = (h: IncomingHttpHeaders | Headers): Record<string, string> => {
+  const out: Record<string, string> = {};
+  const entries = h instanceof Headers ? [...h.entries()] : Object.entries(h);
+  for (const [k, v] of entries) if (v !== undefined && !HOP.has(k.toLowerCase())) out[k.toLowerCase()] = String(v);
+  return out;
+};
+
+export async function startAdversary(upstream: string, interceptor: Interceptor): Promise<Adversary> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        const asSent: Exchange = {
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
+          headers: flat(req.headers),
+          body: Buffer.concat(chunks),
+        };
+        try {
+          const out = interceptor.request?.(asSent) ?? asSent;
+          const r = await fetch(`${upstream}${out.path}`, {
+            method: out.method,
+            headers: out.headers,
+            ...(out.body.length && !['GET', 'HEAD'].includes(out.method) ? { body: new Uint8Array(out.body) } : {}),
+            redirect: 'manual',
+          });
+          const honest: Answer = {
+            status: r.status,
+            headers: flat(r.headers),
+            body: Buffer.from(await r.arrayBuffer()),
+          };
+          const a = interceptor.answer?.(asSent, honest) ?? honest;
+          res.writeHead(a.status, { ...a.headers, 'content-length': String(a.body.length) });
+          res.end(a.body);
+        } catch (e) {
+          // The harness's own fault (the mock gone, a case's code): said as such, never a stack trace.
+          res.writeHead(502, { 'content-type': 'text/plain' });
+          res.end(`card-reveal-harness: the adversary could not answer: ${(e as Error).message}`);
+        }
+      })();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}

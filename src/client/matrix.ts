@@ -1,0 +1,79 @@
+// The client records as the harness's matrix (src/core/matrix.ts): one row per client requirement,
+// a check per case that names it. Every report of `run` then renders a client run the same way.
+import type { CheckRow, Matrix, ProviderMatrix, RequirementRow, Verdict } from '../core/matrix.ts';
+import { caseStatusFor, findingText, type ClientRunRecord } from './record.ts';
+import type { ClientSide } from './side.ts';
+
+const STATUS = { pass: 'pass', fail: 'fail', 'not-run': 'skipped' } as const;
+
+export function clientMatrix(record: ClientRunRecord, side: ClientSide): Matrix {
+  const rows: RequirementRow[] = side.requirements.map((r) => {
+    const tests: CheckRow[] = record.cases
+      .filter((c) => c.requirements.includes(r.id))
+      .map((c) => {
+        const own = c.findings.filter((f) => f.requirement === r.id);
+        const status = caseStatusFor(c, r.id);
+        return {
+          title: `${c.case}: ${c.title}`,
+          project: `${side.provider}-client`,
+          status: STATUS[status],
+          ...(own.length ? { findings: own.map((f) => ({ level: 'failure' as const, text: findingText(f) })) } : {}),
+          ...(status === 'not-run' ? { error: c.notRunReason ?? c.unjudged?.[r.id] ?? 'not judged' } : {}),
+          start: c.start,
+          duration: c.durationMs,
+        };
+      });
+    const verdict: Verdict = tests.some((t) => t.status === 'fail')
+      ? 'fail'
+      : tests.some((t) => t.status === 'pass')
+        ? 'pass'
+        : 'not-run';
+    const ran = tests.filter((t) => t.status !== 'skipped').length;
+    return {
+      ...r,
+      verdict,
+      reasons: tests.flatMap((t) => (t.findings ?? []).map((f) => f.text)),
+      observations: [],
+      warnings: [],
+      accepted: [],
+      ...(verdict === 'pass' && ran < tests.length
+        ? {
+            partial: {
+              ran,
+              of: tests.length,
+              missing: tests.filter((t) => t.status === 'skipped').map((t) => `${t.title} (${t.error})`),
+            },
+          }
+        : {}),
+      tests,
+    };
+  });
+  const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
+  const provider: ProviderMatrix = {
+    id: `${side.provider}-client`,
+    title: side.title,
+    document: side.document,
+    target: `the app: ${record.command}`,
+    profile: {},
+    counts: {
+      pass: count('pass'),
+      warn: 0,
+      fail: count('fail'),
+      notApplicable: 0,
+      notRun: count('not-run'),
+      partial: rows.filter((r) => r.partial).length,
+    },
+    requirements: rows,
+  };
+  const runs = record.cases;
+  return {
+    generatedAt: record.generatedAt,
+    tests: {
+      passed: runs.filter((c) => c.status === 'pass').length,
+      failed: runs.filter((c) => c.status === 'fail').length,
+      skipped: runs.filter((c) => c.status === 'not-run').length,
+    },
+    providers: [provider],
+    unmapped: [],
+  };
+}

@@ -1,0 +1,6 @@
+// The providers whose apps `client` can judge, each loaded when asked for.
+import type { ClientSide } from './side.ts';
+
+export const clientSides: Record<string, () => Promise<ClientSide>> = {
+  exa: async () => (await import('../providers/exa/client-side.ts')).exaClientSide,
+};

@@ -1,0 +1,136 @@
+// `client`: an app's reveal code judged with honest and altered answers. The example clients in
+// examples/clients/ prove it both ways: each correct one passes every case, each broken one fails
+// exactly its own rule, in every report, with no card data in any of them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ClientRunRecord } from '../src/client/record.ts';
+import type { Matrix } from '../src/core/matrix.ts';
+import { cli, root, seededCards } from './helpers.ts';
+
+test.describe.configure({ mode: 'parallel' });
+
+const example = (file: string) => ['node', join(root, 'examples/clients', file)];
+
+/** The report files of a client run, read back: the records (validated), the matrix, and every text. */
+function reports(dir: string) {
+  const record = ClientRunRecord.parse(JSON.parse(readFileSync(join(dir, 'client.json'), 'utf8')));
+  const matrix = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as Matrix;
+  const files = [
+    ...['client.json', 'conformance.json', 'conformance.md', 'junit.xml', 'junit-requirements.xml'].map((f) =>
+      join(dir, f),
+    ),
+    ...readdirSync(join(dir, 'allure-results')).map((f) => join(dir, 'allure-results', f)),
+  ];
+  const failing = matrix.providers.flatMap((p) => p.requirements.filter((r) => r.verdict === 'fail').map((r) => r.id));
+  return { record, matrix, failing, texts: files.map((f) => [f, readFileSync(f, 'utf8')] as const) };
+}
+
+function expectNoCardData(texts: readonly (readonly [string, string])[]): void {
+  for (const [file, text] of texts) {
+    for (const card of seededCards) expect(text.includes(card.pan), `${file} holds a PAN`).toBe(false);
+    // What an app printed is kept masked: its CVC and PIN as stars.
+    expect(text, file).not.toMatch(/\\?"(cvc|pin)\\?":\s*\\?"\d+/);
+  }
+}
+
+for (const file of ['exa/reveal-node.mjs', 'exa/reveal-webcrypto.mjs']) {
+  test(`a correct Exa app (${file}) passes every case, and every report says so`, async ({}, testInfo) => {
+    const out = testInfo.outputPath('client');
+    const r = await cli(['client', 'exa', '--output', out, '--', ...example(file)]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('VERDICT: conformant');
+    const { record, matrix, failing, texts } = reports(out);
+    expect(record.cases.map((c) => c.status)).toEqual(record.cases.map(() => 'pass'));
+    expect(record.cases.length).toBeGreaterThanOrEqual(10);
+    expect(failing).toEqual([]);
+    expect(matrix.providers[0]!.requirements.map((q) => q.verdict)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(texts.filter(([f]) => f.endsWith('-result.json')).length).toBe(4);
+    expectNoCardData(texts);
+  });
+}
+
+const broken: [string, string, string][] = [
+  ['exa/broken/update-without-final.mjs', 'EXA-CLIENT-ANSWER-AUTHENTIC', 'tag-altered'],
+  ['exa/broken/oaep-sha256.mjs', 'EXA-CLIENT-SESSIONID', 'honest'],
+  ['exa/broken/fixed-secret.mjs', 'EXA-CLIENT-FRESH-SECRET', 'fresh-secret'],
+];
+for (const [file, rule, caseName] of broken) {
+  test(`a broken Exa app (${file}) fails ${rule} and nothing else, in every report`, async ({}, testInfo) => {
+    const out = testInfo.outputPath('client');
+    const r = await cli(['client', 'exa', '--output', out, '--', ...example(file)]);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toContain('VERDICT: NOT conformant (1 requirement(s) failing)');
+    const { record, failing, texts } = reports(out);
+    expect(failing).toEqual([rule]);
+    const failed = record.cases.find((c) => c.case === caseName)!;
+    expect(failed.status).toBe('fail');
+    expect(failed.findings.map((f) => f.requirement)).toEqual([rule]);
+    const junit = texts.find(([f]) => f.endsWith('junit-requirements.xml'))![1];
+    expect(junit).toMatch(new RegExp(`<testcase name="${rule}[^"]*"[^>]*><properties>.*<failure `));
+    expect(texts.find(([f]) => f.endsWith('/junit.xml'))![1]).toContain(`<testcase name="${caseName}: `);
+    expectNoCardData(texts);
+  });
+}
+
+test('an app that shows a card from an altered answer: a FAIL naming the case and the standard, with masked evidence', async ({}, testInfo) => {
+  const out = testInfo.outputPath('client');
+  const r = await cli([
+    'client',
+    'exa',
+    '--case',
+    'honest',
+    '--case',
+    'tag-altered',
+    '--output',
+    out,
+    '--',
+    ...example('exa/broken/update-without-final.mjs'),
+  ]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/FAIL\s+tag-altered: an answer whose GCM tags have one bit flipped/);
+  expect(r.stdout).toMatch(
+    /\[EXA-CLIENT-ANSWER-AUTHENTIC\] .*received exit code 0, and it showed pan "\*{4}\d{4}", cvc "\*+", pin "\*+"/,
+  );
+  const md = readFileSync(join(out, 'conformance.md'), 'utf8');
+  expect(md).toContain('NIST SP 800-38D §7.2');
+  expect(md).toContain('tag-altered');
+  expect(reports(out).record.cases.map((c) => c.case)).toEqual(['honest', 'tag-altered']);
+});
+
+test('bad input to client: a clear line and exit 2, or a named finding; never a crash', async ({}, testInfo) => {
+  const usage: [string[], RegExp][] = [
+    [['client'], /name the provider whose app is judged: exa/],
+    [['client', 'enfuce', '--', 'true'], /no client checks for "enfuce" yet/],
+    [['client', 'exa'], /give the app's reveal command after --: it prints \{pan, cvc, pin\}/],
+    [['client', 'exa', '--case', 'nope', '--', 'true'], /unknown case nope for exa; known: honest/],
+    [['client', 'exa', '--timeout', '0', '--', 'true'], /--timeout takes seconds/],
+    [['client', 'exa', '--case', 'honest', '--', '/nonexistent/app'], /the command could not be started: .*ENOENT/],
+  ];
+  for (const [args, message] of usage) {
+    const r = await cli(args);
+    expect(r.code, `${args.join(' ')}: ${r.stdout}${r.stderr}`).toBe(2);
+    expect(r.stderr + r.stdout).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }
+  const findings: [string, string[], RegExp][] = [
+    ['a command that hangs', ['node', '-e', 'setInterval(() => {}, 1000)'], /received killed after 1 s without ending/],
+    [
+      'a command that prints no JSON',
+      ['node', '-e', 'console.log("hello")'],
+      /received no JSON object on stdout: hello/,
+    ],
+    [
+      "a command that prints another provider's card",
+      ['node', '-e', 'console.log(JSON.stringify({ pin: "1234" }))'],
+      /received \{"pin":"\*{4}"\} \(pan: .*; cvc: /,
+    ],
+  ];
+  for (const [what, command, finding] of findings) {
+    const out = testInfo.outputPath(what.replace(/\W+/g, '-'));
+    const r = await cli(['client', 'exa', '--case', 'honest', '--timeout', '1', '--output', out, '--', ...command]);
+    expect(r.code, `${what}: ${r.stdout}${r.stderr}`).toBe(1);
+    expect(r.stdout, what).toMatch(finding);
+    expect(r.stderr, what).toBe('');
+  }
+});
