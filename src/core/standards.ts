@@ -59,6 +59,11 @@ export const STANDARDS = {
     quote: 'If T = T′, then return P; else return FAIL.',
     url: 'https://nvlpubs.nist.gov/nistpubs/Legacy/SP/nistspecialpublication800-38d.pdf',
   },
+  ecPublicKeyValidation: {
+    clause: 'SEC 1 v2.0 §3.2.2.1 (Elliptic Curve Public Key Validation Primitive), step 1',
+    quote: 'Check that Q ≠ O.',
+    url: 'https://www.secg.org/sec1-v2.pdf',
+  },
   ecdhSharedSecret: {
     // SP 800-56A Rev. 3 §5.7.1.2 (ECC CDH) takes the same x-coordinate; its words are not quoted here.
     clause: 'SEC 1 v2.0 §3.3.1 (Elliptic Curve Diffie-Hellman Primitive)',

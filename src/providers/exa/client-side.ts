@@ -11,10 +11,12 @@ import { STANDARDS } from '../../core/standards.ts';
 import type { CardSecrets } from '../../core/mask.ts';
 import { CryptoError } from '../../crypto/errors.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
+import { GCM_ALTERATIONS } from '../../client/gcm-alterations.ts';
 import { expectRefuses, expectShows } from '../../client/judge.ts';
 import type { ClientFinding } from '../../client/record.ts';
 import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
 import { decryptField, encryptField } from './card-data.ts';
+import { exaCatalogue } from './catalogue.ts';
 import { makeSession, openSession } from './session.ts';
 
 const APP = 'GET /card (the app)';
@@ -87,12 +89,6 @@ function sessionProblem(privateKey: KeyObject, sessionid: string): string {
 
 type Tamper = (field: EncryptedField, secret: Buffer) => EncryptedField;
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
-const dataOf = (f: EncryptedField) => Buffer.from(f.data, 'base64');
-const flipped = (b: Buffer, i: number) => {
-  const c = Buffer.from(b);
-  c[(i + c.length) % c.length]! ^= 0x01;
-  return c;
-};
 
 /** One case's man in the middle: reads the app's secret, and alters the answer's fields when told. */
 function exaAdversary(vars: Record<string, string>, tamper?: Tamper) {
@@ -265,29 +261,13 @@ function altered(name: string, served: string, tamper: Tamper): ClientCase {
   };
 }
 
-const cut =
-  (keep: number): Tamper =>
-  (f) => {
-    const d = dataOf(f);
-    return { ...f, data: b64(d.subarray(0, d.length - 16 + keep)) };
-  };
-
 export const exaClientCases: readonly ClientCase[] = [
   honest,
   fresh,
-  altered('tag-altered', 'an answer whose GCM tags have one bit flipped', (f) => ({
-    ...f,
-    data: b64(flipped(dataOf(f), -1)),
-  })),
-  // The last byte before the tag: the PAN's and CVC's last digit, the PIN block's padding.
-  altered('ciphertext-flipped', 'an answer whose ciphertexts have one bit flipped', (f) => ({
-    ...f,
-    data: b64(flipped(dataOf(f), -17)),
-  })),
-  altered('tag-missing', 'an answer whose fields carry no tag', cut(0)),
-  altered('tag-truncated-12', 'an answer whose tags are cut to 12 bytes', cut(12)),
-  altered('tag-truncated-8', 'an answer whose tags are cut to 8 bytes', cut(8)),
-  altered('tag-truncated-4', 'an answer whose tags are cut to 4 bytes', cut(4)),
+  // Each alteration on every encrypted field of the answer.
+  ...GCM_ALTERATIONS.map((g) =>
+    altered(g.name, `${g.served} in each field`, (f) => ({ ...f, data: b64(g.alter(Buffer.from(f.data, 'base64'))) })),
+  ),
   altered('other-iv', 'an answer whose fields carry another IV', (f) => ({
     ...f,
     iv: b64(randomBytes(Buffer.from(f.iv, 'base64').length)),
@@ -301,7 +281,7 @@ export const exaClientCases: readonly ClientCase[] = [
 export const exaClientSide: ClientSide = {
   provider: 'exa',
   title: 'Exa card API — an app that reveals the card with GET /card',
-  document: { title: 'Exa card API — Get card information (GET /card)' },
+  document: exaCatalogue.document,
   requirements: Object.values(exaClientRequirements),
   output: ExaShown,
   outputFields: '{pan, cvc, pin}',
