@@ -4,7 +4,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { clientMatrix } from '../src/client/matrix.ts';
 import { ClientRunRecord } from '../src/client/record.ts';
+import { runClientCases } from '../src/client/run.ts';
+import type { ClientCase } from '../src/client/side.ts';
+import { clientSides } from '../src/client/sides.ts';
+import { conclude } from '../src/core/matrix.ts';
 import type { Matrix } from '../src/core/matrix.ts';
 import { cli, root, seededCards } from './helpers.ts';
 
@@ -38,6 +43,7 @@ const correct: [string, string, number][] = [
   ['exa', 'exa/reveal-node.mjs', 4],
   ['exa', 'exa/reveal-webcrypto.mjs', 4],
   ['plumery', 'plumery/reveal-node.mjs', 4],
+  ['solaris', 'solaris/reveal-jose.mjs', 4],
 ];
 for (const [provider, file, rules] of correct) {
   test(`a correct ${provider} app (${file}) passes every case, and every report says so`, async ({}, testInfo) => {
@@ -61,6 +67,8 @@ const broken: [string, string, string, string][] = [
   ['exa', 'exa/broken/fixed-secret.mjs', 'EXA-CLIENT-FRESH-SECRET', 'fresh-secret'],
   ['plumery', 'plumery/broken/update-without-final.mjs', 'PLM-CLIENT-ANSWER-AUTHENTIC', 'ciphertext-flipped'],
   ['plumery', 'plumery/broken/key-as-hex.mjs', 'PLM-CLIENT-PUBLIC-KEY', 'honest'],
+  ['solaris', 'solaris/broken/any-algorithm.mjs', 'SOL-CLIENT-ALGORITHMS-AS-ASKED', 'alg-rsa-oaep-sha1'],
+  ['solaris', 'solaris/broken/unsorted-jwk-string.mjs', 'SOL-CLIENT-REQUEST', 'honest'],
 ];
 for (const [provider, file, rule, caseName] of broken) {
   test(`a broken ${provider} app (${file}) fails ${rule} and nothing else, in every report`, async ({}, testInfo) => {
@@ -108,7 +116,7 @@ test('an app that shows a card from an altered answer: a FAIL naming the case an
 test('bad input to client: a clear line and exit 2, or a named finding; never a crash', async ({}, testInfo) => {
   const usage: [string[], RegExp][] = [
     [['client'], /name the provider whose app is judged: exa/],
-    [['client', 'enfuce', '--', 'true'], /no client checks for "enfuce" yet; known: exa, plumery/],
+    [['client', 'enfuce', '--', 'true'], /no client checks for "enfuce" yet; known: exa, plumery, solaris/],
     [['client', 'exa'], /give the app's reveal command after --: it prints \{pan, cvc, pin\}/],
     [['client', 'exa', '--case', 'nope', '--', 'true'], /unknown case nope for exa; known: honest/],
     [['client', 'exa', '--timeout', '0', '--', 'true'], /--timeout takes seconds/],
@@ -140,4 +148,38 @@ test('bad input to client: a clear line and exit 2, or a named finding; never a 
     expect(r.stdout, what).toMatch(finding);
     expect(r.stderr, what).toBe('');
   }
+});
+
+test('a case the harness cannot serve is an error of the harness that fails the run, never a pass', async () => {
+  const side = await clientSides.exa!();
+  const [honest] = side.cases;
+  const broken: ClientCase = {
+    ...honest!,
+    name: 'adversary-fails',
+    adversary(vars) {
+      const a = honest!.adversary(vars);
+      return {
+        ...a,
+        interceptor: {
+          answer() {
+            throw new Error('the case could not be built');
+          },
+        },
+      };
+    },
+  };
+  const record = await runClientCases({
+    side,
+    command: example('exa/reveal-node.mjs'),
+    cases: [broken],
+    timeoutMs: 20_000,
+    concurrency: 1,
+  });
+  expect(record.cases[0]!.status).toBe('error');
+  expect(record.cases[0]!.notRunReason).toContain('the case could not be built');
+  const matrix = clientMatrix(record, side);
+  expect(matrix.providers[0]!.requirements.filter((r) => r.verdict === 'fail').map((r) => r.id)).toEqual(
+    honest!.requirements,
+  );
+  expect(conclude(matrix).verdict).toBe('not-conformant');
 });

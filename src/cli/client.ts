@@ -69,8 +69,9 @@ export async function clientCommand(args: string[]): Promise<number> {
   writeClientReports(record, matrix, output);
   if (!values.quiet)
     for (const c of record.cases) {
-      const word = c.status === 'pass' ? 'pass' : c.status === 'fail' ? 'FAIL' : 'not run';
-      console.log(`${word.padEnd(7)} ${c.case}: ${c.title}${c.status === 'not-run' ? ` (${c.notRunReason})` : ''}`);
+      const word = { pass: 'pass', fail: 'FAIL', 'not-run': 'not run', error: 'ERROR' }[c.status];
+      const why = c.status === 'not-run' || c.status === 'error' ? ` (${c.notRunReason})` : '';
+      console.log(`${word.padEnd(7)} ${c.case}: ${c.title}${why}`);
       for (const f of c.findings) console.log(`          ${findingText(f)}`);
     }
   console.log(summaryLine(matrix).replace('checks:', 'cases:'));

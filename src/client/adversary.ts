@@ -23,11 +23,13 @@ export interface Interceptor {
   /** The request the mock gets (the app's, by default). */
   request?(r: Exchange): Exchange;
   /** The answer the app gets (the mock's, by default); `r` is the app's request as it came. */
-  answer?(r: Exchange, a: Answer): Answer;
+  answer?(r: Exchange, a: Answer): Answer | Promise<Answer>;
 }
 
 export interface Adversary {
   url: string;
+  /** What the adversary itself could not do: the case proves nothing then (an error of the harness). */
+  errors(): string[];
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ const flat = (h: IncomingHttpHeaders | Headers): Record<string, string> => {
 };
 
 export async function startAdversary(upstream: string, interceptor: Interceptor): Promise<Adversary> {
+  const errors: string[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -66,10 +69,11 @@ export async function startAdversary(upstream: string, interceptor: Interceptor)
             headers: flat(r.headers),
             body: Buffer.from(await r.arrayBuffer()),
           };
-          const a = interceptor.answer?.(asSent, honest) ?? honest;
+          const a = (await interceptor.answer?.(asSent, honest)) ?? honest;
           res.writeHead(a.status, { ...a.headers, 'content-length': String(a.body.length) });
           res.end(a.body);
         } catch (e) {
+          errors.push((e as Error).message);
           // The harness's own fault (the mock gone, a case's code): said as such, never a stack trace.
           res.writeHead(502, { 'content-type': 'text/plain' });
           res.end(`card-reveal-harness: the adversary could not answer: ${(e as Error).message}`);
@@ -81,6 +85,7 @@ export async function startAdversary(upstream: string, interceptor: Interceptor)
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    errors: () => [...errors],
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

@@ -4,21 +4,25 @@ import type { CheckRow, Matrix, ProviderMatrix, RequirementRow, Verdict } from '
 import { caseStatusFor, findingText, type ClientRunRecord } from './record.ts';
 import type { ClientSide } from './side.ts';
 
-const STATUS = { pass: 'pass', fail: 'fail', 'not-run': 'skipped' } as const;
+// A case the harness could not serve fails: nothing may pass on the harness's own error.
+const STATUS = { pass: 'pass', fail: 'fail', 'not-run': 'skipped', error: 'fail' } as const;
 
 export function clientMatrix(record: ClientRunRecord, side: ClientSide): Matrix {
   const rows: RequirementRow[] = side.requirements.map((r) => {
     const tests: CheckRow[] = record.cases
       .filter((c) => c.requirements.includes(r.id))
       .map((c) => {
-        const own = c.findings.filter((f) => f.requirement === r.id);
         const status = caseStatusFor(c, r.id);
+        const own = c.findings.filter((f) => f.requirement === r.id).map(findingText);
+        if (status === 'error') own.push(c.notRunReason ?? 'an error of the harness');
         return {
           title: `${c.case}: ${c.title}`,
           project: `${side.provider}-client`,
           status: STATUS[status],
-          ...(own.length ? { findings: own.map((f) => ({ level: 'failure' as const, text: findingText(f) })) } : {}),
-          ...(status === 'not-run' ? { error: c.notRunReason ?? c.unjudged?.[r.id] ?? 'not judged' } : {}),
+          ...(own.length ? { findings: own.map((text) => ({ level: 'failure' as const, text })) } : {}),
+          ...(status === 'not-run' || status === 'error'
+            ? { error: c.notRunReason ?? c.unjudged?.[r.id] ?? 'not judged' }
+            : {}),
           start: c.start,
           duration: c.durationMs,
         };
@@ -70,7 +74,7 @@ export function clientMatrix(record: ClientRunRecord, side: ClientSide): Matrix 
     generatedAt: record.generatedAt,
     tests: {
       passed: runs.filter((c) => c.status === 'pass').length,
-      failed: runs.filter((c) => c.status === 'fail').length,
+      failed: runs.filter((c) => c.status === 'fail' || c.status === 'error').length,
       skipped: runs.filter((c) => c.status === 'not-run').length,
     },
     providers: [provider],

@@ -28,8 +28,11 @@ export const ClientCaseRecord = z.object({
   case: z.string(),
   title: z.string(),
   requirements: z.array(z.string()).min(1),
-  /** not-run: the app asked nothing the case could answer (its request failed before), so it proves nothing. */
-  status: z.enum(['pass', 'fail', 'not-run']),
+  /**
+   * not-run: the app asked nothing the case could answer (its request failed before), so it proves
+   * nothing; error: the harness could not serve the case (its own fault, never the app's).
+   */
+  status: z.enum(['pass', 'fail', 'not-run', 'error']),
   /** What the harness served, in words (masked). */
   served: z.string(),
   findings: z.array(ClientFinding),
@@ -56,7 +59,8 @@ export const findingText = (f: ClientFinding): string =>
   `[${f.requirement}] ${f.check}: expected ${f.expected}; received ${f.received}`;
 
 /** How a case stands for one of its requirements. */
-export function caseStatusFor(c: ClientCaseRecord, requirement: string): 'pass' | 'fail' | 'not-run' {
+export function caseStatusFor(c: ClientCaseRecord, requirement: string): 'pass' | 'fail' | 'not-run' | 'error' {
+  if (c.status === 'error') return 'error';
   if (c.findings.some((f) => f.requirement === requirement)) return 'fail';
   if (c.status === 'not-run' || c.unjudged?.[requirement] !== undefined) return 'not-run';
   return 'pass';

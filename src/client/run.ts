@@ -33,7 +33,10 @@ async function runCase(
   } finally {
     await server.close();
   }
-  const verdict = adversary.judge(runs);
+  const harnessErrors = server.errors();
+  const verdict = harnessErrors.length
+    ? { notRun: `an error of the harness: it could not serve the case (${harnessErrors[0]})` }
+    : adversary.judge(runs);
   // Every text of the record is masked: the card served, and any card the case forged.
   const redactor = new Redactor([o.side.card(vars), ...(adversary.forged?.() ?? [])]);
   // What the app printed is masked whatever it is: any long digit run (an altered PAN no redactor
@@ -52,7 +55,7 @@ async function runCase(
     case: c.name,
     title: c.title,
     requirements: [...c.requirements],
-    status: 'notRun' in verdict ? 'not-run' : findings.length ? 'fail' : 'pass',
+    status: harnessErrors.length ? 'error' : 'notRun' in verdict ? 'not-run' : findings.length ? 'fail' : 'pass',
     served: c.served,
     findings: findings.map((f) => ({ ...f, expected: mask(f.expected), received: mask(f.received) })),
     ...('notRun' in verdict ? { notRunReason: verdict.notRun } : {}),

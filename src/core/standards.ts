@@ -76,6 +76,18 @@ export const STANDARDS = {
       'A key of size 2048 bits or larger MUST be used with these algorithms. (This requirement is based on Table 4 (Security-strength time frames) of NIST SP 800-57 [NIST.800-57], which requires 112 bits of security for new uses, and Table 2 (Comparable strengths) of the same, which states that 2048-bit RSA keys provide 112 bits of security.)',
     url: 'https://www.rfc-editor.org/rfc/rfc7518#section-4.3',
   },
+  jwtAlgorithmAllowList: {
+    clause: 'RFC 8725 §3.1 (Perform Algorithm Verification)',
+    quote:
+      'Libraries MUST enable the caller to specify a supported set of algorithms and MUST NOT use any other algorithms when performing cryptographic operations.',
+    url: 'https://www.rfc-editor.org/rfc/rfc8725#section-3.1',
+  },
+  joseCrit: {
+    clause: 'RFC 7515 §4.1.11 (crit), as RFC 7516 §4.1.13 applies it to JWE',
+    quote:
+      'If any of the listed extension Header Parameters are not understood and supported by the recipient, then the JWS is invalid.',
+    url: 'https://www.rfc-editor.org/rfc/rfc7515#section-4.1.11',
+  },
   jweHeader: {
     clause: 'RFC 7516 §4.1.1 and §4.1.2',
     quote:

@@ -17,10 +17,12 @@ import { modulusBytes, rsaOaepDecryptRaw, rsaOaepEncryptWithSeed, type OaepParam
 import { CryptoError } from './errors.ts';
 import { rsaPkcs1v15Decrypt, rsaPkcs1v15Encrypt } from './rsa-pkcs1v15.ts';
 
-export type KeyWrap = 'RSA1_5' | 'RSA-OAEP-256' | 'RSA-OAEP-256-MGF1-SHA1';
+/** RSA-OAEP (SHA-1, RFC 7518 §4.3) is no Solaris option: the client checks serve it as a downgrade. */
+export type KeyWrap = 'RSA1_5' | 'RSA-OAEP' | 'RSA-OAEP-256' | 'RSA-OAEP-256-MGF1-SHA1';
 export type ContentEnc = 'A256GCM' | 'A256CBC-HS512';
 
 const OAEP: Record<Exclude<KeyWrap, 'RSA1_5'>, OaepParams> = {
+  'RSA-OAEP': { hash: 'sha1', mgfHash: 'sha1' },
   'RSA-OAEP-256': { hash: 'sha256', mgfHash: 'sha256' },
   'RSA-OAEP-256-MGF1-SHA1': { hash: 'sha256', mgfHash: 'sha1' },
 };
@@ -29,11 +31,11 @@ const IV_BYTES: Record<ContentEnc, number> = { A256GCM: 12, 'A256CBC-HS512': 16 
 const FAIL = () => new CryptoError('decrypt-failed', 'decryption failed');
 
 /** The `alg` a protected header names for a key wrap: both OAEP flavours say RSA-OAEP-256 (default). */
-export const headerAlg = (w: KeyWrap): string => (w === 'RSA1_5' ? 'RSA1_5' : 'RSA-OAEP-256');
+export const headerAlg = (w: KeyWrap): string => (w === 'RSA1_5' || w === 'RSA-OAEP' ? w : 'RSA-OAEP-256');
 
 export function wrapKey(w: KeyWrap, publicKey: KeyObject, cek: Uint8Array, fixed?: Uint8Array): Buffer {
   if (w === 'RSA1_5') return rsaPkcs1v15Encrypt(publicKey, cek, fixed);
-  return rsaOaepEncryptWithSeed(publicKey, cek, OAEP[w], fixed ?? randomBytes(32));
+  return rsaOaepEncryptWithSeed(publicKey, cek, OAEP[w], fixed ?? randomBytes(OAEP[w].hash === 'sha1' ? 20 : 32));
 }
 
 export function unwrapKey(w: KeyWrap, privateKey: KeyObject, encryptedKey: Uint8Array): Buffer {
@@ -124,6 +126,8 @@ export interface EncryptOptions {
   kid?: string;
   /** The protected header's alg label, where it is to differ from the wrap's (a mislabelled answer, for a defect). */
   algLabel?: string;
+  /** More protected header members (an unknown `crit`, for the client checks). */
+  header?: Record<string, unknown>;
   /** Fixed values, for reproducible vectors only. */
   cek?: Uint8Array;
   iv?: Uint8Array;
@@ -131,7 +135,7 @@ export interface EncryptOptions {
 }
 
 export function encryptCompact(publicKey: KeyObject, plaintext: Uint8Array, o: EncryptOptions): string {
-  const header = { alg: o.algLabel ?? headerAlg(o.wrap), enc: o.enc, ...(o.kid ? { kid: o.kid } : {}) };
+  const header = { alg: o.algLabel ?? headerAlg(o.wrap), enc: o.enc, ...(o.kid ? { kid: o.kid } : {}), ...o.header };
   const protectedB64 = toBase64Url(Buffer.from(JSON.stringify(header), 'utf8'));
   const cek = o.cek ?? randomBytes(CEK_BYTES[o.enc]);
   const iv = o.iv ?? randomBytes(IV_BYTES[o.enc]);
