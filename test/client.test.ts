@@ -2,6 +2,7 @@
 // examples/clients/ prove it both ways: each correct one passes every case, each broken one fails
 // exactly its own rule, in every report, with no card data in any of them.
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { clientMatrix } from '../src/client/matrix.ts';
@@ -115,8 +116,8 @@ test('an app that shows a card from an altered answer: a FAIL naming the case an
 
 test('bad input to client: a clear line and exit 2, or a named finding; never a crash', async ({}, testInfo) => {
   const usage: [string[], RegExp][] = [
-    [['client'], /name the provider whose app is judged: exa/],
-    [['client', 'enfuce', '--', 'true'], /no client checks for "enfuce" yet; known: exa, plumery, solaris/],
+    [['client'], /name the provider whose app is judged: exa, plumery, solaris, enfuce/],
+    [['client', 'cardinal', '--', 'true'], /no client checks for "cardinal" yet; known: exa, plumery, solaris, enfuce/],
     [['client', 'exa'], /give the app's reveal command after --: it prints \{pan, cvc, pin\}/],
     [['client', 'exa', '--case', 'nope', '--', 'true'], /unknown case nope for exa; known: honest/],
     [['client', 'exa', '--timeout', '0', '--', 'true'], /--timeout takes seconds/],
@@ -182,4 +183,52 @@ test('a case the harness cannot serve is an error of the harness that fails the 
     honest!.requirements,
   );
   expect(conclude(matrix).verdict).toBe('not-conformant');
+});
+
+/** A port nothing listens on now: the example page's backend takes it. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+const pages: [string, string | undefined, string | undefined][] = [
+  ['enfuce/page-server.mjs', undefined, undefined],
+  ['enfuce/broken/star-origin.mjs', 'ENF-CLIENT-TARGET-ORIGIN', 'frame-redirected'],
+  ['enfuce/broken/before-load.mjs', 'ENF-CLIENT-FRAME', 'honest'],
+  ['enfuce/broken/token-in-storage.mjs', 'ENF-CLIENT-NO-TRACE', 'honest'],
+];
+for (const [file, rule, caseName] of pages) {
+  test(`an Enfuce web page in Chromium (${file}): ${rule ? `fails ${rule} and nothing else` : 'passes every case'}`, async ({}, testInfo) => {
+    const out = testInfo.outputPath('client');
+    const port = await freePort();
+    const r = await cli([
+      'client',
+      'enfuce',
+      '--page',
+      `http://127.0.0.1:${port}/`,
+      '--timeout',
+      '6',
+      '--output',
+      out,
+      '--',
+      ...example(file),
+      String(port),
+    ]);
+    expect(r.code, r.stdout + r.stderr).toBe(rule ? 1 : 0);
+    const { record, failing, texts } = reports(out);
+    expect(failing).toEqual(rule ? [rule] : []);
+    if (caseName)
+      expect(record.cases.find((c) => c.case === caseName)!.findings.map((f) => f.requirement)).toEqual([rule]);
+    else expect(record.cases.map((c) => `${c.case} ${c.status}`)).toEqual(['honest pass', 'frame-redirected pass']);
+    expectNoCardData(texts);
+  });
+}
+
+test("Enfuce's client is a page: without --page, a clear line and exit 2", async () => {
+  const r = await cli(['client', 'enfuce', '--', 'node', 'server.mjs']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/enfuce's client is a web page: give its URL with --page/);
 });

@@ -3,12 +3,15 @@
 // adversarially (src/client/). The same reports and exit codes as `run`.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { conclude, summaryLine } from '../core/matrix.ts';
+import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
+import { conclude, summaryLine, type Matrix } from '../core/matrix.ts';
 import { CommandNotStarted } from '../client/command.ts';
 import { clientMatrix } from '../client/matrix.ts';
-import { findingText } from '../client/record.ts';
+import { runPageCases } from '../client/page-run.ts';
+import { findingText, type ClientRunRecord } from '../client/record.ts';
 import { runClientCases } from '../client/run.ts';
-import { clientSides } from '../client/sides.ts';
+import type { PageSide } from '../client/side.ts';
+import { clientSides, pageSides } from '../client/sides.ts';
 import { writeClientReports } from '../../reporters/client-reports.ts';
 import { parse, UsageError } from './usage.ts';
 
@@ -25,15 +28,19 @@ export async function clientCommand(args: string[]): Promise<number> {
       timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
       output: { type: 'string', default: 'reports/client' },
       list: { type: 'boolean' },
+      page: { type: 'string' },
+      reveal: { type: 'string' },
       quiet: { type: 'boolean' },
     },
     true,
   );
-  const known = Object.keys(clientSides);
+  const known = [...Object.keys(clientSides), ...Object.keys(pageSides)];
   const id = positionals[0];
   if (!id) throw new UsageError(`name the provider whose app is judged: ${known.join(', ')}`);
   if (positionals.length > 1)
     throw new UsageError(`one provider, then -- and the app's command (got ${positionals.join(' ')})`);
+  const page = pageSides[id];
+  if (page) return pageCommand(await page(), values, command);
   const load = clientSides[id];
   if (!load) throw new UsageError(`no client checks for "${id}" yet; known: ${known.join(', ')}`);
   const side = await load();
@@ -65,9 +72,13 @@ export async function clientCommand(args: string[]): Promise<number> {
     if (e instanceof CommandNotStarted) throw new UsageError(`${e.message} (${command[0]})`);
     throw e;
   }
-  const matrix = clientMatrix(record, side);
+  return report(record, clientMatrix(record, side), output, !!values.quiet);
+}
+
+/** The closing lines and the reports of a client run; the exit code. */
+function report(record: ClientRunRecord, matrix: Matrix, output: string, quiet: boolean): number {
   writeClientReports(record, matrix, output);
-  if (!values.quiet)
+  if (!quiet)
     for (const c of record.cases) {
       const word = { pass: 'pass', fail: 'FAIL', 'not-run': 'not run', error: 'ERROR' }[c.status];
       const why = c.status === 'not-run' || c.status === 'error' ? ` (${c.notRunReason})` : '';
@@ -79,4 +90,58 @@ export async function clientCommand(args: string[]): Promise<number> {
   const verdict = conclude(matrix);
   console.log(verdict.line);
   return verdict.verdict === 'not-conformant' ? 1 : 0;
+}
+
+/** `client enfuce --page <url> [--reveal <selector>] [-- <command that serves the page>]`. */
+async function pageCommand(
+  side: PageSide,
+  values: {
+    case?: string[];
+    timeout: string;
+    output: string;
+    list?: boolean;
+    page?: string;
+    reveal?: string;
+    quiet?: boolean;
+  },
+  backend: string[],
+): Promise<number> {
+  if (values.list) {
+    for (const c of side.cases) console.log(`${c.name.padEnd(22)} ${c.title}  [${c.requirements.join(', ')}]`);
+    return 0;
+  }
+  if (!values.page || !/^https?:\/\/[^/]+/.test(values.page))
+    throw new UsageError(
+      `${side.provider}'s client is a web page: give its URL with --page <http(s) URL>, and after -- the command that serves it (if it is not served already)`,
+    );
+  const timeout = Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
+    throw new UsageError('--timeout takes seconds per case, more than 0 and at most 600');
+  const names = values.case ?? [];
+  const unknown = names.filter((n) => !side.cases.some((c) => c.name === n));
+  if (unknown.length)
+    throw new UsageError(
+      `unknown case ${unknown.join(', ')} for ${side.provider}; known: ${side.cases.map((c) => c.name).join(', ')}`,
+    );
+  if (!chromiumAvailable())
+    throw new UsageError(
+      `no Chromium at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
+  const output = resolve(values.output);
+  rmSync(output, { recursive: true, force: true });
+  let record;
+  try {
+    record = await runPageCases({
+      side,
+      pageUrl: values.page,
+      backend,
+      ...(values.reveal ? { reveal: values.reveal } : {}),
+      cases: names.length ? side.cases.filter((c) => names.includes(c.name)) : side.cases,
+      timeoutMs: timeout * 1000,
+    });
+  } catch (e) {
+    if (e instanceof CommandNotStarted) throw new UsageError(e.message);
+    throw e;
+  }
+  return report(record, clientMatrix(record, side), output, !!values.quiet);
 }

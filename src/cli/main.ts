@@ -55,13 +55,17 @@ Usage:
       choice from a seed ("reference", or a variant's name, is that one draw); --write-env writes the
       variables a vendor would set to point the harness at it as a sandbox, --write-profile the
       profile that states its choices.
-  card-reveal-harness client <provider> [--case <name>]... [--timeout <s>] [--output <dir>] [--list] -- <command> [args...]
+  card-reveal-harness client <provider> [--case <name>]... [--timeout <s>] [--output <dir>] [--list]
+                             [--page <url> [--reveal <selector>]] -- <command> [args...]
       Judges an app's reveal code (the other side of the API): starts the provider's reference mock as
       a sandbox with the harness in front of it, and runs the command once per case with the
       provider's variables. Served honestly, the app must print exactly the card (one JSON object on
       stdout, exit 0); served an answer that does not verify (a tag altered, cut or missing, a bit
-      flipped, another IV or key), it must refuse (exit ≠ 0) and print no card. --list names the
-      cases. Writes the same reports as run (default dir: reports/client). Exit 0 / 1 / 2 as run.
+      flipped, another IV or key; another JWE alg), it must refuse (exit ≠ 0) and print no card.
+      Enfuce's client is a web page: client enfuce --page <url> [--reveal <selector>] -- <command
+      that serves it>; Chromium opens it, and the frame must get {operation: 'view-pan', token} after
+      its load, posted to its origin only. --list names the cases. Writes the same reports as run
+      (default dir: reports/client). Exit 0 / 1 / 2 as run.
   card-reveal-harness variants [<provider>]... [--only <name,...>] [--jobs <n>]
                                [--generated <n> [--seed <s>]] [--draw <seed>]... [--choices] [--list]
       Runs the suite against each variant of the mocks, started as a process without /__mock/

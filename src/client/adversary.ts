@@ -20,6 +20,8 @@ export interface Answer {
 }
 
 export interface Interceptor {
+  /** An answer of the adversary's own, without the mock (a page of another origin, say); undefined: ask the mock. */
+  own?(r: Exchange): Answer | undefined;
   /** The request the mock gets (the app's, by default). */
   request?(r: Exchange): Exchange;
   /** The answer the app gets (the mock's, by default); `r` is the app's request as it came. */
@@ -57,6 +59,12 @@ export async function startAdversary(upstream: string, interceptor: Interceptor)
           body: Buffer.concat(chunks),
         };
         try {
+          const mine = interceptor.own?.(asSent);
+          if (mine) {
+            res.writeHead(mine.status, { ...mine.headers, 'content-length': String(mine.body.length) });
+            res.end(mine.body);
+            return;
+          }
           const out = interceptor.request?.(asSent) ?? asSent;
           const r = await fetch(`${upstream}${out.path}`, {
             method: out.method,

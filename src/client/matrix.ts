@@ -7,7 +7,10 @@ import type { ClientSide } from './side.ts';
 // A case the harness could not serve fails: nothing may pass on the harness's own error.
 const STATUS = { pass: 'pass', fail: 'fail', 'not-run': 'skipped', error: 'fail' } as const;
 
-export function clientMatrix(record: ClientRunRecord, side: ClientSide): Matrix {
+export function clientMatrix(
+  record: ClientRunRecord,
+  side: Pick<ClientSide, 'provider' | 'title' | 'document' | 'requirements'>,
+): Matrix {
   const rows: RequirementRow[] = side.requirements.map((r) => {
     const tests: CheckRow[] = record.cases
       .filter((c) => c.requirements.includes(r.id))

@@ -49,3 +49,47 @@ export interface ClientSide {
   /** The card the mock serves for the variables it wrote: the values to find and to mask. */
   card(vars: Record<string, string>): CardSecrets;
 }
+
+/** What the browser saw of one case of a web page (`client <provider> --page`), masked by the runner. */
+export interface PageObservation {
+  /** The page's backend did not serve the page, or the browser could not open it: why. */
+  error?: string;
+  /** What the provider's frame received by postMessage: the data, the sender's origin, and whether the frame had loaded. */
+  frameMessages: { data: unknown; origin: string; afterLoad: boolean }[];
+  /** The provider frame's state and text once the case settled. */
+  frameState: string;
+  frameText: string;
+  /** Where the page kept a value it must not: storage, cookies, its URL, its console. */
+  places: { where: string; text: string }[];
+}
+
+export interface PageCaseAdversary {
+  interceptor: Interceptor;
+  /** The variables the page's backend gets: the mock's, with the adversary's URL. */
+  env(vars: Record<string, string>, url: string): Record<string, string>;
+  /** Judges what the browser saw, with what the adversary saw. */
+  judge(seen: PageObservation): CaseVerdict;
+  /** True once the case has what it waits for (the card shown, a report from another origin): the runner stops waiting. */
+  settled(seen: Pick<PageObservation, 'frameState'>): boolean;
+}
+
+export interface PageCase {
+  name: string;
+  title: string;
+  requirements: readonly [string, ...string[]];
+  served: string;
+  /** `self.url` is the adversary's own URL, set once it listens. */
+  adversary(vars: Record<string, string>, self: { url: string }): PageCaseAdversary;
+}
+
+/** A provider whose app is a web page that frames the provider's page (Enfuce). */
+export interface PageSide {
+  provider: string;
+  title: string;
+  document: { title: string };
+  requirements: readonly Requirement[];
+  cases: readonly PageCase[];
+  /** Readies the mock for a page at `pageOrigin` (agrees a frame key for it); returns the variables the cases use. */
+  prepare(mockUrl: string, vars: Record<string, string>, pageOrigin: string): Promise<Record<string, string>>;
+  card(vars: Record<string, string>): CardSecrets;
+}

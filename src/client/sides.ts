@@ -1,8 +1,13 @@
 // The providers whose apps `client` can judge, each loaded when asked for.
-import type { ClientSide } from './side.ts';
+import type { ClientSide, PageSide } from './side.ts';
 
 export const clientSides: Record<string, () => Promise<ClientSide>> = {
   exa: async () => (await import('../providers/exa/client-side.ts')).exaClientSide,
   plumery: async () => (await import('../providers/plumery/client-side.ts')).plumeryClientSide,
   solaris: async () => (await import('../providers/solaris/client-side.ts')).solarisClientSide,
+};
+
+/** The providers whose client is a web page that frames the provider's page (`client <id> --page <url>`). */
+export const pageSides: Record<string, () => Promise<PageSide>> = {
+  enfuce: async () => (await import('../providers/enfuce/client-page.ts')).enfuceClientPage,
 };

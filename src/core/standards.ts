@@ -42,6 +42,12 @@ export const STANDARDS = {
       'Verify that lookup secrets, out-of-band authentication requests or codes, and time-based one-time passwords (TOTPs) are only successfully usable once.',
     url: `${ASVS}/0x15-V6-Authentication.md`,
   },
+  htmlPostMessageTarget: {
+    clause: 'HTML Living Standard §9.3.2 (posting messages), authors',
+    quote:
+      'Authors should not use the wildcard keyword (*) in the targetOrigin argument in messages that contain any confidential information, as otherwise there is no way to guarantee that the message is only delivered to the recipient to which it was intended.',
+    url: 'https://html.spec.whatwg.org/multipage/web-messaging.html#posting-messages',
+  },
   pciMaskedPan: {
     clause: 'PCI DSS 4.0.1 Requirement 3.4.1',
     quote:

