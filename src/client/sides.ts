@@ -5,6 +5,7 @@ export const clientSides: Record<string, () => Promise<ClientSide>> = {
   exa: async () => (await import('../providers/exa/client-side.ts')).exaClientSide,
   plumery: async () => (await import('../providers/plumery/client-side.ts')).plumeryClientSide,
   solaris: async () => (await import('../providers/solaris/client-side.ts')).solarisClientSide,
+  cardinal: async () => (await import('../providers/cardinal/client-side.ts')).cardinalClientSide,
 };
 
 /** The providers whose client is a web page that frames the provider's page (`client <id> --page <url>`). */
