@@ -3,7 +3,7 @@
 // request's signature with the API key, hands the request on, and serves the answer honestly or as
 // an error inside HTTP 200 (DX's own way), which the app must not take for a result.
 import { z } from 'zod';
-import { Algorithm, FlowType, type GetInfoRequest } from '../../../schemas/cardinal.ts';
+import { Algorithm, FlowType } from '../../../schemas/cardinal.ts';
 import { defineRequirements } from '../../core/requirements.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { expectRefuses, expectShows } from '../../client/judge.ts';
