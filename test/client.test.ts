@@ -1,7 +1,7 @@
 // `client`: an app's reveal code judged with honest and altered answers. The example clients in
 // examples/clients/ prove it both ways: each correct one passes every case, each broken one fails
 // exactly its own rule, in every report, with no card data in any of them.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -12,7 +12,7 @@ import type { ClientCase } from '../src/client/side.ts';
 import { clientSides } from '../src/client/sides.ts';
 import { conclude } from '../src/core/matrix.ts';
 import type { Matrix } from '../src/core/matrix.ts';
-import { cli, root, seededCards } from './helpers.ts';
+import { cli, root, runProcess, seededCards } from './helpers.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -238,4 +238,26 @@ test("Enfuce's client is a page: without --page, a clear line and exit 2", async
   const r = await cli(['client', 'enfuce', '--', 'node', 'server.mjs']);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/enfuce's client is a web page: give its URL with --page/);
+});
+
+test("a repository's card-reveal-harness.json names the app: client runs it with no arguments", async ({}, testInfo) => {
+  const dir = testInfo.outputPath('repo');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'card-reveal-harness.json'),
+    JSON.stringify({
+      client: {
+        provider: 'exa',
+        command: example('exa/reveal-node.mjs'),
+        cases: ['honest', 'tag-altered'],
+        output: 'out',
+      },
+    }),
+  );
+  const r = await runProcess(process.execPath, [join(root, 'bin/card-reveal-harness.js'), 'client'], { cwd: dir });
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  expect(reports(join(dir, 'out')).record.cases.map((c) => `${c.case} ${c.status}`)).toEqual([
+    'honest pass',
+    'tag-altered pass',
+  ]);
 });

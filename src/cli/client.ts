@@ -13,6 +13,7 @@ import { runClientCases } from '../client/run.ts';
 import type { PageSide } from '../client/side.ts';
 import { clientSides, pageSides } from '../client/sides.ts';
 import { writeClientReports } from '../../reporters/client-reports.ts';
+import { readSettings } from './settings.ts';
 import { parse, UsageError } from './usage.ts';
 
 const DEFAULT_TIMEOUT_S = 20;
@@ -20,13 +21,14 @@ const DEFAULT_TIMEOUT_S = 20;
 export async function clientCommand(args: string[]): Promise<number> {
   const dashdash = args.indexOf('--');
   const own = dashdash >= 0 ? args.slice(0, dashdash) : args;
-  const command = dashdash >= 0 ? args.slice(dashdash + 1) : [];
+  let command = dashdash >= 0 ? args.slice(dashdash + 1) : [];
   const { values, positionals } = parse(
     own,
     {
       case: { type: 'string', multiple: true },
-      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
-      output: { type: 'string', default: 'reports/client' },
+      timeout: { type: 'string' },
+      output: { type: 'string' },
+      settings: { type: 'string' },
       list: { type: 'boolean' },
       page: { type: 'string' },
       reveal: { type: 'string' },
@@ -34,13 +36,25 @@ export async function clientCommand(args: string[]): Promise<number> {
     },
     true,
   );
+  // The calling repository's settings file (its "client" part), under what the command line says.
+  const kept = readSettings(values.settings).client;
+  if (kept && (positionals[0] === undefined || positionals[0] === kept.provider)) {
+    if (!command.length) command = kept.command ?? [];
+    values.page ??= kept.page;
+    values.reveal ??= kept.reveal;
+    values.case ??= kept.cases;
+    values.timeout ??= kept.timeout === undefined ? undefined : String(kept.timeout);
+    values.output ??= kept.output;
+  }
   const known = [...Object.keys(clientSides), ...Object.keys(pageSides)];
-  const id = positionals[0];
+  const id = positionals[0] ?? kept?.provider;
   if (!id) throw new UsageError(`name the provider whose app is judged: ${known.join(', ')}`);
   if (positionals.length > 1)
     throw new UsageError(`one provider, then -- and the app's command (got ${positionals.join(' ')})`);
   const page = pageSides[id];
-  if (page) return pageCommand(await page(), values, command);
+  const timeoutS = values.timeout ?? String(DEFAULT_TIMEOUT_S);
+  const output = resolve(values.output ?? 'reports/client');
+  if (page) return pageCommand(await page(), { ...values, timeout: timeoutS, output }, command);
   const load = clientSides[id];
   if (!load) throw new UsageError(`no client checks for "${id}" yet; known: ${known.join(', ')}`);
   const side = await load();
@@ -52,7 +66,7 @@ export async function clientCommand(args: string[]): Promise<number> {
     throw new UsageError(
       `give the app's reveal command after --: it prints ${side.outputFields} as one JSON object and exits 0, or refuses with exit code ≠ 0`,
     );
-  const timeout = Number(values.timeout);
+  const timeout = Number(timeoutS);
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
     throw new UsageError('--timeout takes seconds per run of the command, more than 0 and at most 600');
   const names = values.case ?? [];
@@ -63,7 +77,6 @@ export async function clientCommand(args: string[]): Promise<number> {
     );
   const cases = names.length ? side.cases.filter((c) => names.includes(c.name)) : side.cases;
 
-  const output = resolve(values.output);
   rmSync(output, { recursive: true, force: true });
   let record;
   try {

@@ -19,6 +19,22 @@ const Settings = z.strictObject({
     .min(1)
     .optional()
     .describe('where the reports go, relative to this file (default: ./reports of the directory run from)'),
+  client: z
+    .strictObject({
+      provider: z.string().min(1),
+      command: z
+        .array(z.string())
+        .min(1)
+        .optional()
+        .describe("the app's reveal command (or the page's backend), as argv"),
+      page: z.string().min(1).optional().describe("the page's URL, for a provider whose client is a web page"),
+      reveal: z.string().min(1).optional().describe('a selector to click on that page before the reveal'),
+      cases: z.array(z.string()).min(1).optional().describe('the cases to run (default: all)'),
+      timeout: z.number().positive().max(600).optional().describe('seconds per run of the command'),
+      output: z.string().min(1).optional().describe('where the client reports go, relative to this file'),
+    })
+    .optional()
+    .describe('the app `card-reveal-harness client` judges'),
 });
 
 export type SettingsFile = z.infer<typeof Settings>;
@@ -54,5 +70,8 @@ export function readSettings(file: string | undefined, cwd = process.cwd()): Set
     ...s,
     ...(s.profile ? { profile: resolve(here, s.profile) } : {}),
     ...(s.output ? { output: resolve(here, s.output) } : {}),
+    ...(s.client
+      ? { client: { ...s.client, ...(s.client.output ? { output: resolve(here, s.client.output) } : {}) } }
+      : {}),
   };
 }
