@@ -9,14 +9,13 @@
 // - the closing lines, the matrix, junit-requirements.xml, the Allure results and the gate give the
 //   same verdict per requirement and the same counts;
 // - no card data or secret in the HTML, its attachments or its history.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../src/core/browser.ts';
 import { scanForCardData } from '../src/core/leak-scan.ts';
 import { VERDICT_WORD, type Matrix, type Verdict } from '../src/core/matrix.ts';
-import { startSandbox } from '../src/core/mock-process.ts';
-import { cli, root, seededCards } from './helpers.ts';
+import { cli, seededCards, storySandbox } from './helpers.ts';
 import { serveFolder } from './static-server.ts';
 
 const REASON = 'sandbox only: its IVs come from a test HSM stub';
@@ -103,19 +102,9 @@ async function openResult(page: Page, story: string, result: string): Promise<vo
 
 test('the Allure report shows the broken rule with its evidence, the warning not green, the context and the history; every report tells one story', async () => {
   test.setTimeout(8 * 60_000);
-  const dir = join(root, 'reports/selftest/allure-story');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const { dir, mock } = await storySandbox('allure-story');
   const out = join(dir, 'reports');
   const history = join(dir, 'allure-history');
-  const mock = await startSandbox('exa', join(dir, 'vendor-env.json'), [
-    '--variant',
-    'other-limit-frequency',
-    '--defect',
-    'iv-reused',
-    '--defect',
-    'no-card-as-no-panda',
-  ]);
   try {
     const { EXA_CARD_PAN: _pan, EXA_PASSKEY_PRIVATE_KEY: _passkey, ...env } = mock.env;
     const profile = join(dir, 'exa.profile.json');

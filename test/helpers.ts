@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSandbox } from '../src/core/mock-process.ts';
 import { providers } from '../src/providers.ts';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
@@ -42,6 +45,26 @@ export function runProcess(
 }
 
 export { startMockProcess } from '../src/core/mock-process.ts';
+
+/**
+ * A fresh folder under reports/selftest, and in it an Exa sandbox whose verdict has one of each
+ * kind: a departure from a default (a warning), a broken rule (iv-reused: a failure) and a
+ * refusal in another shape (no-card-as-no-panda). The report self-tests tell its story.
+ */
+export async function storySandbox(name: string) {
+  const dir = join(root, 'reports/selftest', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const mock = await startSandbox('exa', join(dir, 'vendor-env.json'), [
+    '--variant',
+    'other-limit-frequency',
+    '--defect',
+    'iv-reused',
+    '--defect',
+    'no-card-as-no-panda',
+  ]);
+  return { dir, mock };
+}
 
 /** Every seeded card of every mock: what the leak scans look for. */
 export const seededCards = providers.flatMap((p) => p.testCards);

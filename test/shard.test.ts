@@ -3,28 +3,17 @@
 // a departed default, an accepted risk and a failure, merged by a job that has none of the
 // sandbox's variables (as a pipeline's merge job), the merged reports name the same target and give
 // the same verdicts, counts and exit code as the unsharded run.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Matrix } from '../src/core/matrix.ts';
-import { startSandbox } from '../src/core/mock-process.ts';
-import { cli, root } from './helpers.ts';
+import { cli, storySandbox } from './helpers.ts';
 
 test('two shards against a sandbox merge, without its variables, into the reports of the unsharded run', async () => {
   test.setTimeout(5 * 60_000);
-  const dir = join(root, 'reports/selftest/run-shards');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const { dir, mock } = await storySandbox('run-shards');
   const out = join(dir, 'sharded');
   const whole = join(dir, 'unsharded');
-  const mock = await startSandbox('exa', join(dir, 'vendor-env.json'), [
-    '--variant',
-    'other-limit-frequency',
-    '--defect',
-    'iv-reused',
-    '--defect',
-    'no-card-as-no-panda',
-  ]);
   try {
     const profile = join(dir, 'exa.profile.json');
     writeFileSync(profile, JSON.stringify({ acceptedRisks: { 'EXA-FRESH-IV': 'sandbox only' } }));

@@ -5,9 +5,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Frame } from '@playwright/test';
 import { browserContextOptions, chromiumLaunchOptions } from '../core/browser.ts';
-import { maskPan, Redactor } from '../core/mask.ts';
 import { startMockWithVars } from '../core/mock-process.ts';
 import { startAdversary } from './adversary.ts';
+import { appMasker, caseRecord } from './case-record.ts';
 import { CommandNotStarted } from './command.ts';
 import type { ClientCaseRecord, ClientRunRecord } from './record.ts';
 import type { PageCase, PageObservation, PageSide } from './side.ts';
@@ -105,7 +105,7 @@ async function runPageCase(
   const server = await startAdversary(mockUrl, adversary.interceptor);
   self.url = server.url;
   const backend = await startBackend(o.backend, adversary.env(vars, server.url));
-  const console: string[] = [];
+  const consoleLines: string[] = [];
   const seen: PageObservation = { frameMessages: [], frameState: '', frameText: '', places: [] };
   const context = await browser.newContext(browserContextOptions());
   try {
@@ -114,7 +114,7 @@ async function runPageCase(
     else {
       await context.addInitScript(FRAME_SPY);
       const page = await context.newPage();
-      page.on('console', (m) => console.push(m.text()));
+      page.on('console', (m) => consoleLines.push(m.text()));
       await page.goto(o.pageUrl);
       if (o.reveal) await page.click(o.reveal, { timeout: o.timeoutMs });
       const until = Date.now() + o.timeoutMs;
@@ -146,7 +146,7 @@ async function runPageCase(
         { where: "the page's storage and cookies", text: storage },
         { where: 'cookies of the browser', text: JSON.stringify(await context.cookies()) },
         { where: "the page's URL", text: page.url() },
-        { where: "the page's console", text: console.join('\n') },
+        { where: "the page's console", text: consoleLines.join('\n') },
       );
     }
   } catch (e) {
@@ -156,35 +156,23 @@ async function runPageCase(
     await stop(backend.child);
     await server.close();
   }
-  const harnessErrors = server.errors();
-  const verdict = harnessErrors.length
-    ? { notRun: `an error of the harness: it could not serve the case (${harnessErrors[0]})` }
-    : adversary.judge(seen);
-  const redactor = new Redactor([o.side.card(vars)]);
-  const mask = (s: string) => redactor.redact(s).replace(/\d{12,19}/g, (run) => maskPan(run));
-  const findings = 'findings' in verdict ? verdict.findings : [];
-  return {
+  return caseRecord({
     provider: o.side.provider,
-    case: c.name,
-    title: c.title,
-    requirements: [...c.requirements],
-    status: harnessErrors.length ? 'error' : 'notRun' in verdict ? 'not-run' : findings.length ? 'fail' : 'pass',
-    served: c.served,
-    findings: findings.map((f) => ({ ...f, expected: mask(f.expected), received: mask(f.received) })),
-    ...('notRun' in verdict ? { notRunReason: verdict.notRun } : {}),
-    ...('findings' in verdict && verdict.unjudged ? { unjudged: verdict.unjudged } : {}),
+    c,
+    harnessErrors: server.errors(),
+    judge: () => adversary.judge(seen),
     runs: [
       {
         ended: seen.error ?? `the frame is ${seen.frameState || 'not there'}`,
         ok: !seen.error,
-        stdout: mask(console.join('\n')),
-        stderr: mask(backend.output()),
+        stdout: consoleLines.join('\n'),
+        stderr: backend.output(),
         durationMs: Date.now() - start,
       },
     ],
+    mask: appMasker([o.side.card(vars)]),
     start,
-    durationMs: Date.now() - start,
-  };
+  });
 }
 
 export async function runPageCases(o: PageRunOptions): Promise<ClientRunRecord> {

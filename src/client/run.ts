@@ -2,8 +2,8 @@
 // own process), one adversary per case in front of it, the command run with the variables the
 // case gives, and one masked record per case.
 import { startMockWithVars } from '../core/mock-process.ts';
-import { maskPan, Redactor } from '../core/mask.ts';
 import { startAdversary } from './adversary.ts';
+import { appMasker, caseRecord } from './case-record.ts';
 import { runCommand, type RawRun } from './command.ts';
 import type { ClientCaseRecord, ClientRunRecord } from './record.ts';
 import type { ClientCase, ClientSide } from './side.ts';
@@ -33,43 +33,16 @@ async function runCase(
   } finally {
     await server.close();
   }
-  const harnessErrors = server.errors();
-  const verdict = harnessErrors.length
-    ? { notRun: `an error of the harness: it could not serve the case (${harnessErrors[0]})` }
-    : adversary.judge(runs);
-  // Every text of the record is masked: the card served, and any card the case forged.
-  const redactor = new Redactor([o.side.card(vars), ...(adversary.forged?.() ?? [])]);
-  // What the app printed is masked whatever it is: any long digit run (an altered PAN no redactor
-  // knows), and the values of card fields in its JSON.
-  const mask = (s: string) =>
-    redactor
-      .redact(s)
-      .replace(/\d{12,19}/g, (run) => maskPan(run))
-      .replace(
-        /("(?:pan|cvc|cvv|cvv2|pin)"\s*:\s*")([^"]*)"/gi,
-        (_, key: string, v: string) => `${key}${'*'.repeat(v.length)}"`,
-      );
-  const findings = 'findings' in verdict ? verdict.findings : [];
-  return {
+  const forged = adversary.forged?.() ?? [];
+  return caseRecord({
     provider: o.side.provider,
-    case: c.name,
-    title: c.title,
-    requirements: [...c.requirements],
-    status: harnessErrors.length ? 'error' : 'notRun' in verdict ? 'not-run' : findings.length ? 'fail' : 'pass',
-    served: c.served,
-    findings: findings.map((f) => ({ ...f, expected: mask(f.expected), received: mask(f.received) })),
-    ...('notRun' in verdict ? { notRunReason: verdict.notRun } : {}),
-    ...('findings' in verdict && verdict.unjudged ? { unjudged: verdict.unjudged } : {}),
-    runs: runs.map((r) => ({
-      ended: r.ended,
-      ok: r.ok,
-      stdout: mask(r.stdout),
-      stderr: mask(r.stderr),
-      durationMs: r.durationMs,
-    })),
+    c,
+    harnessErrors: server.errors(),
+    judge: () => adversary.judge(runs),
+    runs: runs.map((r) => ({ ended: r.ended, ok: r.ok, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs })),
+    mask: appMasker([o.side.card(vars), ...forged]),
     start,
-    durationMs: Date.now() - start,
-  };
+  });
 }
 
 export async function runClientCases(o: ClientRunOptions): Promise<ClientRunRecord> {

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { Algorithm, FlowType } from '../../../schemas/cardinal.ts';
 import { defineRequirements } from '../../core/requirements.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
-import { expectRefuses, expectShows } from '../../client/judge.ts';
+import { expectShows } from '../../client/judge.ts';
+import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
 import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
 import { cardinalCatalogue } from './catalogue.ts';
@@ -204,28 +205,17 @@ const freshId: ClientCase = {
   },
 };
 
-const errorIn200: ClientCase = {
+const errorIn200 = refusalCase({
   name: 'error-in-200',
   title: 'an answer with ErrorNumber 1011 in HTTP 200: the app refuses, and acts on nothing',
-  requirements: ['CDX-CLIENT-ERROR-NUMBER'],
   served: 'an error answer (ErrorNumber 1011) in HTTP 200',
-  adversary(vars): CaseAdversary {
-    const a = cardinalAdversary(vars, true);
-    return {
-      ...a,
-      judge: ([run]): CaseVerdict =>
-        a.altered()
-          ? {
-              findings: expectRefuses(run!, 'CDX-CLIENT-ERROR-NUMBER', 'an error answer in HTTP 200', secretsOf(vars), [
-                'flowType',
-                'cardBrand',
-                'lastFour',
-              ]),
-            }
-          : { notRun: 'the app asked nothing the case could answer with an error' },
-    };
-  },
-};
+  rule: 'CDX-CLIENT-ERROR-NUMBER',
+  fields: ['flowType', 'cardBrand', 'lastFour'],
+  card: secretsOf,
+  adversary: (vars) => cardinalAdversary(vars, true),
+  didServe: (a) => a.altered() > 0,
+  notRun: 'the app asked nothing the case could answer with an error',
+});
 
 export const cardinalClientSide: ClientSide = {
   provider: 'cardinal',

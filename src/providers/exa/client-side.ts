@@ -12,7 +12,8 @@ import type { CardSecrets } from '../../core/mask.ts';
 import { CryptoError } from '../../crypto/errors.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { GCM_ALTERATIONS } from '../../client/gcm-alterations.ts';
-import { expectRefuses, expectShows } from '../../client/judge.ts';
+import { expectShows } from '../../client/judge.ts';
+import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
 import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
 import { decryptField, encryptField } from './card-data.ts';
@@ -242,24 +243,17 @@ const fresh: ClientCase = {
 };
 
 /** A case that alters every encrypted field of the answer; the app must refuse it. */
-function altered(name: string, served: string, tamper: Tamper): ClientCase {
-  return {
+const altered = (name: string, served: string, tamper: Tamper): ClientCase =>
+  refusalCase({
     name,
-    title: `${served}: the app refuses, and shows nothing`,
-    requirements: ['EXA-CLIENT-ANSWER-AUTHENTIC'],
     served,
-    adversary(vars): CaseAdversary {
-      const a = exaAdversary(vars, tamper);
-      return {
-        ...a,
-        judge: ([run]) =>
-          a.altered()
-            ? { findings: expectRefuses(run!, 'EXA-CLIENT-ANSWER-AUTHENTIC', served, secretsOf(vars), FIELDS) }
-            : { notRun: 'the app asked nothing the case could alter (no sessionid the harness could open)' },
-      };
-    },
-  };
-}
+    rule: 'EXA-CLIENT-ANSWER-AUTHENTIC',
+    fields: FIELDS,
+    card: secretsOf,
+    adversary: (vars) => exaAdversary(vars, tamper),
+    didServe: (a) => a.altered() > 0,
+    notRun: 'the app asked nothing the case could alter (no sessionid the harness could open)',
+  });
 
 export const exaClientCases: readonly ClientCase[] = [
   honest,

@@ -12,7 +12,8 @@ import { CryptoError } from '../../crypto/errors.ts';
 import { decodeP256PublicKey, P256_SPKI_PREFIX } from '../../crypto/ecdh-p256.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { GCM_ALTERATIONS } from '../../client/gcm-alterations.ts';
-import { expectRefuses, expectShows } from '../../client/judge.ts';
+import { expectShows } from '../../client/judge.ts';
+import { refusalCase } from '../../client/refusal-case.ts';
 import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
 import { clientKey, kdfParams, open, seal } from './envelope.ts';
 import { plumeryCatalogue } from './catalogue.ts';
@@ -171,32 +172,22 @@ const honest: ClientCase = {
   },
 };
 
-function altered(
+const altered = (
   name: string,
   served: string,
   rule: 'PLM-CLIENT-ANSWER-AUTHENTIC' | 'PLM-CLIENT-POINT-VALIDATION',
   tamper: Tamper,
-): ClientCase {
-  return {
+): ClientCase =>
+  refusalCase({
     name,
-    title: `${served}: the app refuses, and shows nothing`,
-    requirements: [rule],
     served,
-    adversary(vars): CaseAdversary {
-      const a = plumeryAdversary(vars, tamper);
-      return {
-        ...a,
-        judge: ([run]) =>
-          a.sealed()
-            ? { findings: expectRefuses(run!, rule, served, secretsOf(vars), ['pin']) }
-            : {
-                notRun:
-                  'the app asked nothing the case could alter (no valid X-Client-Public-Key reached the PIN endpoint)',
-              },
-      };
-    },
-  };
-}
+    rule,
+    fields: ['pin'],
+    card: secretsOf,
+    adversary: (vars) => plumeryAdversary(vars, tamper),
+    didServe: (a) => a.sealed() > 0,
+    notRun: 'the app asked nothing the case could alter (no valid X-Client-Public-Key reached the PIN endpoint)',
+  });
 
 const ciphertext =
   (f: (d: Buffer) => Buffer): Tamper =>

@@ -13,7 +13,8 @@ import { fromBase64Url, toBase64Url } from '../../crypto/base64.ts';
 import { encryptCompact, type ContentEnc, type KeyWrap } from '../../crypto/jwe.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { GCM_ALTERATIONS, type GcmAlteration } from '../../client/gcm-alterations.ts';
-import { expectRefuses, expectShows } from '../../client/judge.ts';
+import { expectShows } from '../../client/judge.ts';
+import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
 import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
 import {
@@ -224,24 +225,17 @@ const honest: ClientCase = {
   },
 };
 
-function altered(name: string, served: string, rule: Rule, serve: Serve): ClientCase {
-  return {
+const altered = (name: string, served: string, rule: Rule, serve: Serve): ClientCase =>
+  refusalCase({
     name,
-    title: `${served}: the app refuses, and shows nothing`,
-    requirements: [rule],
     served,
-    adversary(vars): CaseAdversary {
-      const a = solarisAdversary(vars, serve);
-      return {
-        ...a,
-        judge: ([run]) =>
-          a.served()
-            ? { findings: expectRefuses(run!, rule, served, secretsOf(vars), ['pan', 'cvc', 'expires_at']) }
-            : { notRun: 'the app asked nothing the case could alter (no request the harness could answer)' },
-      };
-    },
-  };
-}
+    rule,
+    fields: ['pan', 'cvc', 'expires_at'],
+    card: secretsOf,
+    adversary: (vars) => solarisAdversary(vars, serve),
+    didServe: (a) => a.served() > 0,
+    notRun: 'the app asked nothing the case could alter (no request the harness could answer)',
+  });
 
 export const solarisClientCases: readonly ClientCase[] = [
   honest,
