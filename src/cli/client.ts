@@ -46,7 +46,7 @@ export async function clientCommand(args: string[]): Promise<number> {
     values.timeout ??= kept.timeout === undefined ? undefined : String(kept.timeout);
     values.output ??= kept.output;
   }
-  const known = [...Object.keys(clientSides), ...Object.keys(pageSides)];
+  const known = [...new Set([...Object.keys(clientSides), ...Object.keys(pageSides)])];
   const id = positionals[0] ?? kept?.provider;
   if (!id) throw new UsageError(`name the provider whose app is judged: ${known.join(', ')}`);
   if (positionals.length > 1)
@@ -54,7 +54,9 @@ export async function clientCommand(args: string[]): Promise<number> {
   const page = pageSides[id];
   const timeoutS = values.timeout ?? String(DEFAULT_TIMEOUT_S);
   const output = resolve(values.output ?? 'reports/client');
-  if (page) return pageCommand(await page(), { ...values, timeout: timeoutS, output }, command);
+  // A provider whose client may be a web page (Enfuce's desktop browser): --page says it is one.
+  if (page && (values.page !== undefined || !clientSides[id]))
+    return pageCommand(await page(), { ...values, timeout: timeoutS, output }, command);
   const load = clientSides[id];
   if (!load) throw new UsageError(`no client checks for "${id}" yet; known: ${known.join(', ')}`);
   const side = await load();

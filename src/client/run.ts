@@ -24,8 +24,10 @@ async function runCase(
   mockUrl: string,
 ): Promise<ClientCaseRecord> {
   const start = Date.now();
-  const adversary = c.adversary(vars);
+  const self = { url: '' };
+  const adversary = c.adversary(vars, self);
   const server = await startAdversary(mockUrl, adversary.interceptor);
+  self.url = server.url;
   const runs: RawRun[] = [];
   try {
     for (let i = 0; i < (c.runs ?? 1); i++)

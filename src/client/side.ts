@@ -33,7 +33,8 @@ export interface ClientCase {
   served: string;
   /** Runs of the command (2 where a value must be fresh per request). */
   runs?: number;
-  adversary(vars: Record<string, string>): CaseAdversary;
+  /** `self.url` is the adversary's own URL, set once it listens (before the command runs). */
+  adversary(vars: Record<string, string>, self: { url: string }): CaseAdversary;
 }
 
 export interface ClientSide {

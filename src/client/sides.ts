@@ -6,6 +6,7 @@ export const clientSides: Record<string, () => Promise<ClientSide>> = {
   plumery: async () => (await import('../providers/plumery/client-side.ts')).plumeryClientSide,
   solaris: async () => (await import('../providers/solaris/client-side.ts')).solarisClientSide,
   cardinal: async () => (await import('../providers/cardinal/client-side.ts')).cardinalClientSide,
+  enfuce: async () => (await import('../providers/enfuce/client-side.ts')).enfuceMobileSide,
 };
 
 /** The providers whose client is a web page that frames the provider's page (`client <id> --page <url>`). */
