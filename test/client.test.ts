@@ -44,6 +44,7 @@ const correct: [string, string, number][] = [
   ['exa', 'exa/reveal-node.mjs', 4],
   ['exa', 'exa/reveal-webcrypto.mjs', 4],
   ['plumery', 'plumery/reveal-node.mjs', 4],
+  ['plumery', 'plumery/details-node.mjs', 4],
   ['solaris', 'solaris/reveal-jose.mjs', 4],
   ['cardinal', 'cardinal/lookup.mjs', 4],
   ['enfuce', 'enfuce/mobile.mjs', 2],

@@ -39,23 +39,31 @@ export function decrypt(payload, privateKey) {
 }
 
 export async function reveal(env, steps = { keyPair, decrypt }) {
-  const { privateKey, header } = steps.keyPair();
-  const r = await fetch(`${env.PLUMERY_BASE_URL}/internal/v1/cards/${encodeURIComponent(env.PLUMERY_CARD_TOKEN)}/pin`, {
-    headers: {
-      'X-Client-Public-Key': header,
-      accept: 'application/json',
-      ...(env.PLUMERY_AUTHORIZATION ? { authorization: env.PLUMERY_AUTHORIZATION } : {}),
-    },
-  });
-  if (r.status !== 200) throw new Error(`the connector answered ${r.status}`);
-  const { pin } = JSON.parse(steps.decrypt((await r.json()).encryptedPayload, privateKey));
+  const { pin } = JSON.parse(await payloadOf(env, '/pin', steps));
   if (!/^\d{4,12}$/.test(pin)) throw new Error('the payload holds no PIN');
   return { pin };
 }
 
-export async function main(steps) {
+/** GET a card endpoint with a fresh key, and open its encryptedPayload. */
+export async function payloadOf(env, suffix, steps = { keyPair, decrypt }) {
+  const { privateKey, header } = steps.keyPair();
+  const r = await fetch(
+    `${env.PLUMERY_BASE_URL}/internal/v1/cards/${encodeURIComponent(env.PLUMERY_CARD_TOKEN)}${suffix}`,
+    {
+      headers: {
+        'X-Client-Public-Key': header,
+        accept: 'application/json',
+        ...(env.PLUMERY_AUTHORIZATION ? { authorization: env.PLUMERY_AUTHORIZATION } : {}),
+      },
+    },
+  );
+  if (r.status !== 200) throw new Error(`the connector answered ${r.status}`);
+  return steps.decrypt((await r.json()).encryptedPayload, privateKey);
+}
+
+export async function main(steps, read = reveal) {
   try {
-    console.log(JSON.stringify(await reveal(process.env, steps)));
+    console.log(JSON.stringify(await read(process.env, steps)));
   } catch (e) {
     console.error(`cannot show the PIN: ${e.message}`);
     process.exitCode = 1;

@@ -1,9 +1,11 @@
 // Plumery's client side: what an app that reads the PIN with GET /internal/v1/cards/{token}/pin
+// (or the card details with its sibling GET /internal/v1/cards/{token})
 // must do (the document's Architecture section), and the cases that try it. The harness stands
 // between the app and the reference mock: it sends the mock a P-256 key of its own in place of the
 // app's, opens the mock's answer, and seals it again to the app's key, honestly or altered as each
 // case says.
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { EncryptedPayload } from '../../../schemas/plumery.ts';
 import { DecryptedCardPin } from '../../../schemas/plumery.ts';
 import { defineRequirements } from '../../core/requirements.ts';
@@ -19,7 +21,7 @@ import { clientKey, kdfParams, open, seal } from './envelope.ts';
 import { plumeryCatalogue } from './catalogue.ts';
 import { PlumeryProfile } from './profile.ts';
 
-const APP = 'GET /internal/v1/cards/{token}/pin (the app)';
+const APP = 'GET /internal/v1/cards/{token}/pin or /internal/v1/cards/{token} (the app)';
 
 export const plumeryClientRequirements = defineRequirements({
   'PLM-CLIENT-PUBLIC-KEY': {
@@ -54,8 +56,18 @@ export const plumeryClientRequirements = defineRequirements({
   },
 });
 
-/** What a Plumery app shows for the PIN endpoint: DecryptedCardPin. */
-const PlumeryShown = DecryptedCardPin;
+/** What a Plumery app shows: the PIN (DecryptedCardPin), or the card details as {pan, cvc, expiry}. */
+const PlumeryShown = z.union([
+  DecryptedCardPin,
+  z.looseObject({
+    pan: z.string().regex(/^\d{13,19}$/),
+    cvc: z.string().regex(/^\d{3,4}$/),
+    expiry: z.string().regex(/^(0[1-9]|1[0-2])\/\d{2}$/),
+  }),
+]);
+const OUTPUT = '{pin} (or {pan, cvc, expiry} for the card details)';
+/** The card endpoints: the PIN, and the details sibling. */
+const CARD_PATH = /^\/internal\/v1\/cards\/[^/?]+(\/pin)?(\?|$)/;
 /** An app is given where the connector is, the card's token and (if any) the Authorization value: never the PIN. */
 const APP_VARS = ['PLUMERY_CARD_TOKEN', 'PLUMERY_AUTHORIZATION'] as const;
 const KDF = kdfParams(PlumeryProfile.parse({}));
@@ -82,11 +94,12 @@ function plumeryAdversary(vars: Record<string, string>, tamper?: Tamper) {
   const own = clientKey('spki');
   const keys: { header: string; point?: Buffer; problem?: string }[] = [];
   let sealed = 0;
-  let pinRequests = 0;
+  const asked: ('pin' | 'details')[] = [];
   const interceptor: Interceptor = {
     request(r: Exchange) {
-      if (!/\/pin(\?|$)/.test(r.path)) return r;
-      pinRequests++;
+      const m = CARD_PATH.exec(r.path);
+      if (!m) return r;
+      asked.push(m[1] ? 'pin' : 'details');
       const header = r.headers['x-client-public-key'];
       if (header === undefined) return r;
       try {
@@ -122,11 +135,15 @@ function plumeryAdversary(vars: Record<string, string>, tamper?: Tamper) {
     }),
     keys,
     sealed: () => sealed,
-    pinRequests: () => pinRequests,
+    asked,
   };
 }
 
-const pinOf = (vars: Record<string, string>) => ({ pin: vars.PLUMERY_CARD_PIN! });
+/** What the app must show for what it asked: the PIN, or the card details. */
+const shownFor = (vars: Record<string, string>, asked: 'pin' | 'details' | undefined): Record<string, string> =>
+  asked === 'details'
+    ? { pan: vars.PLUMERY_CARD_PAN!, cvc: vars.PLUMERY_CARD_CVV2!, expiry: vars.PLUMERY_CARD_EXPIRY! }
+    : { pin: vars.PLUMERY_CARD_PIN! };
 const secretsOf = (vars: Record<string, string>) => ({
   pin: vars.PLUMERY_CARD_PIN,
   pan: vars.PLUMERY_CARD_PAN,
@@ -135,7 +152,8 @@ const secretsOf = (vars: Record<string, string>) => ({
 
 const honest: ClientCase = {
   name: 'honest',
-  title: 'the PIN as the mock gives it, sealed to the app’s key: the app shows exactly that PIN',
+  title:
+    'the answer as the mock gives it, sealed to the app’s key: the app shows exactly the PIN (or the card details) served',
   requirements: ['PLM-CLIENT-PUBLIC-KEY', 'PLM-CLIENT-OPENS-ANSWER'],
   served: 'the honest answer',
   adversary(vars): CaseAdversary {
@@ -143,8 +161,9 @@ const honest: ClientCase = {
     return {
       ...a,
       judge: ([run]): CaseVerdict => {
-        const shows = () => expectShows(run!, 'PLM-CLIENT-OPENS-ANSWER', PlumeryShown, '{pin}', pinOf(vars));
-        if (!a.pinRequests())
+        const shows = () =>
+          expectShows(run!, 'PLM-CLIENT-OPENS-ANSWER', PlumeryShown, OUTPUT, shownFor(vars, a.asked[0]));
+        if (!a.asked.length)
           return { findings: shows(), unjudged: { 'PLM-CLIENT-PUBLIC-KEY': 'the app sent no request for the PIN' } };
         const check = 'X-Client-Public-Key is a base64 P-256 public key (SPKI DER or the uncompressed point)';
         const bad = a.keys.length
@@ -182,11 +201,11 @@ const altered = (
     name,
     served,
     rule,
-    fields: ['pin'],
+    fields: ['pin', 'pan', 'cvc', 'expiry'],
     card: secretsOf,
     adversary: (vars) => plumeryAdversary(vars, tamper),
     didServe: (a) => a.sealed() > 0,
-    notRun: 'the app asked nothing the case could alter (no valid X-Client-Public-Key reached the PIN endpoint)',
+    notRun: 'the app asked nothing the case could alter (no valid X-Client-Public-Key reached a card endpoint)',
   });
 
 const ciphertext =
@@ -233,11 +252,11 @@ export const plumeryClientCases: readonly ClientCase[] = [
 
 export const plumeryClientSide: ClientSide = {
   provider: 'plumery',
-  title: 'Plumery cards connector — an app that reads the PIN',
+  title: 'Plumery cards connector — an app that reads the PIN or the card details',
   document: plumeryCatalogue.document,
   requirements: Object.values(plumeryClientRequirements),
   output: PlumeryShown,
-  outputFields: '{pin}',
+  outputFields: OUTPUT,
   cases: plumeryClientCases,
   card: secretsOf,
 };
