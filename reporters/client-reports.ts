@@ -27,7 +27,7 @@ function casesJunit(record: ClientRunRecord): string {
           ]
         : []),
       ...(c.status === 'not-run' ? [`<skipped message="${xml(`not run: ${c.notRunReason ?? ''}`)}"/>`] : []),
-      `<system-out>${xml(`served: ${c.served}\n${out}`)}</system-out>`,
+      `<system-out>${xml(`${c.status === 'warn' ? `${c.findings.map(findingText).join('\n')}\n` : ''}served: ${c.served}\n${out}`)}</system-out>`,
     ];
     return `    <testcase name="${xml(`${c.case}: ${c.title}`)}" classname="${xml(`${c.provider}-client`)}" time="${(c.durationMs / 1000).toFixed(3)}">${body.join('')}</testcase>`;
   });

@@ -205,35 +205,56 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const pages: [string, string | undefined, string | undefined][] = [
-  ['enfuce/page-server.mjs', undefined, undefined],
-  ['enfuce/broken/star-origin.mjs', 'ENF-CLIENT-TARGET-ORIGIN', 'frame-redirected'],
-  ['enfuce/broken/before-load.mjs', 'ENF-CLIENT-FRAME', 'honest'],
-  ['enfuce/broken/token-in-storage.mjs', 'ENF-CLIENT-NO-TRACE', 'honest'],
+interface PageExample {
+  file: string;
+  /** The page waits for a click on its "Show card details" button. */
+  button?: boolean;
+  /** The rule it fails, and the case that shows it; none: it passes every case. */
+  fails?: [string, string];
+  /** The recommendation it departs from: a warning, exit 0 (1 with --strict). */
+  warns?: string;
+}
+const pages: PageExample[] = [
+  { file: 'enfuce/page-server.mjs' },
+  { file: 'enfuce/page-server.mjs', button: true },
+  { file: 'enfuce/broken/star-origin.mjs', fails: ['ENF-CLIENT-TARGET-ORIGIN', 'frame-redirected'] },
+  { file: 'enfuce/broken/before-load.mjs', fails: ['ENF-CLIENT-FRAME', 'honest'] },
+  { file: 'enfuce/broken/token-in-storage.mjs', fails: ['ENF-CLIENT-NO-TRACE', 'honest'] },
+  { file: 'enfuce/broken/token-at-load.mjs', button: true, fails: ['ENF-CLIENT-TOKEN-ON-REVEAL', 'slow-user'] },
+  { file: 'enfuce/broken/view-stays-open.mjs', warns: 'ENF-CLIENT-CLOSES-VIEW' },
 ];
-for (const [file, rule, caseName] of pages) {
-  test(`an Enfuce web page in Chromium (${file}): ${rule ? `fails ${rule} and nothing else` : 'passes every case'}`, async ({}, testInfo) => {
+for (const p of pages) {
+  const what = p.fails
+    ? `fails ${p.fails[0]} and nothing else`
+    : p.warns
+      ? `warns on ${p.warns} only`
+      : 'passes every case';
+  test(`an Enfuce web page in Chromium (${p.file}${p.button ? ', behind a button' : ''}): ${what}`, async ({}, testInfo) => {
     const out = testInfo.outputPath('client');
     const port = await freePort();
-    const r = await cli([
-      'client',
-      'enfuce',
-      '--page',
-      `http://127.0.0.1:${port}/`,
-      '--timeout',
-      '6',
-      '--output',
-      out,
-      '--',
-      ...example(file),
-      String(port),
-    ]);
-    expect(r.code, r.stdout + r.stderr).toBe(rule ? 1 : 0);
-    const { record, failing, texts } = reports(out);
-    expect(failing).toEqual(rule ? [rule] : []);
-    if (caseName)
-      expect(record.cases.find((c) => c.case === caseName)!.findings.map((f) => f.requirement)).toEqual([rule]);
-    else expect(record.cases.map((c) => `${c.case} ${c.status}`)).toEqual(['honest pass', 'frame-redirected pass']);
+    const args = ['client', 'enfuce', '--page', `http://127.0.0.1:${port}/`, '--timeout', '6', '--output', out];
+    const reveal = p.button ? ['--reveal', '#show'] : [];
+    const button = p.button ? ['--button'] : [];
+    const r = await cli([...args, ...reveal, '--', ...example(p.file), String(port), ...button]);
+    expect(r.code, r.stdout + r.stderr).toBe(p.fails ? 1 : 0);
+    const { record, matrix, failing, texts } = reports(out);
+    expect(failing).toEqual(p.fails ? [p.fails[0]] : []);
+    const warned = matrix.providers[0]!.requirements.filter((q) => q.verdict === 'warn').map((q) => q.id);
+    expect(warned).toEqual(p.warns ? [p.warns] : []);
+    if (p.fails)
+      expect(record.cases.find((c) => c.case === p.fails![1])!.findings.map((f) => f.requirement)).toEqual([
+        p.fails[0],
+      ]);
+    // Without a button there is no user to wait for, and a card that never shows cannot close: those
+    // cases prove nothing, and say so.
+    const notRun = record.cases.filter((c) => c.status === 'not-run').map((c) => c.case);
+    const neverShows = p.fails?.[0] === 'ENF-CLIENT-FRAME';
+    expect(notRun).toEqual([...(p.button ? [] : ['slow-user']), ...(neverShows ? ['view-closes'] : [])]);
+    if (p.warns) {
+      expect(r.stdout).toContain('VERDICT: conformant with 1 warning');
+      const strict = await cli([...args, '--strict', '--case', 'view-closes', '--', ...example(p.file), String(port)]);
+      expect(strict.code).toBe(1);
+    }
     expectNoCardData(texts);
   });
 }

@@ -33,6 +33,7 @@ export async function clientCommand(args: string[]): Promise<number> {
       page: { type: 'string' },
       reveal: { type: 'string' },
       quiet: { type: 'boolean' },
+      strict: { type: 'boolean' },
     },
     true,
   );
@@ -87,15 +88,15 @@ export async function clientCommand(args: string[]): Promise<number> {
     if (e instanceof CommandNotStarted) throw new UsageError(`${e.message} (${command[0]})`);
     throw e;
   }
-  return report(record, clientMatrix(record, side), output, !!values.quiet);
+  return report(record, clientMatrix(record, side), output, !!values.quiet, !!values.strict);
 }
 
 /** The closing lines and the reports of a client run; the exit code. */
-function report(record: ClientRunRecord, matrix: Matrix, output: string, quiet: boolean): number {
+function report(record: ClientRunRecord, matrix: Matrix, output: string, quiet: boolean, strict: boolean): number {
   writeClientReports(record, matrix, output);
   if (!quiet)
     for (const c of record.cases) {
-      const word = { pass: 'pass', fail: 'FAIL', 'not-run': 'not run', error: 'ERROR' }[c.status];
+      const word = { pass: 'pass', warn: 'WARN', fail: 'FAIL', 'not-run': 'not run', error: 'ERROR' }[c.status];
       const why = c.status === 'not-run' || c.status === 'error' ? ` (${c.notRunReason})` : '';
       console.log(`${word.padEnd(7)} ${c.case}: ${c.title}${why}`);
       for (const f of c.findings) console.log(`          ${findingText(f)}`);
@@ -104,7 +105,7 @@ function report(record: ClientRunRecord, matrix: Matrix, output: string, quiet: 
   console.log(`reports: ${output} (client.json, conformance.md, junit.xml, junit-requirements.xml, allure-results)`);
   const verdict = conclude(matrix);
   console.log(verdict.line);
-  return verdict.verdict === 'not-conformant' ? 1 : 0;
+  return verdict.verdict === 'not-conformant' || (strict && verdict.verdict === 'conformant-with-warnings') ? 1 : 0;
 }
 
 /** `client enfuce --page <url> [--reveal <selector>] [-- <command that serves the page>]`. */
@@ -118,6 +119,7 @@ async function pageCommand(
     page?: string;
     reveal?: string;
     quiet?: boolean;
+    strict?: boolean;
   },
   backend: string[],
 ): Promise<number> {
@@ -158,5 +160,5 @@ async function pageCommand(
     if (e instanceof CommandNotStarted) throw new UsageError(e.message);
     throw e;
   }
-  return report(record, clientMatrix(record, side), output, !!values.quiet);
+  return report(record, clientMatrix(record, side), output, !!values.quiet, !!values.strict);
 }

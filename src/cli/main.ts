@@ -56,7 +56,7 @@ Usage:
       variables a vendor would set to point the harness at it as a sandbox, --write-profile the
       profile that states its choices.
   card-reveal-harness client <provider> [--case <name>]... [--timeout <s>] [--output <dir>] [--list]
-                             [--page <url> [--reveal <selector>]] -- <command> [args...]
+                             [--page <url> [--reveal <selector>]] [--strict] [--settings <file>] -- <command> [args...]
       Judges an app's reveal code (the other side of the API): starts the provider's reference mock as
       a sandbox with the harness in front of it, and runs the command once per case with the
       provider's variables. Served honestly, the app must print exactly the card (one JSON object on

@@ -43,7 +43,15 @@ export function caseRecord(o: CaseOutcome): ClientCaseRecord {
     case: o.c.name,
     title: o.c.title,
     requirements: [...o.c.requirements],
-    status: o.harnessErrors.length ? 'error' : 'notRun' in verdict ? 'not-run' : findings.length ? 'fail' : 'pass',
+    status: o.harnessErrors.length
+      ? 'error'
+      : 'notRun' in verdict
+        ? 'not-run'
+        : findings.some((f) => f.level !== 'warning')
+          ? 'fail'
+          : findings.length
+            ? 'warn'
+            : 'pass',
     served: o.c.served,
     findings: findings.map((f) => ({ ...f, expected: o.mask(f.expected), received: o.mask(f.received) })),
     ...('notRun' in verdict ? { notRunReason: verdict.notRun } : {}),

@@ -5,7 +5,7 @@ import { caseStatusFor, findingText, type ClientRunRecord } from './record.ts';
 import type { ClientSide } from './side.ts';
 
 // A case the harness could not serve fails: nothing may pass on the harness's own error.
-const STATUS = { pass: 'pass', fail: 'fail', 'not-run': 'skipped', error: 'fail' } as const;
+const STATUS = { pass: 'pass', warn: 'warn', fail: 'fail', 'not-run': 'skipped', error: 'fail' } as const;
 
 export function clientMatrix(
   record: ClientRunRecord,
@@ -16,13 +16,15 @@ export function clientMatrix(
       .filter((c) => c.requirements.includes(r.id))
       .map((c) => {
         const status = caseStatusFor(c, r.id);
-        const own = c.findings.filter((f) => f.requirement === r.id).map(findingText);
-        if (status === 'error') own.push(c.notRunReason ?? 'an error of the harness');
+        const own = c.findings
+          .filter((f) => f.requirement === r.id)
+          .map((f) => ({ level: f.level ?? ('failure' as const), text: findingText(f) }));
+        if (status === 'error') own.push({ level: 'failure', text: c.notRunReason ?? 'an error of the harness' });
         return {
           title: `${c.case}: ${c.title}`,
           project: `${side.provider}-client`,
           status: STATUS[status],
-          ...(own.length ? { findings: own.map((text) => ({ level: 'failure' as const, text })) } : {}),
+          ...(own.length ? { findings: own } : {}),
           ...(status === 'not-run' || status === 'error'
             ? { error: c.notRunReason ?? c.unjudged?.[r.id] ?? 'not judged' }
             : {}),
@@ -32,18 +34,20 @@ export function clientMatrix(
       });
     const verdict: Verdict = tests.some((t) => t.status === 'fail')
       ? 'fail'
-      : tests.some((t) => t.status === 'pass')
-        ? 'pass'
-        : 'not-run';
+      : tests.some((t) => t.status === 'warn')
+        ? 'warn'
+        : tests.some((t) => t.status === 'pass')
+          ? 'pass'
+          : 'not-run';
     const ran = tests.filter((t) => t.status !== 'skipped').length;
     return {
       ...r,
       verdict,
-      reasons: tests.flatMap((t) => (t.findings ?? []).map((f) => f.text)),
+      reasons: tests.flatMap((t) => (t.findings ?? []).filter((f) => f.level === 'failure').map((f) => f.text)),
       observations: [],
-      warnings: [],
+      warnings: tests.flatMap((t) => (t.findings ?? []).filter((f) => f.level === 'warning').map((f) => f.text)),
       accepted: [],
-      ...(verdict === 'pass' && ran < tests.length
+      ...((verdict === 'pass' || verdict === 'warn') && ran < tests.length
         ? {
             partial: {
               ran,
@@ -64,7 +68,7 @@ export function clientMatrix(
     profile: {},
     counts: {
       pass: count('pass'),
-      warn: 0,
+      warn: count('warn'),
       fail: count('fail'),
       notApplicable: 0,
       notRun: count('not-run'),
@@ -76,7 +80,7 @@ export function clientMatrix(
   return {
     generatedAt: record.generatedAt,
     tests: {
-      passed: runs.filter((c) => c.status === 'pass').length,
+      passed: runs.filter((c) => c.status === 'pass' || c.status === 'warn').length,
       failed: runs.filter((c) => c.status === 'fail' || c.status === 'error').length,
       skipped: runs.filter((c) => c.status === 'not-run').length,
     },

@@ -80,6 +80,15 @@ async function pageAnswers(url: string, untilMs: number, backend?: ChildProcess)
   }
 }
 
+async function advanceMockClock(mockUrl: string, ms: number): Promise<void> {
+  const r = await fetch(`${mockUrl}/__mock/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: ms }),
+  });
+  if (r.status !== 200) throw new Error(`the mock's clock did not move (${r.status})`);
+}
+
 async function frameOf(frames: Frame[]) {
   for (const f of frames.slice(1)) {
     try {
@@ -106,7 +115,7 @@ async function runPageCase(
   self.url = server.url;
   const backend = await startBackend(o.backend, adversary.env(vars, server.url));
   const consoleLines: string[] = [];
-  const seen: PageObservation = { frameMessages: [], frameState: '', frameText: '', places: [] };
+  const seen: PageObservation = { frameMessages: [], frameState: '', frameText: '', places: [], revealed: false };
   const context = await browser.newContext(browserContextOptions());
   try {
     const why = await pageAnswers(o.pageUrl, Date.now() + o.timeoutMs, backend.child);
@@ -115,14 +124,32 @@ async function runPageCase(
       await context.addInitScript(FRAME_SPY);
       const page = await context.newPage();
       page.on('console', (m) => consoleLines.push(m.text()));
+      if (c.clock?.pageForwardMs) await page.clock.install();
       await page.goto(o.pageUrl);
-      if (o.reveal) await page.click(o.reveal, { timeout: o.timeoutMs });
+      if (o.reveal) {
+        // A user who looks at the page a while before asking to see the card.
+        if (c.clock?.mockAdvanceBeforeRevealMs) {
+          // Whatever the page asks for as it loads is asked before the user waits.
+          await page.waitForLoadState('networkidle');
+          await advanceMockClock(mockUrl, c.clock.mockAdvanceBeforeRevealMs);
+        }
+        await page.click(o.reveal, { timeout: o.timeoutMs });
+        seen.revealed = true;
+      }
       const until = Date.now() + o.timeoutMs;
       for (;;) {
         const f = await frameOf(page.frames());
         seen.frameState = f?.state ?? '';
         if (adversary.settled(seen) || Date.now() > until) break;
         await new Promise((r) => setTimeout(r, 100));
+      }
+      if (c.clock?.pageForwardMs) {
+        await page.clock.fastForward(c.clock.pageForwardMs);
+        seen.frameOpenAfterForward = await page
+          .locator('iframe')
+          .first()
+          .isVisible()
+          .catch(() => false);
       }
       for (const f of page.frames().slice(1)) {
         try {

@@ -17,6 +17,8 @@ export type CommandRun = z.infer<typeof CommandRun>;
 /** A rule the case found broken: the requirement, what was checked, and what was seen instead (masked). */
 export const ClientFinding = z.object({
   requirement: z.string(),
+  /** warning: a recommendation the app departs from (a rule whose source is a default); it never fails the run. */
+  level: z.enum(['failure', 'warning']).optional(),
   check: z.string(),
   expected: z.string(),
   received: z.string(),
@@ -32,7 +34,7 @@ export const ClientCaseRecord = z.object({
    * not-run: the app asked nothing the case could answer (its request failed before), so it proves
    * nothing; error: the harness could not serve the case (its own fault, never the app's).
    */
-  status: z.enum(['pass', 'fail', 'not-run', 'error']),
+  status: z.enum(['pass', 'warn', 'fail', 'not-run', 'error']),
   /** What the harness served, in words (masked). */
   served: z.string(),
   findings: z.array(ClientFinding),
@@ -56,12 +58,17 @@ export type ClientRunRecord = z.infer<typeof ClientRunRecord>;
 
 /** A finding in words, the one wording every report uses. */
 export const findingText = (f: ClientFinding): string =>
-  `[${f.requirement}] ${f.check}: expected ${f.expected}; received ${f.received}`;
+  `${f.level === 'warning' ? 'WARN ' : ''}[${f.requirement}] ${f.check}: expected ${f.expected}; received ${f.received}`;
 
 /** How a case stands for one of its requirements. */
-export function caseStatusFor(c: ClientCaseRecord, requirement: string): 'pass' | 'fail' | 'not-run' | 'error' {
+export function caseStatusFor(
+  c: ClientCaseRecord,
+  requirement: string,
+): 'pass' | 'warn' | 'fail' | 'not-run' | 'error' {
   if (c.status === 'error') return 'error';
-  if (c.findings.some((f) => f.requirement === requirement)) return 'fail';
+  const own = c.findings.filter((f) => f.requirement === requirement);
+  if (own.some((f) => f.level !== 'warning')) return 'fail';
+  if (own.length) return 'warn';
   if (c.status === 'not-run' || c.unjudged?.[requirement] !== undefined) return 'not-run';
   return 'pass';
 }

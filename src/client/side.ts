@@ -62,6 +62,10 @@ export interface PageObservation {
   frameText: string;
   /** Where the page kept a value it must not: storage, cookies, its URL, its console. */
   places: { where: string; text: string }[];
+  /** Whether the harness clicked the page's reveal control (--reveal). */
+  revealed: boolean;
+  /** For a case with `clock.pageForwardMs`: whether a frame is still on screen after the page's clock moved on. */
+  frameOpenAfterForward?: boolean;
 }
 
 export interface PageCaseAdversary {
@@ -79,6 +83,11 @@ export interface PageCase {
   title: string;
   requirements: readonly [string, ...string[]];
   served: string;
+  /**
+   * Time moved by the case: the mock's clock before the harness clicks --reveal (a user who waits),
+   * and the page's own clock once the case has settled (what the page does after a while).
+   */
+  clock?: { mockAdvanceBeforeRevealMs?: number; pageForwardMs?: number };
   /** `self.url` is the adversary's own URL, set once it listens. */
   adversary(vars: Record<string, string>, self: { url: string }): PageCaseAdversary;
 }

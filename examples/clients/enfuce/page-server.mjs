@@ -2,7 +2,7 @@
 // the backend asks Enfuce for a control token (Basic auth, auditUser), the page frames the returned
 // cardDataFrameUrl with the agreed key, and once the frame has loaded posts {operation: 'view-pan',
 // token} to it, with the frame URL as targetOrigin. The view closes after a minute (Enfuce's
-// recommendation). Usage: node page-server.mjs <port>. Variables: ENFUCE_BASE_URL, ENFUCE_USERNAME,
+// recommendation). Usage: node page-server.mjs <port> [--button]. Variables: ENFUCE_BASE_URL, ENFUCE_USERNAME,
 // ENFUCE_PASSWORD, ENFUCE_CARD_ID, ENFUCE_FRAME_KEY. The broken/ pages reuse this server with one
 // script changed.
 import http from 'node:http';
@@ -33,9 +33,13 @@ document.body.append(frame);
 setTimeout(() => frame.remove(), 60_000);
 `;
 
+/** The same behind a button: the token is asked for when the user asks to see the card (30 s to use it). */
+export const ON_CLICK = (script) =>
+  `document.getElementById('show').addEventListener('click', async () => {\n${script}\n});`;
+
 export function serve(port, script = SHOW_CARD, env = process.env) {
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Your card</title></head>
-<body><h1>Your card</h1><script type="module">${script}</script></body></html>`;
+<body><h1>Your card</h1><button id="show">Show card details</button><script type="module">${script}</script></body></html>`;
   return http
     .createServer(async (req, res) => {
       try {
@@ -51,4 +55,6 @@ export function serve(port, script = SHOW_CARD, env = process.env) {
     .listen(port, '127.0.0.1');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) serve(Number(process.argv[2] ?? 8091));
+// node page-server.mjs <port> [--button]: with --button the card shows when the user clicks "Show card details".
+if (import.meta.url === pathToFileURL(process.argv[1]).href)
+  serve(Number(process.argv[2] ?? 8091), process.argv.includes('--button') ? ON_CLICK(SHOW_CARD) : SHOW_CARD);

@@ -28,6 +28,21 @@ export const enfuceClientRequirements = defineRequirements({
     severity: 'blocker',
     cites: [STANDARDS.htmlPostMessageTarget],
   },
+  'ENF-CLIENT-TOKEN-ON-REVEAL': {
+    endpoint: PAGE,
+    section:
+      'Process description, step 3 ("the token is valid for 30 seconds which is the deadline for the end user device to make the POST call")',
+    text: 'A page that waits for its user asks for the control token when the user asks to see the card, not when the page loads: a user who looks for more than 30 seconds first still sees the card.',
+    source: 'document',
+    severity: 'critical',
+  },
+  'ENF-CLIENT-CLOSES-VIEW': {
+    endpoint: PAGE,
+    section: 'PCI and security considerations, Enfuce recommendations for end user app development',
+    text: 'It is recommended that there is a timeout of 1 minute until the card holder data view is automatically closed for the user (a recommendation: a page that keeps it open warns).',
+    source: 'document',
+    severity: 'normal',
+  },
   'ENF-CLIENT-NO-TRACE': {
     endpoint: PAGE,
     section: 'PCI and security considerations',
@@ -220,12 +235,75 @@ const redirected: PageCase = {
   },
 };
 
+const slowUser: PageCase = {
+  name: 'slow-user',
+  title: 'the user clicks to see the card 31 s after the page loaded: the card still shows',
+  requirements: ['ENF-CLIENT-TOKEN-ON-REVEAL'],
+  served: "Enfuce's clock 31 s on between the page's load and the user's click",
+  clock: { mockAdvanceBeforeRevealMs: 31_000 },
+  adversary(vars, self): PageCaseAdversary {
+    const a = enfuceAdversary(vars, self, false);
+    return {
+      ...a,
+      settled: (seen) => seen.frameState === 'shown' || seen.frameState === 'refused',
+      judge: (seen): CaseVerdict => {
+        if (!seen.revealed) return { notRun: 'the page reveals the card as it loads (no --reveal): no user to wait' };
+        if (seen.error || !a.tokens.size) return { notRun: 'the page asked for no token' };
+        return {
+          findings:
+            seen.frameState === 'shown'
+              ? []
+              : [
+                  {
+                    requirement: 'ENF-CLIENT-TOKEN-ON-REVEAL',
+                    check: 'the token is asked for when the user asks to see the card',
+                    expected: 'the card shown after the click',
+                    received: `the frame is ${seen.frameState || 'not there'}: the token was older than its 30 seconds when it was used`,
+                  },
+                ],
+        };
+      },
+    };
+  },
+};
+
+const viewCloses: PageCase = {
+  name: 'view-closes',
+  title: "the page's clock a minute on after the card shows: the view is closed",
+  requirements: ['ENF-CLIENT-CLOSES-VIEW'],
+  served: 'the honest answers, then 61 s of the page’s time',
+  clock: { pageForwardMs: 61_000 },
+  adversary(vars, self): PageCaseAdversary {
+    const a = enfuceAdversary(vars, self, false);
+    return {
+      ...a,
+      settled: (seen) => seen.frameState === 'shown' || seen.frameState === 'refused',
+      judge: (seen): CaseVerdict => {
+        if (seen.error || seen.frameState !== 'shown') return { notRun: 'the card never showed' };
+        return {
+          findings: seen.frameOpenAfterForward
+            ? [
+                {
+                  requirement: 'ENF-CLIENT-CLOSES-VIEW',
+                  level: 'warning',
+                  check: 'the card-data view closes itself within a minute',
+                  expected: 'no card-data frame on screen 61 s after it showed',
+                  received: 'the frame still on screen',
+                },
+              ]
+            : [],
+        };
+      },
+    };
+  },
+};
+
 export const enfuceClientPage: PageSide = {
   provider: 'enfuce',
   title: 'Enfuce — a web page that frames the card data',
   document: enfuceCatalogue.document,
   requirements: Object.values(enfuceClientRequirements),
-  cases: [honest, redirected],
+  cases: [honest, redirected, slowUser, viewCloses],
   async prepare(mockUrl, vars, pageOrigin) {
     // The key Enfuce agrees with a merchant for its page's origin (onboarding).
     const r = await fetch(`${mockUrl}/__mock/frame-keys`, {
