@@ -43,8 +43,8 @@ function expectNoCardData(texts: readonly (readonly [string, string])[]): void {
 const correct: [string, string, number][] = [
   ['exa', 'exa/reveal-node.mjs', 4],
   ['exa', 'exa/reveal-webcrypto.mjs', 4],
-  ['plumery', 'plumery/reveal-node.mjs', 4],
-  ['plumery', 'plumery/details-node.mjs', 4],
+  ['plumery', 'plumery/reveal-node.mjs', 5],
+  ['plumery', 'plumery/details-node.mjs', 5],
   ['solaris', 'solaris/reveal-jose.mjs', 4],
   ['cardinal', 'cardinal/lookup.mjs', 4],
   ['enfuce', 'enfuce/mobile.mjs', 2],
@@ -96,6 +96,21 @@ for (const [provider, file, rule, caseName] of broken) {
     expectNoCardData(texts);
   });
 }
+
+test('a Plumery app that keeps one key: a warning on PLM-CLIENT-FRESH-KEY (exit 0), which --strict fails', async ({}, testInfo) => {
+  const out = testInfo.outputPath('client');
+  const app = example('plumery/broken/one-key.mjs');
+  const r = await cli(['client', 'plumery', '--output', out, '--', ...app]);
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  expect(r.stdout).toContain('VERDICT: conformant with 1 warning');
+  const { matrix, failing } = reports(out);
+  expect(failing).toEqual([]);
+  expect(matrix.providers[0]!.requirements.filter((q) => q.verdict === 'warn').map((q) => q.id)).toEqual([
+    'PLM-CLIENT-FRESH-KEY',
+  ]);
+  const strict = await cli(['client', 'plumery', '--strict', '--case', 'fresh-key', '--output', out, '--', ...app]);
+  expect(strict.code).toBe(1);
+});
 
 test('an app that shows a card from an altered answer: a FAIL naming the case and the standard, with masked evidence', async ({}, testInfo) => {
   const out = testInfo.outputPath('client');

@@ -31,6 +31,13 @@ export const plumeryClientRequirements = defineRequirements({
     source: 'document',
     severity: 'blocker',
   },
+  'PLM-CLIENT-FRESH-KEY': {
+    endpoint: APP,
+    section: 'Architecture (the server key is ephemeral; the document is silent on the client key)',
+    text: 'A new client key pair for every request, as the server makes a new ephemeral key (a default of the harness: a key kept across requests warns).',
+    source: 'default',
+    severity: 'minor',
+  },
   'PLM-CLIENT-OPENS-ANSWER': {
     endpoint: APP,
     section: 'Architecture',
@@ -219,8 +226,41 @@ const offCurve = (p: EncryptedPayload): Buffer => {
   return point;
 };
 
+const freshKey: ClientCase = {
+  name: 'fresh-key',
+  title: 'two reads: each request has a client key of its own',
+  requirements: ['PLM-CLIENT-FRESH-KEY'],
+  served: 'two honest answers',
+  runs: 2,
+  adversary(vars): CaseAdversary {
+    const a = plumeryAdversary(vars);
+    return {
+      ...a,
+      judge: (): CaseVerdict => {
+        const keys = a.keys.flatMap((k) => (k.point ? [k.point.toString('hex')] : []));
+        if (keys.length < 2) return { notRun: `the app sent ${keys.length} valid key(s) in two runs` };
+        return {
+          findings:
+            new Set(keys).size < keys.length
+              ? [
+                  {
+                    requirement: 'PLM-CLIENT-FRESH-KEY',
+                    level: 'warning',
+                    check: 'no client key is sent with two requests',
+                    expected: `${keys.length} different keys`,
+                    received: `${new Set(keys).size} different in ${keys.length} requests`,
+                  },
+                ]
+              : [],
+        };
+      },
+    };
+  },
+};
+
 export const plumeryClientCases: readonly ClientCase[] = [
   honest,
+  freshKey,
   ...GCM_ALTERATIONS.map((g) => altered(g.name, g.served, 'PLM-CLIENT-ANSWER-AUTHENTIC', ciphertext(g.alter))),
   altered('other-iv', 'an answer with another IV', 'PLM-CLIENT-ANSWER-AUTHENTIC', (p) => ({
     ...p,
