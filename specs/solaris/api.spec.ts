@@ -109,18 +109,19 @@ test(
 
 test.describe('device binding', () => {
   test(
-    'a wrong signature is refused with 403',
+    'a wrong signature is refused (default: 403)',
     req('SOL-DEVICE-SIGNATURE', 'SOL-ERROR-ENVELOPE'),
     async ({ solarisClient, setup, encryptionKey }) => {
       const body = { ...signedRequest(setup, encryptionKey), signature: randomBytes(71).toString('hex').toUpperCase() };
       expectRefused(await solarisClient.virtualCardRequest(setup.cardId, body), setup, 'SOL-DEVICE-SIGNATURE', {
-        status: 403,
+        status: setup.profile.badSignatureStatus,
+        pinnedBy: 'badSignatureStatus',
       });
     },
   );
 
   test(
-    'a signature by another device is refused with 403',
+    'a signature by another device is refused (default: 403)',
     req('SOL-DEVICE-SIGNATURE'),
     async ({ solarisClient, setup, encryptionKey }) => {
       const strangerKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
@@ -131,7 +132,7 @@ test.describe('device binding', () => {
         ),
         setup,
         'SOL-DEVICE-SIGNATURE',
-        { status: 403 },
+        { status: setup.profile.badSignatureStatus, pinnedBy: 'badSignatureStatus' },
       );
       test.skip(
         !setup.otherDevice,
@@ -144,7 +145,7 @@ test.describe('device binding', () => {
         ),
         setup,
         'SOL-DEVICE-SIGNATURE',
-        { status: 403 },
+        { status: setup.profile.badSignatureStatus, pinnedBy: 'badSignatureStatus' },
       );
       // The other person's device, signing correctly for itself, is not bound to this card's holder.
       expectRefused(
@@ -154,7 +155,7 @@ test.describe('device binding', () => {
         ),
         setup,
         'SOL-DEVICE-SIGNATURE',
-        { status: 403 },
+        { status: setup.profile.badSignatureStatus, pinnedBy: 'badSignatureStatus' },
       );
     },
   );
@@ -171,7 +172,7 @@ test.describe('device binding', () => {
         ),
         setup,
         'SOL-DEVICE-SIGNATURE',
-        { status: 403 },
+        { status: setup.profile.badSignatureStatus, pinnedBy: 'badSignatureStatus' },
       );
       const reordered = { ...encryptionKey.jwk, kid: `${encryptionKey.jwk.kid}-changed` };
       expectRefused(
@@ -181,7 +182,7 @@ test.describe('device binding', () => {
         ),
         setup,
         'SOL-DEVICE-SIGNATURE',
-        { status: 403 },
+        { status: setup.profile.badSignatureStatus, pinnedBy: 'badSignatureStatus' },
       );
     },
   );

@@ -37,6 +37,15 @@ export const SolarisProfile = z.strictObject({
     .max(499)
     .default(400)
     .describe('HTTP status for a JWK below the smallest modulus (refused it must be)'),
+  badSignatureStatus: z
+    .number()
+    .int()
+    .min(400)
+    .max(499)
+    .default(403)
+    .describe(
+      'HTTP status for a signature that does not verify (the document lists a 403 answer, not which refusal it is)',
+    ),
   unknownDeviceStatus: z
     .number()
     .int()

@@ -29,10 +29,10 @@ export const solarisRequirements = defineRequirements({
   'SOL-DEVICE-SIGNATURE': {
     endpoint: VCR,
     section: 'Request fields: signature',
-    text: 'The signature must be generated with the bound device\'s key over the JWK string (members sorted, key:value joined with ","); a wrong signature, one by another device or over another JWK is refused with 403.',
+    text: 'The signature must be generated using the device\'s key over a single string made from the JWK: every key/value pair sorted alphabetically by the key, key and value combined, the pairs joined; a wrong signature, one by another device or over another JWK is refused (default: ":" and "," as the delimiters, which the document leaves blank; hex of the DER ECDSA signature; refused with 403).',
     source: 'document',
     severity: 'blocker',
-    options: ['jwkStringOrder', 'signatureEncoding'],
+    options: ['jwkStringOrder', 'signatureEncoding', 'badSignatureStatus'],
   },
   'SOL-DEVICE-BOUND': {
     endpoint: VCR,
