@@ -37,6 +37,11 @@ export function requirementsCommand(args: string[]): number {
       );
       if (r.cites?.length) cited.push(r);
     }
+    const torn = (Object.values(p.requirements) as Requirement[]).filter((r) => r.contradiction);
+    if (torn.length) {
+      console.log('\nWhere the document contradicts itself (the reading each rule takes):\n');
+      for (const r of torn) console.log(`- ${r.id}: ${r.contradiction}`);
+    }
     if (cited.length) {
       console.log('\nStandards quoted:\n');
       for (const r of cited)

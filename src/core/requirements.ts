@@ -35,6 +35,8 @@ interface RequirementBase {
   options?: readonly string[];
   /** Standards a rule also rests on (a document rule's "never a 5xx" is RFC 9110's, say). */
   cites?: readonly Citation[];
+  /** Where the document says two things: the other sentence, and which reading the rule takes and why. */
+  contradiction?: string;
 }
 
 /** A rule a standard decides names at least one clause; any other may cite some. */

@@ -27,6 +27,8 @@ export const exaRequirements = defineRequirements({
     text: 'Provide sessionid to receive encryptedPan, encryptedCvc, and pin. Without it, only the card profile is returned.',
     source: 'document',
     severity: 'blocker',
+    contradiction:
+      'Step 1 also says "The sessionid is required to make an API request." The rule reads it as required for the card data, not for the request: the introduction says the sessionid and scope "may be used together or separately" and that without it "only the card profile is returned".',
   },
   'EXA-NO-CLEAR-CARD-DATA': {
     endpoint: CARD,

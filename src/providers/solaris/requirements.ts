@@ -18,6 +18,8 @@ export const solarisRequirements = defineRequirements({
     cites: [STANDARDS.jweHeader],
     severity: 'critical',
     options: ['oaepHeaderAlg', 'kidInHeader'],
+    contradiction:
+      'The request\'s jwe example is {"alg":"RSA1_5","enc":"A256GCM"}, while the list calls RSA_OAEP_256 "(recommended)"; and the jwk example says "alg":"RS256" (a signature algorithm) with "use":"enc". The rules take every listed alg as documented (RSA1_5 included: the checks ask for each alg × enc) and the jwk alg and use as the document\'s enums give them (RS256, enc).',
   },
   'SOL-ANDROID-OAEP': {
     endpoint: VCR,
