@@ -2,6 +2,7 @@
 // examples/clients/ prove it both ways: each correct one passes every case, each broken one fails
 // exactly its own rule, in every report, with no card data in any of them.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -300,4 +301,24 @@ test("a repository's card-reveal-harness.json names the app: client runs it with
     'honest pass',
     'tag-altered pass',
   ]);
+});
+
+// A client in another language is judged the same way; this one needs Python's `cryptography`.
+const python = spawnSync('python3', ['-c', 'import cryptography'], { stdio: 'ignore' }).status === 0;
+test('a correct Exa app in Python passes every case: client judges any language', async ({}, testInfo) => {
+  test.skip(!python, 'not applicable here: python3 with the cryptography package is not installed');
+  const out = testInfo.outputPath('client');
+  const r = await cli([
+    'client',
+    'exa',
+    '--output',
+    out,
+    '--',
+    'python3',
+    join(root, 'examples/clients/exa/reveal.py'),
+  ]);
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  const { record, failing } = reports(out);
+  expect(failing).toEqual([]);
+  expect(record.cases.every((c) => c.status === 'pass')).toBe(true);
 });
