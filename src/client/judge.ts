@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { maskPan, type CardSecrets } from '../core/mask.ts';
 import type { RawRun } from './command.ts';
 import type { ClientFinding } from './record.ts';
+import type { CaseVerdict } from './side.ts';
 
 /** The last line of stdout that is a JSON object: what the app shows (a log line before it is allowed). */
 export function printedObject(stdout: string): Record<string, unknown> | undefined {
@@ -126,4 +127,31 @@ export function expectRefuses(
       },
     ];
   return [];
+}
+
+/**
+ * A value that must be new on every request (a secret, a key, a transaction id): the values the
+ * adversary saw over the case's runs must all differ. Too few of them: the case proves nothing.
+ */
+export function expectDistinct(
+  values: readonly string[],
+  o: { requirement: string; what: string; level?: 'warning' },
+): CaseVerdict {
+  if (values.length < 2)
+    return { notRun: `the app sent ${values.length} ${o.what}(s) the harness could read in two runs` };
+  const distinct = new Set(values).size;
+  return {
+    findings:
+      distinct < values.length
+        ? [
+            {
+              requirement: o.requirement,
+              ...(o.level ? { level: o.level } : {}),
+              check: `no ${o.what} is used for two requests`,
+              expected: `${values.length} different ${o.what}s`,
+              received: `${distinct} different in ${values.length} requests`,
+            },
+          ]
+        : [],
+  };
 }

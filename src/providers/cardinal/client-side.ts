@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Algorithm, FlowType } from '../../../schemas/cardinal.ts';
 import { defineRequirements } from '../../core/requirements.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
-import { expectShows } from '../../client/judge.ts';
+import { expectDistinct, expectShows } from '../../client/judge.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
 import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
@@ -184,23 +184,11 @@ const freshId: ClientCase = {
     const a = cardinalAdversary(vars, false);
     return {
       ...a,
-      judge: (): CaseVerdict => {
-        const ids = a.requests.flatMap((q) => (q.transactionId ? [q.transactionId] : []));
-        if (ids.length < 2) return { notRun: `the app sent ${ids.length} request(s) with a TransactionId in two runs` };
-        return {
-          findings:
-            new Set(ids).size < ids.length
-              ? [
-                  {
-                    requirement: 'CDX-CLIENT-TRANSACTION-ID',
-                    check: 'no TransactionId is used for two requests',
-                    expected: `${ids.length} different TransactionIds`,
-                    received: `${new Set(ids).size} different in ${ids.length} requests`,
-                  },
-                ]
-              : [],
-        };
-      },
+      judge: () =>
+        expectDistinct(
+          a.requests.flatMap((q) => (q.transactionId ? [q.transactionId] : [])),
+          { requirement: 'CDX-CLIENT-TRANSACTION-ID', what: 'TransactionId' },
+        ),
     };
   },
 };

@@ -181,27 +181,38 @@ function traceFindings(seen: PageObservation, tokens: Set<string>, pan: string |
   });
 }
 
-const honest: PageCase = {
-  name: 'honest',
-  title: 'the token and the frame as Enfuce gives them: the card shows in the frame, and the page keeps nothing',
-  requirements: ['ENF-CLIENT-FRAME', 'ENF-CLIENT-NO-TRACE'],
-  served: 'the honest token answer and frame',
-  adversary(vars, self): PageCaseAdversary {
-    const a = enfuceAdversary(vars, self, false);
-    return {
-      ...a,
-      settled: (seen) => seen.frameState === 'shown' || seen.frameState === 'refused',
-      judge: (seen): CaseVerdict => {
-        const frame = frameFindings(seen, a.tokens);
-        const traces = seen.error ? [] : traceFindings(seen, a.tokens, vars.ENFUCE_CARD_PAN);
-        return {
-          findings: [...frame, ...traces],
-          ...(seen.error ? { unjudged: { 'ENF-CLIENT-NO-TRACE': 'the page did not open' } } : {}),
-        };
-      },
-    };
+const shownOrRefused = (seen: Pick<PageObservation, 'frameState'>) =>
+  seen.frameState === 'shown' || seen.frameState === 'refused';
+
+/** A case served honestly, settled once the frame shows the card or refuses, judged by `judge`. */
+function honestCase(
+  c: Omit<PageCase, 'adversary'>,
+  judge: (seen: PageObservation, a: ReturnType<typeof enfuceAdversary>, vars: Record<string, string>) => CaseVerdict,
+): PageCase {
+  return {
+    ...c,
+    adversary(vars, self): PageCaseAdversary {
+      const a = enfuceAdversary(vars, self, false);
+      return { ...a, settled: shownOrRefused, judge: (seen) => judge(seen, a, vars) };
+    },
+  };
+}
+
+const honest = honestCase(
+  {
+    name: 'honest',
+    title: 'the token and the frame as Enfuce gives them: the card shows in the frame, and the page keeps nothing',
+    requirements: ['ENF-CLIENT-FRAME', 'ENF-CLIENT-NO-TRACE'],
+    served: 'the honest token answer and frame',
   },
-};
+  (seen, a, vars) => ({
+    findings: [
+      ...frameFindings(seen, a.tokens),
+      ...(seen.error ? [] : traceFindings(seen, a.tokens, vars.ENFUCE_CARD_PAN)),
+    ],
+    ...(seen.error ? { unjudged: { 'ENF-CLIENT-NO-TRACE': 'the page did not open' } } : {}),
+  }),
+);
 
 const redirected: PageCase = {
   name: 'frame-redirected',
@@ -235,68 +246,56 @@ const redirected: PageCase = {
   },
 };
 
-const slowUser: PageCase = {
-  name: 'slow-user',
-  title: 'the user clicks to see the card 31 s after the page loaded: the card still shows',
-  requirements: ['ENF-CLIENT-TOKEN-ON-REVEAL'],
-  served: "Enfuce's clock 31 s on between the page's load and the user's click",
-  clock: { mockAdvanceBeforeRevealMs: 31_000 },
-  adversary(vars, self): PageCaseAdversary {
-    const a = enfuceAdversary(vars, self, false);
+const slowUser = honestCase(
+  {
+    name: 'slow-user',
+    title: 'the user clicks to see the card 31 s after the page loaded: the card still shows',
+    requirements: ['ENF-CLIENT-TOKEN-ON-REVEAL'],
+    served: "Enfuce's clock 31 s on between the page's load and the user's click",
+    clock: { mockAdvanceBeforeRevealMs: 31_000 },
+  },
+  (seen, a): CaseVerdict => {
+    if (!seen.revealed) return { notRun: 'the page reveals the card as it loads (no --reveal): no user to wait' };
+    if (seen.error || !a.tokens.size) return { notRun: 'the page asked for no token' };
+    if (seen.frameState === 'shown') return { findings: [] };
+    const received = `the frame is ${seen.frameState || 'not there'}: the token was older than its 30 seconds when it was used`;
     return {
-      ...a,
-      settled: (seen) => seen.frameState === 'shown' || seen.frameState === 'refused',
-      judge: (seen): CaseVerdict => {
-        if (!seen.revealed) return { notRun: 'the page reveals the card as it loads (no --reveal): no user to wait' };
-        if (seen.error || !a.tokens.size) return { notRun: 'the page asked for no token' };
-        return {
-          findings:
-            seen.frameState === 'shown'
-              ? []
-              : [
-                  {
-                    requirement: 'ENF-CLIENT-TOKEN-ON-REVEAL',
-                    check: 'the token is asked for when the user asks to see the card',
-                    expected: 'the card shown after the click',
-                    received: `the frame is ${seen.frameState || 'not there'}: the token was older than its 30 seconds when it was used`,
-                  },
-                ],
-        };
-      },
+      findings: [
+        {
+          requirement: 'ENF-CLIENT-TOKEN-ON-REVEAL',
+          check: 'the token is asked for when the user asks to see the card',
+          expected: 'the card shown after the click',
+          received,
+        },
+      ],
     };
   },
-};
+);
 
-const viewCloses: PageCase = {
-  name: 'view-closes',
-  title: "the page's clock a minute on after the card shows: the view is closed",
-  requirements: ['ENF-CLIENT-CLOSES-VIEW'],
-  served: 'the honest answers, then 61 s of the page’s time',
-  clock: { pageForwardMs: 61_000 },
-  adversary(vars, self): PageCaseAdversary {
-    const a = enfuceAdversary(vars, self, false);
+const viewCloses = honestCase(
+  {
+    name: 'view-closes',
+    title: "the page's clock a minute on after the card shows: the view is closed",
+    requirements: ['ENF-CLIENT-CLOSES-VIEW'],
+    served: 'the honest answers, then 61 s of the page’s time',
+    clock: { pageForwardMs: 61_000 },
+  },
+  (seen): CaseVerdict => {
+    if (seen.error || seen.frameState !== 'shown') return { notRun: 'the card never showed' };
+    if (!seen.frameOpenAfterForward) return { findings: [] };
     return {
-      ...a,
-      settled: (seen) => seen.frameState === 'shown' || seen.frameState === 'refused',
-      judge: (seen): CaseVerdict => {
-        if (seen.error || seen.frameState !== 'shown') return { notRun: 'the card never showed' };
-        return {
-          findings: seen.frameOpenAfterForward
-            ? [
-                {
-                  requirement: 'ENF-CLIENT-CLOSES-VIEW',
-                  level: 'warning',
-                  check: 'the card-data view closes itself within a minute',
-                  expected: 'no card-data frame on screen 61 s after it showed',
-                  received: 'the frame still on screen',
-                },
-              ]
-            : [],
-        };
-      },
+      findings: [
+        {
+          requirement: 'ENF-CLIENT-CLOSES-VIEW',
+          level: 'warning',
+          check: 'the card-data view closes itself within a minute',
+          expected: 'no card-data frame on screen 61 s after it showed',
+          received: 'the frame still on screen',
+        },
+      ],
     };
   },
-};
+);
 
 export const enfuceClientPage: PageSide = {
   provider: 'enfuce',

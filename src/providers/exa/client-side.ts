@@ -12,7 +12,7 @@ import type { CardSecrets } from '../../core/mask.ts';
 import { CryptoError } from '../../crypto/errors.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { GCM_ALTERATIONS } from '../../client/gcm-alterations.ts';
-import { expectShows } from '../../client/judge.ts';
+import { expectDistinct, expectShows } from '../../client/judge.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
 import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
@@ -220,24 +220,11 @@ const fresh: ClientCase = {
     const a = exaAdversary(vars);
     return {
       ...a,
-      judge: () => {
-        const secrets = a.sessions.flatMap((s) => (s.secret ? [s.secret.toString('hex')] : []));
-        if (secrets.length < 2)
-          return { notRun: `the app sent ${secrets.length} sessionid(s) the harness could open in two runs` };
-        const repeated = secrets.length - new Set(secrets).size;
-        return {
-          findings: repeated
-            ? [
-                {
-                  requirement: 'EXA-CLIENT-FRESH-SECRET',
-                  check: 'no secret is used for two requests',
-                  expected: `${secrets.length} different secrets`,
-                  received: `${new Set(secrets).size} different secrets in ${secrets.length} requests`,
-                },
-              ]
-            : [],
-        };
-      },
+      judge: () =>
+        expectDistinct(
+          a.sessions.flatMap((x) => (x.secret ? [x.secret.toString('hex')] : [])),
+          { requirement: 'EXA-CLIENT-FRESH-SECRET', what: 'secret' },
+        ),
     };
   },
 };

@@ -14,7 +14,7 @@ import { CryptoError } from '../../crypto/errors.ts';
 import { decodeP256PublicKey, P256_SPKI_PREFIX } from '../../crypto/ecdh-p256.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { GCM_ALTERATIONS } from '../../client/gcm-alterations.ts';
-import { expectShows } from '../../client/judge.ts';
+import { expectDistinct, expectShows } from '../../client/judge.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
 import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
 import { clientKey, kdfParams, open, seal } from './envelope.ts';
@@ -236,24 +236,11 @@ const freshKey: ClientCase = {
     const a = plumeryAdversary(vars);
     return {
       ...a,
-      judge: (): CaseVerdict => {
-        const keys = a.keys.flatMap((k) => (k.point ? [k.point.toString('hex')] : []));
-        if (keys.length < 2) return { notRun: `the app sent ${keys.length} valid key(s) in two runs` };
-        return {
-          findings:
-            new Set(keys).size < keys.length
-              ? [
-                  {
-                    requirement: 'PLM-CLIENT-FRESH-KEY',
-                    level: 'warning',
-                    check: 'no client key is sent with two requests',
-                    expected: `${keys.length} different keys`,
-                    received: `${new Set(keys).size} different in ${keys.length} requests`,
-                  },
-                ]
-              : [],
-        };
-      },
+      judge: () =>
+        expectDistinct(
+          a.keys.flatMap((k) => (k.point ? [k.point.toString('hex')] : [])),
+          { requirement: 'PLM-CLIENT-FRESH-KEY', what: 'client key', level: 'warning' },
+        ),
     };
   },
 };
