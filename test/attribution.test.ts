@@ -3,24 +3,15 @@
 // reused under one key, EXA-FRESH-IV, NIST SP 800-38D: a failure) gives one finding to each, and
 // nothing to any other rule. The same run with the risk accepted by name reads ACCEPTED RISK with
 // its reason in every report and passes; --strict fails it again.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Matrix } from '../src/core/matrix.ts';
-import { startSandbox } from '../src/core/mock-process.ts';
-import { cli, root } from './helpers.ts';
+import { cli, storySandbox } from './helpers.ts';
 
 test('a default departed from and a defect on another rule: each lands on its own rule; an accepted risk reads so everywhere', async () => {
   test.setTimeout(8 * 60_000);
-  const dir = join(root, 'reports/selftest/attribution');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const mock = await startSandbox('exa', join(dir, 'vendor-env.json'), [
-    '--variant',
-    'other-limit-frequency',
-    '--defect',
-    'iv-reused',
-  ]);
+  const { dir, mock } = await storySandbox('attribution', 'only warning and failure');
   try {
     const run = async (name: string, profile?: object, extra: string[] = []) => {
       const env: NodeJS.ProcessEnv = { ...mock.env };

@@ -48,10 +48,11 @@ export { startMockProcess } from '../src/core/mock-process.ts';
 
 /**
  * A fresh folder under reports/selftest, and in it an Exa sandbox whose verdict has one of each
- * kind: a departure from a default (a warning), a broken rule (iv-reused: a failure) and a
- * refusal in another shape (no-card-as-no-panda). The report self-tests tell its story.
+ * kind: a departure from a default (a warning), a broken rule (iv-reused: a failure) and, unless
+ * told `only warning and failure`, a refusal in another shape (no-card-as-no-panda). The report
+ * self-tests tell its story.
  */
-export async function storySandbox(name: string) {
+export async function storySandbox(name: string, kinds: 'all' | 'only warning and failure' = 'all') {
   const dir = join(root, 'reports/selftest', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -60,8 +61,7 @@ export async function storySandbox(name: string) {
     'other-limit-frequency',
     '--defect',
     'iv-reused',
-    '--defect',
-    'no-card-as-no-panda',
+    ...(kinds === 'all' ? ['--defect', 'no-card-as-no-panda'] : []),
   ]);
   return { dir, mock };
 }
