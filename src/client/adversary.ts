@@ -101,3 +101,18 @@ export async function startAdversary(upstream: string, interceptor: Interceptor)
       }),
   };
 }
+
+/**
+ * One case's adversary, listening: `make` builds it knowing the URL it will have (the URLs an
+ * answer returns point there), which is set before any request arrives.
+ */
+export async function listenFor<A extends { interceptor: Interceptor }>(
+  upstream: string,
+  make: (self: { url: string }) => A,
+): Promise<{ adversary: A; server: Adversary }> {
+  const self = { url: '' };
+  const adversary = make(self);
+  const server = await startAdversary(upstream, adversary.interceptor);
+  self.url = server.url;
+  return { adversary, server };
+}

@@ -5,8 +5,7 @@ import type { ClientCaseRecord, CommandRun } from './record.ts';
 import type { CaseVerdict } from './side.ts';
 
 /**
- * A masker for what an app printed, whatever it is: the card served and any forged one, any long
- * digit run (an altered PAN no redactor knows), and the values of card fields in its JSON.
+ * A masker for what an app printed, whatever it is: the card served, any long digit run (an altered PAN no redactor knows), and the values of card fields in its JSON.
  */
 export function appMasker(cards: readonly CardSecrets[]): (text: string) => string {
   const redactor = new Redactor(cards);

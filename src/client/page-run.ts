@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Frame } from '@playwright/test';
 import { browserContextOptions, chromiumLaunchOptions } from '../core/browser.ts';
 import { startMockWithVars } from '../core/mock-process.ts';
-import { startAdversary } from './adversary.ts';
+import { listenFor } from './adversary.ts';
 import { appMasker, caseRecord } from './case-record.ts';
 import { CommandNotStarted } from './command.ts';
 import type { ClientCaseRecord, ClientRunRecord } from './record.ts';
@@ -109,11 +109,8 @@ async function runPageCase(
   browser: Awaited<ReturnType<typeof chromium.launch>>,
 ): Promise<ClientCaseRecord> {
   const start = Date.now();
-  const self = { url: '' };
-  const adversary = c.adversary(vars, self);
-  const server = await startAdversary(mockUrl, adversary.interceptor);
-  self.url = server.url;
-  const backend = await startBackend(o.backend, adversary.env(vars, server.url));
+  const { adversary, server } = await listenFor(mockUrl, (self) => c.adversary(vars, self));
+  const backend = await startBackend(o.backend, adversary.env(server.url));
   const consoleLines: string[] = [];
   const seen: PageObservation = { frameMessages: [], frameState: '', frameText: '', places: [], revealed: false };
   const context = await browser.newContext(browserContextOptions());

@@ -2,7 +2,7 @@
 // own process), one adversary per case in front of it, the command run with the variables the
 // case gives, and one masked record per case.
 import { startMockWithVars } from '../core/mock-process.ts';
-import { startAdversary } from './adversary.ts';
+import { listenFor } from './adversary.ts';
 import { appMasker, caseRecord } from './case-record.ts';
 import { runCommand, type RawRun } from './command.ts';
 import type { ClientCaseRecord, ClientRunRecord } from './record.ts';
@@ -24,25 +24,21 @@ async function runCase(
   mockUrl: string,
 ): Promise<ClientCaseRecord> {
   const start = Date.now();
-  const self = { url: '' };
-  const adversary = c.adversary(vars, self);
-  const server = await startAdversary(mockUrl, adversary.interceptor);
-  self.url = server.url;
+  const { adversary, server } = await listenFor(mockUrl, (self) => c.adversary(vars, self));
   const runs: RawRun[] = [];
   try {
     for (let i = 0; i < (c.runs ?? 1); i++)
-      runs.push(await runCommand(o.command, adversary.env(vars, server.url), o.timeoutMs));
+      runs.push(await runCommand(o.command, adversary.env(server.url), o.timeoutMs));
   } finally {
     await server.close();
   }
-  const forged = adversary.forged?.() ?? [];
   return caseRecord({
     provider: o.side.provider,
     c,
     harnessErrors: server.errors(),
     judge: () => adversary.judge(runs),
     runs: runs.map((r) => ({ ended: r.ended, ok: r.ok, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs })),
-    mask: appMasker([o.side.card(vars), ...forged]),
+    mask: appMasker([o.side.card(vars)]),
     start,
   });
 }

@@ -17,12 +17,10 @@ export type CaseVerdict = { findings: ClientFinding[]; unjudged?: Record<string,
 /** One case's adversary: made fresh per case, so what it saw belongs to that case alone. */
 export interface CaseAdversary {
   interceptor: Interceptor;
-  /** The variables the app gets: the mock's, with the adversary's URL (and keys, where it swaps them). */
-  env(vars: Record<string, string>, url: string): Record<string, string>;
+  /** The variables the app gets, the adversary's URL as the provider's (and its keys, where it swaps them). */
+  env(url: string): Record<string, string>;
   /** Judges the runs of the command from what it printed and what the adversary saw. */
   judge(runs: readonly RawRun[]): CaseVerdict;
-  /** Card values the case served that are not the card's own (a forged PAN): masked in every record. */
-  forged?(): CardSecrets[];
 }
 
 export interface ClientCase {
@@ -70,8 +68,8 @@ export interface PageObservation {
 
 export interface PageCaseAdversary {
   interceptor: Interceptor;
-  /** The variables the page's backend gets: the mock's, with the adversary's URL. */
-  env(vars: Record<string, string>, url: string): Record<string, string>;
+  /** The variables the page's backend gets, the adversary's URL as the provider's. */
+  env(url: string): Record<string, string>;
   /** Judges what the browser saw, with what the adversary saw. */
   judge(seen: PageObservation): CaseVerdict;
   /** True once the case has what it waits for (the card shown, a report from another origin): the runner stops waiting. */
@@ -103,3 +101,7 @@ export interface PageSide {
   prepare(mockUrl: string, vars: Record<string, string>, pageOrigin: string): Promise<Record<string, string>>;
   card(vars: Record<string, string>): CardSecrets;
 }
+
+/** The variables of `names` that are set: what an app is given of the mock's (never the card's values). */
+export const appVars = (vars: Record<string, string>, names: readonly string[]): Record<string, string> =>
+  Object.fromEntries(names.flatMap((k) => (vars[k] !== undefined ? [[k, vars[k]]] : [])));

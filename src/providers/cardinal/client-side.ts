@@ -9,7 +9,7 @@ import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { expectDistinct, expectShows } from '../../client/judge.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
-import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
+import { appVars, type CaseAdversary, type CaseVerdict, type ClientCase, type ClientSide } from '../../client/side.ts';
 import { cardinalCatalogue } from './catalogue.ts';
 import { dxSignature, signatureMatches } from './signature.ts';
 
@@ -131,11 +131,11 @@ function cardinalAdversary(vars: Record<string, string>, answerWithError: boolea
   };
   return {
     interceptor,
-    env: (_: Record<string, string>, url: string) => ({
+    env: (url: string) => ({
       CARDINAL_BASE_URL: url,
       CARDINAL_PAN: vars.CARDINAL_FIDO_PAN!,
       CARDINAL_EMAIL: EMAIL,
-      ...Object.fromEntries(APP_VARS.flatMap((k) => (vars[k] !== undefined ? [[k, vars[k]]] : []))),
+      ...appVars(vars, APP_VARS),
     }),
     requests,
     requestFindings,

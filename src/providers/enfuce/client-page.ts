@@ -7,7 +7,14 @@ import { defineRequirements } from '../../core/requirements.ts';
 import { STANDARDS } from '../../core/standards.ts';
 import type { Answer, Exchange, Interceptor } from '../../client/adversary.ts';
 import type { ClientFinding } from '../../client/record.ts';
-import type { CaseVerdict, PageCase, PageCaseAdversary, PageObservation, PageSide } from '../../client/side.ts';
+import {
+  appVars,
+  type CaseVerdict,
+  type PageCase,
+  type PageCaseAdversary,
+  type PageObservation,
+  type PageSide,
+} from '../../client/side.ts';
 import { enfuceCatalogue } from './catalogue.ts';
 
 const PAGE = 'the merchant page that frames cardDataFrameUrl';
@@ -114,9 +121,9 @@ function enfuceAdversary(vars: Record<string, string>, self: { url: string }, re
   };
   return {
     interceptor,
-    env: (_: Record<string, string>, url: string) => ({
+    env: (url: string) => ({
       ENFUCE_BASE_URL: url,
-      ...Object.fromEntries(BACKEND_VARS.flatMap((k) => (vars[k] !== undefined ? [[k, vars[k]]] : []))),
+      ...appVars(vars, BACKEND_VARS),
     }),
     tokens,
     reports,

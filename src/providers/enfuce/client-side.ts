@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineRequirements } from '../../core/requirements.ts';
 import type { Answer, Exchange, Interceptor } from '../../client/adversary.ts';
-import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
+import { appVars, type CaseAdversary, type CaseVerdict, type ClientCase, type ClientSide } from '../../client/side.ts';
 import type { RawRun } from '../../client/command.ts';
 import { printedObject } from '../../client/judge.ts';
 import { enfuceCatalogue } from './catalogue.ts';
@@ -81,9 +81,9 @@ function enfuceMobileAdversary(vars: Record<string, string>, self: { url: string
   };
   return {
     interceptor,
-    env: (_: Record<string, string>, url: string) => ({
+    env: (url: string) => ({
       ENFUCE_BASE_URL: url,
-      ...Object.fromEntries(APP_VARS.flatMap((k) => (vars[k] !== undefined ? [[k, vars[k]]] : []))),
+      ...appVars(vars, APP_VARS),
     }),
     tokens,
     posts,

@@ -15,7 +15,7 @@ import { GCM_ALTERATIONS } from '../../client/gcm-alterations.ts';
 import { expectDistinct, expectShows } from '../../client/judge.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
-import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
+import { appVars, type CaseAdversary, type CaseVerdict, type ClientCase, type ClientSide } from '../../client/side.ts';
 import { decryptField, encryptField } from './card-data.ts';
 import { exaCatalogue } from './catalogue.ts';
 import { makeSession, openSession } from './session.ts';
@@ -146,10 +146,10 @@ function exaAdversary(vars: Record<string, string>, tamper?: Tamper) {
   };
   return {
     interceptor,
-    env: (_: Record<string, string>, url: string) => ({
+    env: (url: string) => ({
       EXA_BASE_URL: url,
       EXA_PUBLIC_KEY: key.publicPem,
-      ...Object.fromEntries(APP_VARS.map((k) => [k, vars[k]!])),
+      ...appVars(vars, APP_VARS),
     }),
     sessions,
     sessionFindings,

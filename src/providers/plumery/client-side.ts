@@ -16,7 +16,7 @@ import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { GCM_ALTERATIONS } from '../../client/gcm-alterations.ts';
 import { expectDistinct, expectShows } from '../../client/judge.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
-import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
+import { appVars, type CaseAdversary, type CaseVerdict, type ClientCase, type ClientSide } from '../../client/side.ts';
 import { clientKey, kdfParams, open, seal } from './envelope.ts';
 import { plumeryCatalogue } from './catalogue.ts';
 import { PlumeryProfile } from './profile.ts';
@@ -136,9 +136,9 @@ function plumeryAdversary(vars: Record<string, string>, tamper?: Tamper) {
   };
   return {
     interceptor,
-    env: (_: Record<string, string>, url: string) => ({
+    env: (url: string) => ({
       PLUMERY_BASE_URL: url,
-      ...Object.fromEntries(APP_VARS.flatMap((k) => (vars[k] !== undefined ? [[k, vars[k]]] : []))),
+      ...appVars(vars, APP_VARS),
     }),
     keys,
     sealed: () => sealed,

@@ -16,7 +16,7 @@ import { GCM_ALTERATIONS, type GcmAlteration } from '../../client/gcm-alteration
 import { expectShows } from '../../client/judge.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
-import type { CaseAdversary, CaseVerdict, ClientCase, ClientSide } from '../../client/side.ts';
+import { appVars, type CaseAdversary, type CaseVerdict, type ClientCase, type ClientSide } from '../../client/side.ts';
 import {
   CONTENT_ENC,
   decryptCardDetails,
@@ -185,9 +185,9 @@ function solarisAdversary(vars: Record<string, string>, serve: Serve) {
   };
   return {
     interceptor,
-    env: (_: Record<string, string>, url: string) => ({
+    env: (url: string) => ({
       SOLARIS_BASE_URL: url,
-      ...Object.fromEntries(APP_VARS.flatMap((k) => (vars[k] !== undefined ? [[k, vars[k]]] : []))),
+      ...appVars(vars, APP_VARS),
     }),
     requests,
     requestFindings,
