@@ -155,3 +155,38 @@ export function expectDistinct(
         : [],
   };
 }
+
+/**
+ * The honest case's judgement, in the order a reveal happens: an app that never reached the card
+ * endpoint is judged by what it did instead (a hang, no JSON, a refusal; a card shown without
+ * asking is a finding too); a request the harness found wrong fails its rule, and the answer it
+ * could not get is not judged; otherwise the app must show exactly the card served.
+ */
+export function honestVerdict(o: {
+  /** The app reached the card endpoint. */
+  asked: boolean;
+  /** The rule of the request, its findings, and what is left unjudged when it made none. */
+  request: { rule: string; findings: () => ClientFinding[]; unasked: string };
+  /** The rule of the answer, what the app showed of it, and why it is not judged after a wrong request. */
+  answer: { rule: string; shows: () => ClientFinding[]; unanswered: string };
+}): CaseVerdict {
+  if (!o.asked) {
+    const seen = o.answer.shows();
+    return {
+      findings: seen.length
+        ? seen
+        : [
+            {
+              requirement: o.answer.rule,
+              check: 'the app shows the card it was served',
+              expected: 'a request for the card, then the card it answers',
+              received: 'a card shown without asking for one',
+            },
+          ],
+      unjudged: { [o.request.rule]: o.request.unasked },
+    };
+  }
+  const bad = o.request.findings();
+  if (bad.length) return { findings: bad, unjudged: { [o.answer.rule]: o.answer.unanswered } };
+  return { findings: o.answer.shows() };
+}

@@ -12,10 +12,10 @@ import type { CardSecrets } from '../../core/mask.ts';
 import { CryptoError } from '../../crypto/errors.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { GCM_ALTERATIONS } from '../../client/gcm-alterations.ts';
-import { expectDistinct, expectShows } from '../../client/judge.ts';
+import { expectDistinct, expectShows, honestVerdict } from '../../client/judge.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
-import { appVars, type CaseAdversary, type CaseVerdict, type ClientCase, type ClientSide } from '../../client/side.ts';
+import { appVars, type CaseAdversary, type ClientCase, type ClientSide } from '../../client/side.ts';
 import { decryptField, encryptField } from './card-data.ts';
 import { exaCatalogue } from './catalogue.ts';
 import { makeSession, openSession } from './session.ts';
@@ -179,33 +179,20 @@ const honest: ClientCase = {
     const a = exaAdversary(vars);
     return {
       ...a,
-      judge: ([run]): CaseVerdict => {
-        const shows = () => expectShows(run!, 'EXA-CLIENT-OPENS-ANSWER', ExaShown, '{pan, cvc, pin}', cardOf(vars));
-        // An app that never asked for the card is judged by what it did instead (a hang, no JSON, a refusal).
-        if (!a.cardRequests()) {
-          const seen = shows();
-          return {
-            findings: seen.length
-              ? seen
-              : [
-                  {
-                    requirement: 'EXA-CLIENT-OPENS-ANSWER',
-                    check: 'the app shows the card it was served',
-                    expected: 'a GET /card, then the card it answers',
-                    received: 'a card shown without asking for one',
-                  },
-                ],
-            unjudged: { 'EXA-CLIENT-SESSIONID': 'the app sent no request for the card' },
-          };
-        }
-        const bad = a.sessionFindings();
-        if (bad.length)
-          return {
-            findings: bad,
-            unjudged: { 'EXA-CLIENT-OPENS-ANSWER': 'no sessionid the mock could use, so no card to open' },
-          };
-        return { findings: shows() };
-      },
+      judge: ([run]) =>
+        honestVerdict({
+          asked: a.cardRequests() > 0,
+          request: {
+            rule: 'EXA-CLIENT-SESSIONID',
+            findings: a.sessionFindings,
+            unasked: 'the app sent no request for the card',
+          },
+          answer: {
+            rule: 'EXA-CLIENT-OPENS-ANSWER',
+            shows: () => expectShows(run!, 'EXA-CLIENT-OPENS-ANSWER', ExaShown, '{pan, cvc, pin}', cardOf(vars)),
+            unanswered: 'no sessionid the mock could use, so no card to open',
+          },
+        }),
     };
   },
 };

@@ -14,9 +14,10 @@ import { CryptoError } from '../../crypto/errors.ts';
 import { decodeP256PublicKey, P256_SPKI_PREFIX } from '../../crypto/ecdh-p256.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { GCM_ALTERATIONS } from '../../client/gcm-alterations.ts';
-import { expectDistinct, expectShows } from '../../client/judge.ts';
+import { expectDistinct, expectShows, honestVerdict } from '../../client/judge.ts';
+import type { ClientFinding } from '../../client/record.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
-import { appVars, type CaseAdversary, type CaseVerdict, type ClientCase, type ClientSide } from '../../client/side.ts';
+import { appVars, type CaseAdversary, type ClientCase, type ClientSide } from '../../client/side.ts';
 import { clientKey, kdfParams, open, seal } from './envelope.ts';
 import { plumeryCatalogue } from './catalogue.ts';
 import { PlumeryProfile } from './profile.ts';
@@ -141,6 +142,18 @@ function plumeryAdversary(vars: Record<string, string>, tamper?: Tamper) {
       ...appVars(vars, APP_VARS),
     }),
     keys,
+    /** What is wrong with the X-Client-Public-Key headers the app sent. */
+    keyFindings: (): ClientFinding[] => {
+      const check = 'X-Client-Public-Key is a base64 P-256 public key (SPKI DER or the uncompressed point)';
+      const rule = 'PLM-CLIENT-PUBLIC-KEY';
+      if (!keys.length)
+        return [
+          { requirement: rule, check, expected: 'the X-Client-Public-Key header', received: 'a request without it' },
+        ];
+      return keys
+        .filter((k) => k.problem)
+        .map((k) => ({ requirement: rule, check, expected: 'a valid P-256 public key', received: k.problem! }));
+    },
     sealed: () => sealed,
     asked,
   };
@@ -167,33 +180,20 @@ const honest: ClientCase = {
     const a = plumeryAdversary(vars);
     return {
       ...a,
-      judge: ([run]): CaseVerdict => {
-        const shows = () =>
-          expectShows(run!, 'PLM-CLIENT-OPENS-ANSWER', PlumeryShown, OUTPUT, shownFor(vars, a.asked[0]));
-        if (!a.asked.length)
-          return { findings: shows(), unjudged: { 'PLM-CLIENT-PUBLIC-KEY': 'the app sent no request for the PIN' } };
-        const check = 'X-Client-Public-Key is a base64 P-256 public key (SPKI DER or the uncompressed point)';
-        const bad = a.keys.length
-          ? a.keys
-              .filter((k) => k.problem)
-              .map((k) => ({
-                requirement: 'PLM-CLIENT-PUBLIC-KEY',
-                check,
-                expected: 'a valid P-256 public key',
-                received: k.problem!,
-              }))
-          : [
-              {
-                requirement: 'PLM-CLIENT-PUBLIC-KEY',
-                check,
-                expected: 'the X-Client-Public-Key header',
-                received: 'a request without it',
-              },
-            ];
-        if (bad.length)
-          return { findings: bad, unjudged: { 'PLM-CLIENT-OPENS-ANSWER': 'no key the harness could seal the PIN to' } };
-        return { findings: shows() };
-      },
+      judge: ([run]) =>
+        honestVerdict({
+          asked: a.asked.length > 0,
+          request: {
+            rule: 'PLM-CLIENT-PUBLIC-KEY',
+            findings: a.keyFindings,
+            unasked: 'the app sent no request for the PIN',
+          },
+          answer: {
+            rule: 'PLM-CLIENT-OPENS-ANSWER',
+            shows: () => expectShows(run!, 'PLM-CLIENT-OPENS-ANSWER', PlumeryShown, OUTPUT, shownFor(vars, a.asked[0])),
+            unanswered: 'no key the harness could seal the PIN to',
+          },
+        }),
     };
   },
 };

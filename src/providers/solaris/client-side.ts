@@ -13,10 +13,10 @@ import { fromBase64Url, toBase64Url } from '../../crypto/base64.ts';
 import { encryptCompact, type ContentEnc, type KeyWrap } from '../../crypto/jwe.ts';
 import type { Exchange, Interceptor } from '../../client/adversary.ts';
 import { GCM_ALTERATIONS, type GcmAlteration } from '../../client/gcm-alterations.ts';
-import { expectShows } from '../../client/judge.ts';
+import { expectShows, honestVerdict } from '../../client/judge.ts';
 import { refusalCase } from '../../client/refusal-case.ts';
 import type { ClientFinding } from '../../client/record.ts';
-import { appVars, type CaseAdversary, type CaseVerdict, type ClientCase, type ClientSide } from '../../client/side.ts';
+import { appVars, type CaseAdversary, type ClientCase, type ClientSide } from '../../client/side.ts';
 import {
   CONTENT_ENC,
   decryptCardDetails,
@@ -211,16 +211,21 @@ const honest: ClientCase = {
     const a = solarisAdversary(vars, asAsked());
     return {
       ...a,
-      judge: ([run]): CaseVerdict => {
-        const shows = () =>
-          expectShows(run!, 'SOL-CLIENT-OPENS-ANSWER', SolarisShown, '{pan, cvc, expires_at}', detailsOf(vars));
-        if (!a.requests.length)
-          return { findings: shows(), unjudged: { 'SOL-CLIENT-REQUEST': 'the app sent no request for the card' } };
-        const bad = a.requestFindings();
-        if (bad.length)
-          return { findings: bad, unjudged: { 'SOL-CLIENT-OPENS-ANSWER': 'no request the mock could answer' } };
-        return { findings: shows() };
-      },
+      judge: ([run]) =>
+        honestVerdict({
+          asked: a.requests.length > 0,
+          request: {
+            rule: 'SOL-CLIENT-REQUEST',
+            findings: a.requestFindings,
+            unasked: 'the app sent no request for the card',
+          },
+          answer: {
+            rule: 'SOL-CLIENT-OPENS-ANSWER',
+            shows: () =>
+              expectShows(run!, 'SOL-CLIENT-OPENS-ANSWER', SolarisShown, '{pan, cvc, expires_at}', detailsOf(vars)),
+            unanswered: 'no request the mock could answer',
+          },
+        }),
     };
   },
 };
