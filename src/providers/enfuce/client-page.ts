@@ -16,6 +16,7 @@ import {
   type PageSide,
 } from '../../client/side.ts';
 import { enfuceCatalogue } from './catalogue.ts';
+import { tokenAnswers } from './client-token.ts';
 
 const PAGE = 'the merchant page that frames cardDataFrameUrl';
 
@@ -76,10 +77,8 @@ addEventListener('message', (e) => fetch('${ATTACKER}/report', { method: 'POST',
 
 /** One case's Enfuce: records the tokens, points the returned URLs at itself, and sends the frame elsewhere when told. */
 function enfuceAdversary(vars: Record<string, string>, self: { url: string }, redirectFrame: boolean) {
-  const mockOrigin = new URL(vars.ENFUCE_BASE_URL!).origin;
-  const tokens = new Set<string>();
+  const issued = tokenAnswers(vars, self);
   const reports: { data: unknown; origin: string }[] = [];
-  let framePath: string | undefined;
   let attackerAt: number | undefined;
   let frameRequests = 0;
   const interceptor: Interceptor = {
@@ -97,7 +96,7 @@ function enfuceAdversary(vars: Record<string, string>, self: { url: string }, re
         }
         return { status: 204, headers: {}, body: Buffer.alloc(0) };
       }
-      if (path === framePath) {
+      if (path === issued.paths.frame) {
         frameRequests++;
         // The same server under another name is another origin: the page's targetOrigin no longer matches.
         if (redirectFrame)
@@ -109,15 +108,7 @@ function enfuceAdversary(vars: Record<string, string>, self: { url: string }, re
       }
       return undefined;
     },
-    answer(r, a) {
-      if (!/\/controlToken(\?|$)/.test(r.path.split('?')[0]!) || a.status !== 201) return a;
-      const body = JSON.parse(a.body.toString('utf8')) as Record<string, unknown>;
-      if (typeof body.token === 'string') tokens.add(body.token);
-      for (const k of ['cardDataUrl', 'cardDataFrameUrl'])
-        if (typeof body[k] === 'string') body[k] = (body[k] as string).replace(mockOrigin, self.url);
-      if (typeof body.cardDataFrameUrl === 'string') framePath = new URL(body.cardDataFrameUrl).pathname;
-      return { ...a, body: Buffer.from(JSON.stringify(body)) };
-    },
+    answer: issued.answer,
   };
   return {
     interceptor,
@@ -125,7 +116,7 @@ function enfuceAdversary(vars: Record<string, string>, self: { url: string }, re
       ENFUCE_BASE_URL: url,
       ...appVars(vars, BACKEND_VARS),
     }),
-    tokens,
+    tokens: issued.tokens,
     reports,
     attackerAt: () => attackerAt,
     frameRequests: () => frameRequests,

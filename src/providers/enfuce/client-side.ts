@@ -10,6 +10,7 @@ import { appVars, type CaseAdversary, type CaseVerdict, type ClientCase, type Cl
 import type { RawRun } from '../../client/command.ts';
 import { printedObject } from '../../client/judge.ts';
 import { enfuceCatalogue } from './catalogue.ts';
+import { tokenAnswers } from './client-token.ts';
 
 const APP = 'POST cardDataUrl (the mobile app)';
 
@@ -43,41 +44,29 @@ const page = (status: number, text: string): Answer => ({
 
 /** One case's Enfuce: records the tokens issued and the forms posted; moves the card-data path when told. */
 function enfuceMobileAdversary(vars: Record<string, string>, self: { url: string }, move: boolean) {
-  const mockOrigin = new URL(vars.ENFUCE_BASE_URL!).origin;
-  const tokens = new Set<string>();
+  const issued = tokenAnswers(vars, self, move ? MOVED : undefined);
+  const { tokens, paths } = issued;
   const posts: { path: string; form: boolean; tokenField: boolean; known: boolean }[] = [];
-  let viewPath: string | undefined;
   const interceptor: Interceptor = {
     own(r: Exchange) {
       // Where the card data was: nothing there once the answer says it is elsewhere.
-      if (move && viewPath && r.path.split('?')[0] === viewPath) {
-        posts.push({ path: viewPath, form: false, tokenField: false, known: false });
+      if (move && paths.view && r.path.split('?')[0] === paths.view) {
+        posts.push({ path: paths.view, form: false, tokenField: false, known: false });
         return page(404, 'Not found');
       }
       return undefined;
     },
     request(r: Exchange) {
       const path = r.path.split('?')[0]!;
-      const target = move && path === MOVED ? viewPath! : path;
-      if (r.method === 'POST' && target === viewPath) {
+      const target = move && path === MOVED ? paths.view! : path;
+      if (r.method === 'POST' && target === paths.view) {
         const form = (r.headers['content-type'] ?? '').split(';')[0]!.trim() === 'application/x-www-form-urlencoded';
         const token = form ? new URLSearchParams(r.body.toString('utf8')).get('token') : null;
         posts.push({ path, form, tokenField: token !== null, known: token !== null && tokens.has(token) });
       }
       return target === path ? r : { ...r, path: `${target}${r.path.slice(path.length)}` };
     },
-    answer(r, a) {
-      if (!/\/controlToken$/.test(r.path.split('?')[0]!) || a.status !== 201) return a;
-      const body = JSON.parse(a.body.toString('utf8')) as Record<string, unknown>;
-      if (typeof body.token === 'string') tokens.add(body.token);
-      if (typeof body.cardDataUrl === 'string') {
-        viewPath = new URL(body.cardDataUrl).pathname;
-        body.cardDataUrl = move ? `${self.url}${MOVED}` : body.cardDataUrl.replace(mockOrigin, self.url);
-      }
-      if (typeof body.cardDataFrameUrl === 'string')
-        body.cardDataFrameUrl = body.cardDataFrameUrl.replace(mockOrigin, self.url);
-      return { ...a, body: Buffer.from(JSON.stringify(body)) };
-    },
+    answer: issued.answer,
   };
   return {
     interceptor,
