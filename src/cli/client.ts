@@ -3,7 +3,6 @@
 // adversarially (src/client/). The same reports and exit codes as `run`.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
 import { conclude, summaryLine, type Matrix } from '../core/matrix.ts';
 import { CommandNotStarted } from '../client/command.ts';
 import { clientMatrix } from '../client/matrix.ts';
@@ -14,9 +13,38 @@ import type { PageSide } from '../client/side.ts';
 import { clientSides, pageSides } from '../client/sides.ts';
 import { writeClientReports } from '../../reporters/client-reports.ts';
 import { readSettings } from './settings.ts';
+import { chromiumOrUsageError } from './chromium.ts';
 import { parse, UsageError } from './usage.ts';
 
 const DEFAULT_TIMEOUT_S = 20;
+
+/** `--list`: each case with its title and the rules it tries. */
+function listCases(cases: readonly { name: string; title: string; requirements: readonly string[] }[]): number {
+  for (const c of cases) console.log(`${c.name.padEnd(22)} ${c.title}  [${c.requirements.join(', ')}]`);
+  return 0;
+}
+
+/** --timeout in seconds (per run of the command, or per case of a page), as milliseconds. */
+function timeoutMsOf(seconds: string, per: string): number {
+  const s = Number(seconds);
+  if (!Number.isFinite(s) || s <= 0 || s > 600)
+    throw new UsageError(`--timeout takes seconds per ${per}, more than 0 and at most 600`);
+  return s * 1000;
+}
+
+/** The cases --case names (all when it names none), or a UsageError naming the unknown ones. */
+function selectedCases<C extends { name: string }>(
+  cases: readonly C[],
+  names: readonly string[],
+  provider: string,
+): readonly C[] {
+  const unknown = names.filter((n) => !cases.some((c) => c.name === n));
+  if (unknown.length)
+    throw new UsageError(
+      `unknown case ${unknown.join(', ')} for ${provider}; known: ${cases.map((c) => c.name).join(', ')}`,
+    );
+  return names.length ? cases.filter((c) => names.includes(c.name)) : cases;
+}
 
 export async function clientCommand(args: string[]): Promise<number> {
   const dashdash = args.indexOf('--');
@@ -61,29 +89,18 @@ export async function clientCommand(args: string[]): Promise<number> {
   const load = clientSides[id];
   if (!load) throw new UsageError(`no client checks for "${id}" yet; known: ${known.join(', ')}`);
   const side = await load();
-  if (values.list) {
-    for (const c of side.cases) console.log(`${c.name.padEnd(22)} ${c.title}  [${c.requirements.join(', ')}]`);
-    return 0;
-  }
+  if (values.list) return listCases(side.cases);
   if (!command.length)
     throw new UsageError(
       `give the app's reveal command after --: it prints ${side.outputFields} as one JSON object and exits 0, or refuses with exit code ≠ 0`,
     );
-  const timeout = Number(timeoutS);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
-    throw new UsageError('--timeout takes seconds per run of the command, more than 0 and at most 600');
-  const names = values.case ?? [];
-  const unknown = names.filter((n) => !side.cases.some((c) => c.name === n));
-  if (unknown.length)
-    throw new UsageError(
-      `unknown case ${unknown.join(', ')} for ${id}; known: ${side.cases.map((c) => c.name).join(', ')}`,
-    );
-  const cases = names.length ? side.cases.filter((c) => names.includes(c.name)) : side.cases;
+  const timeoutMs = timeoutMsOf(timeoutS, 'run of the command');
+  const cases = selectedCases(side.cases, values.case ?? [], id);
 
   rmSync(output, { recursive: true, force: true });
   let record;
   try {
-    record = await runClientCases({ side, command, cases, timeoutMs: timeout * 1000, concurrency: 4 });
+    record = await runClientCases({ side, command, cases, timeoutMs, concurrency: 4 });
   } catch (e) {
     if (e instanceof CommandNotStarted) throw new UsageError(`${e.message} (${command[0]})`);
     throw e;
@@ -123,29 +140,15 @@ async function pageCommand(
   },
   backend: string[],
 ): Promise<number> {
-  if (values.list) {
-    for (const c of side.cases) console.log(`${c.name.padEnd(22)} ${c.title}  [${c.requirements.join(', ')}]`);
-    return 0;
-  }
+  if (values.list) return listCases(side.cases);
   if (!values.page || !/^https?:\/\/[^/]+/.test(values.page))
     throw new UsageError(
       `${side.provider}'s client is a web page: give its URL with --page <http(s) URL>, and after -- the command that serves it (if it is not served already)`,
     );
-  const timeout = Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
-    throw new UsageError('--timeout takes seconds per case, more than 0 and at most 600');
-  const names = values.case ?? [];
-  const unknown = names.filter((n) => !side.cases.some((c) => c.name === n));
-  if (unknown.length)
-    throw new UsageError(
-      `unknown case ${unknown.join(', ')} for ${side.provider}; known: ${side.cases.map((c) => c.name).join(', ')}`,
-    );
-  if (!chromiumAvailable())
-    throw new UsageError(
-      `no Chromium at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
-    );
-  const output = resolve(values.output);
-  rmSync(output, { recursive: true, force: true });
+  const timeoutMs = timeoutMsOf(values.timeout, 'case');
+  const cases = selectedCases(side.cases, values.case ?? [], side.provider);
+  chromiumOrUsageError();
+  rmSync(values.output, { recursive: true, force: true });
   let record;
   try {
     record = await runPageCases({
@@ -153,12 +156,12 @@ async function pageCommand(
       pageUrl: values.page,
       backend,
       ...(values.reveal ? { reveal: values.reveal } : {}),
-      cases: names.length ? side.cases.filter((c) => names.includes(c.name)) : side.cases,
-      timeoutMs: timeout * 1000,
+      cases,
+      timeoutMs,
     });
   } catch (e) {
     if (e instanceof CommandNotStarted) throw new UsageError(e.message);
     throw e;
   }
-  return report(record, clientMatrix(record, side), output, !!values.quiet, !!values.strict);
+  return report(record, clientMatrix(record, side), values.output, !!values.quiet, !!values.strict);
 }

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromiumAvailable, chromiumPath } from '../core/browser.ts';
 import { loadProfile, profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
 import { catalogue, loadProvider, providerIds } from '../catalogue.ts';
@@ -10,6 +9,7 @@ import { beforeChecks } from '../core/transport.ts';
 import { networkForRun, networkFromFlags, NETWORK_FLAGS, useNetwork } from './network-flags.ts';
 import { runPlaywright } from './playwright.ts';
 import { readSettings } from './settings.ts';
+import { chromiumOrUsageError } from './chromium.ts';
 import { parse, providerOrUsageError, UsageError } from './usage.ts';
 
 /** Checks a target's settings before any test starts: a bad one is exit code 2, not 40 failures. */
@@ -81,11 +81,7 @@ export async function runCommand(args: string[]): Promise<number> {
   for (const p of catalogue.filter((p) => selected.includes(p.id))) checkTargetSettings(p, process.env);
   const network = networkFromFlags(values);
   useNetwork(network);
-  if (!chromiumAvailable()) {
-    throw new UsageError(
-      `no Chromium at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
-    );
-  }
+  chromiumOrUsageError();
 
   const output = resolve(values.output ?? 'reports');
   // A fresh run starts from empty results; shards of one run share the directory.
