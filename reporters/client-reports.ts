@@ -13,6 +13,8 @@ import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements
 function casesJunit(record: ClientRunRecord): string {
   const failed = record.cases.filter((c) => c.status === 'fail').length;
   const skipped = record.cases.filter((c) => c.status === 'not-run').length;
+  // A case the harness could not serve is JUnit's error: never a pass a CI system shows green.
+  const errors = record.cases.filter((c) => c.status === 'error').length;
   const cases = record.cases.map((c) => {
     const out = c.runs
       .map(
@@ -26,12 +28,15 @@ function casesJunit(record: ClientRunRecord): string {
             `<failure message="${xml(findingText(c.findings[0]!))}" type="client">${xml(c.findings.map(findingText).join('\n'))}</failure>`,
           ]
         : []),
+      ...(c.status === 'error'
+        ? [`<error message="${xml(c.notRunReason ?? 'an error of the harness')}" type="harness"/>`]
+        : []),
       ...(c.status === 'not-run' ? [`<skipped message="${xml(`not run: ${c.notRunReason ?? ''}`)}"/>`] : []),
       `<system-out>${xml(`${c.status === 'warn' ? `${c.findings.map(findingText).join('\n')}\n` : ''}served: ${c.served}\n${out}`)}</system-out>`,
     ];
     return `    <testcase name="${xml(`${c.case}: ${c.title}`)}" classname="${xml(`${c.provider}-client`)}" time="${(c.durationMs / 1000).toFixed(3)}">${body.join('')}</testcase>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="card-reveal-harness client" tests="${record.cases.length}" failures="${failed}" skipped="${skipped}" errors="0">\n  <testsuite name="${xml(`${record.provider} client (${record.command})`)}" tests="${record.cases.length}" failures="${failed}" skipped="${skipped}" errors="0" timestamp="${record.generatedAt}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="card-reveal-harness client" tests="${record.cases.length}" failures="${failed}" skipped="${skipped}" errors="${errors}">\n  <testsuite name="${xml(`${record.provider} client (${record.command})`)}" tests="${record.cases.length}" failures="${failed}" skipped="${skipped}" errors="${errors}" timestamp="${record.generatedAt}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }
 
 export function writeClientReports(record: ClientRunRecord, matrix: Matrix, out: string): void {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { writeClientReports } from '../reporters/client-reports.ts';
 import { clientMatrix } from '../src/client/matrix.ts';
 import { ClientRunRecord } from '../src/client/record.ts';
 import { runClientCases } from '../src/client/run.ts';
@@ -178,7 +179,7 @@ test('bad input to client: a clear line and exit 2, or a named finding; never a 
   }
 });
 
-test('a case the harness cannot serve is an error of the harness that fails the run, never a pass', async () => {
+test('a case the harness cannot serve is an error of the harness that fails the run, never a pass', async ({}, testInfo) => {
   const side = await clientSides.exa!();
   const [honest] = side.cases;
   const broken: ClientCase = {
@@ -210,6 +211,11 @@ test('a case the harness cannot serve is an error of the harness that fails the 
     honest!.requirements,
   );
   expect(conclude(matrix).verdict).toBe('not-conformant');
+  const out = testInfo.outputPath('client');
+  writeClientReports(record, matrix, out);
+  const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
+  expect(junit).toMatch(/<testsuites [^>]*errors="1">/);
+  expect(junit).toMatch(/<error message="an error of the harness: [^"]*the case could not be built/);
 });
 
 /** A port nothing listens on now: the example page's backend takes it. */
