@@ -185,7 +185,7 @@ const virtualCardRequest = routeOf<SolarisState, Flaw>()({
     if (!signed || device.personId !== card.personId) {
       return error(
         flaw,
-        403,
+        s.profile.badSignatureStatus,
         'signature',
         'the signature does not verify with the bound device',
         flaw['card-data-in-error']
@@ -245,6 +245,7 @@ export function createSolarisMock(options: MockFactoryOptions): MockApp<SolarisM
         ...(variants.has('signature-hex-base64') ? { signatureEncoding: 'hex-base64-der' } : {}),
         ...(variants.has('no-kid-in-header') ? { kidInHeader: false } : {}),
         ...(variants.has('short-key-422') ? { shortKeyStatus: 422 } : {}),
+        ...(variants.has('bad-signature-401') ? { badSignatureStatus: 401 } : {}),
       }),
       cards: new Map(solarisCards.map((c) => [c.id, c])),
       devices: new Map(

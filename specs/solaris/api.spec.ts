@@ -161,7 +161,7 @@ test.describe('device binding', () => {
   );
 
   test(
-    'a signature over a different JWK is refused with 403',
+    'a signature over a different JWK is refused (default: 403)',
     req('SOL-DEVICE-SIGNATURE'),
     async ({ solarisClient, setup, encryptionKey }) => {
       const otherJwk = newEncryptionKey(2048).jwk;

@@ -120,13 +120,14 @@ export function signedRequest(setup: SolarisSetup, key: EncryptionKey, o: Reques
 }
 
 /**
- * The compact JWE of a 200 answer; otherwise the check stops. A correctly signed request refused with 403
- * fails the signature rule; any other non-200, or a body off the schema, the decryption rule.
+ * The compact JWE of a 200 answer; otherwise the check stops. A correctly signed request refused as
+ * a bad signature is (badSignatureStatus, default 403) fails the signature rule; any other non-200,
+ * or a body off the schema, the decryption rule.
  */
-export function dataOf(ex: HttpExchange): string {
+export function dataOf(ex: HttpExchange, setup: SolarisSetup): string {
   const status = ex.response.status;
   ruleCheck(
-    status === 403 ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS',
+    status === setup.profile.badSignatureStatus ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS',
     status,
     'status of a correctly signed request',
   ).toBe(200);
@@ -167,7 +168,7 @@ function otherSignatureReadings(
 
 /**
  * The compact JWE for a correctly signed request (dataOf). A target that refuses the documented
- * signature with 403 fails the signature rule; the JWE checks then go on with the first other
+ * signature as a bad one (badSignatureStatus) fails the signature rule; the JWE checks then go on with the first other
  * reading of the signing steps it accepts, if any, since the JWE is not the signature's rule.
  */
 export async function jweFor(
@@ -177,16 +178,16 @@ export async function jweFor(
   o: RequestOptions = {},
 ): Promise<string> {
   const ex = await client.virtualCardRequest(setup.cardId, signedRequest(setup, key, o));
-  if (ex.response.status !== 403) return dataOf(ex);
+  if (ex.response.status !== setup.profile.badSignatureStatus) return dataOf(ex, setup);
   for (const [reading, body, option] of otherSignatureReadings(setup, key, o)) {
     const other = await client.virtualCardRequest(setup.cardId, body);
     if (other.response.status !== 200) continue;
     ruleCheck('SOL-DEVICE-SIGNATURE', `it accepts ${reading}`, 'the signature the target verifies', option).toBe(
       'the documented signature',
     );
-    return dataOf(other);
+    return dataOf(other, setup);
   }
-  return dataOf(ex);
+  return dataOf(ex, setup);
 }
 
 /** What a Solaris refusal is: its status, the field its error names, and the profile option that pins both, if any. */

@@ -36,7 +36,7 @@ test(
           ? 'SOL-UNKNOWN-CARD'
           : m.interaction.includes('jwe.alg')
             ? 'SOL-FIELD-VALIDATION'
-            : m.type === 'StatusMismatch' && m.text.includes('403')
+            : m.type === 'StatusMismatch' && m.text.includes(String(setup.profile.badSignatureStatus))
               ? 'SOL-DEVICE-SIGNATURE'
               : 'SOL-JWE-DECRYPTS';
         // A body mismatch of an error (a field of the envelope, or no envelope at all: `$`) is the envelope's, never the status rule's.

@@ -45,6 +45,13 @@ export const solarisChoices = defineChoices(solarisVariants, [
     400,
     { status: 422, variant: 'short-key-422' },
   ),
+  statusChoice(
+    'bad-signature-status',
+    'the document lists a 403 answer, not which refusal it is; a signature that does not verify may be refused otherwise',
+    'badSignatureStatus',
+    403,
+    { status: 401, variant: 'bad-signature-401' },
+  ),
   {
     name: 'answer-fields',
     why: 'the answer names data; more fields beside it are not excluded',

@@ -22,6 +22,11 @@ export const solarisVariants = defineVariants([
     description: 'a JWK below 2048 bits is refused with 422 rather than 400, stated in the profile',
     profile: { shortKeyStatus: 422 },
   },
+  {
+    name: 'bad-signature-401',
+    description: 'a signature that does not verify is refused with 401 rather than 403, stated in the profile',
+    profile: { badSignatureStatus: 401 },
+  },
 ] as const);
 
 export type SolarisVariantName = (typeof solarisVariants)[number]['name'];
