@@ -1,7 +1,7 @@
 // The conformance matrix: per provider, per requirement, pass / fail / not applicable, with the
 // requirement's words and the profile in force. Written as conformance.json and conformance.md,
 // summarised on stdout, closing with requirements and checks on one line.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { runSettings } from '../src/core/settings.ts';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
@@ -23,7 +23,8 @@ import {
 import { UNREACHABLE } from '../src/core/http.ts';
 import { decodeFinding, FINDING, findingLine, findingNote, type Finding } from '../src/core/findings.ts';
 import { checkGroup } from '../src/catalogue.ts';
-import { defectOfBatchFile, defectRunDir, splitBatchProject } from '../src/core/defect-batch.ts';
+import { defectOfBatchFile, defectRunDir, splitBatchProject, variantProfileFile } from '../src/core/defect-batch.ts';
+import { profileEnvVar } from '../src/core/profile.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
 import { runContext } from '../src/core/run-context.ts';
 import { recordedEnv, recordEnv } from '../src/core/recorded-env.ts';
@@ -198,9 +199,17 @@ export default class ConformanceReporter implements Reporter {
       mkdirSync(dir, { recursive: true });
       writeFileSync(
         join(dir, 'conformance.json'),
-        `${JSON.stringify({ status: result.status, ...buildMatrix(outcomes, process.env) }, null, 2)}\n`,
+        `${JSON.stringify({ status: result.status, ...buildMatrix(outcomes, this.batchEnv(outcomes[0]!)) }, null, 2)}\n`,
       );
     }
+  }
+
+  /** The environment a batch file's matrix is read with: in a variant batch, the implementation's own profile (or none). */
+  private batchEnv(o: TestOutcome): NodeJS.ProcessEnv {
+    if (!runSettings().variantBatch) return process.env;
+    const file = variantProfileFile(this.outputDir, o.provider, this.defectOf.get(o.testId) ?? 'none');
+    const { [profileEnvVar({ id: o.provider })]: _, ...env } = process.env;
+    return existsSync(file) ? { ...env, [profileEnvVar({ id: o.provider })]: file } : env;
   }
 }
 

@@ -26,6 +26,7 @@ import { startTerminator } from '../test/network-parts.ts';
 import type { MockRequest } from '../mocks/core/server.ts';
 import type { Seed } from '../src/fuzz/seed.ts';
 import { providers } from '../src/providers.ts';
+import type { Matrix } from '../src/core/matrix.ts';
 import {
   perSecond as rate,
   slowestImplementations,
@@ -514,7 +515,7 @@ function defectFigures(): void {
  */
 function drawFigures(): void {
   const n = Number(process.env.BENCH_DRAWS ?? 20);
-  const jobs = process.env.BENCH_DRAW_JOBS ?? '3';
+  const jobs = process.env.BENCH_DRAW_JOBS ?? '4';
   say(`## 9. Generated implementations: ${n} draws per provider`);
   say();
   const r = timed([
@@ -532,10 +533,10 @@ function drawFigures(): void {
   ]);
   const judged = r.stdout.split('\n').find((l) => l.startsWith('judged right')) ?? `not printed (exit ${r.status})`;
   say(
-    `\`variants --generated ${n} --seed bench --jobs ${jobs}\` (${n * providers.length} draws, each a mock process without /__mock/ control and a suite run with the profile the draw writes), exit ${r.status}: **${(r.seconds / 60).toFixed(1)} min** wall time, ${judged}.`,
+    `\`variants --generated ${n} --seed bench --jobs ${jobs}\` (${n * providers.length} draws, each a mock without /__mock/ control reached through a vendor's variables, with the profile that states it; all of them files of one Playwright run of ${jobs} workers), exit ${r.status}: **${(r.seconds / 60).toFixed(1)} min** wall time, ${judged}.`,
   );
   say();
-  say('| provider | draws | judged right | mean suite run (s) |');
+  say("| provider | draws | judged right | mean time of a draw's checks (s) |");
   say('|---|---|---|---|');
   for (const p of providers) {
     const rows = r.stdout.split('\n').filter((l) => new RegExp(`^(RIGHT|WRONG) ${p.id}\\b`).test(l));
@@ -545,15 +546,17 @@ function drawFigures(): void {
   say();
 }
 
-/** The mean time Playwright took per draw of a provider, read off each draw's JUnit file. */
+/** The mean time a provider's draw held a worker: its checks' durations, summed, read off each draw's matrix. */
 function drawSeconds(dir: string, id: string): string {
   const times = readdirSync(dir)
     .filter((d) => d.startsWith(`${id}--draw-`))
     .flatMap((d) => {
       try {
-        const xml = readFileSync(join(dir, d, 'reports', 'junit.xml'), 'utf8');
-        const m = /<testsuites[^>]*\btime="([\d.]+)"/.exec(xml);
-        return m ? [Number(m[1])] : [];
+        const m = JSON.parse(readFileSync(join(dir, d, 'conformance.json'), 'utf8')) as Matrix;
+        const tests = new Map(
+          m.providers.flatMap((p) => p.requirements.flatMap((r) => r.tests.map((t) => [t.title, t.duration ?? 0]))),
+        );
+        return [[...tests.values()].reduce((a, b) => a + b, 0) / 1000];
       } catch {
         return [];
       }

@@ -5,11 +5,14 @@
 import { expect, test } from '@playwright/test';
 import { freshSeed } from '../src/core/choices.ts';
 import { providers } from '../src/providers.ts';
-import { cli } from './helpers.ts';
+import { join } from 'node:path';
+import { runBatch, variantJob } from '../src/cli/variants.ts';
+import { catalogue } from '../src/catalogue.ts';
+import { cli, root } from './helpers.ts';
 
 test('every variant of every provider is judged right', async () => {
   test.setTimeout(40 * 60_000);
-  const r = await cli(['variants', '--jobs', '2', '--output', 'reports/selftest/variants'], {}, 39 * 60_000);
+  const r = await cli(['variants', '--output', 'reports/selftest/variants'], {}, 39 * 60_000);
   const m = /judged right (\d+) of (\d+) variants/.exec(r.stdout);
   expect(m, r.stdout.slice(-3000) + r.stderr.slice(-1000)).not.toBeNull();
   for (const p of providers) expect(p.variants.length, `${p.id} variants`).toBeGreaterThanOrEqual(6);
@@ -36,4 +39,22 @@ test('a drawn implementation of every provider is judged conformant (seed printe
   expect(Number(m![2]), 'one draw per provider').toBe(providers.length);
   expect(m![1], `seed ${seed}: ${r.stdout.slice(-4000)}`).toBe(m![2]);
   expect(r.code).toBe(0);
+});
+
+test('the batch judges the mock each file names: a variant without the profile its choice needs is not conformant', async () => {
+  test.setTimeout(5 * 60_000);
+  const exa = catalogue.find((p) => p.id === 'exa')!;
+  const variant = exa.variants.find((v) => v.name === 'bind-path-card')!;
+  expect(variant.profile, 'the variant states its choice in a profile').toBeDefined();
+  const { profile: _, ...unstated } = variantJob(exa, variant);
+  const [stated, notStated] = await runBatch(
+    [variantJob(exa, variant), { ...unstated, name: 'bind-path-card, unstated', key: 'unstated' }],
+    join(root, 'reports/selftest/variant-batch'),
+    2,
+  );
+  expect(stated!.verdict, stated!.notes.join('\n')).toBe('conformant');
+  // The mock binds at /card: held to the default path, the binding rule fails, so the file's mock
+  // really is the variant, and the file's profile is the one its checks read.
+  expect(notStated!.verdict, notStated!.notes.join('\n')).toMatch(/^NOT conformant/);
+  expect(notStated!.notes.join('\n')).toMatch(/^FAIL EXA-BIND/m);
 });

@@ -68,9 +68,10 @@ Usage:
       (default dir: reports/client). Exit 0 / 1 / 2 as run.
   card-reveal-harness variants [<provider>]... [--only <name,...>] [--jobs <n>]
                                [--generated <n> [--seed <s>]] [--draw <seed>]... [--choices] [--list]
-      Runs the suite against each variant of the mocks, started as a process without /__mock/
-      control, with the profile the variant declares: each must be judged conformant (with
-      warnings where no profile states its choice). Closes with "judged right N of M variants".
+      Runs the suite against each variant of the mocks, without /__mock/ control and reached through
+      the variables a vendor sets, with the profile the variant declares: each must be judged
+      conformant (with warnings where no profile states its choice). Closes with "judged right N of
+      M variants". All of them run in one Playwright run of --jobs workers (default 4).
       --generated runs n drawn implementations per provider (their seeds from --seed, printed), --draw
       one again: each with the profile it writes, so each must be exactly conformant. --choices lists
       every provider's free choices and their options.

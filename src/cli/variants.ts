@@ -1,22 +1,21 @@
-// The mirror of `defects`: runs a provider's suite against each variant of its mock, started as a
-// process without /__mock/ control (as a vendor's sandbox is), with the variables a vendor would
-// set and the profile the variant declares. A variant is a choice within the documents, so the
-// harness must judge it conformant: with a declared profile exactly `conformant`; without one,
-// `conformant` or `conformant with warnings` (a departure from a default warns, never fails).
+// The mirror of `defects`: runs a provider's suite against each variant of its mock, without
+// /__mock/ control and reached only through the variables a vendor would set (as a vendor's
+// sandbox is), with the profile the variant declares. A variant is a choice within the documents,
+// so the harness must judge it conformant: with a declared profile exactly `conformant`; without
+// one, `conformant` or `conformant with warnings` (a departure from a default warns, never fails).
 // `--generated <n>` and `--draw <seed>` judge draws of the free choices instead (src/core/choices.ts):
-// each with the profile that states it, so exactly `conformant`.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// each with the profile that states it, so exactly `conformant`. Every implementation is a file of
+// one Playwright run (a variant batch, src/core/defect-batch.ts): the run's start-up is paid once.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { profileEnvVar } from '../core/profile.ts';
 import { conclude, type Matrix } from '../core/matrix.ts';
-import { startSandbox } from '../core/mock-process.ts';
 import type { Variant } from '../core/variants.ts';
 import { drawOf, freshSeed, generatedSeeds, type Draw } from '../core/choices.ts';
+import { defectRunDir, writeVariantBatchFiles } from '../core/defect-batch.ts';
 import { catalogue } from '../catalogue.ts';
 import { withSettings } from '../core/settings.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { runPlaywright } from './playwright.ts';
-import { pool } from './pool.ts';
 import { parse, providerOrUsageError, seedOrUsageError, UsageError } from './usage.ts';
 
 export interface VariantOutcome {
@@ -30,73 +29,68 @@ export interface VariantOutcome {
 
 /**
  * One implementation to judge: a hand-written variant (`--variant`, the profile it declares) or a
- * draw of the free choices (`--choices <seed>`, the profile it writes). A draw states every choice
- * a profile option covers, so it must be exactly `conformant`; a variant without a profile may warn.
+ * draw of the free choices (`--choices <seed>`, the profile that states it). A draw states every
+ * choice a profile option covers, so it must be exactly `conformant`; a variant without a profile may warn.
  */
-interface Job {
+export interface Job {
   p: ProviderCatalogue;
   name: string;
+  /** Its file and matrix folder in the batch. */
+  key: string;
   description: string;
-  mockArgs: string[];
+  variants: string[];
   profile?: Record<string, unknown>;
-  /** The mock writes the profile (a draw): the run reads it from there. */
-  writesProfile?: boolean;
   exact: boolean;
   draw?: Draw;
 }
 
-async function runJob(job: Job, dir: string): Promise<VariantOutcome> {
-  const { p } = job;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const profileFile = resolve(dir, 'profile.json');
-  const mock = await startSandbox(p.id, resolve(dir, 'vendor-env.json'), [
-    ...job.mockArgs,
-    ...(job.writesProfile ? ['--write-profile', profileFile] : []),
-  ]);
-  try {
-    const env = { ...mock.env };
-    if (job.profile) writeFileSync(profileFile, JSON.stringify(job.profile));
-    if (job.profile || job.writesProfile) env[profileEnvVar(p)] = profileFile;
-    const output = resolve(dir, 'reports');
-    const { code } = await runPlaywright({
-      // As `run` does against a sandbox: checks that share nothing spread over both workers (a
-      // real-time wait beside the other checks), otherwise one at a time.
-      args: p.parallelOnSandbox ? ['--fully-parallel'] : ['--workers', '1'],
-      env: { ...env, ...withSettings({ providers: [p.id], outputDir: output, console: 'dot' }) },
-      inherit: false,
-    });
-    const file = resolve(output, 'conformance.json');
-    if (!existsSync(file))
-      return {
-        provider: p.id,
-        variant: job.name,
-        verdict: 'no matrix written',
-        right: false,
-        notes: [`playwright exit ${code}`],
-      };
-    const m = JSON.parse(readFileSync(file, 'utf8')) as Matrix;
-    const c = conclude(m, code !== 0 && m.tests.failed === 0);
-    const rows = m.providers.flatMap((x) => x.requirements);
-    const notes = [
-      ...rows
-        .filter((r) => r.verdict === 'fail')
-        .map((r) => `FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? ''}`),
-      ...rows.filter((r) => r.verdict === 'warn').map((r) => `warn ${r.id}: ${r.warnings[0] ?? ''}`),
-      ...m.unmapped.map((t) => `unmapped test: ${t}`),
-    ];
-    const right = job.exact ? c.verdict === 'conformant' : c.verdict !== 'not-conformant';
-    return { provider: p.id, variant: job.name, verdict: c.line.replace(/^VERDICT: /, ''), right, notes };
-  } finally {
-    await mock.stop();
-  }
+/** What a job's matrix says of it (none written: the run did not get to it). */
+function judge(job: Job, m: Matrix | undefined, code: number): VariantOutcome {
+  const base = { provider: job.p.id, variant: job.name };
+  if (!m) return { ...base, verdict: 'no matrix written', right: false, notes: [`playwright exit ${code}`] };
+  const c = conclude(m, false);
+  const rows = m.providers.flatMap((x) => x.requirements);
+  const notes = [
+    ...rows
+      .filter((r) => r.verdict === 'fail')
+      .map((r) => `FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? ''}`),
+    ...rows.filter((r) => r.verdict === 'warn').map((r) => `warn ${r.id}: ${r.warnings[0] ?? ''}`),
+    ...m.unmapped.map((t) => `unmapped test: ${t}`),
+  ];
+  const right = job.exact ? c.verdict === 'conformant' : c.verdict !== 'not-conformant';
+  return { ...base, verdict: c.line.replace(/^VERDICT: /, ''), right, notes };
 }
 
-const variantJob = (p: ProviderCatalogue, v: Variant): Job => ({
+/** Every job in one Playwright run of `workers` workers; each job's outcome from its matrix. */
+export async function runBatch(work: readonly Job[], root: string, workers: number): Promise<VariantOutcome[]> {
+  rmSync(root, { recursive: true, force: true });
+  const batch = new Map<string, Job[]>();
+  for (const j of work) batch.set(j.p.id, [...(batch.get(j.p.id) ?? []), j]);
+  writeVariantBatchFiles(root, batch);
+  const { code } = await runPlaywright({
+    args: ['--workers', String(workers)],
+    env: withSettings({
+      outputDir: root,
+      console: 'dot',
+      defectBatch: Object.fromEntries([...batch].map(([id, jobs]) => [id, jobs.map((j) => j.key)])),
+      variantBatch: true,
+    }),
+    inherit: false,
+  });
+  return work.map((job) => {
+    const file = resolve(defectRunDir(root, job.p.id, job.key), 'conformance.json');
+    return judge(job, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Matrix) : undefined, code);
+  });
+}
+
+const keyOf = (name: string): string => name.replace(/\W+/g, '-');
+
+export const variantJob = (p: ProviderCatalogue, v: Variant): Job => ({
   p,
   name: v.name,
+  key: keyOf(v.name),
   description: v.description,
-  mockArgs: ['--variant', v.name],
+  variants: [v.name],
   ...(v.profile ? { profile: v.profile } : {}),
   exact: v.profile !== undefined,
 });
@@ -109,9 +103,10 @@ const drawJob = (p: ProviderCatalogue, seed: string): Job => {
   return {
     p,
     name: `draw ${seed}`,
+    key: keyOf(`draw ${seed}`),
     description: departs.map(([c, v]) => `${c}=${v}`).join(', ') || 'the reference mock',
-    mockArgs: ['--choices', seed],
-    writesProfile: true,
+    variants: draw.variants,
+    profile: draw.profile,
     exact: true,
     draw,
   };
@@ -133,7 +128,9 @@ export async function variantsCommand(args: string[]): Promise<number> {
     true,
   );
   positionals.forEach(providerOrUsageError);
-  const jobs = values.jobs === undefined ? 2 : Number(values.jobs);
+  // Workers of the one run: beyond the cores, a worker that waits out a real-time expiry (Enfuce's
+  // 31 s on a target without control) leaves its core to the others.
+  const jobs = values.jobs === undefined ? 4 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
   const generated = values.generated === undefined ? undefined : Number(values.generated);
@@ -151,13 +148,15 @@ export async function variantsCommand(args: string[]): Promise<number> {
   }
   const only = values.only?.split(',').map((s) => s.trim());
   const seed = values.seed ?? freshSeed();
-  const work: Job[] =
+  let work: Job[] =
     generated !== undefined || values.draw
       ? providers.flatMap((p) => [
           ...(values.draw ?? []).map((d) => drawJob(p, d)),
           ...(generated !== undefined ? generatedSeeds(seed, generated).map((s) => drawJob(p, s)) : []),
         ])
       : providers.flatMap((p) => p.variants.filter((v) => !only || only.includes(v.name)).map((v) => variantJob(p, v)));
+  // A seed given twice is one implementation, judged once.
+  work = work.filter((j, i) => work.findIndex((k) => k.p === j.p && k.key === j.key) === i);
   if (values.list) {
     for (const j of work)
       console.log(
@@ -172,30 +171,19 @@ export async function variantsCommand(args: string[]): Promise<number> {
     );
   const root = resolve(values.output ?? 'reports/variants');
   const started = Date.now();
-  const outcomes = await pool(
-    work.map((job) => async () => {
-      const o = await runJob(job, resolve(root, `${job.p.id}--${job.name.replace(/\W+/g, '-')}`)).catch(
-        (e: unknown): VariantOutcome => ({
-          provider: job.p.id,
-          variant: job.name,
-          verdict: 'not run',
-          right: false,
-          notes: [(e as Error).message],
-        }),
-      );
-      const stated = job.profile ?? job.draw?.profile;
+  const outcomes = await runBatch(work, root, jobs);
+  for (const [i, o] of outcomes.entries()) {
+    const job = work[i]!;
+    const stated = job.profile;
+    console.log(
+      `${o.right ? 'RIGHT' : 'WRONG'} ${job.p.id.padEnd(8)} ${job.name.padEnd(24)} ${o.verdict}${job.draw ? `  (${job.description})` : stated ? `  (profile ${JSON.stringify(stated)})` : ''}`,
+    );
+    for (const n of o.notes.slice(0, 8)) console.log(`        ${n}`);
+    if (!o.right && job.draw)
       console.log(
-        `${o.right ? 'RIGHT' : 'WRONG'} ${job.p.id.padEnd(8)} ${job.name.padEnd(24)} ${o.verdict}${job.draw ? `  (${job.description})` : stated ? `  (profile ${JSON.stringify(stated)})` : ''}`,
+        `        replay: card-reveal-harness variants ${job.p.id} --draw ${job.draw.seed}  (the mock alone: card-reveal-harness mock ${job.p.id} --choices ${job.draw.seed})`,
       );
-      for (const n of o.notes.slice(0, 8)) console.log(`        ${n}`);
-      if (!o.right && job.draw)
-        console.log(
-          `        replay: card-reveal-harness variants ${job.p.id} --draw ${job.draw.seed}  (the mock alone: card-reveal-harness mock ${job.p.id} --choices ${job.draw.seed})`,
-        );
-      return o;
-    }),
-    jobs,
-  );
+  }
   const right = outcomes.filter((o) => o.right).length;
   for (const o of outcomes.filter((x) => !x.right))
     console.log(`JUDGED WRONG ${o.provider} ${o.variant}: ${o.verdict}; ${o.notes.join(' | ')}`);

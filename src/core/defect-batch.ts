@@ -1,7 +1,9 @@
-// A defect batch: every defect of the proof in one Playwright run, instead of a process tree per
-// defect. A project per provider holds a test file per defect (written by writeBatchFiles), whose
-// embedded mock carries that defect; Playwright keeps both workers busy across defects, and a worker
-// runs one defect's file after another, so the run pays start-up once per provider and worker.
+// A batch: every defect of the proof (or every variant, or draw, of `variants`) in one Playwright
+// run, instead of a process tree each. A project per provider holds a test file per defect (written
+// by writeBatchFiles), whose embedded mock carries that defect, or per implementation of the free
+// choices (writeVariantBatchFiles), whose mock has no control and is reached as a sandbox is;
+// Playwright keeps the workers busy across files, and a worker runs one file after another, so the
+// run pays start-up once per provider and worker.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,16 +30,17 @@ export function splitBatchProject(name: string): { project: string; batch: boole
 }
 
 const FILE_SUFFIX = '.defect.mts';
+const VARIANT_SUFFIX = '.variant.mts';
 
-/** The defect a file of a batch project runs: its name (`iv-reused.defect.mts`), as the file suite's title. */
+/** The defect (or implementation) a file of a batch project runs: its name (`iv-reused.defect.mts`), as the file suite's title. */
 export const defectOfBatchFile = (fileTitle: string): string =>
-  fileTitle.replace(/^.*\//, '').slice(0, -FILE_SUFFIX.length);
+  fileTitle.replace(/^.*\//, '').replace(/\.(defect|variant)\.mts$/, '');
 
 /** Where a batch keeps one provider's test files, under the run's output. */
 export const batchFilesDir = (output: string, providerId: string): string => join(output, 'defect-files', providerId);
 
-/** The pattern of a batch's test files. */
-export const BATCH_FILES = `*${FILE_SUFFIX}`;
+/** The patterns of a batch's test files. */
+export const BATCH_FILES = [`*${FILE_SUFFIX}`, `*${VARIANT_SUFFIX}`];
 
 /**
  * Writes, under `output`, a test file per defect of each provider of the batch that declares the
@@ -52,6 +55,44 @@ export function writeBatchFiles(output: string, batch: Batch): void {
     for (const defect of defects) {
       const text = `// Written by src/core/defect-batch.ts: ${providerId}'s checks against its mock ${defect === CLEAN ? 'without a defect' : `with defect ${defect}`}.\nimport { declareDefectChecks } from ${JSON.stringify(declare)};\n\nawait declareDefectChecks(${JSON.stringify(providerId)}, ${JSON.stringify(defect)});\n`;
       writeFileSync(join(dir, `${defect}${FILE_SUFFIX}`), text);
+    }
+  }
+}
+
+/**
+ * One implementation of the free choices a variant batch judges: a variant of the mock, or a draw
+ * (its variants), and the profile that states its choices (none: the defaults).
+ */
+export interface VariantImplementation {
+  /** Its file's name, and the folder of its matrix: `bind-path-card`, `draw-k3x9`. */
+  key: string;
+  variants: string[];
+  /** The profile file written beside its test file (variantProfileFile). */
+  profileFile?: string;
+}
+
+/** Where a variant batch keeps the profile of one implementation: the reporter reads it too. */
+export const variantProfileFile = (output: string, providerId: string, key: string): string =>
+  join(batchFilesDir(output, providerId), `${key}.profile.json`);
+
+/**
+ * Writes, under `output`, a test file per implementation of each provider (specs/fixtures/defect-batch.ts
+ * declareVariantChecks), and the profile file of each that states one.
+ */
+export function writeVariantBatchFiles(
+  output: string,
+  batch: ReadonlyMap<string, readonly (Omit<VariantImplementation, 'profileFile'> & { profile?: object })[]>,
+): void {
+  const declare = pathToFileURL(codeFile('specs/fixtures/defect-batch.ts')).href;
+  for (const [providerId, implementations] of batch) {
+    const dir = batchFilesDir(output, providerId);
+    mkdirSync(dir, { recursive: true });
+    for (const { key, variants, profile } of implementations) {
+      const profileFile = profile ? variantProfileFile(output, providerId, key) : undefined;
+      if (profileFile) writeFileSync(profileFile, JSON.stringify(profile));
+      const impl: VariantImplementation = { key, variants, ...(profileFile ? { profileFile } : {}) };
+      const text = `// Written by src/core/defect-batch.ts: ${providerId}'s checks against its mock with ${variants.join(', ') || 'no variant'}, as a sandbox.\nimport { declareVariantChecks } from ${JSON.stringify(declare)};\n\nawait declareVariantChecks(${JSON.stringify(providerId)}, ${JSON.stringify(impl)});\n`;
+      writeFileSync(join(dir, `${key}${VARIANT_SUFFIX}`), text);
     }
   }
 }

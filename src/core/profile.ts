@@ -49,3 +49,9 @@ export function loadAcceptedRisks(
 ): Record<string, string> {
   return acceptedRisksOf(provider, readProfileFile(provider, env).raw[ACCEPTED_RISKS_KEY]);
 }
+
+/** Makes `file` (none: the defaults) this process's profile of the provider: a variant batch's worker judges one implementation after another. */
+export function useProfileFile(provider: Pick<ProviderCatalogue, 'id'>, file: string | undefined): void {
+  if (file) process.env[profileEnvVar(provider)] = file;
+  else delete process.env[profileEnvVar(provider)];
+}

@@ -43,8 +43,10 @@ export const RunSettings = z.object({
   mockDefects: Defects.default({}),
   /** The embedded mocks' variants, per provider id: a draw of the free choices (`defects --choices`). */
   mockVariants: Defects.default({}),
-  /** A defect batch (src/core/defect-batch.ts): per provider, the defects its project runs. */
+  /** A batch (src/core/defect-batch.ts): per provider, the defects (or the variants) its project runs. */
   defectBatch: Defects.default({}),
+  /** The batch's files are implementations of the free choices (`variants`), each a mock without control reached as a sandbox is. */
+  variantBatch: z.boolean().default(false),
   /** Which half of a contract runs: the consumer's pact alone, or the verification of one written before; absent, both. */
   pactPart: z.enum(['consumer', 'provider']).optional(),
   /** A request's time limit, in ms (a run against a silent target, say). */

@@ -90,6 +90,23 @@ export async function resolveTarget(
   };
 }
 
+/**
+ * A variant's mock as a vendor's sandbox is (variants, src/core/defect-batch.ts): without /__mock/
+ * control, and reached only through the variables a vendor would set for it, so that a check can
+ * know nothing of it but what the documents say and what it answers.
+ */
+export async function sandboxMockTarget(provider: ProviderDefinition, variants: readonly string[]): Promise<Target> {
+  const mock = await startMock(provider, { variants, control: false, defects: [] });
+  const target = await resolveTarget(provider, { ...process.env, ...mock.vendorEnv(mock.url) });
+  return {
+    ...target,
+    close: async () => {
+      await target.close();
+      await mock.close();
+    },
+  };
+}
+
 /** The UNREACHABLE message when no connection to the base URL can be made (refused, no such host, a certificate not trusted, rate limited without end); else undefined. */
 async function unreachableAt(baseUrl: string): Promise<string | undefined> {
   try {
