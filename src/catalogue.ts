@@ -8,6 +8,7 @@ import { exaCatalogue } from './providers/exa/catalogue.ts';
 import { plumeryCatalogue } from './providers/plumery/catalogue.ts';
 import { cardinalCatalogue } from './providers/cardinal/catalogue.ts';
 import { solarisCatalogue } from './providers/solaris/catalogue.ts';
+import type { z, ZodObject } from 'zod';
 import type { ProviderCatalogue, ProviderDefinition } from './providers/types.ts';
 import { runSettings, type RunSettings } from './core/settings.ts';
 
@@ -23,6 +24,11 @@ type IdsOf<P> = P extends { requirements: infer R } ? keyof R & string : never;
 
 /** Every requirement id any provider's catalogue has: what a rule check may name. */
 export type RequirementId = IdsOf<(typeof catalogue)[number]>;
+
+type OptionsOf<P> = P extends { profile: infer S extends ZodObject } ? keyof z.output<S> & string : never;
+
+/** Every option any provider's profile has: what a rule check may name as the default it holds (a typo does not compile). */
+export type ProfileOption = OptionsOf<(typeof catalogue)[number]>;
 
 export function findCatalogue(id: string): ProviderCatalogue | undefined {
   return catalogue.find((p) => p.id === id);

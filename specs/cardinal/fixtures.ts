@@ -60,7 +60,7 @@ function brandCardsFrom(text: string | undefined): DxTestCard[] {
 }
 
 async function setupFor(target: Target): Promise<CardinalSetup> {
-  const profile = loadProfile(cardinal) as CardinalProfile;
+  const profile = loadProfile(cardinal);
   const e = target.env;
   if (target.control && !e.CARDINAL_IDENTIFIER) {
     const s = await target.control.state<CardinalMockState>();

@@ -9,6 +9,7 @@ import type { Target } from '../../src/core/target.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
 import { loadProfile } from '../../src/core/profile.ts';
 import { enfuceCatalogue as enfuce } from '../../src/providers/enfuce/catalogue.ts';
+import type { ProfileOption } from '../../src/catalogue.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import type { EnfuceProfile } from '../../src/providers/enfuce/profile.ts';
 import { enfuceRequirements, type EnfuceRequirementId } from '../../src/providers/enfuce/requirements.ts';
@@ -74,7 +75,7 @@ export async function issueToken(client: EnfuceClient, setup: EnfuceSetup): Prom
  * What an Enfuce refusal is: an API error with a 4xx (its exact status where given; `pinnedBy` names
  * the profile option when the document leaves it open), or `'page'`, a refused card-data page.
  */
-export type EnfuceRefusal = { status: number | '4xx'; pinnedBy?: string } | 'page';
+export type EnfuceRefusal = { status: number | '4xx'; pinnedBy?: ProfileOption } | 'page';
 
 /**
  * A refusal by `rule`. An API error: its status (that rule's), the error body in the profile's
@@ -210,7 +211,7 @@ export interface EnfuceSetup {
 }
 
 async function setupFor(target: Target): Promise<EnfuceSetup> {
-  const profile = loadProfile(enfuce) as EnfuceProfile;
+  const profile = loadProfile(enfuce);
   const unknownCardId = target.env.ENFUCE_UNKNOWN_CARD_ID ?? `no-such-card-${randomBytes(6).toString('hex')}`;
   if (target.control && !target.env.ENFUCE_CARD_ID) {
     const state = await target.control.state<EnfuceMockState>();

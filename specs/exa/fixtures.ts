@@ -52,7 +52,7 @@ export interface ExaSetup {
 const expected = (c: NonNullable<ExaUser['card']>): ExpectedExaCard => ({ pan: c.pan, cvc: c.cvc, pin: c.pin });
 
 async function setupFor(target: Target): Promise<ExaSetup> {
-  const profile = loadProfile(exa) as ExaProfile;
+  const profile = loadProfile(exa);
   const e = target.env;
   // The embedded mock loads its signing code (viem, @simplewebauthn) on the first challenge; loaded
   // here, in the worker's setup, that cost never counts against a check's 10-second answer limit.
@@ -122,7 +122,7 @@ export function cardBody(ex: HttpExchange): CardResponse {
   const frequency = (body as { limit?: { frequency?: unknown } } | null)?.limit?.frequency;
   ruleCheck(
     'EXA-PROFILE',
-    loadProfile(exa).limitFrequencies as string[],
+    loadProfile(exa).limitFrequencies,
     'limit.frequency is one the profile lists',
     'limitFrequencies',
   ).toContain(frequency);

@@ -49,7 +49,7 @@ export interface PlumerySetup {
 }
 
 async function setupFor(target: Target): Promise<PlumerySetup> {
-  const profile = loadProfile(plumery) as PlumeryProfile;
+  const profile = loadProfile(plumery);
   const e = target.env;
   const unknownToken = `no-such-card-${randomBytes(6).toString('hex')}`;
   if (target.control && !e.PLUMERY_CARD_TOKEN) {
@@ -166,7 +166,7 @@ export function openJson(
 }
 
 /** Statuses the document leaves to the implementation, and the profile option that states each. */
-export const STATUS_OPTION: Partial<Record<PlumeryRequirementId, string>> = {
+export const STATUS_OPTION: Partial<Record<PlumeryRequirementId, keyof PlumeryProfile>> = {
   'PLM-CARD-NOT-FOUND': 'cardNotFoundStatus',
   'PLM-CARD-TERMINATED': 'cardStateStatus',
   'PLM-CARD-STATE': 'cardStateStatus',

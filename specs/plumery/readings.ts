@@ -18,13 +18,14 @@ import {
   type KdfParams,
 } from '../../src/providers/plumery/envelope.ts';
 import type { PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
+import type { ProfileOption } from '../../src/catalogue.ts';
 import type { EncryptedPayload } from '../../schemas/plumery.ts';
 
 /** A way of opening payloads made for one client key. */
 export interface Reading {
   open(payload: EncryptedPayload): Buffer;
   /** Where the reading departs from the documented one: the rule that breaks, what was seen, what is documented. */
-  fault?: { rule: PlumeryRequirementId; option?: string; observed: string; expected: string };
+  fault?: { rule: PlumeryRequirementId; option?: ProfileOption; observed: string; expected: string };
 }
 
 /** A reading with its own IKM and tag length. */

@@ -12,6 +12,7 @@ import type { ExpectedCard } from '../../src/core/card-text.ts';
 import type { KnownCard } from '../../src/core/clear-card-data.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { solarisCatalogue as solaris } from '../../src/providers/solaris/catalogue.ts';
+import type { ProfileOption } from '../../src/catalogue.ts';
 import { SolarisClient } from '../../src/providers/solaris/client.ts';
 import { newEncryptionKey, type EncryptionKey } from '../../src/providers/solaris/card-details.ts';
 import { encodeSignature, signJwk } from '../../src/providers/solaris/device.ts';
@@ -54,7 +55,7 @@ export interface SolarisSetup {
 const pkcs8 = (b64: string) => createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
 
 async function setupFor(target: Target): Promise<SolarisSetup> {
-  const profile = loadProfile(solaris) as SolarisProfile;
+  const profile = loadProfile(solaris);
   const e = target.env;
   if (target.control && !e.SOLARIS_CARD_ID) {
     const s = await target.control.state<SolarisMockState>();
@@ -146,7 +147,7 @@ function otherSignatureReadings(
   setup: SolarisSetup,
   key: EncryptionKey,
   o: RequestOptions,
-): [string, VirtualCardRequest, string?][] {
+): [string, VirtualCardRequest, ProfileOption?][] {
   const documented = signedRequest(setup, key, o);
   const device = (o.signer ?? setup.device).privateKey;
   const encoding = setup.profile.signatureEncoding;
@@ -194,7 +195,7 @@ export async function jweFor(
 export interface SolarisRefusal {
   status: number;
   field?: string;
-  pinnedBy?: string;
+  pinnedBy?: ProfileOption;
 }
 
 /**

@@ -8,6 +8,7 @@
 // finding (src/core/findings.ts) that names its requirement, and blames that one alone; the test
 // goes on. Any other failure (a plain assertion, a thrown error, a timeout) fails every requirement
 // the test names, and no other.
+import type { ProviderCatalogue } from '../providers/types.ts';
 import { TLS_PROBLEM } from './http.ts';
 import { transportLine, type TransportRecord } from './transport.ts';
 export { transportLine };
@@ -354,7 +355,8 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
     });
     let profile: Record<string, unknown>;
     try {
-      profile = loadProfile(p, env);
+      const provider: ProviderCatalogue = p;
+      profile = loadProfile(provider, env);
     } catch (e) {
       profile = { error: (e as Error).message };
     }

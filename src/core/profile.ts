@@ -1,6 +1,7 @@
 // A provider's profile: its switchable defaults, overridden by a JSON file named in
 // <PROVIDER>_PROFILE (a path; profiles hold no secrets), and the risks it accepts by name.
 import { readFileSync } from 'node:fs';
+import type { z, ZodObject } from 'zod';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { ACCEPTED_RISKS_KEY, acceptedRisksOf } from './accepted-risks.ts';
 
@@ -25,11 +26,11 @@ function readProfileFile(
   return { file, raw: raw as Record<string, unknown> };
 }
 
-/** The profile in force: the file's options over the defaults (its accepted risks apart). */
-export function loadProfile(
-  provider: ProviderCatalogue,
+/** The profile in force: the file's options over the defaults (its accepted risks apart), typed by the provider's own schema. */
+export function loadProfile<S extends ZodObject>(
+  provider: Pick<ProviderCatalogue, 'id' | 'requirements'> & { profile: S },
   env: NodeJS.ProcessEnv = process.env,
-): Record<string, unknown> {
+): z.output<S> {
   const { file, raw } = readProfileFile(provider, env);
   const { [ACCEPTED_RISKS_KEY]: risks, ...options } = raw;
   const parsed = provider.profile.safeParse(options);

@@ -1,4 +1,5 @@
-// `ruleCheck` and `req` take only the provider's own requirement ids: `npm test` type-checks this
+// `ruleCheck` and `req` take only the provider's own requirement ids, and profile options only by a
+// profile's own keys: `npm test` type-checks this
 // file (tsc -p .), and each @ts-expect-error fails the type check once the line it marks compiles,
 // i.e. once an unknown or foreign id would be accepted. At run time, a rule check of an id no
 // catalogue has is an error of the harness, never a pass.
@@ -20,6 +21,10 @@ export function typeChecks(): void {
   exaReq('SOL-KEY-SIZE');
   // @ts-expect-error the shared form takes any catalogue's id, but only those
   anyRuleCheck('NOT-A-RULE', 1, 'unknown').toBe(1);
+  // The profile option a default is held by is a typed key of a provider's profile.
+  exaRuleCheck('EXA-PROFILE', 1, 'a default', 'limitFrequencies').toBe(1);
+  // @ts-expect-error an option no profile has (a typo)
+  exaRuleCheck('EXA-PROFILE', 1, 'a default', 'limitFrequency').toBe(1);
 }
 
 test('a rule check of an id no catalogue has is a harness error, never a pass', () => {

@@ -6,7 +6,6 @@ import { CardinalClient, signedRequest } from '../../../src/providers/cardinal/c
 import { settled, startsPact } from '../../fixtures/pact.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { cardinalCatalogue as cardinal } from '../../../src/providers/cardinal/catalogue.ts';
-import type { CardinalProfile } from '../../../src/providers/cardinal/profile.ts';
 import { expect, req, test } from '../fixtures.ts';
 import { PACT_STATES, PACT_TRANSACTION_ID } from './states.ts';
 
@@ -27,7 +26,7 @@ const example = signedRequest(
 
 // ErrorNumber as the profile in force types it. The document's field table says String, its sample
 // sends a number: with "either" (the default) a regex matches the value's text whichever type it has.
-const profile = loadProfile(cardinal) as CardinalProfile;
+const profile = loadProfile(cardinal);
 const errorNumberOf = (n: number) =>
   profile.errorNumberType === 'number'
     ? n

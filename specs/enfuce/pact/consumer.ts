@@ -3,7 +3,6 @@
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
 import { enfuceCatalogue as enfuce } from '../../../src/providers/enfuce/catalogue.ts';
-import type { EnfuceProfile } from '../../../src/providers/enfuce/profile.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { formBody, settled, startsPact } from '../../fixtures/pact.ts';
 import { expect, req, test } from '../fixtures.ts';
@@ -19,7 +18,7 @@ const basicAuthHeader = M.regex(
 const client = (url: string) => new EnfuceClient({ baseUrl: url, ...credentials });
 // The contract is written from the profile in force: a target that states another error body or
 // unknown-card status is held to what it states.
-const profile = loadProfile(enfuce) as EnfuceProfile;
+const profile = loadProfile(enfuce);
 const errorBody = (code: string, message: string): Record<string, unknown> =>
   profile.errorBody === 'errorCode-message'
     ? { errorCode: M.string(code), message: M.string(message) }

@@ -4,7 +4,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { ExaClient } from '../../../src/providers/exa/client.ts';
-import type { ExaProfile } from '../../../src/providers/exa/profile.ts';
 import { exaCatalogue as exa } from '../../../src/providers/exa/catalogue.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { decryptCard, encodePinBlock, encryptField } from '../../../src/providers/exa/card-data.ts';
@@ -16,7 +15,7 @@ import { PACT_STATES } from './states.ts';
 const PROVIDER = 'exa';
 const TOKEN = 'pact-example-token';
 // Written from the profile in force: a target that states other values is held to what it states.
-const profile = loadProfile(exa) as ExaProfile;
+const profile = loadProfile(exa);
 const client = (url: string) => new ExaClient({ baseUrl: url, token: TOKEN, profile });
 const pact = () => consumerPact(PROVIDER);
 

@@ -4,7 +4,6 @@
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { PlumeryClient } from '../../../src/providers/plumery/client.ts';
 import { clientKey, kdfParams, open, seal } from '../../../src/providers/plumery/envelope.ts';
-import type { PlumeryProfile } from '../../../src/providers/plumery/profile.ts';
 import { plumeryCatalogue as plumery } from '../../../src/providers/plumery/catalogue.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import type { PlumeryRequirementId } from '../../../src/providers/plumery/requirements.ts';
@@ -15,7 +14,7 @@ import { PACT_STATES } from './states.ts';
 const PROVIDER = 'plumery';
 const TOKEN = 'pact-card-token';
 // Written from the profile in force: statuses and the fieldErrors item a target states.
-const profile = loadProfile(plumery) as PlumeryProfile;
+const profile = loadProfile(plumery);
 const key = clientKey('spki');
 const client = (url: string) => new PlumeryClient({ baseUrl: url });
 const pact = () => consumerPact(PROVIDER);
