@@ -26,8 +26,11 @@ async function proveDefects(out: string, seed: string | undefined) {
   const args = seed ? ['--choices', seed] : [];
   const label = seed ? `draw ${seed}: ` : '';
   // Two runs in all: every provider clean, then one batch of every defect on two workers (as many
-  // as one suite has: on CI's 2 cores the other self-tests run beside it).
-  const r = await cli(['defects', '--strict', '--jobs', '2', '--output', out, ...args], {}, 75 * 60_000);
+  // as one suite has: on CI's 2 cores the other self-tests run beside it). A draw may answer 40 ms
+  // late (answer-time) and render the frame after a 1-s spinner: its checks then wait more than
+  // they compute, and four workers wait side by side.
+  const jobs = seed ? '4' : '2';
+  const r = await cli(['defects', '--strict', '--jobs', jobs, '--output', out, ...args], {}, 75 * 60_000);
   // A defect that a drawn option is (ChoiceOption.absorbs) is not planted in that draw, and says so.
   const absorbed = providers.flatMap((p) => (seed ? drawOf(p, seed).absorbs.map((d) => `${p.id} ${d}`) : []));
   for (const d of absorbed) expect(r.stdout, 'the defects a draw does not plant are named').toContain(d);
