@@ -515,7 +515,7 @@ function defectFigures(): void {
  */
 function drawFigures(): void {
   const n = Number(process.env.BENCH_DRAWS ?? 20);
-  const jobs = process.env.BENCH_DRAW_JOBS ?? '4';
+  const jobs = process.env.BENCH_DRAW_JOBS ?? '6';
   say(`## 9. Generated implementations: ${n} draws per provider`);
   say();
   const r = timed([

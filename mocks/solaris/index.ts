@@ -78,7 +78,7 @@ const crash = (): MockReply => ({
 function validate(
   s: SolarisState,
   b: Record<string, unknown>,
-  flaw: Flaws<'kty-not-checked' | 'bad-enum-500' | 'short-key-accepted'>,
+  flaw: Flaws<'kty-not-checked' | 'bad-enum-500' | 'short-key-accepted' | 'exponent-defaulted' | 'jwk-alg-not-checked'>,
 ):
   | [string, string, number?]
   | { deviceId: string; signature: string; jwk: SolarisJwk; alg: SolarisJweAlg; enc: SolarisJweEnc; key: KeyObject }
@@ -90,12 +90,12 @@ function validate(
   if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return ['jwk', 'must be an object'];
   if (jwk.kty !== 'RSA' && !flaw['kty-not-checked']) return ['jwk.kty', 'must be RSA'];
   if (jwk.use !== undefined && jwk.use !== 'enc') return ['jwk.use', 'must be enc'];
-  if (jwk.alg !== undefined && jwk.alg !== 'RS256') return ['jwk.alg', 'must be RS256'];
+  if (jwk.alg !== undefined && jwk.alg !== 'RS256' && !flaw['jwk-alg-not-checked']) return ['jwk.alg', 'must be RS256'];
   if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid === ''))
     return ['jwk.kid', 'must be a non-empty string'];
-  for (const f of ['n', 'e'] as const)
-    if (typeof jwk[f] !== 'string' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(jwk[f] as string))
-      return [`jwk.${f}`, 'must be base64url'];
+  const base64url = (v: unknown) => typeof v === 'string' && /^[A-Za-z0-9+/_-]+={0,2}$/.test(v);
+  if (!base64url(jwk.n)) return ['jwk.n', 'must be base64url'];
+  if (!base64url(jwk.e) && !flaw['exponent-defaulted']) return ['jwk.e', 'must be base64url'];
   const jwe = b.jwe as Record<string, unknown> | undefined;
   if (typeof jwe !== 'object' || jwe === null) return ['jwe', 'must be an object'];
   const alg = JweAlg.safeParse(jwe.alg);
@@ -106,7 +106,7 @@ function validate(
   let key: KeyObject;
   try {
     if (jwk.kty !== 'RSA') return 'crash';
-    key = publicKeyOfJwk(jwk as { n: string; e: string });
+    key = publicKeyOfJwk({ n: jwk.n as string, e: base64url(jwk.e) ? (jwk.e as string) : 'AQAB' });
   } catch {
     return ['jwk.n', 'is not an RSA public key'];
   }
@@ -141,6 +141,9 @@ const virtualCardRequest = routeOf<SolarisState, Flaw>()({
   defects: [
     'error-without-source-field',
     'kty-not-checked',
+    'exponent-defaulted',
+    'jwk-alg-not-checked',
+    'device-data-refused',
     'bad-enum-500',
     'short-key-accepted',
     'unknown-card-403',
@@ -165,7 +168,8 @@ const virtualCardRequest = routeOf<SolarisState, Flaw>()({
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       return error(flaw, 400, 'body', 'must be a JSON object');
-    const unknown = Object.keys(body).find((k) => !['device_id', 'signature', 'jwk', 'jwe', 'device_data'].includes(k));
+    const known = ['device_id', 'signature', 'jwk', 'jwe', ...(flaw['device-data-refused'] ? [] : ['device_data'])];
+    const unknown = Object.keys(body).find((k) => !known.includes(k));
     if (unknown) return error(flaw, 400, unknown, 'is not a known field');
     const v = validate(s, body as Record<string, unknown>, flaw);
     if (v === 'crash') return crash();

@@ -229,6 +229,16 @@ test.describe('fields', () => {
         ['jwe.enc A128GCM', signedRequest(setup, encryptionKey, { enc: 'A128GCM' }), 'jwe.enc'],
         ['jwk.kty EC', signedRequest(setup, encryptionKey, { jwk: { ...encryptionKey.jwk, kty: 'EC' } }), 'jwk.kty'],
         ['jwk.use sig', signedRequest(setup, encryptionKey, { jwk: { ...encryptionKey.jwk, use: 'sig' } }), 'jwk.use'],
+        [
+          'jwk.alg RS512',
+          signedRequest(setup, encryptionKey, { jwk: { ...encryptionKey.jwk, alg: 'RS512' } }),
+          'jwk.alg',
+        ],
+        [
+          'jwk.e not base64url',
+          signedRequest(setup, encryptionKey, { jwk: { ...encryptionKey.jwk, e: 'AQ!B' } }),
+          'jwk.e',
+        ],
       ];
       for (const [what, body, field] of cases)
         await test.step(what, async () =>
@@ -244,16 +254,47 @@ test.describe('fields', () => {
     'a missing required field is refused with 400 naming it',
     req('SOL-FIELD-VALIDATION'),
     async ({ solarisClient, setup, encryptionKey }) => {
-      for (const field of ['device_id', 'signature', 'jwk', 'jwe'] as const) {
-        const body: Record<string, unknown> = { ...signedRequest(setup, encryptionKey) };
-        delete body[field];
+      const without = (o: object, gone: string) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== gone));
+      const cases: [string, Record<string, unknown>][] = [
+        ...(['device_id', 'signature', 'jwk', 'jwe'] as const).map((f): [string, Record<string, unknown>] => [
+          f,
+          without(signedRequest(setup, encryptionKey), f),
+        ]),
+        // Each required member alone; the JWK is signed as sent, so only the missing member is wrong.
+        ...(['kty', 'n', 'e'] as const).map((f): [string, Record<string, unknown>] => [
+          `jwk.${f}`,
+          signedRequest(setup, encryptionKey, { jwk: without(encryptionKey.jwk, f) }),
+        ]),
+        ...(['alg', 'enc'] as const).map((f): [string, Record<string, unknown>] => {
+          const body = signedRequest(setup, encryptionKey);
+          return [`jwe.${f}`, { ...body, jwe: without(body.jwe, f) }];
+        }),
+      ];
+      for (const [field, body] of cases)
         await test.step(field, async () =>
           expectRefused(await solarisClient.virtualCardRequest(setup.cardId, body), setup, 'SOL-FIELD-VALIDATION', {
             status: 400,
             field,
           }),
         );
-      }
+    },
+  );
+
+  test(
+    'the optional device_data (a device fingerprint) is accepted',
+    req('SOL-FIELD-VALIDATION'),
+    async ({ solarisClient, setup, encryptionKey }) => {
+      const ex = await solarisClient.virtualCardRequest(setup.cardId, {
+        ...signedRequest(setup, encryptionKey),
+        device_data: `Web;${randomBytes(16).toString('hex')};${randomBytes(32).toString('base64')}`,
+      });
+      // Refused as a bad signature, a correctly signed request fails the signature rule, not this one.
+      const status = ex.response.status;
+      ruleCheck(
+        status === setup.profile.badSignatureStatus ? 'SOL-DEVICE-SIGNATURE' : 'SOL-FIELD-VALIDATION',
+        status,
+        'the answer to a correctly signed request with device_data',
+      ).toBe(200);
     },
   );
 

@@ -34,6 +34,13 @@ export const solarisDefects = defineDefects([
   d('kty-not-checked', 'SOL-FIELD-VALIDATION', 'jwk.kty "EC" passes validation (and fails later with a 500)', [
     'SOL-ERROR-ENVELOPE',
   ]),
+  d(
+    'exponent-defaulted',
+    'SOL-FIELD-VALIDATION',
+    'a JWK without e, or with an e that is not base64url, is used with e = AQAB (65537)',
+  ),
+  d('jwk-alg-not-checked', 'SOL-FIELD-VALIDATION', 'a jwk.alg other than RS256 passes validation'),
+  d('device-data-refused', 'SOL-FIELD-VALIDATION', 'the optional device_data is refused as an unknown field'),
 ] as const);
 
 export type SolarisDefectName = (typeof solarisDefects)[number]['name'];

@@ -47,7 +47,7 @@ export const solarisRequirements = defineRequirements({
   'SOL-FIELD-VALIDATION': {
     endpoint: VCR,
     section: 'Request fields',
-    text: 'Fields are validated: jwk.kty only RSA, jwe.alg and jwe.enc from their enums, required fields present; a bad field is a 400 naming it in source.field.',
+    text: 'Fields are validated: the required ones present (device_id, signature, jwk with kty, n and e, jwe with alg and enc), jwk.kty only RSA, jwk.use only enc and jwk.alg only RS256 where given, jwe.alg and jwe.enc from their enums; a bad field is a 400 naming it in source.field. The optional device_data is accepted.',
     source: 'document',
     severity: 'critical',
   },
