@@ -144,6 +144,8 @@ const getInfo = routeOf<CardinalState, Flaw>()({
     'stale-timestamp-accepted',
     'sha512-checked-as-sha256',
     'signature-not-checked',
+    'unsigned-request-accepted',
+    'algorithm-defaulted',
     'luhn-not-checked',
     'card-type-any',
     'email-not-required',
@@ -178,9 +180,12 @@ const getInfo = routeOf<CardinalState, Flaw>()({
     const fail = (n: number) => reply(s, flaw, n, requestId);
     if (!tidOk) return fail(profile.invalidRequestErrorNumber);
     const { Signature, Timestamp, Identifier, OrgUnitId } = body;
-    const algorithm = Algorithm.safeParse(body.Algorithm);
+    const algorithm = Algorithm.safeParse(
+      body.Algorithm === undefined && flaw['algorithm-defaulted'] ? 'SHA-256' : body.Algorithm,
+    );
+    const unsigned = Signature === undefined && flaw['unsigned-request-accepted'];
     if (
-      typeof Signature !== 'string' ||
+      (typeof Signature !== 'string' && !unsigned) ||
       typeof Identifier !== 'string' ||
       typeof OrgUnitId !== 'string' ||
       !algorithm.success
@@ -203,7 +208,8 @@ const getInfo = routeOf<CardinalState, Flaw>()({
       transactionId: tid,
       apiKey,
     });
-    if (!flaw['signature-not-checked'] && !signatureMatches(Signature, expected)) return fail(1010);
+    if (!flaw['signature-not-checked'] && !unsigned && !signatureMatches(Signature as string, expected))
+      return fail(1010);
     const region = s.orgs.get(OrgUnitId);
     if (region === undefined) return fail(profile.invalidRequestErrorNumber);
 

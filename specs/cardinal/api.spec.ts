@@ -131,6 +131,29 @@ test.describe('signed requests', () => {
     );
   });
 
+  test(
+    'a request without its Signature, Algorithm, Identifier or Timestamp is refused',
+    req('CDX-SIGNATURE', 'CDX-ALGORITHMS', 'CDX-IDENTIFIER', 'CDX-TIMESTAMP'),
+    async ({ dx, setup }) => {
+      // Each is required ("Y"); without it the call is not authenticated. Which ErrorNumber says so
+      // the document does not fix (1000, or the signature's 1010, or another): any error refuses.
+      const rules = {
+        Signature: 'CDX-SIGNATURE',
+        Algorithm: 'CDX-ALGORITHMS',
+        Identifier: 'CDX-IDENTIFIER',
+        Timestamp: 'CDX-TIMESTAMP',
+      } as const;
+      await Promise.all(
+        Object.entries(rules).map(([field, rule]) =>
+          test.step(`without ${field}`, async () => {
+            const request = Object.fromEntries(Object.entries(signed(setup, {})).filter(([k]) => k !== field));
+            expectRefused(await dx.getInfo(request), setup, rule, { errorNumber: 'non-zero' });
+          }),
+        ),
+      );
+    },
+  );
+
   test('an unknown Identifier is refused', req('CDX-IDENTIFIER'), async ({ dx, setup }) => {
     const request = signed(setup, {}, { credentials: { ...setup.credentials, identifier: `unknown-${randomUUID()}` } });
     expectRefused(await dx.getInfo(request), setup, 'CDX-IDENTIFIER', {

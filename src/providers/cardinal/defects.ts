@@ -5,6 +5,8 @@ const d = defectOf<CardinalRequirementId>();
 
 export const cardinalDefects = defineDefects([
   d('signature-not-checked', 'CDX-SIGNATURE', 'any Signature is accepted', ['CDX-ALGORITHMS']),
+  d('unsigned-request-accepted', 'CDX-SIGNATURE', 'a request without Signature is answered'),
+  d('algorithm-defaulted', 'CDX-ALGORITHMS', 'a request without Algorithm is checked as SHA-256'),
   d('sha512-checked-as-sha256', 'CDX-ALGORITHMS', 'a SHA-512 signature is checked as SHA-256'),
   d('request-id-not-echoed', 'CDX-TRANSACTION-ID', 'RequestId is a new id instead of the TransactionId'),
   d(

@@ -7,7 +7,7 @@ export const cardinalRequirements = defineRequirements({
   'CDX-SIGNATURE': {
     endpoint: GET_INFO,
     section: 'GetInfo Request Fields for FIDO: Signature',
-    text: 'Signature = Base64(digest(Timestamp + TransactionId + ApiKey)) with the digest named in Algorithm; a wrong signature is refused with ErrorNumber 1010.',
+    text: 'Signature = Base64(digest(Timestamp + TransactionId + ApiKey)) with the digest named in Algorithm; a wrong signature is refused with ErrorNumber 1010. Required: a request without it is refused.',
     source: 'provider-docs',
     severity: 'blocker',
     options: ['signatureRecipe'],
@@ -15,14 +15,14 @@ export const cardinalRequirements = defineRequirements({
   'CDX-ALGORITHMS': {
     endpoint: GET_INFO,
     section: 'GetInfo Request Fields for FIDO: Algorithm',
-    text: 'Algorithm: the hashing algorithm used to generate the Signature value. Valid options include SHA-256 and SHA-512.',
+    text: 'Algorithm: the hashing algorithm used to generate the Signature value. Valid options include SHA-256 and SHA-512. Required: a request without it is refused.',
     source: 'document',
     severity: 'critical',
   },
   'CDX-IDENTIFIER': {
     endpoint: GET_INFO,
     section: 'GetInfo Request Fields for FIDO: Identifier',
-    text: 'Identifier: API Key Identifier or Name value (default: an unknown Identifier is refused with ErrorNumber 1010).',
+    text: 'Identifier: API Key Identifier or Name value; required: a request without it is refused (default: an unknown Identifier is refused with ErrorNumber 1010).',
     source: 'document',
     severity: 'critical',
     options: ['unknownIdentifierErrorNumber'],
@@ -30,7 +30,7 @@ export const cardinalRequirements = defineRequirements({
   'CDX-TIMESTAMP': {
     endpoint: GET_INFO,
     section: 'GetInfo Request Fields for FIDO: Timestamp',
-    text: 'Timestamp: a standard date/time format or Java Epoch time in milliseconds, hashed exactly as sent (default: outside ±5 minutes the signature has expired, ErrorNumber 1011).',
+    text: 'Timestamp: a standard date/time format or Java Epoch time in milliseconds, hashed exactly as sent; required: a request without it is refused (default: outside ±5 minutes the signature has expired, ErrorNumber 1011).',
     source: 'document',
     severity: 'critical',
     options: ['freshnessWindowMs'],
