@@ -121,18 +121,22 @@ export function signedRequest(setup: SolarisSetup, key: EncryptionKey, o: Reques
 }
 
 /**
+ * Whether a correctly signed request got its 200. Refused as a bad signature is (badSignatureStatus),
+ * it fails the signature rule; any other status, `rule`.
+ */
+export function expectServed(ex: HttpExchange, setup: SolarisSetup, rule: SolarisRequirementId, what: string): boolean {
+  const status = ex.response.status;
+  ruleCheck(status === setup.profile.badSignatureStatus ? 'SOL-DEVICE-SIGNATURE' : rule, status, what).toBe(200);
+  return status === 200;
+}
+
+/**
  * The compact JWE of a 200 answer; otherwise the check stops. A correctly signed request refused as
  * a bad signature is (badSignatureStatus, default 403) fails the signature rule; any other non-200,
  * or a body off the schema, the decryption rule.
  */
 export function dataOf(ex: HttpExchange, setup: SolarisSetup): string {
-  const status = ex.response.status;
-  ruleCheck(
-    status === setup.profile.badSignatureStatus ? 'SOL-DEVICE-SIGNATURE' : 'SOL-JWE-DECRYPTS',
-    status,
-    'status of a correctly signed request',
-  ).toBe(200);
-  if (status !== 200) halted('no 200 answer');
+  if (!expectServed(ex, setup, 'SOL-JWE-DECRYPTS', 'status of a correctly signed request')) halted('no 200 answer');
   const body = jsonBody(ex);
   ruleCheck('SOL-JWE-DECRYPTS', body, 'the 200 body').toMatchSchema('solaris', 'virtual-card-request.response-200');
   const data = (body as { data?: unknown } | null)?.data;
