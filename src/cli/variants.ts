@@ -45,10 +45,10 @@ export interface Job {
 }
 
 /** What a job's matrix says of it (none written: the run did not get to it). */
-function judge(job: Job, m: Matrix | undefined, code: number): VariantOutcome {
+function judge(job: Job, m: Matrix | undefined, code: number, runFailed: boolean): VariantOutcome {
   const base = { provider: job.p.id, variant: job.name };
   if (!m) return { ...base, verdict: 'no matrix written', right: false, notes: [`playwright exit ${code}`] };
-  const c = conclude(m, false);
+  const c = conclude(m, runFailed);
   const rows = m.providers.flatMap((x) => x.requirements);
   const notes = [
     ...rows
@@ -77,10 +77,14 @@ export async function runBatch(work: readonly Job[], root: string, workers: numb
     }),
     inherit: false,
   });
-  return work.map((job) => {
+  const matrices = work.map((job) => {
     const file = resolve(defectRunDir(root, job.p.id, job.key), 'conformance.json');
-    return judge(job, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Matrix) : undefined, code);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Matrix) : undefined;
   });
+  // A run that failed with no check failing anywhere (a file that did not load, a reporter's
+  // error) failed for a reason no matrix shows: no implementation of it is judged conformant.
+  const runFailed = code !== 0 && matrices.every((m) => !m || m.tests.failed === 0);
+  return work.map((job, i) => judge(job, matrices[i], code, runFailed));
 }
 
 const keyOf = (name: string): string => name.replace(/\W+/g, '-');
@@ -159,9 +163,7 @@ export async function variantsCommand(args: string[]): Promise<number> {
   work = work.filter((j, i) => work.findIndex((k) => k.p === j.p && k.key === j.key) === i);
   if (values.list) {
     for (const j of work)
-      console.log(
-        `${j.p.id}\t${j.name}\t${j.description}${j.profile ? `\tprofile ${JSON.stringify(j.profile)}` : ''}${j.draw ? `\tprofile ${JSON.stringify(j.draw.profile)}` : ''}`,
-      );
+      console.log(`${j.p.id}\t${j.name}\t${j.description}${j.profile ? `\tprofile ${JSON.stringify(j.profile)}` : ''}`);
     return 0;
   }
   if (work.length === 0) throw new UsageError('no variant matches');
@@ -174,9 +176,8 @@ export async function variantsCommand(args: string[]): Promise<number> {
   const outcomes = await runBatch(work, root, jobs);
   for (const [i, o] of outcomes.entries()) {
     const job = work[i]!;
-    const stated = job.profile;
     console.log(
-      `${o.right ? 'RIGHT' : 'WRONG'} ${job.p.id.padEnd(8)} ${job.name.padEnd(24)} ${o.verdict}${job.draw ? `  (${job.description})` : stated ? `  (profile ${JSON.stringify(stated)})` : ''}`,
+      `${o.right ? 'RIGHT' : 'WRONG'} ${job.p.id.padEnd(8)} ${job.name.padEnd(24)} ${o.verdict}${job.draw ? `  (${job.description})` : job.profile ? `  (profile ${JSON.stringify(job.profile)})` : ''}`,
     );
     for (const n of o.notes.slice(0, 8)) console.log(`        ${n}`);
     if (!o.right && job.draw)

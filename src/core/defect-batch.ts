@@ -48,15 +48,32 @@ export const BATCH_FILES = [`*${FILE_SUFFIX}`, `*${VARIANT_SUFFIX}`];
  * them before Playwright starts: the config only names them.
  */
 export function writeBatchFiles(output: string, batch: Batch): void {
-  const declare = pathToFileURL(codeFile('specs/fixtures/defect-batch.ts')).href;
-  for (const [providerId, defects] of batch) {
-    const dir = batchFilesDir(output, providerId);
-    mkdirSync(dir, { recursive: true });
-    for (const defect of defects) {
-      const text = `// Written by src/core/defect-batch.ts: ${providerId}'s checks against its mock ${defect === CLEAN ? 'without a defect' : `with defect ${defect}`}.\nimport { declareDefectChecks } from ${JSON.stringify(declare)};\n\nawait declareDefectChecks(${JSON.stringify(providerId)}, ${JSON.stringify(defect)});\n`;
-      writeFileSync(join(dir, `${defect}${FILE_SUFFIX}`), text);
-    }
-  }
+  for (const [providerId, defects] of batch)
+    for (const defect of defects)
+      writeBatchFile(
+        output,
+        providerId,
+        `${defect}${FILE_SUFFIX}`,
+        `against its mock ${defect === CLEAN ? 'without a defect' : `with defect ${defect}`}`,
+        'declareDefectChecks',
+        defect,
+      );
+}
+
+/** One test file of a batch: a comment saying what it runs, and the one call that declares its checks. */
+function writeBatchFile(
+  output: string,
+  providerId: string,
+  name: string,
+  what: string,
+  declare: 'declareDefectChecks' | 'declareVariantChecks',
+  argument: unknown,
+): void {
+  const dir = batchFilesDir(output, providerId);
+  mkdirSync(dir, { recursive: true });
+  const from = JSON.stringify(pathToFileURL(codeFile('specs/fixtures/defect-batch.ts')).href);
+  const text = `// Written by src/core/defect-batch.ts: ${providerId}'s checks ${what}.\nimport { ${declare} } from ${from};\n\nawait ${declare}(${JSON.stringify(providerId)}, ${JSON.stringify(argument)});\n`;
+  writeFileSync(join(dir, name), text);
 }
 
 /**
@@ -83,18 +100,20 @@ export function writeVariantBatchFiles(
   output: string,
   batch: ReadonlyMap<string, readonly (Omit<VariantImplementation, 'profileFile'> & { profile?: object })[]>,
 ): void {
-  const declare = pathToFileURL(codeFile('specs/fixtures/defect-batch.ts')).href;
-  for (const [providerId, implementations] of batch) {
-    const dir = batchFilesDir(output, providerId);
-    mkdirSync(dir, { recursive: true });
+  for (const [providerId, implementations] of batch)
     for (const { key, variants, profile } of implementations) {
       const profileFile = profile ? variantProfileFile(output, providerId, key) : undefined;
-      if (profileFile) writeFileSync(profileFile, JSON.stringify(profile));
       const impl: VariantImplementation = { key, variants, ...(profileFile ? { profileFile } : {}) };
-      const text = `// Written by src/core/defect-batch.ts: ${providerId}'s checks against its mock with ${variants.join(', ') || 'no variant'}, as a sandbox.\nimport { declareVariantChecks } from ${JSON.stringify(declare)};\n\nawait declareVariantChecks(${JSON.stringify(providerId)}, ${JSON.stringify(impl)});\n`;
-      writeFileSync(join(dir, `${key}${VARIANT_SUFFIX}`), text);
+      writeBatchFile(
+        output,
+        providerId,
+        `${key}${VARIANT_SUFFIX}`,
+        `against its mock with ${variants.join(', ') || 'no variant'}, as a sandbox`,
+        'declareVariantChecks',
+        impl,
+      );
+      if (profileFile) writeFileSync(profileFile, JSON.stringify(profile));
     }
-  }
 }
 
 /** Where a batch writes the matrix of one provider's defect: the folder a single defect run would use. */
