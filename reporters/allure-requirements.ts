@@ -10,6 +10,7 @@
 // - the description quotes the rule and its source, with links to the standards it cites;
 // - the environment names the harness version, the mode, the CI build, and per provider the
 //   target, the profile in force and the accepted risks.
+import { acceptedNote, findingEvidenceText, findingLine, findingNote, firstLine } from '../src/core/findings.ts';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -77,8 +78,8 @@ function message(r: RequirementRow): string {
   return [
     ...(r.partial ? [partialNote(r.partial)] : []),
     ...failureLines(r),
-    ...r.accepted.map((a) => `ACCEPTED RISK: ${a.text} (reason: ${a.reason})`),
-    ...r.warnings.map((w) => `WARNING: ${w}`),
+    ...r.accepted.map((a) => `ACCEPTED RISK: ${acceptedNote(a)}`),
+    ...r.warnings.map((w) => `WARNING: ${findingNote(w)}`),
     ...r.reasons,
     ...r.observations.map((o) => `seen: ${o}`),
   ].join('\n');
@@ -100,12 +101,12 @@ function describe(p: ProviderMatrix, r: RequirementRow): { description: string; 
       ? [
           {
             title: 'Accepted risk',
-            lines: r.accepted.map((a) => `${a.text} — reason given by the profile: ${a.reason}`),
+            lines: r.accepted.map((a) => `${findingNote(a)} — reason given by the profile: ${a.reason ?? ''}`),
           },
         ]
       : []),
     ...(r.warnings.length
-      ? [{ title: 'Warning: a default of the harness the target departs from', lines: r.warnings }]
+      ? [{ title: 'Warning: a default of the harness the target departs from', lines: r.warnings.map(findingNote) }]
       : []),
     ...(r.partial ? [{ title: 'Partly checked', lines: [partialNote(r.partial)] }] : []),
     ...(r.reasons.length ? [{ title: 'Not checked here', lines: r.reasons }] : []),
@@ -167,11 +168,11 @@ export function writeRequirementResults(matrix: Matrix, dir: string, context: Ru
         const start = t.start ?? check?.start ?? now;
         const stop = t.duration !== undefined ? start + t.duration : (check?.stop ?? start);
         const findingSteps: AllureStep[] = (t.findings ?? []).map((f) => ({
-          name: `${FINDING_WORD[f.level]}: ${f.text}`,
+          name: `${FINDING_WORD[f.level]}: ${findingLine(f)}`,
           status: f.level === 'failure' ? 'failed' : 'unknown',
           stage: 'finished',
           steps: [],
-          attachments: [attach('expected / received', f.text)],
+          attachments: [attach('expected / received', findingEvidenceText(f))],
           parameters: [],
           start,
           stop: start,
@@ -179,7 +180,7 @@ export function writeRequirementResults(matrix: Matrix, dir: string, context: Ru
         // A failure outside any rule check is the check's own error: shown as its evidence too.
         if (t.status === 'fail' && !(t.findings ?? []).some((f) => f.level === 'failure') && t.error) {
           findingSteps.push({
-            name: `FAILED: ${t.error.split('\n')[0]}`,
+            name: `FAILED: ${firstLine(t.error)}`,
             status: 'failed',
             steps: [],
             attachments: [attach('error', t.error)],

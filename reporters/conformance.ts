@@ -7,21 +7,20 @@ import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import {
   buildMatrix,
-  HALTED,
-  PARTLY_CHECKED,
-  PROVIDER_ANNOTATION,
+  conclude,
   partialNote,
-  RATE_LIMITED,
+  PROVIDER_ANNOTATION,
   rateLimitedLine,
   renderMarkdown,
   summaryLine,
   transportLine,
-  type RateLimited,
-  type RuleNote,
+  type Matrix,
   type TestOutcome,
 } from '../src/core/matrix.ts';
-import { UNREACHABLE } from '../src/core/http.ts';
-import { decodeFinding, FINDING, findingLine, findingNote, type Finding } from '../src/core/findings.ts';
+import type { MatrixFile } from '../src/core/matrix-record.ts';
+import { readRecords, recordsOf, type CheckRecord } from '../src/core/check-record.ts';
+import { acceptedNote, findingNote, firstLine } from '../src/core/findings.ts';
+import type { TransportRecord } from '../src/core/transport.ts';
 import { checkGroup } from '../src/catalogue.ts';
 import { defectOfBatchFile, defectRunDir, splitBatchProject, variantProfileFile } from '../src/core/defect-batch.ts';
 import { profileEnvVar } from '../src/core/profile.ts';
@@ -31,7 +30,6 @@ import { recordedEnv, recordEnv } from '../src/core/recorded-env.ts';
 import { REQUIREMENTS_JUNIT, writeRequirementsJunit } from './junit-requirements.ts';
 import { redactor } from '../src/core/redaction.ts';
 import { stripAnsi } from '../src/core/ansi.ts';
-import { readTransportFaults, TRANSPORT_FAULT, type TransportRecord } from '../src/core/transport.ts';
 
 export default class ConformanceReporter implements Reporter {
   private outcomes: TestOutcome[] = [];
@@ -63,41 +61,45 @@ export default class ConformanceReporter implements Reporter {
     const skipReason =
       test.annotations.find((a) => a.type === 'skip')?.description ??
       result.annotations.find((a) => a.type === 'skip')?.description;
-    const observations = [...test.annotations, ...result.annotations]
-      .filter((a) => a.type === 'observation')
-      .map((a) => redactor.redact(a.description ?? ''));
-    const status = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skipped' : 'fail';
-    // Findings are data (src/core/findings.ts): each names its rule, its level and its evidence.
-    const findings = result.annotations
-      .filter((a) => a.type === FINDING)
-      .map((a) => decodeFinding(a.description))
-      .filter((f): f is Finding => f !== undefined);
-    const blame = status === 'fail' ? blameOf(result, findings) : undefined;
-    const warnings = findings
-      .filter((f) => f.level === 'warning')
-      .map((f) => ({ requirement: f.rule, text: redactor.redact(findingNote(f)) }));
-    const accepted = findings
-      .filter((f) => f.level === 'accepted')
-      .map((f) => ({ requirement: f.rule, text: redactor.redact(findingNote(f)), reason: f.reason ?? '' }));
-    const partly = result.annotations
-      .filter((a) => a.type === PARTLY_CHECKED)
-      .map((a) => ruleNote(a.description ?? ''));
+    // What the checks recorded (src/core/check-record.ts), validated: one that cannot be read is a harness error.
+    // At its end a test's annotations are its result's (declared and added while it ran) and the same
+    // array as the test's; a test never run has only those it was declared with.
+    const { records, unreadable } = readRecords(result.annotations.length ? result.annotations : test.annotations);
+    const status = unreadable
+      ? 'fail'
+      : result.status === 'passed'
+        ? 'pass'
+        : result.status === 'skipped'
+          ? 'skipped'
+          : 'fail';
+    const findings = recordsOf(records, 'finding').map((f) => ({
+      ...f,
+      what: redactor.redact(f.what),
+      ...(f.note !== undefined ? { note: redactor.redact(f.note) } : {}),
+    }));
+    const observations = [...new Set(recordsOf(records, 'observation').map((o) => redactor.redact(o.text)))];
+    const partly = recordsOf(records, 'partly').map((p) => ({ rule: p.rule, missing: redactor.redact(p.missing) }));
+    const halted = recordsOf(records, 'halted').length > 0;
+    // Unreachable counts where it ended the check: a failure, or the skip of every check.
+    const met = recordsOf(records, 'unreachable').at(-1);
     const unreachable =
-      status === 'fail'
-        ? result.errors
-            .map((e) => stripAnsi(e.message ?? '').replace(/^\w*Error: /, ''))
-            .find((m) => m.startsWith(UNREACHABLE))
-        : skipReason?.startsWith(UNREACHABLE)
-          ? skipReason
-          : undefined;
+      status !== 'pass' && met ? { message: redactor.redact(firstLine(met.message)!), tls: met.tls } : undefined;
+    // Each failed rule check is one soft error of the test, a halt one more: any error beyond them failed the test otherwise.
+    const failures = findings.filter((f) => f.level === 'failure').length;
+    const unattributed = status === 'fail' && (result.errors.length - (halted ? 1 : 0) > failures || failures === 0);
     // Keep only the last retry's outcome of a test; count what the attempts before it met.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
-    const transport = this.transportOf(test.id, result, status);
+    const transport = this.transportOf(test.id, result, status, records);
     const batched = splitBatchProject(project);
     // Outside a batch, the suite's two projects hold every provider's files: the file tells the group a person reads.
     const group = batched.batch ? batched.project : (checkGroup(test.location.file) ?? project);
     // titlePath: root, project, file, …: in a batch the file names the defect.
     if (batched.batch) this.defectOf.set(test.id, defectOfBatchFile(test.titlePath()[2] ?? ''));
+    const error = unreadable
+      ? `harness error: ${unreadable} check record(s) could not be read`
+      : result.error?.message
+        ? disturbedNote(redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6), transport)
+        : undefined;
     this.outcomes.push({
       testId: test.id,
       provider,
@@ -107,30 +109,30 @@ export default class ConformanceReporter implements Reporter {
       requirementIds,
       status,
       ...(skipReason ? { skipReason } : {}),
-      ...(observations.length ? { observations: [...new Set(observations)] } : {}),
-      ...(blame ? blame : {}),
-      ...(warnings.length ? { warnings } : {}),
-      ...(accepted.length ? { accepted } : {}),
+      ...(recordsOf(records, 'not-a-gap').length ? { notAGap: true } : {}),
+      ...(observations.length ? { observations } : {}),
+      ...(findings.length ? { findings } : {}),
       ...(partly.length ? { partly } : {}),
-      ...(unreachable
-        ? { unreachable: redactor.redact(unreachable.slice(UNREACHABLE.length).trim().split('\n')[0]!) }
-        : {}),
-      ...rateLimitedOf(result.annotations),
+      ...(unattributed || unreadable ? { unattributed: true } : {}),
+      ...(halted ? { halted } : {}),
+      ...(unreachable ? { unreachable } : {}),
+      ...(recordsOf(records, 'no-evidence').length ? { noEvidence: true } : {}),
+      ...rateLimitedOf(records),
       ...(transport ? { transport } : {}),
       start: result.startTime.getTime(),
       duration: result.duration,
-      ...(result.error?.message
-        ? { error: disturbedNote(redactor.redact(stripAnsi(result.error.message)).split('\n').slice(0, 6), transport) }
-        : {}),
+      ...(error ? { error } : {}),
     });
   }
 
   /** What this attempt and the ones before it met of transport faults (src/core/transport.ts). */
-  private transportOf(testId: string, result: TestResult, status: TestOutcome['status']): TransportRecord | undefined {
-    const faults = result.annotations
-      .filter((a) => a.type === TRANSPORT_FAULT)
-      .map((a) => readTransportFaults(a.description))
-      .filter((f) => f !== undefined);
+  private transportOf(
+    testId: string,
+    result: TestResult,
+    status: TestOutcome['status'],
+    records: readonly CheckRecord[],
+  ): TransportRecord | undefined {
+    const faults = recordsOf(records, 'transport');
     const now = faults.reduce((n, f) => n + f.count, 0);
     const resent = faults.reduce((n, f) => n + f.resent, 0);
     const before = this.faultsBefore.get(testId) ?? { faults: 0, resent: 0 };
@@ -146,16 +148,13 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
-    if (this.defectOf.size) return this.writeBatch(result);
+    if (this.defectOf.size) return this.writeBatch();
     // A shard records its targets and profiles; a merge renders from what the shards recorded.
     const env = this.shardsDir ? recordedEnv(this.shardsDir) : process.env;
     if (runSettings().shard) recordEnv(this.outputDir, [...new Set(this.outcomes.map((o) => o.provider))]);
     const matrix = buildMatrix(this.outcomes, env);
     mkdirSync(this.outputDir, { recursive: true });
-    writeFileSync(
-      join(this.outputDir, 'conformance.json'),
-      `${JSON.stringify({ status: result.status, ...matrix }, null, 2)}\n`,
-    );
+    writeMatrixFile(this.outputDir, matrix, result);
     writeFileSync(join(this.outputDir, 'conformance.md'), renderMarkdown(matrix));
     writeRequirementsJunit(matrix, join(this.outputDir, REQUIREMENTS_JUNIT));
     // A shard's results are turned into requirements once, by `merge`, over every shard's checks.
@@ -167,15 +166,15 @@ export default class ConformanceReporter implements Reporter {
       lines.push(
         `  ${p.id.padEnd(10)} ${c.pass} pass, ${c.warn} warn, ${c.accepted ? `${c.accepted} accepted risk, ` : ''}${c.fail} fail, ${c.notApplicable} not applicable, ${c.notRun} not run  (target: ${p.target})`,
       );
-      if (p.unreachable) lines.push(`    UNREACHABLE: ${p.unreachable}`);
+      if (p.unreachable) lines.push(`    UNREACHABLE: ${p.unreachable.message}`);
       for (const r of p.requirements.filter((r) => r.verdict === 'fail'))
-        lines.push(`    FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? r.text}`);
+        lines.push(`    FAIL ${r.id}: ${firstLine(r.tests.find((t) => t.status === 'fail')?.error) ?? r.text}`);
       for (const r of p.requirements.filter((r) => r.verdict === 'accepted'))
         lines.push(
-          `    ACCEPTED RISK ${r.id}: ${r.accepted[0]?.text ?? r.text} (reason: ${r.accepted[0]?.reason ?? ''}; --strict fails it)`,
+          `    ACCEPTED RISK ${r.id}: ${r.accepted[0] ? acceptedNote(r.accepted[0]) : r.text} (--strict fails it)`,
         );
       for (const r of p.requirements.filter((r) => r.verdict === 'warn'))
-        lines.push(`    WARN ${r.id}: ${r.warnings[0] ?? r.text}`);
+        lines.push(`    WARN ${r.id}: ${r.warnings[0] ? findingNote(r.warnings[0]) : r.text}`);
       for (const r of p.requirements.filter((r) => r.partial))
         lines.push(`    PARTIAL ${r.id} (${r.verdict}): ${partialNote(r.partial!)}`);
     }
@@ -189,7 +188,7 @@ export default class ConformanceReporter implements Reporter {
   }
 
   /** A defect batch: one matrix per (provider, defect), where a run of that defect alone would write it. */
-  private writeBatch(result: FullResult): void {
+  private writeBatch(): void {
     const groups = new Map<string, TestOutcome[]>();
     for (const o of this.outcomes) {
       const key = defectRunDir(this.outputDir, o.provider, this.defectOf.get(o.testId) ?? 'none');
@@ -197,10 +196,8 @@ export default class ConformanceReporter implements Reporter {
     }
     for (const [dir, outcomes] of groups) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(
-        join(dir, 'conformance.json'),
-        `${JSON.stringify({ status: result.status, ...buildMatrix(outcomes, this.batchEnv(outcomes[0]!)) }, null, 2)}\n`,
-      );
+      // A batch file's verdict is its own: the run's status is every file's (variants judges a failed run as a whole).
+      writeMatrixFile(dir, buildMatrix(outcomes, this.batchEnv(outcomes[0]!)), { status: 'passed' });
     }
   }
 
@@ -213,31 +210,6 @@ export default class ConformanceReporter implements Reporter {
   }
 }
 
-/** The rule checks that failed (their findings), with their words, and whether anything else failed too. */
-function blameOf(
-  result: TestResult,
-  findings: readonly Finding[],
-): { blamed: string[]; ruleErrors: RuleNote[]; unattributed: boolean; halted: boolean } {
-  const failures = findings.filter((f) => f.level === 'failure');
-  const ruleErrors = failures.map((f) => ({
-    requirement: f.rule,
-    text: redactor.redact(findingLine(f)).slice(0, 400),
-  }));
-  // A "[halted]" error ends a test on purpose after a failed rule check (specs/fixtures/expect.ts).
-  const halts = result.errors.filter((e) =>
-    stripAnsi(e.message ?? '')
-      .replace(/^Error: /, '')
-      .startsWith(HALTED),
-  ).length;
-  // Each failed rule check is one soft error of the test: any error beyond them failed the test otherwise.
-  return {
-    blamed: [...new Set(failures.map((f) => f.rule))],
-    ruleErrors,
-    unattributed: result.errors.length - halts > failures.length || failures.length === 0,
-    halted: halts > 0,
-  };
-}
-
 /** A failure met on every attempt with a transport fault says so on its first line: judged on a disturbed exchange. */
 function disturbedNote(lines: string[], t: TransportRecord | undefined): string {
   if (t?.disturbed)
@@ -245,24 +217,22 @@ function disturbedNote(lines: string[], t: TransportRecord | undefined): string 
   return lines.join('\n');
 }
 
-/** A partly-checked annotation "ID: what …" as a note of that requirement. */
-function ruleNote(description: string): RuleNote {
-  const m = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+): ([\s\S]*)$/.exec(description);
-  return { requirement: m?.[1] ?? '', text: redactor.redact(m?.[2] ?? description) };
+/**
+ * conformance.json: the matrix, the run's status, and the verdict concluded from both, once. A run
+ * that failed with no check failing (a global error, a crash) is NOT conformant on its own.
+ */
+function writeMatrixFile(dir: string, matrix: Matrix, result: Pick<FullResult, 'status'>): void {
+  const file: MatrixFile = {
+    status: result.status,
+    ...matrix,
+    conclusion: conclude(matrix, result.status !== 'passed' && matrix.tests.failed === 0),
+  };
+  writeFileSync(join(dir, 'conformance.json'), `${JSON.stringify(file, null, 2)}\n`);
 }
 
-/** The rate-limit waits of a check (its annotations, one per fixture scope), summed. */
-function rateLimitedOf(annotations: readonly { type: string; description?: string }[]): { rateLimited?: RateLimited } {
-  let count = 0;
-  let waitedMs = 0;
-  for (const a of annotations.filter((x) => x.type === RATE_LIMITED)) {
-    try {
-      const r = JSON.parse(a.description ?? '') as RateLimited;
-      count += r.count;
-      waitedMs += r.waitedMs;
-    } catch {
-      // not one of ours
-    }
-  }
-  return count ? { rateLimited: { count, waitedMs } } : {};
+/** The rate-limit waits of a check (its records, one per fixture scope), summed. */
+function rateLimitedOf(records: readonly CheckRecord[]): Pick<TestOutcome, 'rateLimited'> {
+  const waits = recordsOf(records, 'rate-limited');
+  const count = waits.reduce((n, r) => n + r.count, 0);
+  return count ? { rateLimited: { count, waitedMs: waits.reduce((n, r) => n + r.waitedMs, 0) } } : {};
 }

@@ -5,6 +5,7 @@
 // JUnit viewers show of a passing case); every case carries its verdict as a property.
 import { writeFileSync } from 'node:fs';
 import { escapeMarkup as xml } from '../src/core/markup.ts';
+import { acceptedNote, findingNote } from '../src/core/findings.ts';
 import {
   failureLines,
   partialNote,
@@ -21,15 +22,15 @@ function testcase(provider: string, r: RequirementRow): string {
   const props = [
     ['verdict', VERDICT_WORD[r.verdict]],
     ['source', sourceLabel(r)],
-    ...r.warnings.map((w) => ['warning', w]),
-    ...r.accepted.map((a) => ['accepted-risk', `${a.text} (reason: ${a.reason})`]),
+    ...r.warnings.map((w) => ['warning', findingNote(w)]),
+    ...r.accepted.map((a) => ['accepted-risk', acceptedNote(a)]),
     ...(r.partial ? [['partial', partialNote(r.partial)]] : []),
     ...r.tests.flatMap((t) => (t.transport ? [['transport', `${t.title}: ${transportNote(t.transport)}`]] : [])),
   ];
   // What a JUnit viewer shows of a passing case is its output: a warning or an accepted risk is written there too.
   const out = [
-    ...r.accepted.map((a) => `ACCEPTED RISK: ${a.text} (reason: ${a.reason})`),
-    ...r.warnings.map((w) => `WARN: ${w}`),
+    ...r.accepted.map((a) => `ACCEPTED RISK: ${acceptedNote(a)}`),
+    ...r.warnings.map((w) => `WARN: ${findingNote(w)}`),
   ];
   const failures = failureLines(r);
   const body = [

@@ -131,7 +131,7 @@ test('an app that shows a card from an altered answer: a FAIL naming the case an
   expect(r.code).toBe(1);
   expect(r.stdout).toMatch(/FAIL\s+tag-altered: an answer whose GCM tag has one bit flipped in each field/);
   expect(r.stdout).toMatch(
-    /\[EXA-CLIENT-ANSWER-AUTHENTIC\] .*received exit code 0, and it showed pan "\*{4}\d{4}", cvc "\*+", pin "\*+"/,
+    /\[EXA-CLIENT-ANSWER-AUTHENTIC\] .*Received: exit code 0, and it showed pan "\*{4}\d{4}", cvc "\*+", pin "\*+"/,
   );
   const md = readFileSync(join(out, 'conformance.md'), 'utf8');
   expect(md).toContain('NIST SP 800-38D §7.2');
@@ -158,16 +158,20 @@ test('bad input to client: a clear line and exit 2, or a named finding; never a 
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }
   const findings: [string, string[], RegExp][] = [
-    ['a command that hangs', ['node', '-e', 'setInterval(() => {}, 1000)'], /received killed after 1 s without ending/],
+    [
+      'a command that hangs',
+      ['node', '-e', 'setInterval(() => {}, 1000)'],
+      /Received: killed after 1 s without ending/,
+    ],
     [
       'a command that prints no JSON',
       ['node', '-e', 'console.log("hello")'],
-      /received no JSON object on stdout: hello/,
+      /Received: no JSON object on stdout: hello/,
     ],
     [
       "a command that prints another provider's card",
       ['node', '-e', 'console.log(JSON.stringify({ pin: "1234" }))'],
-      /received \{"pin":"\*{4}"\} \(pan: .*; cvc: /,
+      /Received: \{"pin":"\*{4}"\} \(pan: .*; cvc: /,
     ],
   ];
   for (const [what, command, finding] of findings) {

@@ -2,7 +2,7 @@
 // the test cards, a client recording masked exchanges, and a signer that follows the profile.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from '../fixtures/base.ts';
-import { ruleCheckFor } from '../fixtures/expect.ts';
+import { record, ruleCheckFor } from '../fixtures/expect.ts';
 import { jsonBody, providerTest } from '../fixtures/provider.ts';
 import { expectErrorResponse } from '../fixtures/refusal.ts';
 import type { HttpExchange } from '../../src/core/http.ts';
@@ -140,7 +140,7 @@ const jsonRecord = (ex: HttpExchange) => jsonBody(ex) as Record<string, unknown>
 /** Records how the target types ErrorNumber (the document: String; its sample: a number). */
 function observeErrorNumber(value: unknown, profile: CardinalProfile) {
   const type = typeof value;
-  test.info().annotations.push({ type: 'observation', description: `ErrorNumber sent as a ${type}` });
+  record({ kind: 'observation', text: `ErrorNumber sent as a ${type}` });
   if (profile.errorNumberType !== 'either')
     ruleCheck('CDX-ERROR-SHAPE', type, 'ErrorNumber type', 'errorNumberType').toBe(profile.errorNumberType);
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext, Page, Request, Response } from '@playwright/test';
-import { TLS_PROBLEM, UNREACHABLE } from '../../src/core/http.ts';
+import { TLS_PROBLEM, unreachableError } from '../../src/core/http.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { showsCard } from '../../src/core/card-text.ts';
 import { halted } from '../fixtures/expect.ts';
@@ -115,8 +115,9 @@ export async function openMerchant(
   networkLog(page).markLoaded();
   page.off('requestfailed', refused);
   if (certificate) {
-    throw new Error(
-      `${UNREACHABLE} ${TLS_PROBLEM} Chromium does not trust the certificate of ${certificate}: set --ca <file.pem> to the CA that signed it (the CLI gives Chromium the key of each target URL it verified against it; and of the frame URL the target's token answer gave before the run)`,
+    throw unreachableError(
+      'tls',
+      `${TLS_PROBLEM} Chromium does not trust the certificate of ${certificate}: set --ca <file.pem> to the CA that signed it (the CLI gives Chromium the key of each target URL it verified against it; and of the frame URL the target's token answer gave before the run)`,
     );
   }
 }

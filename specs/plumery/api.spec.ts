@@ -6,7 +6,7 @@ import { fromBase64 } from '../../src/crypto/base64.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
 import { clientKey, kdfParams, PLUMERY_IV_BYTES } from '../../src/providers/plumery/envelope.ts';
 import type { EncryptedPayload } from '../../schemas/plumery.ts';
-import { expectCardValues } from '../fixtures/expect.ts';
+import { expectCardValues, notApplicableByProfile } from '../fixtures/expect.ts';
 import { expect, expectRefused, openJson, openPayload, payloadOf, req, test, ruleCheck } from './fixtures.ts';
 import { invalidClientKeys } from './invalid-keys.ts';
 import { readingFor } from './readings.ts';
@@ -143,7 +143,7 @@ test.describe('client key rules', () => {
     'the card-details endpoint refuses an invalid key too',
     req('PLM-INVALID-CLIENT-KEY', 'PLM-DETAILS'),
     async ({ plumeryClient, setup }) => {
-      test.skip(!setup.profile.cardDetails, 'not applicable: profile cardDetails=false');
+      notApplicableByProfile(!setup.profile.cardDetails, 'cardDetails', false);
       const [what, header] = invalidClientKeys(setup.profile)[0]!;
       await test.step(what, async () =>
         expectRefused(await plumeryClient.details(setup.token, header), setup, 'PLM-INVALID-CLIENT-KEY', {
@@ -242,7 +242,7 @@ test.describe('card states and errors', () => {
 });
 
 test.describe('card details (sibling)', () => {
-  test.beforeEach(({ setup }) => test.skip(!setup.profile.cardDetails, 'not applicable: profile cardDetails=false'));
+  test.beforeEach(({ setup }) => notApplicableByProfile(!setup.profile.cardDetails, 'cardDetails', false));
   test(
     'the details decrypt to the seeded PAN, CVV2 and expiry (MM/YY)',
     req('PLM-DETAILS', 'PLM-ENVELOPE'),

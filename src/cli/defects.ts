@@ -1,12 +1,12 @@
 // Runs a provider's suite against its mock once clean and once per defect, and reports who caught
 // what and how the defect's matrix differs from the clean one. A defect is "exact" when the
 // matrices differ in precisely the requirements it is declared to break.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { caughtAsWarning, defectBreaks, defectHides, type Defect } from '../core/defects.ts';
 import { findRequirement } from '../core/levels.ts';
-import { partialNote, type Matrix, type Verdict } from '../core/matrix.ts';
+import { partialNote, readMatrix, type Verdict } from '../core/matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import { catalogue } from '../catalogue.ts';
 import { drawOf } from '../core/choices.ts';
@@ -160,7 +160,7 @@ async function runControlled(
 /** What a run's matrix says of one provider: its verdicts, failed and warned tests, and gaps. */
 function readSuiteRun(dir: string, providerId: string): SuiteRun {
   const file = resolve(dir, 'conformance.json');
-  const matrix = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Matrix) : undefined;
+  const matrix = readMatrix(file);
   const rows = matrix?.providers.find((x) => x.id === providerId)?.requirements ?? [];
   return {
     verdicts: new Map(rows.map((r) => [r.id, r.verdict])),

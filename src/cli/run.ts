@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadProfile, profileEnvVar } from '../core/profile.ts';
-import { conclude, type Matrix } from '../core/matrix.ts';
+import { conclude, readMatrix } from '../core/matrix.ts';
 import { catalogue, loadProvider, providerIds } from '../catalogue.ts';
 import type { ProviderCatalogue } from '../providers/types.ts';
 import { RunSettings, withSettings } from '../core/settings.ts';
@@ -146,13 +146,13 @@ export async function runCommand(args: string[]): Promise<number> {
  * warnings (exit 0), or NOT conformant (exit 1). Returns the number of failing findings.
  */
 export function printVerdict(dir: string, code: number, scope = ''): number {
-  const matrixFile = resolve(dir, 'conformance.json');
-  if (!existsSync(matrixFile)) return code === 0 ? 0 : 1;
-  const m = JSON.parse(readFileSync(matrixFile, 'utf8')) as Matrix;
-  // A failed test is judged by the matrix (a failure of a default-only check is a warning); a run
-  // that failed with no failed test (a global error, a crash) is NOT conformant on its own.
-  const c = conclude(m, code !== 0 && m.tests.failed === 0, scope ? `VERDICT (${scope})` : 'VERDICT');
-  console.log(c.line);
+  const m = readMatrix(resolve(dir, 'conformance.json'));
+  if (!m) return code === 0 ? 0 : 1;
+  // The reporter concluded the verdict (a failure of a default-only check is a warning; a run that
+  // failed with no failed test is NOT conformant). Playwright failing after its reporter had
+  // everything pass is a failed run too.
+  const c = code !== 0 && m.status === 'passed' && m.tests.failed === 0 ? conclude(m, true) : m.conclusion;
+  console.log(`${scope ? `VERDICT (${scope})` : 'VERDICT'}: ${c.text}`);
   return c.verdict === 'not-conformant' ? Math.max(1, c.failing) : 0;
 }
 

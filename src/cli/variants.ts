@@ -6,9 +6,10 @@
 // `--generated <n>` and `--draw <seed>` judge draws of the free choices instead (src/core/choices.ts):
 // each with the profile that states it, so exactly `conformant`. Every implementation is a file of
 // one Playwright run (a variant batch, src/core/defect-batch.ts): the run's start-up is paid once.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { conclude, type Matrix } from '../core/matrix.ts';
+import { conclude, readMatrix, type MatrixFile } from '../core/matrix.ts';
+import { findingNote, firstLine } from '../core/findings.ts';
 import type { Variant } from '../core/variants.ts';
 import { drawOf, freshSeed, generatedSeeds, type Draw } from '../core/choices.ts';
 import { defectRunDir, writeVariantBatchFiles } from '../core/defect-batch.ts';
@@ -45,20 +46,22 @@ export interface Job {
 }
 
 /** What a job's matrix says of it (none written: the run did not get to it). */
-function judge(job: Job, m: Matrix | undefined, code: number, runFailed: boolean): VariantOutcome {
+function judge(job: Job, m: MatrixFile | undefined, code: number, runFailed: boolean): VariantOutcome {
   const base = { provider: job.p.id, variant: job.name };
   if (!m) return { ...base, verdict: 'no matrix written', right: false, notes: [`playwright exit ${code}`] };
-  const c = conclude(m, runFailed);
+  const c = runFailed ? conclude(m, true) : m.conclusion;
   const rows = m.providers.flatMap((x) => x.requirements);
   const notes = [
     ...rows
       .filter((r) => r.verdict === 'fail')
-      .map((r) => `FAIL ${r.id}: ${r.tests.find((t) => t.status === 'fail')?.error?.split('\n')[0] ?? ''}`),
-    ...rows.filter((r) => r.verdict === 'warn').map((r) => `warn ${r.id}: ${r.warnings[0] ?? ''}`),
+      .map((r) => `FAIL ${r.id}: ${firstLine(r.tests.find((t) => t.status === 'fail')?.error) ?? ''}`),
+    ...rows
+      .filter((r) => r.verdict === 'warn')
+      .map((r) => `warn ${r.id}: ${r.warnings[0] ? findingNote(r.warnings[0]) : ''}`),
     ...m.unmapped.map((t) => `unmapped test: ${t}`),
   ];
   const right = job.exact ? c.verdict === 'conformant' : c.verdict !== 'not-conformant';
-  return { ...base, verdict: c.line.replace(/^VERDICT: /, ''), right, notes };
+  return { ...base, verdict: c.text, right, notes };
 }
 
 /** Every job in one Playwright run of `workers` workers; each job's outcome from its matrix. */
@@ -79,7 +82,7 @@ export async function runBatch(work: readonly Job[], root: string, workers: numb
   });
   const matrices = work.map((job) => {
     const file = resolve(defectRunDir(root, job.p.id, job.key), 'conformance.json');
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Matrix) : undefined;
+    return readMatrix(file);
   });
   // A run that failed with no check failing anywhere (a file that did not load, a reporter's
   // error) failed for a reason no matrix shows: no implementation of it is judged conformant.

@@ -1,7 +1,8 @@
 // The client records as the harness's matrix (src/core/matrix.ts): one row per client requirement,
 // a check per case that names it. Every report of `run` then renders a client run the same way.
 import type { CheckRow, Matrix, ProviderMatrix, RequirementRow, Verdict } from '../core/matrix.ts';
-import { caseStatusFor, findingText, type ClientRunRecord } from './record.ts';
+import { asFinding, caseStatusFor, type ClientRunRecord } from './record.ts';
+import { findingLine } from '../core/findings.ts';
 import type { ClientSide } from './side.ts';
 
 // A case the harness could not serve fails: nothing may pass on the harness's own error.
@@ -16,10 +17,15 @@ export function clientMatrix(
       .filter((c) => c.requirements.includes(r.id))
       .map((c) => {
         const status = caseStatusFor(c, r.id);
-        const own = c.findings
-          .filter((f) => f.requirement === r.id)
-          .map((f) => ({ level: f.level ?? ('failure' as const), text: findingText(f) }));
-        if (status === 'error') own.push({ level: 'failure', text: c.notRunReason ?? 'an error of the harness' });
+        const own = c.findings.filter((f) => f.requirement === r.id).map(asFinding);
+        if (status === 'error')
+          own.push({
+            kind: 'finding',
+            rule: r.id,
+            level: 'failure',
+            what: 'the case',
+            note: c.notRunReason ?? 'an error of the harness',
+          });
         return {
           title: `${c.case}: ${c.title}`,
           project: `${side.provider}-client`,
@@ -43,9 +49,9 @@ export function clientMatrix(
     return {
       ...r,
       verdict,
-      reasons: tests.flatMap((t) => (t.findings ?? []).filter((f) => f.level === 'failure').map((f) => f.text)),
+      reasons: tests.flatMap((t) => (t.findings ?? []).filter((f) => f.level === 'failure').map(findingLine)),
       observations: [],
-      warnings: tests.flatMap((t) => (t.findings ?? []).filter((f) => f.level === 'warning').map((f) => f.text)),
+      warnings: tests.flatMap((t) => (t.findings ?? []).filter((f) => f.level === 'warning')),
       accepted: [],
       ...((verdict === 'pass' || verdict === 'warn') && ran < tests.length
         ? {

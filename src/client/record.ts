@@ -1,6 +1,8 @@
 // What a client check leaves: one typed record per case (the runs of the app's command, what the
 // harness served, and the findings), from which every report is rendered. Card data in a record is
 // masked before it is written here.
+import type { Finding } from '../core/check-record.ts';
+import { findingLine } from '../core/findings.ts';
 import { z } from 'zod';
 
 /** One run of the app's command: how it ended and what it printed (masked). */
@@ -56,9 +58,19 @@ export const ClientRunRecord = z.object({
 });
 export type ClientRunRecord = z.infer<typeof ClientRunRecord>;
 
-/** A finding in words, the one wording every report uses. */
+/** A client finding as the harness's finding (src/core/check-record.ts), which every report words the same way. */
+export const asFinding = (f: ClientFinding): Finding => ({
+  kind: 'finding',
+  rule: f.requirement,
+  level: f.level ?? 'failure',
+  what: f.check,
+  expected: f.expected,
+  received: f.received,
+});
+
+/** A finding in one line (src/core/findings.ts), a warning marked. */
 export const findingText = (f: ClientFinding): string =>
-  `${f.level === 'warning' ? 'WARN ' : ''}[${f.requirement}] ${f.check}: expected ${f.expected}; received ${f.received}`;
+  `${f.level === 'warning' ? 'WARN ' : ''}${findingLine(asFinding(f))}`;
 
 /** How a case stands for one of its requirements. */
 export function caseStatusFor(

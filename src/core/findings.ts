@@ -1,45 +1,40 @@
-// A finding is the record a failed rule check leaves, as data: the rule it checks, the level it
-// weighs (src/core/levels.ts), what was checked and what was seen, and for a warning the advice,
-// for an accepted risk the profile's reason. A check writes it once (a test annotation of type
-// FINDING, JSON); the matrix, JUnit and Allure render those records, never the assertion titles.
-import type { Level } from './levels.ts';
+// A finding is the record a failed rule check leaves, as data (src/core/check-record.ts): the rule
+// it checks, the level it weighs (src/core/levels.ts), what was checked, what was expected and
+// received, and for a warning the advice, for an accepted risk the profile's reason. This module
+// is the one place a finding is put into words; every report renders it through these.
+import type { Finding } from './check-record.ts';
+export type { Finding };
 
-export const FINDING = 'finding';
+/** What was seen: "Expected: 404 Received: 403", or the matcher's own words. */
+export const findingEvidence = (f: Pick<Finding, 'expected' | 'received' | 'negated' | 'note'>): string =>
+  f.expected !== undefined || f.received !== undefined
+    ? `Expected: ${f.negated ? 'not ' : ''}${f.expected ?? '(nothing)'} Received: ${f.received ?? '(nothing)'}`
+    : (f.note ?? 'failed');
 
-export interface Finding {
-  rule: string;
-  level: Level;
-  /** What was checked: "Cache-Control of the snapshot". */
-  what: string;
-  /** The evidence, masked: "Expected: 404 Received: 400". */
-  message: string;
-  /** A warning's advice: the profile option that would state the target's choice. */
-  advice?: string;
-  /** An accepted risk's reason, from the profile. */
-  reason?: string;
-}
+/** The evidence as an attachment shows it: expected and received on lines of their own. */
+export const findingEvidenceText = (f: Finding): string =>
+  f.expected !== undefined || f.received !== undefined
+    ? `${findingLine(f)}\n\nExpected: ${f.negated ? 'not ' : ''}${f.expected ?? '(nothing)'}\nReceived: ${f.received ?? '(nothing)'}`
+    : findingLine(f);
 
-export const encodeFinding = (f: Finding): string => JSON.stringify(f);
-
-/** A finding from an annotation's description; undefined for anything else. */
-export function decodeFinding(description: string | undefined): Finding | undefined {
-  try {
-    const f = JSON.parse(description ?? '') as Partial<Finding>;
-    return typeof f.rule === 'string' &&
-      (f.level === 'failure' || f.level === 'warning' || f.level === 'accepted') &&
-      typeof f.what === 'string' &&
-      typeof f.message === 'string'
-      ? (f as Finding)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A warning's or an accepted risk's words on its own rule: "what: evidence (advice)" or "what: evidence". */
-export const findingNote = (f: Pick<Finding, 'what' | 'message' | 'advice'>): string =>
-  `${f.what}: ${f.message}${f.advice ? ` (${f.advice})` : ''}`;
+/** A finding on its own rule: "what: evidence (advice)". */
+export const findingNote = (f: Finding): string =>
+  `${f.what}: ${findingEvidence(f)}${f.advice ? ` (${f.advice})` : ''}`;
 
 /** A finding in one line: "[ID] what — evidence". */
-export const findingLine = (f: Pick<Finding, 'rule' | 'what' | 'message'>): string =>
-  `[${f.rule}] ${f.what}${f.message ? ` — ${f.message}` : ''}`;
+export const findingLine = (f: Finding): string => `[${f.rule}] ${f.what} — ${findingEvidence(f)}`;
+
+/** An accepted risk's words: the finding and the profile's reason. */
+export const acceptedNote = (f: Finding): string => `${findingNote(f)} (reason: ${f.reason ?? ''})`;
+
+/** A finding made of a check that failed outside any rule check, at its requirement's level. */
+export const fallbackFinding = (
+  rule: string,
+  level: Finding['level'],
+  title: string,
+  error: string | undefined,
+  extra: Pick<Finding, 'advice' | 'reason'>,
+): Finding => ({ kind: 'finding', rule, level, what: title, note: firstLine(error) ?? 'failed', ...extra });
+
+/** The first line of a check's error: what a one-line report shows of it. */
+export const firstLine = (text: string | undefined): string | undefined => text?.split('\n')[0];

@@ -4,6 +4,7 @@
 import { networkSettings, paced, proxyFor, RateLimitWaits, retryAfterMs, tlsOptions } from './network.ts';
 import { runSettings } from './settings.ts';
 import { noteTransportFault, TRANSPORT_RETRIES_DEFAULT } from './transport.ts';
+import type { Unreachable } from './check-record.ts';
 
 /**
  * undici, loaded on the first request (a process that only lists the checks needs none), and its
@@ -61,19 +62,29 @@ export interface HttpExchange {
 export type TargetErrorKind = 'timeout' | 'network' | 'unreachable' | 'tls' | 'too-large' | 'bad-url' | 'redirect';
 
 /**
- * The message prefix of a target that could not be reached at all (nothing listens, no such
- * host): one finding, "target unreachable", not a list of contract failures. A connection that
- * is reset or an answer that never comes is a transport fault (transport.ts): the check that met
- * it runs again, and fails on it only when it meets it every time.
+ * A target that could not be reached at all (nothing listens, no such host) is one finding,
+ * "target unreachable", not a list of contract failures: the error is recorded as such
+ * (`unreachableError`). A connection that is reset or an answer that never comes is a transport
+ * fault (transport.ts): the check that met it runs again, and fails on it only when it meets it
+ * every time.
  */
-export const UNREACHABLE = '[unreachable]';
 const NOT_REACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 /**
- * A certificate problem is its own finding (prefixed like an unreachable target, so that every
+ * A certificate problem is its own finding (recorded like an unreachable target, so that every
  * check is then not run), never a contract failure: the harness could not talk to the target safely.
  */
 export const TLS_PROBLEM = 'TLS:';
+
+/** How often this process could not reach a target (or not safely), and the last time: read by the fixtures into each check's records. */
+export const unreachableTally: { count: number; last?: Unreachable } = { count: 0 };
+
+/** The error of a target not reached, recorded as such (`unreachableTally`). */
+export function unreachableError(kind: 'unreachable' | 'tls', message: string): TargetError {
+  unreachableTally.count++;
+  unreachableTally.last = { message, tls: kind === 'tls' };
+  return new TargetError(kind, message);
+}
 const CERT_NOT_TRUSTED = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -92,9 +103,9 @@ const CLIENT_CERT_WANTED =
 export function tlsProblem(code: string | undefined, host: string): string | undefined {
   if (!code) return undefined;
   if (CERT_NOT_TRUSTED.has(code))
-    return `${UNREACHABLE} ${TLS_PROBLEM} certificate not trusted (${code}) at ${host}: set --ca <file.pem> (or NODE_EXTRA_CA_CERTS) to the CA that signed it`;
+    return `${TLS_PROBLEM} certificate not trusted (${code}) at ${host}: set --ca <file.pem> (or NODE_EXTRA_CA_CERTS) to the CA that signed it`;
   if (CLIENT_CERT_WANTED.test(code))
-    return `${UNREACHABLE} ${TLS_PROBLEM} the target refused the TLS handshake (${code}) at ${host}: it wants a client certificate it trusts; set --client-cert <cert.pem> and --client-key <key.pem>`;
+    return `${TLS_PROBLEM} the target refused the TLS handshake (${code}) at ${host}: it wants a client certificate it trusts; set --client-cert <cert.pem> and --client-key <key.pem>`;
   return undefined;
 }
 
@@ -192,9 +203,9 @@ export async function send(req: HttpRequest, options: SendOptions = {}): Promise
     }
     // A rate limit is not a finding: wait as asked, within a bound, and count it.
     if (!(await waits.wait(wait))) {
-      throw new TargetError(
+      throw unreachableError(
         'unreachable',
-        `${UNREACHABLE} target unreachable (rate limited: HTTP ${exchange.response.status}, Retry-After ${exchange.response.headers['retry-after'] ?? 'none'}, after ${(waits.waitedMs / 1000).toFixed(1)} s of waiting): ${where}`,
+        `target unreachable (rate limited: HTTP ${exchange.response.status}, Retry-After ${exchange.response.headers['retry-after'] ?? 'none'}, after ${(waits.waitedMs / 1000).toFixed(1)} s of waiting): ${where}`,
       );
     }
   }
@@ -254,9 +265,9 @@ async function sendOnce(
         ? await (await import('./tls-probe.ts')).tlsAlert(url, networkSettings())
         : undefined;
     const tls = tlsProblem(alert ?? cause?.code, url.host);
-    if (tls) throw new TargetError('tls', `${tls}: ${where}`);
+    if (tls) throw unreachableError('tls', `${tls}: ${where}`);
     if (cause?.code && NOT_REACHED.has(cause.code))
-      throw new TargetError('unreachable', `${UNREACHABLE} target unreachable (${cause.code}): ${where}`);
+      throw unreachableError('unreachable', `target unreachable (${cause.code}): ${where}`);
     throw new TargetError('network', `connection failed (${cause?.code ?? cause?.message ?? String(err)}): ${where}`);
   }
 }

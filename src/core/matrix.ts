@@ -9,131 +9,38 @@
 // goes on. Any other failure (a plain assertion, a thrown error, a timeout) fails every requirement
 // the test names, and no other.
 import type { ProviderCatalogue } from '../providers/types.ts';
-import { TLS_PROBLEM } from './http.ts';
 import { transportLine, type TransportRecord } from './transport.ts';
 export { transportLine };
 import { levelOf, warningAdvice } from './levels.ts';
 import { loadAcceptedRisks, loadProfile } from './profile.ts';
 import { catalogue } from '../catalogue.ts';
 import { clauses, type Requirement } from './requirements.ts';
+import type { Finding, RateLimited } from './check-record.ts';
+import type {
+  CheckRow,
+  Conclusion,
+  Matrix,
+  ProviderMatrix,
+  RequirementRow,
+  TransportTotals,
+  Verdict,
+} from './matrix-record.ts';
+import { acceptedNote, fallbackFinding, findingLine, findingNote, firstLine } from './findings.ts';
+import { failedRules, findingsOn, statusFor, type TestOutcome, type TestStatus } from './outcome.ts';
+export { PROVIDER_ANNOTATION, statusFor, type TestOutcome, type TestStatus } from './outcome.ts';
+export type { RateLimited };
 
-/** The message prefix of the error that ends a test on purpose after a failed rule check. */
-export const HALTED = '[halted]';
-
-/** A message of one requirement's own: a failed rule check's words, or a warning's. */
-export interface RuleNote {
-  requirement: string;
-  text: string;
-}
-
-/** A failed check of a standard's rule that the profile accepts by name: what failed, and why it is accepted. */
-export interface AcceptedNote extends RuleNote {
-  reason: string;
-}
-
-/** The annotation that carries a check's provider (its id) from its declaration (`req(...)`) to the reporters. */
-export const PROVIDER_ANNOTATION = 'provider';
-
-export interface TestOutcome {
-  testId: string;
-  /** The provider whose check this is (PROVIDER_ANNOTATION). */
-  provider: string;
-  /** The group a person reads it under: `<id>` (checks) or `<id>-pact` (the contract). */
-  project: string;
-  title: string;
-  file: string;
-  requirementIds: string[];
-  status: 'pass' | 'fail' | 'skipped';
-  skipReason?: string;
-  error?: string;
-  /** What a test saw and reports without judging (annotations of type "observation"). */
-  observations?: string[];
-  /** Requirements whose rule checks (`[ID] …`) failed. */
-  blamed?: string[];
-  /** What each failed rule check said, so a matrix note quotes its own requirement's assertion. */
-  ruleErrors?: RuleNote[];
-  /** Checks of a default that failed as warnings (the test went on and passed on them). */
-  warnings?: RuleNote[];
-  /** Checks of a standard's rule that failed, accepted as risks by the profile (the test went on). */
-  accepted?: AcceptedNote[];
-  /** Checks that ran in a weaker form for want of a variable (annotations of type PARTLY_CHECKED): what was left out. */
-  partly?: RuleNote[];
-  /** The test failed otherwise too (a plain assertion, a thrown error, a timeout): its own requirements all fail. */
-  unattributed?: boolean;
-  /** The test stopped early after a rule check failed (nothing left to look at): it proves nothing else. */
-  halted?: boolean;
-  /** The target could not be reached at all: the test proves nothing (see UNREACHABLE in http.ts). */
-  unreachable?: string;
-  /** The target's rate limits this check waited out (429, 503 + Retry-After): not findings, counted. */
-  rateLimited?: RateLimited;
-  /** Transport faults the check met, and how often it ran again for them (src/core/transport.ts). */
-  transport?: TransportRecord;
-  /** When the check started (ms since the epoch) and how long it ran. */
-  start?: number;
-  duration?: number;
-}
-
-/** One finding of a check, on the requirement whose row holds it (src/core/findings.ts). */
-export interface CheckFinding {
-  level: 'failure' | 'warning' | 'accepted';
-  text: string;
-}
-
-/** A check as a requirement's row shows it: its status for that requirement, and its own findings of it. */
-export interface CheckRow {
-  title: string;
-  project: string;
-  status: TestStatus;
-  error?: string;
-  findings?: CheckFinding[];
-  /** The check ran again after transport faults (src/core/transport.ts). */
-  transport?: TransportRecord;
-  start?: number;
-  duration?: number;
-}
-
-export type TestStatus = TestOutcome['status'] | 'warn' | 'accepted';
-
-/**
- * How one test stands on one requirement. A test that failed only on rule checks of other
- * requirements ran its own checks to the end and they held (pass), unless it stopped early
- * (halted) or never reached the target: then it proves nothing about them (undefined). A check
- * of a default that failed as a warning makes a pass a warn; an accepted risk, accepted. A failure
- * outside any rule check fails the requirements the test names, never one it only warned on.
- */
-export function statusFor(o: TestOutcome, requirementId: string): TestStatus | undefined {
-  if (o.unreachable) return undefined;
-  // A consumer contract test proves the harness's own client against a Pact mock, nothing of the
-  // target: its pass is no evidence for a requirement (its failure is still shown).
-  if (/(^|\/)pact\/consumer\.ts$/.test(o.file) && o.status !== 'fail') return undefined;
-  const noted = o.accepted?.some((a) => a.requirement === requirementId)
-    ? 'accepted'
-    : o.warnings?.some((w) => w.requirement === requirementId)
-      ? 'warn'
-      : undefined;
-  const passOrNoted = noted ?? 'pass';
-  if (o.status !== 'fail') return o.status === 'pass' ? passOrNoted : o.status;
-  if (o.blamed?.includes(requirementId)) return 'fail';
-  const attributed = o.blamed && o.blamed.length > 0 && !o.unattributed;
-  if (!attributed) return o.requirementIds.includes(requirementId) ? 'fail' : noted;
-  return o.halted ? noted : passOrNoted;
-}
-
-export type Verdict = 'pass' | 'warn' | 'accepted' | 'fail' | 'not-applicable' | 'not-run';
-
-/**
- * A skip that leaves nothing of the requirement unchecked: the target's profile states it does not
- * do this, or other checks of the same run cover it (`covered: …`). Any other skip of a check whose
- * requirement passed leaves the pass partial: a variable not set, no /__mock/ control.
- */
-const NOT_A_GAP = /^(covered: |not applicable: profile )/;
-
-/**
- * The annotation a test adds (`ID: what was left out`) when a check of that requirement ran, but
- * in a weaker form than the target allows for want of a variable (a PAN looked for by shape, not
- * compared): the requirement's pass is then partial, with that note.
- */
-export const PARTLY_CHECKED = 'partly-checked';
+export {
+  CheckRow,
+  Conclusion,
+  Matrix,
+  MatrixFile,
+  ProviderMatrix,
+  readMatrix,
+  RequirementRow,
+  TransportTotals,
+  Verdict,
+} from './matrix-record.ts';
 
 /** What a partly checked requirement's note says. */
 export const partialNote = (p: NonNullable<RequirementRow['partial']>): string =>
@@ -144,60 +51,11 @@ export const partialLabel = (p: NonNullable<RequirementRow['partial']>): string 
 
 /** Each failed check of a requirement in one line: its title and the first line of its error. */
 export const failureLines = (r: Pick<RequirementRow, 'tests'>): string[] =>
-  r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? 'failed'}`);
-
-/** Skip reasons that leave a requirement partly checked. */
-export const isCoverageGap = (skipReason: string | undefined): boolean => !NOT_A_GAP.test(skipReason ?? '');
-
-export type RequirementRow = Requirement & {
-  verdict: Verdict;
-  reasons: string[];
-  observations: string[];
-  /** For a warn: what departed from the default, and the profile option that would state it. */
-  warnings: string[];
-  /** For an accepted risk: what failed, and the reason the profile accepts it. */
-  accepted: { text: string; reason: string }[];
-  /** A pass or warn of which some checks did not run here: how many ran, and why the others did not. */
-  partial?: { ran: number; of: number; missing: string[] };
-  tests: CheckRow[];
-};
-
-export interface ProviderMatrix {
-  id: string;
-  title: string;
-  /** The provider's document the rules quote: its title, and its address where it gives one. */
-  document?: { title: string; url?: string };
-  target: string;
-  profile: Record<string, unknown>;
-  /** The risks the profile accepts by name, with their reasons (src/core/accepted-risks.ts). */
-  acceptedRisks?: Record<string, string>;
-  /** partial: passes and warnings of which some checks did not run (also counted in pass or warn). */
-  counts: {
-    pass: number;
-    warn: number;
-    accepted?: number;
-    fail: number;
-    notApplicable: number;
-    notRun: number;
-    partial?: number;
-  };
-  /** Set when the target could not be reached: the verdict is NOT conformant for that reason alone. */
-  unreachable?: string;
-  requirements: RequirementRow[];
-}
+  r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${firstLine(t.error) ?? 'failed'}`);
 
 /** `re-run 2 times after 2 transport faults (the last: …)`: what a check's transport faults were. */
 export const transportNote = (t: TransportRecord): string =>
   `${t.disturbed ? 'judged on a disturbed exchange' : `re-run ${t.reruns} time${t.reruns === 1 ? '' : 's'}`} after ${t.faults} transport fault${t.faults === 1 ? '' : 's'} (${t.resent} sent again)${t.where?.length ? `; the last: ${t.where.at(-1)}` : ''}`;
-
-/** How often requests met a rate limit and were sent again after the wait it asked for. */
-export interface RateLimited {
-  count: number;
-  waitedMs: number;
-}
-
-/** The annotation a check's rate-limit waits travel in, as JSON. */
-export const RATE_LIMITED = 'rate-limited';
 
 /** `rate-limited 7 times, 9 s waited`, or nothing when no request met one. */
 export const rateLimitedLine = (r: RateLimited | undefined): string | undefined =>
@@ -205,30 +63,11 @@ export const rateLimitedLine = (r: RateLimited | undefined): string | undefined 
     ? `rate-limited ${r.count} time${r.count === 1 ? '' : 's'}, ${(r.waitedMs / 1000).toFixed(r.waitedMs < 10_000 ? 1 : 0)} s waited (not findings: each request was sent again after the wait the target asked for)`
     : undefined;
 
-export interface TransportTotals {
-  checks: number;
-  reruns: number;
-  faults: number;
-  resent: number;
-  disturbed: number;
-}
-
-export interface Matrix {
-  generatedAt: string;
-  tests: { passed: number; failed: number; skipped: number };
-  rateLimited?: RateLimited;
-  /** Checks run again after a transport fault, the re-runs and faults in all, and the checks judged on a disturbed exchange. */
-  transport?: TransportTotals;
-  providers: ProviderMatrix[];
-  /** Tests that name no requirement, or one no catalogue has: a defect of the harness. */
-  unmapped: string[];
-}
-
 /** What a failed test says about one requirement: its own failed rule checks, else the test's error. */
 function errorFor(o: TestOutcome, requirementId: string): string | undefined {
-  const own = o.ruleErrors?.filter((e) => e.requirement === requirementId).map((e) => e.text) ?? [];
+  const own = findingsOn(o, requirementId, 'failure').map(findingLine);
   if (own.length) return own.join('; ');
-  return o.unattributed || !o.blamed?.length ? o.error : undefined;
+  return o.unattributed || !failedRules(o).length ? o.error : undefined;
 }
 
 export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.ProcessEnv): Matrix {
@@ -244,45 +83,31 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
     const unreachable = mine.find((o) => o.unreachable)?.unreachable;
     const rows: RequirementRow[] = Object.values(p.requirements).map((r) => {
       // A test skipped without a reason did not run (a failed dependency, --max-failures): not "n/a".
-      // A test counts for the requirements it names, and for any whose rule check it failed or warned on.
+      // A test counts for the requirements it names, and for any it left a finding on.
       const concerned = mine.filter(
         (o) =>
-          (o.requirementIds.includes(r.id) ||
-            o.blamed?.includes(r.id) ||
-            o.warnings?.some((w) => w.requirement === r.id) ||
-            o.accepted?.some((a) => a.requirement === r.id)) &&
+          (o.requirementIds.includes(r.id) || findingsOn(o, r.id).length > 0) &&
           !(o.status === 'skipped' && !o.skipReason),
       );
       // A test that failed outside its rule checks (a plain assertion, a thrown error) fails a
       // requirement at the requirement's own level: a default's is a warning, an accepted risk
       // accepted (src/core/levels.ts).
       const { level, reason } = levelOf(r.id, undefined, env);
-      const fallbackWarnings: string[] = [];
-      const fallbackAccepted: { text: string; reason: string }[] = [];
-      const tests = concerned.flatMap((o) => {
+      const fallbacks: Finding[] = [];
+      const tests = concerned.flatMap((o): CheckRow[] => {
         let status = statusFor(o, r.id);
         const error = status === 'fail' ? errorFor(o, r.id) : undefined;
-        if (status === 'fail' && level === 'warning' && !o.blamed?.includes(r.id)) {
-          status = 'warn';
-          fallbackWarnings.push(
-            `${o.title}: ${error?.split('\n')[0] ?? 'failed'} (${warningAdvice(p.id, r.options ?? [])})`,
+        const blamedHere = findingsOn(o, r.id, 'failure').length > 0;
+        if (status === 'fail' && level !== 'failure' && !blamedHere) {
+          status = level === 'warning' ? 'warn' : 'accepted';
+          fallbacks.push(
+            fallbackFinding(r.id, level, o.title, error, {
+              ...(level === 'warning' ? { advice: warningAdvice(p.id, r.options ?? []) } : {}),
+              ...(level === 'accepted' ? { reason: reason ?? '' } : {}),
+            }),
           );
         }
-        if (status === 'fail' && level === 'accepted' && !o.blamed?.includes(r.id)) {
-          status = 'accepted';
-          fallbackAccepted.push({ text: `${o.title}: ${error?.split('\n')[0] ?? 'failed'}`, reason: reason ?? '' });
-        }
-        const findings: CheckFinding[] = [
-          ...(o.ruleErrors ?? [])
-            .filter((n) => n.requirement === r.id)
-            .map((n) => ({ level: 'failure' as const, text: n.text })),
-          ...(o.accepted ?? [])
-            .filter((n) => n.requirement === r.id)
-            .map((n) => ({ level: 'accepted' as const, text: `${n.text} (reason: ${n.reason})` })),
-          ...(o.warnings ?? [])
-            .filter((n) => n.requirement === r.id)
-            .map((n) => ({ level: 'warning' as const, text: n.text })),
-        ];
+        const findings = findingsOn(o, r.id);
         const timing = o.start !== undefined ? { start: o.start, duration: o.duration ?? 0 } : {};
         return status
           ? [
@@ -321,36 +146,30 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
             ? ['target unreachable']
             : [];
       const observations = [...new Set(concerned.flatMap((t) => t.observations ?? []))];
-      const gaps = concerned.filter((o) => o.status === 'skipped' && isCoverageGap(o.skipReason));
+      const gaps = concerned.filter((o) => o.status === 'skipped' && !o.notAGap);
       const weaker = concerned
         .filter((o) => o.status !== 'skipped')
-        .flatMap((o) => (o.partly ?? []).filter((n) => n.requirement === r.id));
-      const weakened = concerned.filter(
-        (o) => o.status !== 'skipped' && o.partly?.some((n) => n.requirement === r.id),
-      ).length;
+        .flatMap((o) => (o.partly ?? []).filter((n) => n.rule === r.id));
+      const weakened = concerned.filter((o) => o.status !== 'skipped' && o.partly?.some((n) => n.rule === r.id)).length;
       const ranChecks = tests.filter((t) => t.status !== 'skipped').length;
       const partial =
         (verdict === 'pass' || verdict === 'warn' || verdict === 'accepted') && gaps.length + weakened > 0
           ? {
               ran: ranChecks - weakened,
               of: ranChecks + gaps.length,
-              missing: [...new Set([...gaps.map((o) => o.skipReason ?? 'skipped'), ...weaker.map((n) => n.text)])],
+              missing: [...new Set([...gaps.map((o) => o.skipReason ?? 'skipped'), ...weaker.map((n) => n.missing)])],
             }
           : undefined;
       // A rule's own warnings stay on it whatever else its verdict is: a failure elsewhere in a test never hides them.
-      const warnings = [
-        ...new Set([
-          ...concerned.flatMap((o) => (o.warnings ?? []).filter((w) => w.requirement === r.id).map((w) => w.text)),
-          ...fallbackWarnings,
-        ]),
+      const unique = (fs: Finding[], words: (f: Finding) => string) => [
+        ...new Map(fs.map((f) => [words(f), f])).values(),
       ];
-      const acceptedNotes = [
-        ...concerned.flatMap((o) =>
-          (o.accepted ?? []).filter((a) => a.requirement === r.id).map(({ text, reason }) => ({ text, reason })),
-        ),
-        ...fallbackAccepted,
+      const own = (lv: Finding['level']) => [
+        ...concerned.flatMap((o) => findingsOn(o, r.id, lv)),
+        ...fallbacks.filter((f) => f.level === lv),
       ];
-      const accepted = [...new Map(acceptedNotes.map((a) => [a.text, a])).values()];
+      const warnings = unique(own('warning'), findingNote);
+      const accepted = unique(own('accepted'), acceptedNote);
       return { ...r, verdict, reasons, observations, warnings, accepted, ...(partial ? { partial } : {}), tests };
     });
     let profile: Record<string, unknown>;
@@ -416,24 +235,11 @@ export function buildMatrix(outcomes: readonly TestOutcome[], env: NodeJS.Proces
   };
 }
 
-export interface Conclusion {
-  verdict: 'conformant' | 'conformant-with-warnings' | 'not-conformant';
-  failing: number;
-  warnings: number;
-  /** Failed standard rules the profiles accept by name, as "ID (reason)". */
-  accepted: string[];
-  unreachable: string[];
-  /** Requirements that passed (or warned) with some of their checks not run. */
-  partial: string[];
-  /** The line that closes a run: "VERDICT: conformant with 2 warnings". */
-  line: string;
-}
-
 /** The verdict of a matrix: NOT conformant on any failing requirement, an unreachable target, or a failed run. */
 export function conclude(m: Pick<Matrix, 'providers'>, runFailed = false, label = 'VERDICT'): Conclusion {
   const failing = m.providers.reduce((n, p) => n + p.counts.fail, 0);
   const warnings = m.providers.reduce((n, p) => n + (p.counts.warn ?? 0), 0);
-  const unreachable = m.providers.flatMap((p) => (p.unreachable ? [`${p.id}: ${p.unreachable}`] : []));
+  const gone = m.providers.filter((p) => p.unreachable);
   const partial = m.providers.flatMap((p) => p.requirements.filter((r) => r.partial).map((r) => r.id));
   // A pass that is partly checked is still a pass, but the verdict says which ones and that they are.
   const partly = partial.length
@@ -448,30 +254,36 @@ export function conclude(m: Pick<Matrix, 'providers'>, runFailed = false, label 
   const risks = accepted.length
     ? ` (ACCEPTED RISK${accepted.length === 1 ? '' : 'S'} by the profile: ${accepted.join('; ')}; --strict fails ${accepted.length === 1 ? 'it' : 'them'})`
     : '';
-  const base = { failing, warnings, accepted, unreachable, partial };
+  const named = (p: ProviderMatrix) => `${p.id}: ${p.unreachable!.message}`;
+  const unreachable = gone.map(named);
+  const said = (verdict: Conclusion['verdict'], text: string): Conclusion => ({
+    verdict,
+    failing,
+    warnings,
+    accepted,
+    unreachable,
+    partial,
+    text,
+    line: `${label}: ${text}`,
+  });
   if (failing || unreachable.length || runFailed) {
     // A certificate problem is named as such (TLS: …, with the setting that fixes it), not as an unreachable target.
-    const tls = unreachable.filter((u) => u.includes(TLS_PROBLEM));
-    const gone = unreachable.filter((u) => !u.includes(TLS_PROBLEM));
+    const tls = gone.filter((p) => p.unreachable!.tls).map(named);
+    const notReached = gone.filter((p) => !p.unreachable!.tls).map(named);
     const why = [
       ...tls,
-      ...(gone.length ? [`target unreachable (${gone.join('; ')})`] : []),
+      ...(notReached.length ? [`target unreachable (${notReached.join('; ')})`] : []),
       ...(failing ? [`${failing} requirement(s) failing`] : []),
       ...(!failing && !unreachable.length ? ['a check failed outside any requirement'] : []),
     ];
-    return {
-      verdict: 'not-conformant',
-      ...base,
-      line: `${label}: NOT conformant (${why.join('; ')})${risks}${partly}`,
-    };
+    return said('not-conformant', `NOT conformant (${why.join('; ')})${risks}${partly}`);
   }
   if (warnings)
-    return {
-      verdict: 'conformant-with-warnings',
-      ...base,
-      line: `${label}: conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)${risks}${partly}`,
-    };
-  return { verdict: 'conformant', ...base, line: `${label}: conformant${risks}${partly}` };
+    return said(
+      'conformant-with-warnings',
+      `conformant with ${warnings} warning${warnings === 1 ? '' : 's'} (defaults of the harness the target departs from; --strict fails them)${risks}${partly}`,
+    );
+  return said('conformant', `conformant${risks}${partly}`);
 }
 
 /** One line with requirements and checks together, so the two cannot be read apart. */
@@ -495,7 +307,7 @@ export const VERDICT_WORD: Record<Verdict, string> = {
 const ICON: Record<Verdict, string> = { ...VERDICT_WORD, fail: '**FAIL**' };
 
 /** A requirement's source as a reader needs it: a standard's with its clauses. */
-export const sourceLabel = (r: Requirement): string =>
+export const sourceLabel = (r: Pick<Requirement, 'section' | 'cites'> & { source: Requirement['source'] }): string =>
   r.source === 'standard' ? `standard (${clauses(r)})` : `${r.source}${r.section ? ` (${r.section})` : ''}`;
 
 export function renderMarkdown(m: Matrix): string {
@@ -514,7 +326,7 @@ export function renderMarkdown(m: Matrix): string {
     lines.push(
       `## ${p.title} (\`${p.id}\`)`,
       '',
-      `Target: ${p.target}${p.unreachable ? ` — **unreachable**: ${p.unreachable}` : ''}`,
+      `Target: ${p.target}${p.unreachable ? ` — **unreachable**: ${p.unreachable.message}` : ''}`,
       '',
       'Profile in force (the defaults of the harness unless a profile file says otherwise):',
       '',
@@ -529,11 +341,9 @@ export function renderMarkdown(m: Matrix): string {
     for (const r of p.requirements) {
       const notes = [
         ...(r.partial ? [partialNote(r.partial)] : []),
-        ...(r.verdict === 'fail'
-          ? r.tests.filter((t) => t.status === 'fail').map((t) => `${t.title}: ${t.error?.split('\n')[0] ?? ''}`)
-          : r.reasons),
-        ...r.accepted.map((a) => `accepted risk: ${a.text} (reason: ${a.reason})`),
-        ...r.warnings.map((w) => `warning: ${w}`),
+        ...(r.verdict === 'fail' ? failureLines(r) : r.reasons),
+        ...r.accepted.map((a) => `accepted risk: ${acceptedNote(a)}`),
+        ...r.warnings.map((w) => `warning: ${findingNote(w)}`),
         ...r.observations.map((o) => `seen: ${o}`),
       ].join('; ');
       lines.push(

@@ -1,6 +1,7 @@
 // What the checks run against: the embedded reference mock (default), or a base URL from the
 // environment. Control of server time and state exists only where the target answers /__mock/.
 import { mockDefectsOf, mockVariantsOf, runSettings } from './settings.ts';
+import type { Unreachable } from './check-record.ts';
 import { keepAliveTo, send, TargetError, type SendOptions } from './http.ts';
 import { beforeChecks } from './transport.ts';
 import { startMock } from './mock-host.ts';
@@ -49,7 +50,7 @@ export interface Target {
   control: MockControl | undefined;
   env: Readonly<Record<string, string | undefined>>;
   /** Set when nothing answers at the base URL at all (UNREACHABLE message): every check is then not run. */
-  unreachable?: string;
+  unreachable?: Unreachable;
   close(): Promise<void>;
 }
 
@@ -108,13 +109,15 @@ export async function sandboxMockTarget(provider: ProviderDefinition, variants: 
 }
 
 /** The UNREACHABLE message when no connection to the base URL can be made (refused, no such host, a certificate not trusted, rate limited without end); else undefined. */
-async function unreachableAt(baseUrl: string): Promise<string | undefined> {
+async function unreachableAt(baseUrl: string): Promise<Unreachable | undefined> {
   try {
     // Only a refusal or a certificate counts here, and neither is a transport fault: sent once.
     await send({ method: 'GET', url: `${baseUrl}/` }, { timeoutMs: 5_000, maxBytes: 64 * 1024, resend: false });
     return undefined;
   } catch (e) {
-    return e instanceof TargetError && (e.kind === 'unreachable' || e.kind === 'tls') ? e.message : undefined;
+    return e instanceof TargetError && (e.kind === 'unreachable' || e.kind === 'tls')
+      ? { message: e.message, tls: e.kind === 'tls' }
+      : undefined;
   }
 }
 

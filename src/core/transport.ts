@@ -10,9 +10,6 @@ import { runSettings } from './settings.ts';
 /** How often a check a transport fault interrupted is run again, unless --transport-retries says otherwise. */
 export const TRANSPORT_RETRIES_DEFAULT = 2;
 
-/** The annotation a check's transport faults travel in, as JSON (TransportFaults). */
-export const TRANSPORT_FAULT = 'transport-fault';
-
 export const TransportFaults = z.object({
   /** Exchanges of the attempt that got no complete answer. */
   count: z.number().int().positive(),
@@ -84,16 +81,6 @@ export function faultsSince(mark: TallyMark): TransportFaults | undefined {
  * re-send), and none was lost on every send (that is what the target does every time).
  */
 export const mayRunAgain = (f: TransportFaults | undefined): boolean => !!f && f.count > f.resent && f.persistent === 0;
-
-/** The faults of an annotation, or undefined when it is none of ours. */
-export function readTransportFaults(description: string | undefined): TransportFaults | undefined {
-  try {
-    const parsed = TransportFaults.safeParse(JSON.parse(description ?? ''));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Chromium's words for a request that got no complete answer (Playwright's requestfailed

@@ -10,6 +10,8 @@ import { loadAcceptedRisks, loadProfile } from '../../src/core/profile.ts';
 import { enfuce } from '../../src/providers/enfuce/index.ts';
 import { plumery } from '../../src/providers/plumery/index.ts';
 import { buildMatrix, conclude, type TestOutcome } from '../../src/core/matrix.ts';
+import type { Finding } from '../../src/core/check-record.ts';
+import { findingNote } from '../../src/core/findings.ts';
 import { providers } from '../../src/providers.ts';
 import type { Requirement } from '../../src/core/requirements.ts';
 
@@ -70,6 +72,13 @@ test('a document or standard rule fails; a default warns unless the profile stat
   expect(levelOf('SOL-DEVICE-BOUND', undefined, {}).level).toBe('failure');
 });
 
+const finding = (rule: string, level: Finding['level'], what: string, rest: Partial<Finding> = {}): Finding => ({
+  kind: 'finding',
+  rule,
+  level,
+  what,
+  ...rest,
+});
 const outcome = (o: Partial<TestOutcome> & Pick<TestOutcome, 'title' | 'requirementIds' | 'status'>): TestOutcome => ({
   testId: o.title,
   provider: 'solaris',
@@ -85,7 +94,7 @@ test('verdicts: a warning makes "conformant with N warnings"; a failure or an un
         title: 'a',
         requirementIds: ['SOL-DEVICE-BOUND'],
         status: 'pass',
-        warnings: [{ requirement: 'SOL-DEVICE-BOUND', text: 'status 404' }],
+        findings: [finding('SOL-DEVICE-BOUND', 'warning', 'status', { note: '404' })],
       }),
     ],
     {},
@@ -103,7 +112,6 @@ test('verdicts: a warning makes "conformant with N warnings"; a failure or an un
         project: 'plumery',
         requirementIds: ['PLM-DETAILS'],
         status: 'fail',
-        blamed: [],
         unattributed: true,
         error: 'status 422',
       }),
@@ -117,10 +125,7 @@ test('verdicts: a warning makes "conformant with N warnings"; a failure or an un
         title: 'c',
         requirementIds: ['SOL-UNKNOWN-CARD'],
         status: 'fail',
-        blamed: ['SOL-UNKNOWN-CARD'],
-        ruleErrors: [
-          { requirement: 'SOL-UNKNOWN-CARD', text: '[SOL-UNKNOWN-CARD] status — Expected: 404 Received: 400' },
-        ],
+        findings: [finding('SOL-UNKNOWN-CARD', 'failure', 'status', { expected: '404', received: '400' })],
       }),
     ],
     {},
@@ -135,7 +140,7 @@ test('verdicts: a warning makes "conformant with N warnings"; a failure or an un
         title: 'd',
         requirementIds: ['SOL-UNKNOWN-CARD', 'SOL-FIELD-VALIDATION'],
         status: 'fail',
-        unreachable: 'target unreachable (ECONNREFUSED)',
+        unreachable: { message: 'target unreachable (ECONNREFUSED)', tls: false },
       }),
     ],
     {},
@@ -153,9 +158,8 @@ test("a matrix note quotes its own requirement's failed assertion, not another's
         title: 'e',
         requirementIds: ['SOL-UNKNOWN-CARD', 'SOL-FIELD-VALIDATION'],
         status: 'fail',
-        blamed: ['SOL-FIELD-VALIDATION'],
         unattributed: false,
-        ruleErrors: [{ requirement: 'SOL-FIELD-VALIDATION', text: '[SOL-FIELD-VALIDATION] source.field' }],
+        findings: [finding('SOL-FIELD-VALIDATION', 'failure', 'source.field')],
         error: '[SOL-FIELD-VALIDATION] source.field',
       }),
     ],
@@ -163,7 +167,7 @@ test("a matrix note quotes its own requirement's failed assertion, not another's
   );
   const rows = Object.fromEntries(m.providers[0]!.requirements.map((r) => [r.id, r]));
   expect(rows['SOL-UNKNOWN-CARD']!.verdict).toBe('pass');
-  expect(rows['SOL-FIELD-VALIDATION']!.tests[0]!.error).toBe('[SOL-FIELD-VALIDATION] source.field');
+  expect(rows['SOL-FIELD-VALIDATION']!.tests[0]!.error).toBe('[SOL-FIELD-VALIDATION] source.field — failed');
 });
 
 test('every standard rule cites its clauses with their words and an address', () => {
@@ -237,12 +241,12 @@ test('an accepted risk reads ACCEPTED RISK with its reason, and does not fail th
         project: 'enfuce',
         requirementIds: ['ENF-FRAME-ANCESTORS'],
         status: 'pass',
-        accepted: [
-          {
-            requirement: 'ENF-FRAME-ANCESTORS',
-            text: 'frame-ancestors sources: Expected ["https://m"] Received undefined',
+        findings: [
+          finding('ENF-FRAME-ANCESTORS', 'accepted', 'frame-ancestors sources', {
+            expected: '["https://m"]',
+            received: 'undefined',
             reason: 'webview only',
-          },
+          }),
         ],
       }),
     ],
@@ -268,7 +272,12 @@ test('a failure outside rule checks fails the rules the test names, not one it o
         status: 'fail',
         unattributed: true,
         error: 'distinct IVs',
-        warnings: [{ requirement: 'EXA-PROFILE', text: 'limit.frequency: perMonth (state "limitFrequencies")' }],
+        findings: [
+          finding('EXA-PROFILE', 'warning', 'limit.frequency', {
+            note: 'perMonth',
+            advice: 'state "limitFrequencies"',
+          }),
+        ],
       }),
     ],
     {},
@@ -276,5 +285,7 @@ test('a failure outside rule checks fails the rules the test names, not one it o
   const rows = Object.fromEntries(m.providers[0]!.requirements.map((r) => [r.id, r]));
   expect(rows['EXA-FRESH-IV']!.verdict).toBe('fail');
   expect(rows['EXA-PROFILE']!.verdict).toBe('warn');
-  expect(rows['EXA-PROFILE']!.warnings).toEqual(['limit.frequency: perMonth (state "limitFrequencies")']);
+  expect(rows['EXA-PROFILE']!.warnings.map(findingNote)).toEqual([
+    'limit.frequency: perMonth (state "limitFrequencies")',
+  ]);
 });

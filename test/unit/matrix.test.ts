@@ -2,6 +2,7 @@
 // failure every requirement the test names, and a test that halted proves nothing else.
 import { expect, test } from '@playwright/test';
 import { buildMatrix, conclude, renderMarkdown, summaryLine, type TestOutcome } from '../../src/core/matrix.ts';
+import type { Finding } from '../../src/core/check-record.ts';
 
 const outcome = (o: Partial<TestOutcome> & Pick<TestOutcome, 'title' | 'requirementIds' | 'status'>): TestOutcome => ({
   testId: o.title,
@@ -10,6 +11,7 @@ const outcome = (o: Partial<TestOutcome> & Pick<TestOutcome, 'title' | 'requirem
   file: 'x.spec.ts',
   ...o,
 });
+const failure = (rule: string): Finding => ({ kind: 'finding', rule, level: 'failure', what: 'x', note: 'failed' });
 const verdicts = (outcomes: TestOutcome[]) =>
   Object.fromEntries(
     buildMatrix(outcomes, {})
@@ -30,7 +32,6 @@ test('a plain failure fails every requirement the test names', () => {
         title: 'a',
         requirementIds: ['CDX-FLOWTYPE', 'CDX-RESPONSE'],
         status: 'fail',
-        blamed: [],
         unattributed: true,
       }),
     ]),
@@ -43,7 +44,7 @@ test('a failed rule check blames its requirement alone, even one the test does n
       title: 'a',
       requirementIds: ['CDX-FLOWTYPE'],
       status: 'fail',
-      blamed: ['CDX-TRANSACTION-ID'],
+      findings: [failure('CDX-TRANSACTION-ID')],
       unattributed: false,
     }),
   ]);
@@ -56,7 +57,7 @@ test('a rule check failure next to a plain failure fails everything the test nam
       title: 'a',
       requirementIds: ['CDX-FLOWTYPE'],
       status: 'fail',
-      blamed: ['CDX-TRANSACTION-ID'],
+      findings: [failure('CDX-TRANSACTION-ID')],
       unattributed: true,
     }),
   ]);
@@ -68,7 +69,7 @@ test('a test that halted after a rule check proves nothing about its other requi
     title: 'a',
     requirementIds: ['CDX-FLOWTYPE', 'CDX-LAST-FOUR'],
     status: 'fail',
-    blamed: ['CDX-RESPONSE'],
+    findings: [failure('CDX-RESPONSE')],
     unattributed: false,
     halted: true,
   });
@@ -82,9 +83,7 @@ test('a test that halted after a rule check proves nothing about its other requi
 
 test('a test that failed without any rule check blamed is never read as attributed', () => {
   expect(
-    verdicts([
-      outcome({ title: 'a', requirementIds: ['CDX-FLOWTYPE'], status: 'fail', blamed: [], unattributed: false }),
-    ]),
+    verdicts([outcome({ title: 'a', requirementIds: ['CDX-FLOWTYPE'], status: 'fail', unattributed: false })]),
   ).toEqual({ 'CDX-FLOWTYPE': 'fail' });
 });
 
@@ -103,6 +102,7 @@ test('a pass with checks skipped for want of a variable or control is partial, a
         requirementIds: ['CDX-RESPONSE'],
         status: 'skipped',
         skipReason: 'not applicable: profile x=false',
+        notAGap: true,
       }),
       outcome({ title: 'response', requirementIds: ['CDX-RESPONSE'], status: 'pass' }),
       outcome({
@@ -110,6 +110,7 @@ test('a pass with checks skipped for want of a variable or control is partial, a
         requirementIds: ['CDX-LAST-FOUR'],
         status: 'skipped',
         skipReason: 'covered: the controlled-clock checks cover this on a mock',
+        notAGap: true,
       }),
       outcome({ title: 'last four', requirementIds: ['CDX-LAST-FOUR'], status: 'pass' }),
     ],
