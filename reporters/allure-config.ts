@@ -2,7 +2,7 @@
 // allurerc.json: the tree groups results by provider (epic), endpoint (feature) and requirement
 // (story); a category per kind of verdict, matched on the `verdict` label the requirement results
 // carry (reporters/allure-requirements.ts); and the history file that keeps trends between runs.
-import { VERDICT_WORD } from '../src/core/matrix.ts';
+import { VERDICT_WORD } from './render-matrix.ts';
 import { HARNESS_ERROR } from './allure-requirements.ts';
 
 const exactly = (word: string) => `^${word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`;

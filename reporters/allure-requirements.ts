@@ -10,25 +10,27 @@
 // - the description quotes the rule and its source, with links to the standards it cites;
 // - the environment names the harness version, the mode, the CI build, and per provider the
 //   target, the profile in force and the accepted risks.
-import { acceptedNote, findingEvidenceText, findingLine, findingNote, firstLine } from '../src/core/findings.ts';
+import {
+  acceptedNote,
+  checkFailure,
+  findingEvidenceText,
+  findingLine,
+  findingNote,
+  firstLine,
+} from '../src/core/findings.ts';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { checkGroup } from '../src/catalogue.ts';
 import { escapeMarkup as html } from '../src/core/markup.ts';
 import {
-  failureLines,
-  partialLabel,
-  partialNote,
-  sourceLabel,
-  transportNote,
-  VERDICT_WORD,
   type CheckRow,
   type Matrix,
   type ProviderMatrix,
   type RequirementRow,
   type Verdict,
 } from '../src/core/matrix.ts';
+import { failureLines, partialLabel, partialNote, sourceLabel, transportNote, VERDICT_WORD } from './render-matrix.ts';
 import type { RunContext } from '../src/core/run-context.ts';
 
 interface AllureStep {
@@ -204,7 +206,7 @@ export function writeRequirementResults(matrix: Matrix, dir: string, context: Ru
           name: `[${t.project}] ${t.title}`,
           status: CHECK_STATUS[t.status] ?? 'unknown',
           stage: 'finished',
-          ...(t.error && t.status === 'fail' ? { statusDetails: { message: t.error } } : {}),
+          ...(t.status === 'fail' ? { statusDetails: { message: t.error ?? checkFailure(t) } } : {}),
           steps: [...findingSteps, ...exchanges],
           attachments: [],
           parameters: [],

@@ -3,7 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeMarkup as xml } from '../src/core/markup.ts';
-import { renderMarkdown, type Matrix } from '../src/core/matrix.ts';
+import { type Matrix } from '../src/core/matrix.ts';
+import { renderMarkdown } from './render-matrix.ts';
 import { runContext } from '../src/core/run-context.ts';
 import { findingText, type ClientRunRecord } from '../src/client/record.ts';
 import { writeRequirementResults } from './allure-requirements.ts';

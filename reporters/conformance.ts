@@ -5,18 +5,15 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { runSettings } from '../src/core/settings.ts';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { buildMatrix, conclude, PROVIDER_ANNOTATION, type Matrix, type TestOutcome } from '../src/core/matrix.ts';
 import {
-  buildMatrix,
-  conclude,
+  failureLines,
   partialNote,
-  PROVIDER_ANNOTATION,
   rateLimitedLine,
   renderMarkdown,
   summaryLine,
   transportLine,
-  type Matrix,
-  type TestOutcome,
-} from '../src/core/matrix.ts';
+} from './render-matrix.ts';
 import type { MatrixFile } from '../src/core/matrix-record.ts';
 import { readRecords, recordsOf, type CheckRecord } from '../src/core/check-record.ts';
 import { acceptedNote, findingNote, firstLine } from '../src/core/findings.ts';
@@ -168,7 +165,7 @@ export default class ConformanceReporter implements Reporter {
       );
       if (p.unreachable) lines.push(`    UNREACHABLE: ${p.unreachable.message}`);
       for (const r of p.requirements.filter((r) => r.verdict === 'fail'))
-        lines.push(`    FAIL ${r.id}: ${firstLine(r.tests.find((t) => t.status === 'fail')?.error) ?? r.text}`);
+        lines.push(`    FAIL ${r.id}: ${failureLines(r)[0] ?? r.text}`);
       for (const r of p.requirements.filter((r) => r.verdict === 'accepted'))
         lines.push(
           `    ACCEPTED RISK ${r.id}: ${r.accepted[0] ? acceptedNote(r.accepted[0]) : r.text} (--strict fails it)`,

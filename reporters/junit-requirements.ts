@@ -6,15 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { escapeMarkup as xml } from '../src/core/markup.ts';
 import { acceptedNote, findingNote } from '../src/core/findings.ts';
-import {
-  failureLines,
-  partialNote,
-  sourceLabel,
-  transportNote,
-  VERDICT_WORD,
-  type Matrix,
-  type RequirementRow,
-} from '../src/core/matrix.ts';
+import { type Matrix, type RequirementRow } from '../src/core/matrix.ts';
+import { failureLines, partialNote, sourceLabel, transportNote, VERDICT_WORD } from './render-matrix.ts';
 
 export const REQUIREMENTS_JUNIT = 'junit-requirements.xml';
 

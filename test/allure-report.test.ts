@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../src/core/browser.ts';
 import { scanForCardData } from '../src/core/leak-scan.ts';
-import { VERDICT_WORD, type Matrix, type Verdict } from '../src/core/matrix.ts';
+import { type Matrix, type Verdict } from '../src/core/matrix.ts';
+import { VERDICT_WORD } from '../reporters/render-matrix.ts';
 import { cli, seededCards, storySandbox } from './helpers.ts';
 import { serveFolder } from './static-server.ts';
 

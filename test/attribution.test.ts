@@ -5,6 +5,7 @@
 // its reason in every report and passes; --strict fails it again.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findingNote } from '../src/core/findings.ts';
 import { expect, test } from '@playwright/test';
 import type { Matrix } from '../src/core/matrix.ts';
 import { cli, storySandbox } from './helpers.ts';
@@ -33,7 +34,9 @@ test('a default departed from and a defect on another rule: each lands on its ow
       '[EXA-FRESH-IV] distinct IVs',
     );
     expect(plain.rows['EXA-PROFILE']!.verdict).toBe('warn');
-    expect(plain.rows['EXA-PROFILE']!.warnings.join(' ')).toMatch(/limit\.frequency.*perMonth.*limitFrequencies/);
+    expect(plain.rows['EXA-PROFILE']!.warnings.map(findingNote).join(' ')).toMatch(
+      /limit\.frequency.*perMonth.*limitFrequencies/,
+    );
     const others = Object.values(plain.rows).filter((x) => x.id !== 'EXA-FRESH-IV' && x.id !== 'EXA-PROFILE');
     expect(others.filter((x) => x.verdict !== 'pass').map((x) => `${x.id}: ${x.verdict}`)).toEqual([]);
     expect(plain.r.stdout).toMatch(/FAIL EXA-FRESH-IV: \[EXA-FRESH-IV\] distinct IVs/);

@@ -3,7 +3,8 @@
 // adversarially (src/client/). The same reports and exit codes as `run`.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { conclude, summaryLine, type Matrix } from '../core/matrix.ts';
+import { conclude, type Matrix } from '../core/matrix.ts';
+import { summaryLine } from '../../reporters/render-matrix.ts';
 import { CommandNotStarted } from '../client/command.ts';
 import { clientMatrix } from '../client/matrix.ts';
 import { runPageCases } from '../client/page-run.ts';

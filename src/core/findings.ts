@@ -3,6 +3,7 @@
 // received, and for a warning the advice, for an accepted risk the profile's reason. This module
 // is the one place a finding is put into words; every report renders it through these.
 import type { Finding } from './check-record.ts';
+import type { CheckRow } from './matrix-record.ts';
 export type { Finding };
 
 /** What was seen: "Expected: 404 Received: 403", or the matcher's own words. */
@@ -27,14 +28,11 @@ export const findingLine = (f: Finding): string => `[${f.rule}] ${f.what} — ${
 /** An accepted risk's words: the finding and the profile's reason. */
 export const acceptedNote = (f: Finding): string => `${findingNote(f)} (reason: ${f.reason ?? ''})`;
 
-/** A finding made of a check that failed outside any rule check, at its requirement's level. */
-export const fallbackFinding = (
-  rule: string,
-  level: Finding['level'],
-  title: string,
-  error: string | undefined,
-  extra: Pick<Finding, 'advice' | 'reason'>,
-): Finding => ({ kind: 'finding', rule, level, what: title, note: firstLine(error) ?? 'failed', ...extra });
+/** What a failed check says on one requirement: its own failed rule checks, else the first line of its error. */
+export const checkFailure = (t: Pick<CheckRow, 'findings' | 'error'>): string => {
+  const own = (t.findings ?? []).filter((f) => f.level === 'failure').map(findingLine);
+  return own.length ? own.join('; ') : (firstLine(t.error) ?? 'failed');
+};
 
 /** The first line of a check's error: what a one-line report shows of it. */
 export const firstLine = (text: string | undefined): string | undefined => text?.split('\n')[0];

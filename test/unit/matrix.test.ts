@@ -1,7 +1,8 @@
 // How test outcomes become verdicts: a failed rule check blames its requirement alone, any other
 // failure every requirement the test names, and a test that halted proves nothing else.
 import { expect, test } from '@playwright/test';
-import { buildMatrix, conclude, renderMarkdown, summaryLine, type TestOutcome } from '../../src/core/matrix.ts';
+import { buildMatrix, conclude, type TestOutcome } from '../../src/core/matrix.ts';
+import { renderMarkdown, summaryLine } from '../../reporters/render-matrix.ts';
 import type { Finding } from '../../src/core/check-record.ts';
 
 const outcome = (o: Partial<TestOutcome> & Pick<TestOutcome, 'title' | 'requirementIds' | 'status'>): TestOutcome => ({
