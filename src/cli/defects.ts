@@ -10,7 +10,7 @@ import { readMatrix, type Verdict } from '../core/matrix.ts';
 import { partialNote } from '../../reporters/render-matrix.ts';
 import { startSandbox } from '../core/mock-process.ts';
 import { catalogue } from '../catalogue.ts';
-import { drawOf } from '../core/choices.ts';
+import { drawOf, REFERENCE_DRAW, seededShare } from '../core/choices.ts';
 import { profileEnvVar } from '../core/profile.ts';
 import { withSettings } from '../core/settings.ts';
 import { CLEAN, defectRunDir, writeBatchFiles } from '../core/defect-batch.ts';
@@ -276,6 +276,7 @@ export async function defectsCommand(args: string[]): Promise<number> {
       strict: { type: 'boolean' },
       live: { type: 'boolean' },
       choices: { type: 'string' },
+      share: { type: 'string' },
     },
     true,
   );
@@ -292,9 +293,23 @@ export async function defectsCommand(args: string[]): Promise<number> {
   const root = resolve(values.output ?? (live ? 'reports/defects-live' : 'reports/defects'));
   rmSync(root, { recursive: true, force: true });
 
+  const share = values.share === undefined ? undefined : Number(values.share);
+  if (share !== undefined && (!Number.isInteger(share) || share < 1))
+    throw new UsageError(`--share wants a whole number of defects per provider, 1 or more, not "${values.share}"`);
   const drawn = drawnMocks(selected, values.choices, root);
-  // A defect a drawn option is (ChoiceOption.absorbs) is no fault in that draw: not planted.
-  const planted = (p: ProviderCatalogue) => chosen(p).filter((d) => !drawn.absorbs[p.id]?.includes(d.name));
+  // A defect a drawn option is (ChoiceOption.absorbs) is no fault in that draw: not planted. With
+  // --share n, n of each provider's, drawn by the seed (the same seed plants the same share).
+  const plantable = (p: ProviderCatalogue) => chosen(p).filter((d) => !drawn.absorbs[p.id]?.includes(d.name));
+  const shareSeed = `${values.choices ?? REFERENCE_DRAW}`;
+  const planted = (p: ProviderCatalogue) =>
+    share === undefined ? plantable(p) : seededShare(plantable(p), share, `${p.id}:${shareSeed}`);
+  if (share !== undefined)
+    for (const p of selected)
+      console.log(
+        `${p.id}: a share of ${planted(p).length} of ${plantable(p).length} defects (seed "${shareSeed}"): ${planted(p)
+          .map((d) => d.name)
+          .join(', ')}`,
+      );
   const withDefects = selected.filter((p) => planted(p).length > 0);
   const work = withDefects.flatMap((p) => planted(p).map((d) => ({ p, d })));
   const runs = await runDefects(withDefects, work, root, jobs, live, drawn);

@@ -76,12 +76,15 @@ Usage:
       one again: each with the profile it writes, so each must be exactly conformant. --choices lists
       every provider's free choices and their options.
   card-reveal-harness defects [<provider>]... [--jobs <n>] [--only <name,...>] [--list] [--strict] [--live] [--choices <seed>]
+                              [--share <n>]
       Runs the suite against the mock clean and once per defect (n at a time, default 2); prints which
       tests caught each one and where the defect's matrix differs from the clean one. --strict also
       fails a defect whose matrix differs in more than it declares. --live starts each mock as its
       own process without /__mock/ control, as a sandbox: an escaped defect is named with why its
       requirements could not be checked there (what only a controlled run can catch). --choices plants
       the defects in a drawn implementation (see mock --choices) instead of the reference mocks.
+      --share plants n of each provider's defects, drawn by the --choices seed (the same seed, the
+      same share; printed).
   card-reveal-harness fuzz [<provider>]... [--runs <n>] [--seed <n>] [--path <p>] [--defect <name>]... [--record <file.md>]
       Sends n generated malformed requests (default 1000) to each mock, started as its own process:
       no 5xx, no hang, no crash, every error in the documented schema. A failure is shrunk and

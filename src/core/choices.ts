@@ -176,6 +176,19 @@ export function drawOf(provider: { id: string; choices: readonly FreeChoice[] },
   return drawFrom(seed, choices, (c) => c.options[Math.floor(next() * c.options.length)]!);
 }
 
+/** `n` of `items`, drawn by `seed` (the same seed, the same share), in their own order. */
+export function seededShare<T>(items: readonly T[], n: number, seed: string): T[] {
+  if (n >= items.length) return [...items];
+  const next = random(`share:${seed}`);
+  const index = items.map((_, i) => i);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(next() * (index.length - i));
+    [index[i], index[j]] = [index[j]!, index[i]!];
+  }
+  const kept = new Set(index.slice(0, n));
+  return items.filter((_, i) => kept.has(i));
+}
+
 /** The seeds of `count` generated draws from one run seed: `<seed>.1`, `<seed>.2`, … */
 export function generatedSeeds(seed: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${seed}.${i + 1}`);

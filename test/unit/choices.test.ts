@@ -3,7 +3,14 @@
 // implementation every time.
 import { expect, test } from '@playwright/test';
 import { catalogue } from '../../src/catalogue.ts';
-import { defineChoices, drawOf, generatedSeeds, httpChoices, REFERENCE_DRAW } from '../../src/core/choices.ts';
+import {
+  seededShare,
+  defineChoices,
+  drawOf,
+  generatedSeeds,
+  httpChoices,
+  REFERENCE_DRAW,
+} from '../../src/core/choices.ts';
 import { startMock } from '../../src/core/mock-host.ts';
 import { loadProvider } from '../../src/catalogue.ts';
 import { enfuceMockCredentials } from '../../src/providers/enfuce/cards.ts';
@@ -112,4 +119,15 @@ test("Enfuce's card-data pages on a second origin: the API origin refuses them, 
   } finally {
     await mock.close();
   }
+});
+
+test('a seeded share: n items in their own order, the same for the same seed, every item drawn by some seed', () => {
+  const items = Array.from({ length: 20 }, (_, i) => `d${i}`);
+  const a = seededShare(items, 8, 'exa:s1');
+  expect(a).toHaveLength(8);
+  expect(a).toEqual(items.filter((x) => a.includes(x)));
+  expect(seededShare(items, 8, 'exa:s1')).toEqual(a);
+  const seen = new Set(Array.from({ length: 40 }, (_, i) => seededShare(items, 8, `exa:s${i}`)).flat());
+  expect(seen.size).toBe(items.length);
+  expect(seededShare(items, 30, 'x')).toEqual(items);
 });

@@ -11,7 +11,7 @@ import { enfuce } from '../../src/providers/enfuce/index.ts';
 import { plumery } from '../../src/providers/plumery/index.ts';
 import { buildMatrix, conclude, type TestOutcome } from '../../src/core/matrix.ts';
 import type { Finding } from '../../src/core/check-record.ts';
-import { findingNote } from '../../src/core/findings.ts';
+import { checkFailure, findingNote } from '../../src/core/findings.ts';
 import { providers } from '../../src/providers.ts';
 import type { Requirement } from '../../src/core/requirements.ts';
 
@@ -132,7 +132,7 @@ test('verdicts: a warning makes "conformant with N warnings"; a failure or an un
   );
   const row = failed.providers[0]!.requirements.find((r) => r.id === 'SOL-UNKNOWN-CARD')!;
   expect(row.verdict).toBe('fail');
-  expect(row.tests[0]!.error).toContain('[SOL-UNKNOWN-CARD]');
+  expect(checkFailure(row.tests[0]!)).toBe('[SOL-UNKNOWN-CARD] status — Expected: 404 Received: 400');
   expect(conclude(failed).verdict).toBe('not-conformant');
   const gone = buildMatrix(
     [
@@ -167,7 +167,7 @@ test("a matrix note quotes its own requirement's failed assertion, not another's
   );
   const rows = Object.fromEntries(m.providers[0]!.requirements.map((r) => [r.id, r]));
   expect(rows['SOL-UNKNOWN-CARD']!.verdict).toBe('pass');
-  expect(rows['SOL-FIELD-VALIDATION']!.tests[0]!.error).toBe('[SOL-FIELD-VALIDATION] source.field — failed');
+  expect(checkFailure(rows['SOL-FIELD-VALIDATION']!.tests[0]!)).toBe('[SOL-FIELD-VALIDATION] source.field — failed');
 });
 
 test('every standard rule cites its clauses with their words and an address', () => {
