@@ -109,9 +109,16 @@ async function setupFor(target: Target): Promise<CardinalSetup> {
 export const newDevice = () => randomBytes(24).toString('base64');
 export const newEmail = () => `crh-${randomBytes(5).toString('hex')}@example.test`;
 
-export function timestampNow(profile: CardinalProfile, offsetMs = 0, form = profile.timestampForm): string | number {
+/** Now (and `offsetMs` off), as ISO-8601 or as an epoch number in the profile's unit (or `unit`). */
+export function timestampNow(
+  profile: CardinalProfile,
+  offsetMs = 0,
+  form = profile.timestampForm,
+  unit = profile.epochTimestampUnit,
+): string | number {
   const ms = Date.now() + offsetMs;
-  return form === 'epoch-ms' ? ms : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (form === 'epoch') return unit === 'seconds' ? Math.floor(ms / 1000) : ms;
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** A request signed per the profile, with a fresh TransactionId and Timestamp unless given. */
@@ -149,6 +156,16 @@ function observeErrorNumber(value: unknown, profile: CardinalProfile) {
  * A success: HTTP 200 and ErrorNumber 0 (or the test stops), then the rule checks of every answer:
  * the response schema (CDX-RESPONSE) and RequestId = TransactionId (CDX-TRANSACTION-ID).
  */
+/** Whether the service served the request (HTTP 200, ErrorNumber 0), judging nothing. */
+export function accepted(ex: HttpExchange): boolean {
+  if (ex.response.status !== 200) return false;
+  try {
+    return Number((JSON.parse(ex.response.body) as { ErrorNumber?: unknown }).ErrorNumber) === 0;
+  } catch {
+    return false;
+  }
+}
+
 export function success(ex: HttpExchange, request: GetInfoRequest, setup: CardinalSetup): GetInfoSuccess {
   expect(ex.response.status, 'HTTP status').toBe(200);
   ruleCheck('CDX-ERROR-SHAPE', ex.response.status, 'bad input never gets a 5xx').toBeLessThan(500);

@@ -27,6 +27,20 @@ export const cardinalChoices = defineChoices(cardinalVariants, [
     ],
   },
   {
+    name: 'epoch-timestamp-unit',
+    why: 'the document says "Java Epoch time in milliseconds" and gives the example 1626113191, in seconds',
+    profileOption: 'epochTimestampUnit',
+    options: [
+      { value: 'either, told apart by size' },
+      { value: 'seconds (the example)', variants: ['epoch-seconds-only'], profile: { epochTimestampUnit: 'seconds' } },
+      {
+        value: 'milliseconds (the words)',
+        variants: ['epoch-milliseconds-only'],
+        profile: { epochTimestampUnit: 'milliseconds' },
+      },
+    ],
+  },
+  {
     name: 'answer-fields',
     why: 'the answers name their fields; more are not excluded',
     options: [

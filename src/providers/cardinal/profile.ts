@@ -7,9 +7,15 @@ export const CardinalProfile = z.strictObject({
     .default('timestamp+transactionId+apiKey')
     .describe('what the Signature digests (community sample; the older Centinel API: timestamp+apiKey)'),
   timestampForm: z
-    .enum(['iso', 'epoch-ms'])
+    .enum(['iso', 'epoch'])
     .default('iso')
-    .describe('how the harness sends Timestamp (both are checked)'),
+    .describe('how the harness sends Timestamp (both forms are checked)'),
+  epochTimestampUnit: z
+    .enum(['seconds', 'milliseconds'])
+    .default('seconds')
+    .describe(
+      'the unit of an epoch Timestamp (the document says "Java Epoch time in milliseconds", its example 1626113191 is in seconds)',
+    ),
   freshnessWindowMs: z.number().int().positive().default(300_000).describe('signature freshness window (±)'),
   errorNumberType: z
     .enum(['either', 'number', 'string'])

@@ -30,10 +30,12 @@ export const cardinalRequirements = defineRequirements({
   'CDX-TIMESTAMP': {
     endpoint: GET_INFO,
     section: 'GetInfo Request Fields for FIDO: Timestamp',
-    text: 'Timestamp: a standard date/time format or Java Epoch time in milliseconds, hashed exactly as sent; required: a request without it is refused (default: outside ±5 minutes the signature has expired, ErrorNumber 1011).',
+    text: 'Timestamp: a standard date/time format or Java Epoch time, hashed exactly as sent; required: a request without it is refused (default: an epoch Timestamp in seconds, as the example 1626113191; outside ±5 minutes the signature has expired, ErrorNumber 1011).',
     source: 'document',
     severity: 'critical',
-    options: ['freshnessWindowMs'],
+    options: ['freshnessWindowMs', 'epochTimestampUnit'],
+    contradiction:
+      'The field table says "Java Epoch time in milliseconds", its example "1626113191" is in seconds. The harness sends the example\'s seconds by default; a target that takes only milliseconds states epochTimestampUnit "milliseconds" (the variant epoch-milliseconds-only), and one that refuses seconds but takes milliseconds warns without it.',
   },
   'CDX-TRANSACTION-ID': {
     endpoint: GET_INFO,

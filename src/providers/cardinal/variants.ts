@@ -13,6 +13,16 @@ export const cardinalVariants = defineVariants([
     profile: { signatureRecipe: 'timestamp+apiKey' },
   },
   {
+    name: 'epoch-seconds-only',
+    description: "an epoch Timestamp is read in seconds only, as the document's example 1626113191",
+  },
+  {
+    name: 'epoch-milliseconds-only',
+    description:
+      'an epoch Timestamp is read in milliseconds only, as the document\'s words ("Java Epoch time in milliseconds"), stated in the profile',
+    profile: { epochTimestampUnit: 'milliseconds' },
+  },
+  {
     name: 'extra-response-fields',
     description: 'answers also carry a ProcessorTransactionId and Payload fields no document names',
   },
