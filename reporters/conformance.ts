@@ -6,17 +6,10 @@ import { runSettings } from '../src/core/settings.ts';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { buildMatrix, conclude, PROVIDER_ANNOTATION, type Matrix, type TestOutcome } from '../src/core/matrix.ts';
-import {
-  failureLines,
-  partialNote,
-  rateLimitedLine,
-  renderMarkdown,
-  summaryLine,
-  transportLine,
-} from './render-matrix.ts';
+import { partialNote, rateLimitedLine, renderMarkdown, summaryLine, transportLine } from './render-matrix.ts';
 import type { MatrixFile } from '../src/core/matrix-record.ts';
 import { readRecords, recordsOf, type CheckRecord } from '../src/core/check-record.ts';
-import { acceptedNote, findingNote, firstLine } from '../src/core/findings.ts';
+import { acceptedNote, checkFailure, findingNote, firstLine } from '../src/core/findings.ts';
 import type { TransportRecord } from '../src/core/transport.ts';
 import { checkGroup } from '../src/catalogue.ts';
 import { defectOfBatchFile, defectRunDir, splitBatchProject, variantProfileFile } from '../src/core/defect-batch.ts';
@@ -165,7 +158,7 @@ export default class ConformanceReporter implements Reporter {
       );
       if (p.unreachable) lines.push(`    UNREACHABLE: ${p.unreachable.message}`);
       for (const r of p.requirements.filter((r) => r.verdict === 'fail'))
-        lines.push(`    FAIL ${r.id}: ${failureLines(r)[0] ?? r.text}`);
+        lines.push(`    FAIL ${r.id}: ${checkFailure(r.tests.find((t) => t.status === 'fail') ?? { error: r.text })}`);
       for (const r of p.requirements.filter((r) => r.verdict === 'accepted'))
         lines.push(
           `    ACCEPTED RISK ${r.id}: ${r.accepted[0] ? acceptedNote(r.accepted[0]) : r.text} (--strict fails it)`,

@@ -83,7 +83,7 @@ export const GetInfoError = z
   .looseObject({
     ErrorNumber,
     ErrorDescription: z.string().min(1),
-    RequestId: z.string().optional(),
+    RequestId: z.string().min(1),
   })
   .meta({ title: 'Cardinal DX GetInfo response (error)' });
 

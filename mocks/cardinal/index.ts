@@ -26,6 +26,9 @@ import { panFor } from '../../src/providers/cardinal/accounts.ts';
 
 export const GET_INFO_PATH = '/V1/AccountNumber/GetInfo';
 
+/** The reference-id-fixed defect's one ReferenceId for every call: the document's sample. */
+const FIXED_REFERENCE_ID = '12d203e1-9a71-45b8-a3f0-1ee509c42f46';
+
 const DESCRIPTIONS: Record<number, string> = {
   0: 'Success',
   1000: 'An error has occurred in the Service',
@@ -89,10 +92,14 @@ const seeded = (): Map<string, Enrollment> =>
     ],
   ]);
 
-/** An answer: errors too travel in HTTP 200 (unless the errors-as-http-400 defect). */
+/**
+ * An answer: errors too travel in HTTP 200 (unless the errors-as-http-400 defect). Every answer
+ * carries a RequestId ("Required: Y"): the TransactionId echoed, or one of the service's own where
+ * the request gave none it could echo.
+ */
 const reply = (
   s: CardinalState,
-  flaw: Flaws<'errors-as-http-400'>,
+  flaw: Flaws<'errors-as-http-400' | 'error-without-request-id'>,
   errorNumber: number,
   requestId: string | undefined,
   payload?: unknown,
@@ -100,7 +107,7 @@ const reply = (
   json(errorNumber !== 0 && flaw['errors-as-http-400'] ? 400 : 200, {
     ErrorNumber: s.variants.has('error-number-string') ? String(errorNumber) : errorNumber,
     ErrorDescription: DESCRIPTIONS[errorNumber] ?? DESCRIPTIONS[1000],
-    ...(requestId !== undefined ? { RequestId: requestId } : {}),
+    ...(errorNumber !== 0 && flaw['error-without-request-id'] ? {} : { RequestId: requestId ?? randomUUID() }),
     ...(s.extra ? { ProcessorTransactionId: `ptx-${s.enrollments.size}` } : {}),
     ...(payload !== undefined
       ? { Payload: s.extra && typeof payload === 'object' ? { ...payload, ECI: '05' } : payload }
@@ -161,6 +168,12 @@ const getInfo = routeOf<CardinalState, Flaw>()({
     'signature-not-checked',
     'unsigned-request-accepted',
     'algorithm-defaulted',
+    'unknown-algorithm-as-sha256',
+    'org-unit-id-not-required',
+    'unknown-org-unit-accepted',
+    'error-without-request-id',
+    'reference-id-fixed',
+    'fido-any-brand',
     'luhn-not-checked',
     'card-type-any',
     'email-not-required',
@@ -194,9 +207,18 @@ const getInfo = routeOf<CardinalState, Flaw>()({
     const requestId = tidOk ? (flaw['request-id-not-echoed'] ? randomUUID() : tid) : undefined;
     const fail = (n: number) => reply(s, flaw, n, requestId);
     if (!tidOk) return fail(profile.invalidRequestErrorNumber);
-    const { Signature, Timestamp, Identifier, OrgUnitId } = body;
+    const { Signature, Timestamp, Identifier } = body;
+    const OrgUnitId =
+      body.OrgUnitId === undefined && flaw['org-unit-id-not-required']
+        ? cardinalOrgUnits[0]!.orgUnitId
+        : body.OrgUnitId;
     const algorithm = Algorithm.safeParse(
-      body.Algorithm === undefined && flaw['algorithm-defaulted'] ? 'SHA-256' : body.Algorithm,
+      (body.Algorithm === undefined && flaw['algorithm-defaulted']) ||
+        (typeof body.Algorithm === 'string' &&
+          !Algorithm.safeParse(body.Algorithm).success &&
+          flaw['unknown-algorithm-as-sha256'])
+        ? 'SHA-256'
+        : body.Algorithm,
     );
     const unsigned = Signature === undefined && flaw['unsigned-request-accepted'];
     if (
@@ -225,7 +247,8 @@ const getInfo = routeOf<CardinalState, Flaw>()({
     });
     if (!flaw['signature-not-checked'] && !unsigned && !signatureMatches(Signature as string, expected))
       return fail(1010);
-    const region = s.orgs.get(OrgUnitId);
+    const region =
+      s.orgs.get(OrgUnitId) ?? (flaw['unknown-org-unit-accepted'] ? cardinalOrgUnits[0]!.region : undefined);
     if (region === undefined) return fail(profile.invalidRequestErrorNumber);
 
     const p = body.Payload as Record<string, unknown> | undefined;
@@ -260,8 +283,10 @@ const getInfo = routeOf<CardinalState, Flaw>()({
     const fidoIssuer = supportsDelegatedAuthentication(issuer) || flaw['fido-without-delegated-auth'];
     const fidoRegions = (FIDO_REGIONS.has(issuer.region) && FIDO_REGIONS.has(region)) || flaw['fido-outside-region'];
     const fidoCall = typeof setup === 'string' || flaw['fido-without-setup-payload'];
+    // "Cardinal FIDO authentication is currently only supported on Visa cards."
+    const fidoBrand = brand === 'Visa' || flaw['fido-any-brand'];
     const fido =
-      fidoCall && fidoIssuer && fidoRegions
+      fidoCall && fidoIssuer && fidoRegions && fidoBrand
         ? {
             Fido: {
               FlowType: flowType(s, typeof p.Email === 'string' ? p.Email : '', deviceOf(setup ?? ''), pan, flaw),
@@ -269,7 +294,9 @@ const getInfo = routeOf<CardinalState, Flaw>()({
           }
         : {};
     return reply(s, flaw, 0, requestId, {
-      ...(flaw['reference-id-missing'] ? {} : { ReferenceId: randomUUID() }),
+      ...(flaw['reference-id-missing']
+        ? {}
+        : { ReferenceId: flaw['reference-id-fixed'] ? FIXED_REFERENCE_ID : randomUUID() }),
       Issuer: { SupportedVersions: flaw['issuer-versions-empty'] ? [] : issuer.versions },
       Account: {
         CardBrand: brand,
@@ -299,7 +326,7 @@ const enroll = routeOf<CardinalState, never>()({
 });
 
 const refusal = refusalOf<CardinalState, Flaw>()({
-  defects: ['errors-as-http-400'],
+  defects: ['errors-as-http-400', 'error-without-request-id'],
   handle(s, _req, status, reason, flaw) {
     // Unknown routes and methods are HTTP errors; a refused body of GetInfo stays in HTTP 200.
     if (reason === 'too-large' || reason === 'bad-path')

@@ -60,6 +60,13 @@ export interface IssuerRange {
 export const ISSUER_RANGES: readonly IssuerRange[] = [
   { prefix: '400018', name: 'FIDO issuer (EU), delegated authentication', region: 'EU', versions: [v210, v220da] },
   { prefix: '426397', name: 'issuer (EU) without delegated authentication', region: 'EU', versions: [v210, v220] },
+  // A Mastercard issuer with delegated authentication: FIDO still answers only for Visa cards.
+  {
+    prefix: '542523',
+    name: 'Mastercard issuer (EU), delegated authentication',
+    region: 'EU',
+    versions: [v210, v220da],
+  },
   {
     prefix: '457123',
     name: 'FIDO issuer in a region Cardinal FIDO does not serve',

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { send } from '../../src/core/http.ts';
 import type { DxFlowType } from '../../schemas/cardinal.ts';
-import { unknownValues } from '../fixtures/expect.ts';
+import { notApplicableByProfile, unknownValues } from '../fixtures/expect.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import {
   accepted,
@@ -53,12 +53,31 @@ test.describe('signed requests', () => {
     },
   );
 
-  test('SHA-256 and SHA-512 signatures are both accepted', req('CDX-ALGORITHMS'), async ({ dx, setup }) => {
-    for (const algorithm of ['SHA-256', 'SHA-512'] as const) {
-      const request = signed(setup, {}, { algorithm });
-      await test.step(algorithm, async () => void success(await dx.getInfo(request), request, setup));
-    }
-  });
+  test(
+    'SHA-256 and SHA-512 signatures are both accepted, each call with a ReferenceId of its own',
+    req('CDX-ALGORITHMS'),
+    async ({ dx, setup }) => {
+      const referenceIds: string[] = [];
+      for (const algorithm of ['SHA-256', 'SHA-512'] as const) {
+        const request = signed(setup, {}, { algorithm });
+        await test.step(algorithm, async () =>
+          referenceIds.push(success(await dx.getInfo(request), request, setup).Payload.ReferenceId),
+        );
+      }
+      // Each call starts a Device Data Collection session: the document's sample ReferenceId is one.
+      ruleCheck('CDX-RESPONSE', new Set(referenceIds).size, 'distinct ReferenceIds of two calls').toBe(2);
+    },
+  );
+
+  test(
+    'an Algorithm the service does not know, over a SHA-256 digest, is refused',
+    req('CDX-ALGORITHMS'),
+    async ({ dx, setup }) => {
+      // Only a service that ignores Algorithm and checks SHA-256 anyway answers this one.
+      const request = { ...signed(setup, {}, { algorithm: 'SHA-256' }), Algorithm: 'SHA-1' };
+      expectRefused(await dx.getInfo(request), setup, 'CDX-ALGORITHMS', { errorNumber: 'non-zero' });
+    },
+  );
 
   test('an ISO-8601 and an epoch Timestamp are both accepted', req('CDX-TIMESTAMP'), async ({ dx, setup }) => {
     const iso = signed(setup, {}, { timestamp: timestampNow(setup.profile, 0, 'iso') });
@@ -162,6 +181,20 @@ test.describe('signed requests', () => {
           }),
         ),
       );
+    },
+  );
+
+  test(
+    'a request without OrgUnitId is refused, and one with an OrgUnitId the service does not know',
+    req('CDX-ORG-UNIT'),
+    async ({ dx, setup }) => {
+      const { OrgUnitId: _, ...without } = signed(setup, {});
+      expectRefused(await dx.getInfo(without), setup, 'CDX-ORG-UNIT', { errorNumber: 'non-zero' });
+      notApplicableByProfile(!setup.profile.unknownOrgUnitIdRefused, 'unknownOrgUnitIdRefused', false);
+      const unknown = signed(setup, {}, { credentials: { ...setup.credentials, orgUnitId: `crh-${randomUUID()}` } });
+      const ex = await dx.getInfo(unknown);
+      ruleCheck('CDX-ORG-UNIT', accepted(ex), 'an unknown OrgUnitId answered', 'unknownOrgUnitIdRefused').toBe(false);
+      if (!accepted(ex)) expectRefused(ex, setup, 'CDX-ORG-UNIT', { errorNumber: 'non-zero' });
     },
   );
 
@@ -288,28 +321,39 @@ test.describe('request fields', () => {
 });
 
 test.describe('account and issuer', () => {
-  test('CardBrand for every brand of the document', req('CDX-CARD-BRAND', 'CDX-LAST-FOUR'), async ({ dx, setup }) => {
-    test.skip(
-      setup.brandCards.length === 0,
-      'not applicable: set CARDINAL_BRAND_CARDS (a published test card per brand)',
-    );
-    // One look-up a brand, side by side (each stands alone).
-    await Promise.all(
-      setup.brandCards.map((card) =>
-        test.step(card.brand, async () => {
-          const request = signed(setup, {
-            AccountNumber: card.pan,
-            ...(card.cardType ? { CardType: card.cardType } : {}),
-          });
-          const body = success(await dx.getInfo(request), request, setup);
-          ruleCheck('CDX-CARD-BRAND', body.Payload.Account.CardBrand, `CardBrand of a ${card.brand} card`).toBe(
-            card.brand,
-          );
-          ruleCheck('CDX-LAST-FOUR', body.Payload.Account.LastFour, 'LastFour').toBe(card.pan.slice(-4));
-        }),
-      ),
-    );
-  });
+  test(
+    'CardBrand for every brand of the document; FIDO answers for Visa cards only',
+    req('CDX-CARD-BRAND', 'CDX-LAST-FOUR', 'CDX-FIDO-CONDITIONS'),
+    async ({ dx, setup }) => {
+      test.skip(
+        setup.brandCards.length === 0,
+        'not applicable: set CARDINAL_BRAND_CARDS (a published test card per brand)',
+      );
+      // One look-up a brand, side by side (each stands alone).
+      await Promise.all(
+        setup.brandCards.map((card) =>
+          test.step(card.brand, async () => {
+            const request = signed(setup, {
+              AccountNumber: card.pan,
+              ...(card.cardType ? { CardType: card.cardType } : {}),
+            });
+            const body = success(await dx.getInfo(request), request, setup);
+            ruleCheck('CDX-CARD-BRAND', body.Payload.Account.CardBrand, `CardBrand of a ${card.brand} card`).toBe(
+              card.brand,
+            );
+            ruleCheck('CDX-LAST-FOUR', body.Payload.Account.LastFour, 'LastFour').toBe(card.pan.slice(-4));
+            // "Cardinal FIDO authentication is currently only supported on Visa cards."
+            if (card.brand !== 'Visa')
+              ruleCheck(
+                'CDX-FIDO-CONDITIONS',
+                body.Payload.Account.Fido,
+                `the Fido object for a ${card.brand} card`,
+              ).toBeUndefined();
+          }),
+        ),
+      );
+    },
+  );
 
   test(
     "CardType does not name a Visa PAN's brand: the document's sample sends CardType CB with a Visa PAN and answers Visa",

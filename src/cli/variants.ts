@@ -9,8 +9,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { conclude, readMatrix, type MatrixFile } from '../core/matrix.ts';
-import { findingNote } from '../core/findings.ts';
-import { failureLines } from '../../reporters/render-matrix.ts';
+import { checkFailure, findingNote } from '../core/findings.ts';
 import type { Variant } from '../core/variants.ts';
 import { drawOf, freshSeed, generatedSeeds, type Draw } from '../core/choices.ts';
 import { defectRunDir, writeVariantBatchFiles } from '../core/defect-batch.ts';
@@ -53,7 +52,9 @@ function judge(job: Job, m: MatrixFile | undefined, code: number, runFailed: boo
   const c = runFailed ? conclude(m, true) : m.conclusion;
   const rows = m.providers.flatMap((x) => x.requirements);
   const notes = [
-    ...rows.filter((r) => r.verdict === 'fail').map((r) => `FAIL ${r.id}: ${failureLines(r)[0] ?? ''}`),
+    ...rows
+      .filter((r) => r.verdict === 'fail')
+      .map((r) => `FAIL ${r.id}: ${checkFailure(r.tests.find((t) => t.status === 'fail') ?? {})}`),
     ...rows
       .filter((r) => r.verdict === 'warn')
       .map((r) => `warn ${r.id}: ${r.warnings[0] ? findingNote(r.warnings[0]) : ''}`),

@@ -7,6 +7,19 @@ export const cardinalDefects = defineDefects([
   d('signature-not-checked', 'CDX-SIGNATURE', 'any Signature is accepted', ['CDX-ALGORITHMS']),
   d('unsigned-request-accepted', 'CDX-SIGNATURE', 'a request without Signature is answered'),
   d('algorithm-defaulted', 'CDX-ALGORITHMS', 'a request without Algorithm is checked as SHA-256'),
+  d('unknown-algorithm-as-sha256', 'CDX-ALGORITHMS', 'an Algorithm it does not know ("SHA-1") is checked as SHA-256'),
+  d('org-unit-id-not-required', 'CDX-ORG-UNIT', 'a request without OrgUnitId is answered'),
+  {
+    ...d('unknown-org-unit-accepted', 'CDX-ORG-UNIT', 'an OrgUnitId the service does not know is answered'),
+    pinned: 'unknownOrgUnitIdRefused',
+  },
+  d('error-without-request-id', 'CDX-ERROR-SHAPE', 'an error answer has no RequestId'),
+  d('reference-id-fixed', 'CDX-RESPONSE', 'every answer carries the same ReferenceId'),
+  d(
+    'fido-any-brand',
+    'CDX-FIDO-CONDITIONS',
+    'a FIDO call for a Mastercard of a FIDO issuer answers with the Fido object',
+  ),
   d('sha512-checked-as-sha256', 'CDX-ALGORITHMS', 'a SHA-512 signature is checked as SHA-256'),
   d('request-id-not-echoed', 'CDX-TRANSACTION-ID', 'RequestId is a new id instead of the TransactionId'),
   d(

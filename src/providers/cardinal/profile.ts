@@ -16,6 +16,12 @@ export const CardinalProfile = z.strictObject({
     .describe(
       'the unit of an epoch Timestamp (the document says "Java Epoch time in milliseconds", its example 1626113191 is in seconds)',
     ),
+  unknownOrgUnitIdRefused: z
+    .boolean()
+    .default(true)
+    .describe(
+      'whether an OrgUnitId the service does not know is refused (the document: "Merchant level OrgUnitId", required)',
+    ),
   freshnessWindowMs: z.number().int().positive().default(300_000).describe('signature freshness window (±)'),
   errorNumberType: z
     .enum(['either', 'number', 'string'])

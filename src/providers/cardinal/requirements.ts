@@ -15,7 +15,7 @@ export const cardinalRequirements = defineRequirements({
   'CDX-ALGORITHMS': {
     endpoint: GET_INFO,
     section: 'GetInfo Request Fields for FIDO: Algorithm',
-    text: 'Algorithm: the hashing algorithm used to generate the Signature value. Valid options include SHA-256 and SHA-512. Required: a request without it is refused.',
+    text: 'Algorithm: the hashing algorithm used to generate the Signature value. Valid options include SHA-256 and SHA-512. Required: a request without it is refused; the Signature is checked with the algorithm named (one the service does not know, "SHA-1" over a SHA-256 digest, is refused).',
     source: 'document',
     severity: 'critical',
   },
@@ -36,6 +36,14 @@ export const cardinalRequirements = defineRequirements({
     options: ['freshnessWindowMs', 'epochTimestampUnit'],
     contradiction:
       'The field table says "Java Epoch time in milliseconds", its example "1626113191" is in seconds. The harness sends the example\'s seconds by default; a target that takes only milliseconds states epochTimestampUnit "milliseconds" (the variant epoch-milliseconds-only), and one that refuses seconds but takes milliseconds warns without it.',
+  },
+  'CDX-ORG-UNIT': {
+    endpoint: GET_INFO,
+    section: 'GetInfo Request Fields for FIDO: OrgUnitId',
+    text: 'OrgUnitId: Merchant level OrgUnitId; required: a request without it is refused (default: one the service does not know is refused too; the document fixes no ErrorNumber for either, any non-zero one refuses).',
+    source: 'document',
+    severity: 'critical',
+    options: ['unknownOrgUnitIdRefused'],
   },
   'CDX-TRANSACTION-ID': {
     endpoint: GET_INFO,
@@ -90,7 +98,7 @@ export const cardinalRequirements = defineRequirements({
   'CDX-FIDO-CONDITIONS': {
     endpoint: GET_INFO,
     section: 'Account Object: Fido',
-    text: 'The Fido object is only returned when fidoSetupPayload is sent in the request, the card issuer supports Delegated Authentication, and both the acquirer and the issuer are in a region supported by Cardinal FIDO.',
+    text: 'The Fido object is only returned when fidoSetupPayload is sent in the request, the card issuer supports Delegated Authentication, and both the acquirer and the issuer are in a region supported by Cardinal FIDO; "Cardinal FIDO authentication is currently only supported on Visa cards": a FIDO call for a card of another brand answers without it.',
     source: 'document',
     severity: 'blocker',
   },
@@ -104,14 +112,14 @@ export const cardinalRequirements = defineRequirements({
   'CDX-RESPONSE': {
     endpoint: GET_INFO,
     section: 'GetInfo Response Fields for FIDO; Payload Details',
-    text: 'A successful response has ErrorNumber 0, ErrorDescription, RequestId and a Payload with ReferenceId, Issuer and Account.',
+    text: 'A successful response has ErrorNumber 0, ErrorDescription, RequestId and a Payload with ReferenceId, Issuer and Account; the ReferenceId "represents the Device Data Collection session that has been started": each call starts one, so two calls never share it.',
     source: 'document',
     severity: 'critical',
   },
   'CDX-ERROR-SHAPE': {
     endpoint: GET_INFO,
     section: 'GetInfo Response Fields for FIDO: ErrorNumber, ErrorDescription',
-    text: 'Errors travel in HTTP 200 with a non-zero ErrorNumber and its ErrorDescription; ErrorNumber is typed String in the document and a number in its sample (either accepted, the one seen is reported). Bad input never gets a 5xx.',
+    text: 'Errors travel in HTTP 200 with a non-zero ErrorNumber and its ErrorDescription, and RequestId ("Required: Y" in the response fields); ErrorNumber is typed String in the document and a number in its sample (either accepted, the one seen is reported). Bad input never gets a 5xx.',
     source: 'provider-docs',
     cites: [STANDARDS.httpServerError],
     severity: 'normal',
