@@ -235,7 +235,7 @@ const sealedRoute = (path: string, forPin: boolean, plaintext: (c: PlumeryCard, 
       const card = cardFor(s, request, forPin, flaw);
       if ('status' in card) return card;
       const payload = { ...encrypt(s, point, plaintext(card, flaw), flaw) } as Record<string, string>;
-      if (flaw['payload-field-renamed']) {
+      if (flaw['payload-field-renamed'] || s.variants.has('server-key-named-ephemeralKey')) {
         payload.ephemeralKey = payload.ephemeralPublicKey!;
         delete payload.ephemeralPublicKey;
       }

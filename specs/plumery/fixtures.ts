@@ -18,6 +18,7 @@ import { decodeP256PublicKey } from '../../src/crypto/ecdh-p256.ts';
 import { readingFor, type Reading } from './readings.ts';
 import { fromBase64 } from '../../src/crypto/base64.ts';
 import type { PlumeryProfile } from '../../src/providers/plumery/profile.ts';
+import { asDocumented } from '../../src/providers/plumery/payload-fields.ts';
 import { plumeryRequirements, type PlumeryRequirementId } from '../../src/providers/plumery/requirements.ts';
 import { ERROR_PREFIX, type EncryptedPayload, type PlumeryError } from '../../schemas/plumery.ts';
 import type { PlumeryMockState } from '../../mocks/plumery/index.ts';
@@ -88,29 +89,49 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
   };
 }
 
-/** A 200 answer's encryptedPayload, valid against the emitted schema (a rule check of `rule`); otherwise the check stops, unless only the server key's name is off. */
+/**
+ * A 200 answer's encryptedPayload, its fields under the names the profile gives (payloadFields),
+ * valid against the emitted schema (a rule check of `rule`). The names are a default: a payload
+ * valid but for the server key's name warns (the profile can state it) and is opened; any other
+ * departure fails, and the check stops.
+ */
 export function payloadOf(ex: HttpExchange, rule: PlumeryRequirementId = 'PLM-PIN-200'): EncryptedPayload {
   expect(ex.response.status, 'status').toBe(200);
-  const body = jsonBody(ex);
-  ruleCheck(rule, body, 'the 200 body').toMatchSchema('plumery', 'encrypted.response-200');
+  const names = loadProfile(plumery).payloadFields;
+  const body = asDocumented(jsonBody(ex), names);
   if (validateAgainst('plumery', 'encrypted.response-200', body).ok)
     return (body as { encryptedPayload: EncryptedPayload }).encryptedPayload;
-  // Off the schema (the failed rule above): the other rules can still be checked if the server key
-  // is merely under another name; otherwise there is nothing to open and the check stops.
-  return renamedServerKey(body) ?? halted('the encryptedPayload is not in the documented shape');
+  const renamed = renamedServerKey(body);
+  if (renamed) {
+    ruleCheck(rule, renamed.field, "the name of the server key's field", 'payloadFields').toBe(
+      names.ephemeralPublicKey,
+    );
+    return renamed.payload;
+  }
+  ruleCheck(rule, body, 'the 200 body').toMatchSchema('plumery', 'encrypted.response-200');
+  return halted('the encryptedPayload is not in the documented shape');
 }
 
 /**
- * The payload of a body whose encryptedPayload has iv, salt and ciphertext, and the server's key in
- * exactly one other field (the one string there that is a P-256 public key), or undefined.
+ * A body whose encryptedPayload has iv, salt and ciphertext, and the server's key in exactly one
+ * other field (the one string there that is a P-256 public key), valid with it under its own name:
+ * that field and the payload; or undefined.
  */
-function renamedServerKey(body: unknown): EncryptedPayload | undefined {
+function renamedServerKey(body: unknown): { field: string; payload: EncryptedPayload } | undefined {
   const p = (body as { encryptedPayload?: unknown } | null)?.encryptedPayload;
   if (typeof p !== 'object' || p === null) return undefined;
   const { iv, salt, ciphertext, ...rest } = p as Record<string, unknown>;
   if (typeof iv !== 'string' || typeof salt !== 'string' || typeof ciphertext !== 'string') return undefined;
-  const keys = Object.values(rest).filter((v): v is string => typeof v === 'string' && isP256Key(v));
-  return keys.length === 1 ? { iv, salt, ciphertext, ephemeralPublicKey: keys[0]! } : undefined;
+  const keys = Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string' && isP256Key(e[1]));
+  if (keys.length !== 1) return undefined;
+  const [field, key] = keys[0]!;
+  const { [field]: _, ...others } = rest;
+  const payload = { ...others, iv, salt, ciphertext, ephemeralPublicKey: key };
+  const valid = validateAgainst('plumery', 'encrypted.response-200', {
+    ...(body as object),
+    encryptedPayload: payload,
+  });
+  return valid.ok ? { field, payload: { iv, salt, ciphertext, ephemeralPublicKey: key } } : undefined;
 }
 
 function isP256Key(b64: string): boolean {

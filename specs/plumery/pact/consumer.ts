@@ -1,6 +1,7 @@
 // Pact V4 consumer contract: what a cardholder app (PlumeryClient and the envelope code) expects of
 // the connector. The example payloads are real envelopes sealed to the example client key, so the
 // consumer's decryption runs; the provider is held to their shape.
+import { asDocumented } from '../../../src/providers/plumery/payload-fields.ts';
 import { consumerPact, MatchersV3 as M } from '../../fixtures/pact-dsl.ts';
 import { PlumeryClient } from '../../../src/providers/plumery/client.ts';
 import { clientKey, kdfParams, open, seal } from '../../../src/providers/plumery/envelope.ts';
@@ -28,11 +29,12 @@ const payloadMatcher = (plaintext: object) => {
     kdf: kdfParams(profile),
   });
   return {
+    // Under the names the target gives them (the profile's payloadFields; the document names none).
     encryptedPayload: {
-      iv: M.regex(/^[A-Za-z0-9+/]{16}$/, p.iv),
-      ciphertext: base64(p.ciphertext),
-      ephemeralPublicKey: base64(p.ephemeralPublicKey),
-      salt: base64(p.salt),
+      [profile.payloadFields.iv]: M.regex(/^[A-Za-z0-9+/]{16}$/, p.iv),
+      [profile.payloadFields.ciphertext]: base64(p.ciphertext),
+      [profile.payloadFields.ephemeralPublicKey]: base64(p.ephemeralPublicKey),
+      [profile.payloadFields.salt]: base64(p.salt),
     },
   };
 };
@@ -77,7 +79,9 @@ test(
       .executeTest(
         settled(async (server) => {
           const ex = await client(server.url).pin(TOKEN, key.header);
-          const body = JSON.parse(ex.response.body) as { encryptedPayload: Parameters<typeof open>[1] };
+          const body = asDocumented(JSON.parse(ex.response.body), profile.payloadFields) as {
+            encryptedPayload: Parameters<typeof open>[1];
+          };
           expect(body).toMatchSchema('plumery', 'encrypted.response-200');
           const pin = (
             JSON.parse(open(key.privateKey, body.encryptedPayload, kdfParams(profile)).toString()) as { pin: string }
@@ -103,9 +107,10 @@ test('details of an active card: 200 with an encryptedPayload', req('PLM-DETAILS
     )
     .executeTest(
       settled(async (server) => {
-        const body = JSON.parse((await client(server.url).details(TOKEN, key.header)).response.body) as {
-          encryptedPayload: Parameters<typeof open>[1];
-        };
+        const body = asDocumented(
+          JSON.parse((await client(server.url).details(TOKEN, key.header)).response.body),
+          profile.payloadFields,
+        ) as { encryptedPayload: Parameters<typeof open>[1] };
         const d = JSON.parse(open(key.privateKey, body.encryptedPayload, kdfParams(profile)).toString()) as unknown;
         expect(d).toMatchSchema('plumery', 'decrypted-card-details');
       }),

@@ -28,6 +28,21 @@ export const plumeryChoices = defineChoices(plumeryVariants, [
     { status: 409, variant: 'card-state-409' },
   ),
   {
+    name: 'payload-field-names',
+    why: "the document describes the payload's IV, ciphertext, server key and salt, and names none of them",
+    profileOption: 'payloadFields',
+    options: [
+      { value: 'iv, ciphertext, ephemeralPublicKey, salt' },
+      {
+        value: 'the server key as ephemeralKey',
+        variants: ['server-key-named-ephemeralKey'],
+        profile: { payloadFields: { ephemeralPublicKey: 'ephemeralKey' } },
+        // The defect is this choice without the profile that states it.
+        absorbs: ['payload-field-renamed'],
+      },
+    ],
+  },
+  {
     name: 'missing-header-code',
     why: 'the document lists NOT_BLANK and NOT_NULL alike, without saying which a missing header gets',
     options: [{ value: 'NOT_BLANK' }, { value: 'NOT_NULL', variants: ['missing-header-not-null'] }],

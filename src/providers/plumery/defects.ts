@@ -38,12 +38,15 @@ export const plumeryDefects = defineDefects([
   d('error-without-request-id', 'PLM-ERROR-SHAPE', 'error bodies have no requestId'),
   d('details-expiry-yyyy-mm', 'PLM-DETAILS', 'card details carry expirationDate as YYYY-MM'),
   d('pin-state-not-checked', 'PLM-CARD-STATE', 'the PIN of a card in state ORDERED is revealed'),
-  d(
-    'payload-field-renamed',
-    'PLM-PIN-200',
-    'encryptedPayload names the server key "ephemeralKey", not "ephemeralPublicKey"',
-    ['PLM-DETAILS'],
-  ),
+  {
+    ...d(
+      'payload-field-renamed',
+      'PLM-PIN-200',
+      'encryptedPayload names the server key "ephemeralKey", not "ephemeralPublicKey" (a name no document gives)',
+      ['PLM-DETAILS'],
+    ),
+    pinned: 'payloadFields',
+  },
   d(
     'raw-client-key-refused',
     'PLM-CLIENT-KEY-ENCODING',

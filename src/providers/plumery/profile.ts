@@ -3,7 +3,23 @@
 // shared secret is, SEC 1 and NIST SP 800-56A say: its x-coordinate).
 import { z } from 'zod';
 
+/** The documented parts of the encryptedPayload, and the names the target gives them. */
+const PayloadFields = z.strictObject({
+  iv: z.string().min(1).default('iv'),
+  ciphertext: z.string().min(1).default('ciphertext'),
+  ephemeralPublicKey: z.string().min(1).default('ephemeralPublicKey'),
+  salt: z.string().min(1).default('salt'),
+});
+
 export const PlumeryProfile = z.strictObject({
+  payloadFields: PayloadFields.default({
+    iv: 'iv',
+    ciphertext: 'ciphertext',
+    ephemeralPublicKey: 'ephemeralPublicKey',
+    salt: 'salt',
+  }).describe(
+    "the names of the encryptedPayload's fields: the document describes the IV, the ciphertext with its tag, the server's ephemeral key and the salt, and names none",
+  ),
   clientKeyEncoding: z
     .enum(['spki', 'raw'])
     .default('spki')

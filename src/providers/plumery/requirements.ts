@@ -8,9 +8,10 @@ export const plumeryRequirements = defineRequirements({
   'PLM-PIN-200': {
     endpoint: PIN,
     section: 'Responses: 200 OK; Architecture',
-    text: 'The card PIN is encrypted in the encryptedPayload field: iv, ciphertext, ephemeralPublicKey and salt, each base64.',
+    text: "The card PIN is encrypted in the encryptedPayload field: a 12-byte IV, the ciphertext with its 16-byte tag appended, the server's ephemeral EC public key and a random salt, each base64 (default: named iv, ciphertext, ephemeralPublicKey and salt; the document names none).",
     source: 'document',
     severity: 'blocker',
+    options: ['payloadFields'],
   },
   'PLM-ENVELOPE': {
     endpoint: PIN,
@@ -92,6 +93,8 @@ export const plumeryRequirements = defineRequirements({
   'PLM-ERROR-SHAPE': {
     endpoint: PIN,
     text: 'Errors are {code, message, requestId, fieldErrors[]} with codes urn:plmr:cards:connector:*; bad input never gets a 5xx (default: each fieldErrors item carries a code).',
+    contradiction:
+      'The document lists the same codes (CARD_NOT_FOUND, INVALID_CLIENT_PUBLIC_KEY, NOT_BLANK, …) under "500 Internal Server Error" as under "400 Bad Request", and never says which applies when. The rule reads them as the answers to a bad request, 400 (a 5xx says the server failed, RFC 9110 §15.6), and a 500 as what it is: the service failing, never the refusal of bad input.',
     source: 'provider-docs',
     cites: [STANDARDS.httpServerError],
     severity: 'normal',

@@ -21,6 +21,12 @@ export const plumeryVariants = defineVariants([
       'a missing X-Client-Public-Key is refused with NOT_NULL (the document lists NOT_BLANK and NOT_NULL alike)',
   },
   {
+    name: 'server-key-named-ephemeralKey',
+    description:
+      "the encryptedPayload names the server's key ephemeralKey (the document names no field), stated in the profile",
+    profile: { payloadFields: { ephemeralPublicKey: 'ephemeralKey' } },
+  },
+  {
     name: 'salt-16-bytes',
     description: 'the HKDF salt is 16 bytes (the document fixes no length), stated in the profile',
     profile: { saltBytes: 16 },
