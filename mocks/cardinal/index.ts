@@ -142,9 +142,11 @@ function flowType(
   email: string,
   device: string,
   pan: string,
-  flaw: Flaws<'add-pan-for-new-device'>,
+  flaw: Flaws<'add-pan-for-new-device' | 'enrollment-by-device'>,
 ): DxFlowType {
-  const e = s.enrollments.get(email.toLowerCase());
+  const e =
+    s.enrollments.get(email.toLowerCase()) ??
+    (flaw['enrollment-by-device'] ? [...s.enrollments.values()].find((x) => x.devices.has(device)) : undefined);
   if (!e) return 'ENROLLMENT';
   const newDevice = !e.devices.has(device);
   const newPan = !e.pans.has(panKey(pan));
@@ -173,6 +175,7 @@ const getInfo = routeOf<CardinalState, Flaw>()({
     'unknown-org-unit-accepted',
     'error-without-request-id',
     'reference-id-fixed',
+    'enrollment-by-device',
     'fido-any-brand',
     'luhn-not-checked',
     'card-type-any',

@@ -412,16 +412,20 @@ test.describe('account and issuer', () => {
 });
 
 test.describe('FlowType table (each row from a fresh store)', () => {
-  const rows: { flow: DxFlowType; enrolled: boolean; sameDevice: boolean; samePan: boolean }[] = [
-    { flow: 'ENROLLMENT', enrolled: false, sameDevice: false, samePan: false },
-    { flow: 'TRANSACTION', enrolled: true, sameDevice: true, samePan: true },
-    { flow: 'ADD_NEW_DEVICE', enrolled: true, sameDevice: false, samePan: true },
-    { flow: 'ADD_PAN', enrolled: true, sameDevice: true, samePan: false },
-    { flow: 'ADD_NEW_DEVICE_AND_PAN', enrolled: true, sameDevice: false, samePan: false },
-  ];
+  // "the cardholder email is used as the base identifier": a new email is ENROLLMENT, even with a
+  // device and a PAN enrolled under another one (knownElsewhere).
+  const rows: { flow: DxFlowType; enrolled: boolean; sameDevice: boolean; samePan: boolean; knownElsewhere?: true }[] =
+    [
+      { flow: 'ENROLLMENT', enrolled: false, sameDevice: false, samePan: false },
+      { flow: 'ENROLLMENT', enrolled: false, sameDevice: true, samePan: true, knownElsewhere: true },
+      { flow: 'TRANSACTION', enrolled: true, sameDevice: true, samePan: true },
+      { flow: 'ADD_NEW_DEVICE', enrolled: true, sameDevice: false, samePan: true },
+      { flow: 'ADD_PAN', enrolled: true, sameDevice: true, samePan: false },
+      { flow: 'ADD_NEW_DEVICE_AND_PAN', enrolled: true, sameDevice: false, samePan: false },
+    ];
   for (const row of rows) {
     test(
-      `${row.flow}: email ${row.enrolled ? 'enrolled' : 'new'}, device ${row.sameDevice ? 'enrolled' : 'new'}, PAN ${row.samePan ? 'enrolled' : 'new'}`,
+      `${row.flow}: email ${row.enrolled ? 'enrolled' : 'new'}, device ${row.sameDevice ? 'enrolled' : 'new'}, PAN ${row.samePan ? 'enrolled' : 'new'}${row.knownElsewhere ? ' (both under another email)' : ''}`,
       req('CDX-FLOWTYPE', 'CDX-FIDO-CONDITIONS'),
       async ({ dx, setup }) => {
         // An enrolled cardholder: enrolled here through /__mock/ control, or the one a sandbox keeps.
@@ -433,7 +437,7 @@ test.describe('FlowType table (each row from a fresh store)', () => {
             { CARDINAL_FIDO_SETUP_PAYLOAD: setup.newDevicePayload },
             'with a captured FidoSetupPayload (24 random bytes were sent)',
           );
-        if (row.enrolled) {
+        if (row.enrolled || row.knownElsewhere) {
           test.skip(
             !row.samePan && !setup.secondFidoPan,
             'not applicable: no second card of the FIDO issuer (set CARDINAL_SECOND_FIDO_PAN)',
@@ -457,7 +461,7 @@ test.describe('FlowType table (each row from a fresh store)', () => {
         const otherDevice =
           setup.newDevicePayload && setup.newDevicePayload !== holder.device ? setup.newDevicePayload : newDevice();
         const request = signed(setup, {
-          Email: holder.email,
+          Email: row.knownElsewhere ? newEmail() : holder.email,
           FidoSetupPayload: row.sameDevice || !row.enrolled ? holder.device : otherDevice,
           AccountNumber: row.samePan || !row.enrolled ? holder.pan : setup.secondFidoPan!,
         });

@@ -16,6 +16,11 @@ export const cardinalDefects = defineDefects([
   d('error-without-request-id', 'CDX-ERROR-SHAPE', 'an error answer has no RequestId'),
   d('reference-id-fixed', 'CDX-RESPONSE', 'every answer carries the same ReferenceId'),
   d(
+    'enrollment-by-device',
+    'CDX-FLOWTYPE',
+    'a new email on a device enrolled under another email is no ENROLLMENT: the device, not the email, identifies the cardholder',
+  ),
+  d(
     'fido-any-brand',
     'CDX-FIDO-CONDITIONS',
     'a FIDO call for a Mastercard of a FIDO issuer answers with the Fido object',

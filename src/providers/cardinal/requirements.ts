@@ -105,7 +105,7 @@ export const cardinalRequirements = defineRequirements({
   'CDX-FLOWTYPE': {
     endpoint: GET_INFO,
     section: 'Fido Object: FlowType',
-    text: 'FlowType from the enrollment of (email, device, PAN): TRANSACTION (all enrolled), ENROLLMENT (email new), ADD_NEW_DEVICE, ADD_PAN, ADD_NEW_DEVICE_AND_PAN.',
+    text: 'FlowType from the enrollment of (email, device, PAN): TRANSACTION (all enrolled), ENROLLMENT (email new), ADD_NEW_DEVICE, ADD_PAN, ADD_NEW_DEVICE_AND_PAN; "the cardholder email is used as the base identifier": a new email is ENROLLMENT even on a device and PAN enrolled under another.',
     source: 'document',
     severity: 'blocker',
   },
