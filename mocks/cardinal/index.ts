@@ -334,7 +334,11 @@ const refusal = refusalOf<CardinalState, Flaw>()({
     // Unknown routes and methods are HTTP errors; a refused body of GetInfo stays in HTTP 200.
     if (reason === 'too-large' || reason === 'bad-path')
       return reply(s, flaw, s.profile.invalidRequestErrorNumber, undefined);
-    return json(status, { ErrorNumber: 1000, ErrorDescription: DESCRIPTIONS[1000] });
+    return json(status, {
+      ErrorNumber: 1000,
+      ErrorDescription: DESCRIPTIONS[1000],
+      ...(flaw['error-without-request-id'] ? {} : { RequestId: randomUUID() }),
+    });
   },
 });
 
