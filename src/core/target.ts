@@ -49,7 +49,7 @@ export interface Target {
   /** Present when the target offers /__mock/ (the mocks; never a real sandbox). */
   control: MockControl | undefined;
   env: Readonly<Record<string, string | undefined>>;
-  /** Set when nothing answers at the base URL at all (UNREACHABLE message): every check is then not run. */
+  /** Set when nothing answers at the base URL at all (or not over TLS): every check is then not run. */
   unreachable?: Unreachable;
   close(): Promise<void>;
 }
@@ -108,7 +108,7 @@ export async function sandboxMockTarget(provider: ProviderDefinition, variants: 
   };
 }
 
-/** The UNREACHABLE message when no connection to the base URL can be made (refused, no such host, a certificate not trusted, rate limited without end); else undefined. */
+/** Why no connection to the base URL can be made (refused, no such host, a certificate not trusted, rate limited without end); else undefined. */
 async function unreachableAt(baseUrl: string): Promise<Unreachable | undefined> {
   try {
     // Only a refusal or a certificate counts here, and neither is a transport fault: sent once.
