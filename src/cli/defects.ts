@@ -189,11 +189,12 @@ function readSuiteRun(dir: string, providerId: string): SuiteRun {
   };
 }
 
+/** The requirements whose verdict differs between the two runs. */
+const changedIds = (clean: Verdicts, broken: Verdicts): string[] =>
+  [...new Set([...clean.keys(), ...broken.keys()])].filter((id) => clean.get(id) !== broken.get(id));
+
 export function matrixDiff(clean: Verdicts, broken: Verdicts): string[] {
-  const ids = [...new Set([...clean.keys(), ...broken.keys()])];
-  return ids
-    .filter((id) => clean.get(id) !== broken.get(id))
-    .map((id) => `${id}: ${clean.get(id) ?? 'absent'} → ${broken.get(id) ?? 'absent'}`);
+  return changedIds(clean, broken).map((id) => `${id}: ${clean.get(id) ?? 'absent'} → ${broken.get(id) ?? 'absent'}`);
 }
 
 export type MatrixJudgement = Pick<
@@ -204,7 +205,7 @@ export type MatrixJudgement = Pick<
 /** How a defect's verdicts differ from the clean run's, against what the defect declares. */
 export function judgeDefect(clean: Verdicts, broken: Verdicts, breaks: string[], hides: string[]): MatrixJudgement {
   const diff = matrixDiff(clean, broken);
-  const changed = diff.map((line) => line.split(':')[0]!);
+  const changed = changedIds(clean, broken);
   // A default's rule is caught as a warning: a broken default now warns.
   const flagged = (id: string) => broken.get(id) === 'fail' || broken.get(id) === 'warn';
   const nowFail = (id: string) => flagged(id) && changed.includes(id);
