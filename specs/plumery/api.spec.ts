@@ -19,7 +19,7 @@ test.describe('PIN envelope', () => {
       const key = clientKey(setup.profile.clientKeyEncoding);
       const opened = openJson(
         key.privateKey,
-        payloadOf(await plumeryClient.pin(setup.token, key.header)),
+        payloadOf(await plumeryClient.pin(setup.token, key.header), setup),
         setup,
         'decrypted-card-pin',
       );
@@ -43,7 +43,7 @@ test.describe('PIN envelope', () => {
         ruleCheck('PLM-CLIENT-KEY-ENCODING', ex.response.status, `status with a ${encoding} key`).toBe(200);
         if (ex.response.status !== 200) continue;
         // Read right, the key gives an answer that opens exactly as well as the other encoding's.
-        const payload = payloadOf(ex);
+        const payload = payloadOf(ex, setup);
         opens[encoding] = 'open' in readingFor(key.privateKey, payload, kdfParams(setup.profile));
         if (opens[encoding]) openJson(key.privateKey, payload, setup, 'decrypted-card-pin');
       }
@@ -61,7 +61,7 @@ test.describe('PIN envelope', () => {
     req('PLM-GCM-IV-TAG', 'PLM-ENVELOPE'),
     async ({ plumeryClient, setup }) => {
       const key = clientKey(setup.profile.clientKeyEncoding);
-      const payload = payloadOf(await plumeryClient.pin(setup.token, key.header));
+      const payload = payloadOf(await plumeryClient.pin(setup.token, key.header), setup);
       ruleCheck('PLM-GCM-IV-TAG', fromBase64(payload.iv, 'iv').length, 'IV bytes').toBe(PLUMERY_IV_BYTES);
       ruleCheck('PLM-ENVELOPE', fromBase64(payload.salt, 'salt').length, 'salt bytes').toBe(setup.profile.saltBytes);
       // It opens (under a known mistake, that mistake's rule fails), or the check stops on PLM-ENVELOPE.
@@ -101,9 +101,9 @@ test.describe('PIN envelope', () => {
       const key = clientKey(setup.profile.clientKeyEncoding);
       const payloads: EncryptedPayload[] = [];
       const answers = await Promise.all([0, 1, 2, 3, 4].map(() => plumeryClient.pin(setup.token, key.header)));
-      for (const ex of answers) payloads.push(payloadOf(ex)!);
+      for (const ex of answers) payloads.push(payloadOf(ex, setup));
       if (setup.profile.cardDetails)
-        payloads.push(payloadOf(await plumeryClient.details(setup.token, key.header), 'PLM-DETAILS')!);
+        payloads.push(payloadOf(await plumeryClient.details(setup.token, key.header), setup, 'PLM-DETAILS'));
       for (const field of ['ephemeralPublicKey', 'salt', 'iv'] as const) {
         ruleCheck(
           field === 'ephemeralPublicKey' ? 'PLM-FRESH-EPHEMERAL-KEY' : 'PLM-FRESH-SALT-IV',
@@ -250,7 +250,7 @@ test.describe('card details (sibling)', () => {
       const key = clientKey(setup.profile.clientKeyEncoding);
       const d = openJson(
         key.privateKey,
-        payloadOf(await plumeryClient.details(setup.token, key.header), 'PLM-DETAILS'),
+        payloadOf(await plumeryClient.details(setup.token, key.header), setup, 'PLM-DETAILS'),
         setup,
         'decrypted-card-details',
       );

@@ -95,9 +95,13 @@ async function setupFor(target: Target): Promise<PlumerySetup> {
  * valid but for the server key's name warns (the profile can state it) and is opened; any other
  * departure fails, and the check stops.
  */
-export function payloadOf(ex: HttpExchange, rule: PlumeryRequirementId = 'PLM-PIN-200'): EncryptedPayload {
+export function payloadOf(
+  ex: HttpExchange,
+  setup: Pick<PlumerySetup, 'profile'>,
+  rule: PlumeryRequirementId = 'PLM-PIN-200',
+): EncryptedPayload {
   expect(ex.response.status, 'status').toBe(200);
-  const names = loadProfile(plumery).payloadFields;
+  const names = setup.profile.payloadFields;
   const body = asDocumented(jsonBody(ex), names);
   if (validateAgainst('plumery', 'encrypted.response-200', body).ok)
     return (body as { encryptedPayload: EncryptedPayload }).encryptedPayload;

@@ -6,17 +6,22 @@ import type { Finding } from './check-record.ts';
 import type { CheckRow } from './matrix-record.ts';
 export type { Finding };
 
-/** What was seen: "Expected: 404 Received: 403", or the matcher's own words. */
-export const findingEvidence = (f: Pick<Finding, 'expected' | 'received' | 'negated' | 'note'>): string =>
+type Evidence = Pick<Finding, 'expected' | 'received' | 'negated' | 'note'>;
+
+/** "Expected: …" and "Received: …" of a finding that has them; undefined for a matcher's own words. */
+const expectedReceived = (f: Evidence): [string, string] | undefined =>
   f.expected !== undefined || f.received !== undefined
-    ? `Expected: ${f.negated ? 'not ' : ''}${f.expected ?? '(nothing)'} Received: ${f.received ?? '(nothing)'}`
-    : (f.note ?? 'failed');
+    ? [`Expected: ${f.negated ? 'not ' : ''}${f.expected ?? '(nothing)'}`, `Received: ${f.received ?? '(nothing)'}`]
+    : undefined;
+
+/** What was seen: "Expected: 404 Received: 403", or the matcher's own words. */
+export const findingEvidence = (f: Evidence): string => expectedReceived(f)?.join(' ') ?? f.note ?? 'failed';
 
 /** The evidence as an attachment shows it: expected and received on lines of their own. */
-export const findingEvidenceText = (f: Finding): string =>
-  f.expected !== undefined || f.received !== undefined
-    ? `${findingLine(f)}\n\nExpected: ${f.negated ? 'not ' : ''}${f.expected ?? '(nothing)'}\nReceived: ${f.received ?? '(nothing)'}`
-    : findingLine(f);
+export const findingEvidenceText = (f: Finding): string => {
+  const pair = expectedReceived(f);
+  return pair ? `${findingLine(f)}\n\n${pair.join('\n')}` : findingLine(f);
+};
 
 /** A finding on its own rule: "what: evidence (advice)". */
 export const findingNote = (f: Finding): string =>

@@ -10,9 +10,12 @@ import { runSettings } from './settings.ts';
 import { ACCEPTED_RISKS_KEY, acceptedRisksOf } from './accepted-risks.ts';
 import { profileEnvVar } from './profile.ts';
 import type { Requirement } from './requirements.ts';
+import type { z } from 'zod';
+import type { Level as LevelSchema } from './check-record.ts';
 import { catalogue } from '../catalogue.ts';
 
-export type Level = 'failure' | 'warning' | 'accepted';
+/** What a failed check weighs: the record's own type (src/core/check-record.ts). */
+export type Level = z.infer<typeof LevelSchema>;
 
 export function findRequirement(id: string): { provider: string; requirement: Requirement } | undefined {
   for (const p of catalogue) {

@@ -13,6 +13,7 @@ import { levelOf, warningAdvice } from './levels.ts';
 import { loadAcceptedRisks, loadProfile } from './profile.ts';
 import { catalogue } from '../catalogue.ts';
 import type { Finding } from './check-record.ts';
+import { firstLine } from './findings.ts';
 import type { CheckRow, Matrix, ProviderMatrix, RequirementRow, TransportTotals, Verdict } from './matrix-record.ts';
 import { failedRules, findingsOn, statusFor, type TestOutcome } from './outcome.ts';
 import { requirementVerdict } from './verdict.ts';
@@ -38,7 +39,7 @@ const fallbackFinding = (
   title: string,
   error: string | undefined,
   extra: Pick<Finding, 'advice' | 'reason'>,
-): Finding => ({ kind: 'finding', rule, level, what: title, note: error?.split('\n')[0] ?? 'failed', ...extra });
+): Finding => ({ kind: 'finding', rule, level, what: title, note: firstLine(error) ?? 'failed', ...extra });
 
 /** A failed test's own error, on a requirement it failed otherwise than by its rule checks. */
 function errorFor(o: TestOutcome, requirementId: string): string | undefined {
