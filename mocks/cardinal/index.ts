@@ -251,7 +251,8 @@ const getInfo = routeOf<CardinalState, Flaw>()({
     if (!flaw['signature-not-checked'] && !unsigned && !signatureMatches(Signature as string, expected))
       return fail(1010);
     const region =
-      s.orgs.get(OrgUnitId) ?? (flaw['unknown-org-unit-accepted'] ? cardinalOrgUnits[0]!.region : undefined);
+      s.orgs.get(OrgUnitId) ??
+      (flaw['unknown-org-unit-accepted'] || s.variants.has('any-org-unit') ? cardinalOrgUnits[0]!.region : undefined);
     if (region === undefined) return fail(profile.invalidRequestErrorNumber);
 
     const p = body.Payload as Record<string, unknown> | undefined;

@@ -41,6 +41,21 @@ export const cardinalChoices = defineChoices(cardinalVariants, [
     ],
   },
   {
+    name: 'unknown-org-unit',
+    why: 'the document says "Merchant level OrgUnitId", required, and not what an OrgUnitId it does not know gets',
+    profileOption: 'unknownOrgUnitIdRefused',
+    options: [
+      { value: 'refused', profile: { unknownOrgUnitIdRefused: true } },
+      {
+        value: "answered as the first merchant's",
+        variants: ['any-org-unit'],
+        profile: { unknownOrgUnitIdRefused: false },
+        // The defect is this choice without the profile that states it.
+        absorbs: ['unknown-org-unit-accepted'],
+      },
+    ],
+  },
+  {
     name: 'answer-fields',
     why: 'the answers name their fields; more are not excluded',
     options: [

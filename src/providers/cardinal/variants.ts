@@ -23,6 +23,12 @@ export const cardinalVariants = defineVariants([
     profile: { epochTimestampUnit: 'milliseconds' },
   },
   {
+    name: 'any-org-unit',
+    description:
+      'an OrgUnitId the service does not know is answered as its first merchant\'s (the document says only "Merchant level OrgUnitId", required), stated in the profile',
+    profile: { unknownOrgUnitIdRefused: false },
+  },
+  {
     name: 'extra-response-fields',
     description: 'answers also carry a ProcessorTransactionId and Payload fields no document names',
   },
