@@ -214,6 +214,7 @@ const cardData = route({
     'snapshot-without-cvv',
     'error-page-shows-card',
     'token-reusable',
+    'frame-token-reusable',
     'token-ttl-60s',
     'token-ttl-5s',
     'no-store-missing',
@@ -263,7 +264,9 @@ const cardData = route({
       );
     if (!issued) return refused('The token is not valid.');
     if (s.clock.now() - issued.issuedAt >= ttlOf(flaw)) return refused('The token is not valid.');
-    if (issued.used && !flaw['token-reusable']) return refused('The token is not valid.');
+    // The frame's request comes from the frame page (an Origin header), the app's does not.
+    const reusable = flaw['token-reusable'] || (flaw['frame-token-reusable'] && request.headers.origin !== undefined);
+    if (issued.used && !reusable) return refused('The token is not valid.');
     const card = s.cards.get(issued.cardId);
     if (!card) return refused('The token is not valid.');
     issued.used = true;

@@ -6,6 +6,7 @@ import { maskPan } from '../../src/core/mask.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
+import { clearTransport } from '../../src/providers/enfuce/transport.ts';
 import { unknownValues } from '../fixtures/expect.ts';
 import {
   blameRefusal,
@@ -26,6 +27,23 @@ test.describe('controlToken', () => {
     expect(body.cardDataUrl, 'cardDataUrl').toBeTruthy();
     expect(body.cardDataFrameUrl, 'cardDataFrameUrl').toBeTruthy();
   });
+
+  test(
+    'the URLs it returns are https (card data encrypted in transport)',
+    req('ENF-ENCRYPTED-TRANSPORT'),
+    async ({ enfuceClient, setup }) => {
+      const body = await issue(enfuceClient, setup);
+      for (const [name, url] of Object.entries({
+        cardDataUrl: body.cardDataUrl,
+        cardDataFrameUrl: body.cardDataFrameUrl,
+      }))
+        ruleCheck(
+          'ENF-ENCRYPTED-TRANSPORT',
+          clearTransport(url),
+          `what ${name} would carry card data over in clear`,
+        ).toBeUndefined();
+    },
+  );
 
   test(
     'the answer carries no card data',

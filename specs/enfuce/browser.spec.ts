@@ -1,6 +1,7 @@
 // Enfuce in a real Chromium: a merchant page on another origin embeds the card-data frame and
 // posts {operation: 'view-pan', token} to it. The card data must render inside the frame only,
 // and only for that message from the agreed origin.
+import { randomBytes } from 'node:crypto';
 import type { Page, Response } from '@playwright/test';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
 import { visibleText } from '../../src/core/card-text.ts';
@@ -157,6 +158,52 @@ test.describe('card-data iframe', () => {
       await openMerchant(page, merchants, agreedFrame, t.cardDataFrameUrl);
       await reveal(page, { operation: 'view-pan', token: t.token });
       await lookElseFreshToken(page, frameShowsCard(page, setup, t.token), merchants, agreedFrame, enfuceClient, setup);
+    },
+  );
+});
+
+test.describe('a token the frame must refuse', () => {
+  // The token of another view, spent by the app's POST, and one never issued: the frame sends each
+  // to its service, which must refuse it, and must show no card. A fresh token in the same frame is
+  // the control: a frame that shows nothing at all proves nothing by showing nothing here.
+  test(
+    'a used or unknown token posted to the frame shows no card data',
+    req('ENF-TOKEN-SINGLE-USE', 'ENF-INVALID-TOKEN-REFUSED'),
+    async ({ merchantTab: page, merchants, agreedFrame, enfuceClient, setup }) => {
+      const used = await issue(enfuceClient, setup);
+      expectShown(await enfuceClient.viewCardData(used.cardDataUrl, used.token));
+      const cases = [
+        { token: used.token, rule: 'ENF-TOKEN-SINGLE-USE', what: 'a token the app has used' },
+        {
+          token: randomBytes(32).toString('base64url'),
+          rule: 'ENF-INVALID-TOKEN-REFUSED',
+          what: 'a token never issued',
+        },
+      ] as const;
+      for (const bad of cases) {
+        await openMerchant(page, merchants, agreedFrame, used.cardDataFrameUrl);
+        await reveal(page, { operation: 'view-pan', token: bad.token });
+        const res = await frameAnswer(page, bad.token);
+        await frameSettled(page);
+        // A frame that sends nothing shows nothing: only what it was answered and shows is judged.
+        if (res)
+          ruleCheck(
+            bad.rule,
+            res.status(),
+            `the answer to the frame's request with ${bad.what}`,
+          ).toBeGreaterThanOrEqual(400);
+        ruleCheck(bad.rule, await cardFrameText(page), `the frame after ${bad.what}`).toShowNoCardData(setup.allCards);
+      }
+      const fresh = await issue(enfuceClient, setup);
+      await reveal(page, { operation: 'view-pan', token: fresh.token });
+      await lookElseFreshToken(
+        page,
+        frameShowsCard(page, setup, fresh.token),
+        merchants,
+        agreedFrame,
+        enfuceClient,
+        setup,
+      );
     },
   );
 });

@@ -101,9 +101,11 @@ Usage:
       Turns <dir>/allure-results into an Allure HTML report (<dir>/allure-report); --serve opens it over HTTP.
   card-reveal-harness gate [--output <dir>] [--max-failures <n>] [--min-tests <n>]
       Allure's quality gate over <dir>/allure-results (default: no failure allowed): exit 1 when it fails.
-  card-reveal-harness requirements [<provider>]...
+  card-reveal-harness requirements [<provider>]... [--coverage]
       Prints every requirement: its id, source (document, provider-docs, default), endpoint and sentence,
-      and the provider's profile options with their defaults.
+      the document's own words each document rule quotes, and the provider's profile options with their
+      defaults. --coverage prints instead every testable sentence of each document, quoted, with the
+      requirements that check it, or why no check from outside can.
   card-reveal-harness broker publish --version <v> [--branch <b>] [--output <dir>]
   card-reveal-harness broker can-i-deploy --version <v> [--environment <env>]
       Publishes <dir>/pacts to the Pact Broker at PACT_BROKER_BASE_URL, or asks it can-i-deploy.

@@ -15,13 +15,34 @@ export function weightOf(r: Requirement): string {
   return `fails${part}`;
 }
 
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/** The coverage table of a document: each testable sentence, and what checks it or why nothing can. */
+function printCoverage(p: ProviderCatalogue): void {
+  console.log(
+    `## ${p.title} (\`${p.id}\`): what the document says, and what checks it\n\nDocument: ${p.document.title}\n`,
+  );
+  console.log('| section | the document says | checked by |\n|---|---|---|');
+  for (const e of p.coverage) {
+    const by = 'checks' in e ? e.checks.join(', ') : `no check from outside: ${e.untestable}`;
+    console.log(`| ${cell(e.section)} | "${cell(e.quote)}" | ${cell(by)} |`);
+  }
+  const open = p.coverage.filter((e) => !('checks' in e)).length;
+  console.log(
+    `\n${p.coverage.length} sentences: ${p.coverage.length - open} checked, ${open} beyond a check from outside.\n`,
+  );
+}
+
 export function requirementsCommand(args: string[]): number {
-  const { positionals } = parse(args, {}, true);
+  const { values, positionals } = parse(args, { coverage: { type: 'boolean' } }, true);
   positionals.forEach(providerOrUsageError);
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
   for (const p of (catalogue as readonly ProviderCatalogue[]).filter(
     (x) => positionals.length === 0 || positionals.includes(x.id),
   )) {
+    if (values.coverage) {
+      printCoverage(p);
+      continue;
+    }
     const doc = `${p.document.title}${p.document.url ? ` <${p.document.url}>` : ''}`;
     console.log(
       `## ${p.title} (\`${p.id}\`)\n\nDocument: ${doc}\n\n| requirement | source | a failed check | severity | endpoint | what it means |\n|---|---|---|---|---|---|`,
@@ -37,6 +58,9 @@ export function requirementsCommand(args: string[]): number {
       );
       if (r.cites?.length) cited.push(r);
     }
+    console.log('\nThe document\'s own words (each document rule quotes them; "…" joins parts of one sentence):\n');
+    for (const r of Object.values(p.requirements) as Requirement[])
+      if (r.source === 'document') console.log(`- ${r.id}: ${r.quotes.map((q) => `"${q}"`).join(' ')}`);
     const torn = (Object.values(p.requirements) as Requirement[]).filter((r) => r.contradiction);
     if (torn.length) {
       console.log('\nWhere the document contradicts itself (the reading each rule takes):\n');

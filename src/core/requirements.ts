@@ -39,11 +39,19 @@ interface RequirementBase {
   contradiction?: string;
 }
 
-/** A rule a standard decides names at least one clause; any other may cite some. */
+/**
+ * A rule a standard decides names at least one clause; a rule its document decides quotes the
+ * document's own words (test/document-quotes.test.ts holds that the document contains them).
+ */
 export type Requirement = RequirementBase &
   (
     | { source: 'standard'; cites: readonly [Citation, ...Citation[]] }
-    | { source: Exclude<RequirementSource, 'standard'> }
+    | {
+        source: 'document';
+        /** The document's sentences the rule rests on, word for word; "…" joins parts of one sentence. */
+        quotes: readonly [string, ...string[]];
+      }
+    | { source: Exclude<RequirementSource, 'standard' | 'document'> }
   );
 
 type RequirementBody = Requirement extends infer R ? (R extends Requirement ? Omit<R, 'id'> : never) : never;

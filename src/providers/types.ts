@@ -4,6 +4,7 @@ import type { Variant } from '../core/variants.ts';
 import type { FreeChoice } from '../core/choices.ts';
 import type { EndpointDoc } from '../core/openapi.ts';
 import type { Requirement } from '../core/requirements.ts';
+import type { SentenceCoverage } from '../core/document-coverage.ts';
 import type { Seed } from '../fuzz/mutations.ts';
 
 export interface ProviderDefinition {
@@ -13,6 +14,8 @@ export interface ProviderDefinition {
   /** The provider's document the contract comes from, as a reader finds it: its title, and its address where it gives one. */
   document: { title: string; url?: string };
   requirements: Record<string, Requirement>;
+  /** Every testable sentence of the document, quoted, with the requirement ids that check it or why none can. */
+  coverage: readonly SentenceCoverage[];
   defects: readonly Defect[];
   /** Choices within the documents, each a --variant of the mock that the suite must not fail. */
   variants: readonly Variant[];
@@ -32,6 +35,11 @@ export interface ProviderDefinition {
    * catch every other one, and must not catch these, or the declaration is out of date).
    */
   controlledOnlyDefects?: Readonly<Record<string, string>>;
+  /**
+   * Requirements no defect of the reference mock can break, each with why and where else the check
+   * is proven able to fail (a unit test of its judgement). Every other requirement has a defect.
+   */
+  beyondTheMock?: Readonly<Record<string, string>>;
   /**
    * Why this provider's checks may share a sandbox two at a time (no check changes what another
    * reads: each issues its own tokens). Without it, a target at a URL gets one worker.
@@ -87,11 +95,13 @@ export type ProviderCatalogue = Pick<
   | 'title'
   | 'document'
   | 'requirements'
+  | 'coverage'
   | 'defects'
   | 'variants'
   | 'choices'
   | 'liveExceptions'
   | 'controlledOnlyDefects'
+  | 'beyondTheMock'
   | 'parallelOnSandbox'
   | 'browserChecks'
   | 'profile'

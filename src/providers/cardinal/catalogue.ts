@@ -8,6 +8,7 @@ import { CardinalProfile } from './profile.ts';
 import { cardinalRequirements } from './requirements.ts';
 import { cardinalCards } from './accounts.ts';
 import { maskPan } from '../../core/mask.ts';
+import { cardinalCoverage } from './coverage.ts';
 import type { ProviderCatalogue } from '../types.ts';
 
 export const cardinalCatalogue = {
@@ -15,6 +16,7 @@ export const cardinalCatalogue = {
   title: 'Cardinal Commerce DX API — GetInfo for FIDO',
   document: { title: 'Cardinal Commerce — Checking for FIDO Enrollment (Data Exchange API, GetInfo)' },
   requirements: cardinalRequirements,
+  coverage: cardinalCoverage,
   defects: cardinalDefects,
   variants: cardinalVariants,
   choices: cardinalChoices,

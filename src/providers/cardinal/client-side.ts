@@ -28,6 +28,7 @@ export const cardinalClientRequirements = defineRequirements({
     section: 'Request fields (TransactionId)',
     text: 'TransactionId: a unique alphanumeric identifier, so a new one on every request.',
     source: 'document',
+    quotes: ['TransactionId A unique alphanumeric identifier.'],
     severity: 'normal',
   },
   'CDX-CLIENT-READS-ANSWER': {
@@ -35,6 +36,9 @@ export const cardinalClientRequirements = defineRequirements({
     section: 'Sample GetInfo Response; Payload Details',
     text: 'The app acts on Payload.Account as answered: CardBrand, LastFour and Fido.FlowType (none when Account has no Fido).',
     source: 'document',
+    quotes: [
+      'Fido.FlowType Indicates what type of flow the cardholder should be moved through. This is a key piece of information determining how to move forward in the transaction.',
+    ],
     severity: 'critical',
   },
   'CDX-CLIENT-ERROR-NUMBER': {
@@ -42,6 +46,9 @@ export const cardinalClientRequirements = defineRequirements({
     section: 'Response fields (ErrorNumber)',
     text: 'ErrorNumber: a non-zero value represents the error encountered while attempting the process the message request: an answer with a non-zero ErrorNumber (in HTTP 200) is an error, never a result.',
     source: 'document',
+    quotes: [
+      'ErrorNumber Application error number; a non-zero value represents the error encountered while attempting the process the message request.',
+    ],
     severity: 'critical',
   },
 });

@@ -8,6 +8,7 @@ import { EnfuceProfile } from './profile.ts';
 import { enfuceRequirements } from './requirements.ts';
 import { enfuceCards } from './cards.ts';
 import { maskPan } from '../../core/mask.ts';
+import { enfuceCoverage } from './coverage.ts';
 import type { ProviderCatalogue } from '../types.ts';
 
 export const enfuceCatalogue = {
@@ -17,12 +18,17 @@ export const enfuceCatalogue = {
     title: 'Enfuce Card API v4 — Get card: Initiate card data retrieval (POST /v4/card/{cardId}/controlToken)',
   },
   requirements: enfuceRequirements,
+  coverage: enfuceCoverage,
   defects: enfuceDefects,
   variants: enfuceVariants,
   choices: enfuceChoices,
   liveExceptions: {
     'ENF-TOKEN-TTL-30S':
       "the boundary (shown at 29.9 s, refused at exactly 30 s) and the pact's token issued 31 s ago need the server clock; live the rule is checked at 20 s and 31 s, API and frame",
+  },
+  beyondTheMock: {
+    'ENF-ENCRYPTED-TRANSPORT':
+      'the reference mock serves plain http on loopback, which the rule allows (a bench no device reaches): a URL off loopback would leave the run too; test/unit/enfuce-transport.test.ts proves the judgement fails http off loopback',
   },
   // Its one real-time check waits 31 s (specs/enfuce/30-seconds-in-real-time.spec.ts): beside the others, a live run stays short.
   parallelOnSandbox: 'every check issues its own control tokens, and a token concerns nothing but itself',

@@ -26,6 +26,10 @@ export const enfuceClientRequirements = defineRequirements({
     section: 'Process description, step 4 (desktop browser)',
     text: 'Desktop browser opens iframe to cardDataFrameUrl with query parameter key. After that is loaded, parent page makes window.postMessage() call to the iframe. Posted message object contains field operation with value view-pan and field token: the card shows in the frame.',
     source: 'document',
+    quotes: [
+      'Desktop browser opens iframe to cardDataFrameUrl with query parameter _key_.',
+      'After that is loaded, parent page makes window.postMessage() call to the iframe. Posted message object contains field _operation_ with value _view-pan_ and field _token_.',
+    ],
     severity: 'blocker',
   },
   'ENF-CLIENT-TARGET-ORIGIN': {
@@ -42,6 +46,9 @@ export const enfuceClientRequirements = defineRequirements({
       'Process description, step 3 ("the token is valid for 30 seconds which is the deadline for the end user device to make the POST call")',
     text: 'A page that waits for its user asks for the control token when the user asks to see the card, not when the page loads: a user who looks for more than 30 seconds first still sees the card.',
     source: 'document',
+    quotes: [
+      'Note the token is valid for 30 seconds which is the deadline for the end user device to make the POST call to retrieve the HTML snapshot',
+    ],
     severity: 'critical',
   },
   'ENF-CLIENT-CLOSES-VIEW': {
@@ -49,6 +56,9 @@ export const enfuceClientRequirements = defineRequirements({
     section: 'PCI and security considerations, Enfuce recommendations for end user app development',
     text: 'It is recommended that there is a timeout of 1 minute until the card holder data view is automatically closed for the user (a recommendation: a page that keeps it open warns).',
     source: 'document',
+    quotes: [
+      'it is recommended that there is a timeout of 1 minute until the card holder data view is automatically closed for the user.',
+    ],
     severity: 'normal',
   },
   'ENF-CLIENT-NO-TRACE': {
@@ -56,6 +66,7 @@ export const enfuceClientRequirements = defineRequirements({
     section: 'PCI and security considerations',
     text: 'No card data is stored in the process: the page keeps neither the PAN nor the control token in its storage, cookies, URL or console.',
     source: 'document',
+    quotes: ['No card data is stored in the process.'],
     severity: 'critical',
   },
 });

@@ -20,6 +20,9 @@ export const enfuceMobileRequirements = defineRequirements({
     section: 'Process description, step 4 (mobile app)',
     text: 'Mobile app retrieves the HTML snapshot with card data by executing a POST call to the cardDataUrl with the content of the token in a form field named token.',
     source: 'document',
+    quotes: [
+      'Mobile app retrieves the HTML snapshot with card data by executing a POST call to the cardDataUrl with the content of the token in a form field named token.',
+    ],
     severity: 'blocker',
   },
   'ENF-CLIENT-RETURNED-URL': {
@@ -27,6 +30,7 @@ export const enfuceMobileRequirements = defineRequirements({
     section: 'Process description, step 4 ("The end users device is instructed to access the returned URL")',
     text: 'The app POSTs to the cardDataUrl the token answer returned, whatever its path: a cardDataUrl at another path than before is followed.',
     source: 'document',
+    quotes: ['The end users device is instructed to access the returned URL to view the card data'],
     severity: 'blocker',
   },
 });

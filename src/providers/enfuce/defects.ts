@@ -11,6 +11,11 @@ export const enfuceDefects = defineDefects([
     'control tokens live 5 s instead of 30 s (refused well inside the documented 30 s)',
   ),
   d('token-reusable', 'ENF-TOKEN-SINGLE-USE', 'a control token shows the card data again on a second use'),
+  d(
+    'frame-token-reusable',
+    'ENF-TOKEN-SINGLE-USE',
+    "a control token already used shows the card data again when the frame posts it (only the app's POST checks use)",
+  ),
   d('frame-accepts-any-origin', 'ENF-FRAME-ORIGIN-CHECK', 'the frame acts on a message from any origin'),
   d(
     'frame-accepts-any-origin-after-await',

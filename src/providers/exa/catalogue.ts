@@ -8,6 +8,7 @@ import { ExaProfile } from './profile.ts';
 import { exaRequirements } from './requirements.ts';
 import { exaUsers } from './users.ts';
 import { maskPan } from '../../core/mask.ts';
+import { exaCoverage } from './coverage.ts';
 import type { ProviderCatalogue } from '../types.ts';
 
 const seededCards = exaUsers.flatMap((u) => (u.card ? [{ user: u, card: u.card }] : []));
@@ -17,6 +18,7 @@ export const exaCatalogue = {
   title: 'Exa card API — GET /card encrypted card data',
   document: { title: 'Exa card API — Get card information (GET /card)' },
   requirements: exaRequirements,
+  coverage: exaCoverage,
   defects: exaDefects,
   variants: exaVariants,
   choices: exaChoices,

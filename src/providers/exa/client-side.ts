@@ -28,6 +28,10 @@ export const exaClientRequirements = defineRequirements({
     section: 'Retrieving encrypted card details; Step 1: Generate a sessionid and secret',
     text: "The app sends sessionid: the provided public RSA key's RSA-OAEP encryption (SHA-1, the default of the document's publicEncrypt) of the UTF-8 base64 of the 16 bytes of a 32-character hexadecimal secret.",
     source: 'document',
+    quotes: [
+      'Generate a session ID: Encrypt a 32-character hexadecimal secret (no spaces/dashes) with the provided public RSA key using RSA-OAEP.',
+      'Include the encrypted secret in the header sessionid when calling this endpoint.',
+    ],
     severity: 'blocker',
   },
   'EXA-CLIENT-FRESH-SECRET': {
@@ -35,6 +39,7 @@ export const exaClientRequirements = defineRequirements({
     section: 'Step 1: Generate a sessionid and secret',
     text: "Every request has a secret of its own: the document's session() draws it from crypto.randomUUID() on each call.",
     source: 'document',
+    quotes: ['const secret = crypto.randomUUID().replaceAll("-", "");'],
     severity: 'critical',
   },
   'EXA-CLIENT-OPENS-ANSWER': {
@@ -42,6 +47,7 @@ export const exaClientRequirements = defineRequirements({
     section: 'Step 3: Decrypt the response',
     text: 'The app opens encryptedPan, encryptedCvc and pin ({data, iv}: AES-128-GCM under the secret, data = ciphertext ‖ 16-byte tag) and shows exactly the card served, the PIN read from its format-2 PIN block.',
     source: 'document',
+    quotes: ['Use the original secret to decrypt encryptedPan, encryptedCvc, and pin (each returned as { data, iv }).'],
     severity: 'blocker',
   },
   'EXA-CLIENT-ANSWER-AUTHENTIC': {

@@ -26,6 +26,9 @@ export const exaRequirements = defineRequirements({
     section: 'GET /card (introduction)',
     text: 'Provide sessionid to receive encryptedPan, encryptedCvc, and pin. Without it, only the card profile is returned.',
     source: 'document',
+    quotes: [
+      'Provide sessionid to receive encryptedPan, encryptedCvc, and pin. Without it, only the card profile is returned.',
+    ],
     severity: 'blocker',
     contradiction:
       'Step 1 also says "The sessionid is required to make an API request." The rule reads it as required for the card data, not for the request: the introduction says the sessionid and scope "may be used together or separately" and that without it "only the card profile is returned".',
@@ -35,6 +38,10 @@ export const exaRequirements = defineRequirements({
     section: 'Retrieving encrypted card details',
     text: 'The PAN, CVC and PIN leave only as encryptedPan, encryptedCvc and pin ({ data, iv }): no answer (card, bind, errors; headers and body) carries them in clear.',
     source: 'document',
+    quotes: [
+      'Retrieve the card profile, encrypted card data, and (optionally) a signature challenge for an authenticated user.',
+      'Use the original secret to decrypt encryptedPan, encryptedCvc, and pin (each returned as { data, iv }).',
+    ],
     severity: 'blocker',
   },
   'EXA-SESSIONID-RSA-OAEP-SHA1': {
@@ -42,6 +49,11 @@ export const exaRequirements = defineRequirements({
     section: 'Retrieving encrypted card details; Step 1: Generate a sessionid and secret',
     text: "Generate a session ID: encrypt a 32-character hexadecimal secret with the provided public RSA key using RSA-OAEP (what is encrypted is UTF-8 of base64 of the 16 secret bytes; OAEP with SHA-1 and MGF1-SHA-1, Node's publicEncrypt default).",
     source: 'document',
+    quotes: [
+      'Generate a session ID: Encrypt a 32-character hexadecimal secret (no spaces/dashes) with the provided public RSA key using RSA-OAEP.',
+      'const secretKeyBase64 = Buffer.from(secret, "hex").toString("base64");',
+      '{ key: pem, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING }',
+    ],
     severity: 'blocker',
   },
   'EXA-SESSIONID-REFUSED': {
@@ -56,6 +68,11 @@ export const exaRequirements = defineRequirements({
     section: 'Retrieving encrypted card details; Step 3: Decrypt the response',
     text: 'Use the original secret to decrypt encryptedPan, encryptedCvc, and pin (each returned as { data, iv }): AES-128-GCM keyed with the secret bytes, data = ciphertext followed by the 16-byte tag.',
     source: 'document',
+    quotes: [
+      'Use the original secret to decrypt encryptedPan, encryptedCvc, and pin (each returned as { data, iv }).',
+      'const decipher = crypto.createDecipheriv("aes-128-gcm", Buffer.from(secretKey, "hex"), iv);',
+      'decipher.setAuthTag(secret.subarray(-16));',
+    ],
     severity: 'blocker',
   },
   'EXA-FRESH-IV': {
@@ -76,6 +93,7 @@ export const exaRequirements = defineRequirements({
     section: 'Requesting a signature challenge',
     text: 'Pass scope=siwe to receive a fully formed Sign-In with Ethereum message in challenge.',
     source: 'document',
+    quotes: ['Pass scope=siwe to receive a fully formed Sign-In with Ethereum message in challenge'],
     severity: 'normal',
   },
   'EXA-CHALLENGE-WEBAUTHN': {
@@ -83,6 +101,7 @@ export const exaRequirements = defineRequirements({
     section: 'Requesting a signature challenge',
     text: 'Pass scope=webauthn to receive the plain authorization statement to be signed by a passkey.',
     source: 'document',
+    quotes: ['scope=webauthn to receive the plain authorization statement to be signed by a passkey.'],
     severity: 'normal',
   },
   'EXA-SCOPE-EXCLUSIVE': {
@@ -97,6 +116,9 @@ export const exaRequirements = defineRequirements({
     section: 'GET /card (introduction)',
     text: 'Successful responses include push-provisioning credentials in the provisioning field only when the scope=provisioning query parameter is sent.',
     source: 'document',
+    quotes: [
+      'Successful responses include push-provisioning credentials in the provisioning field only when the scope=provisioning query parameter is sent.',
+    ],
     severity: 'critical',
   },
   'EXA-NO-STORE': {

@@ -8,6 +8,7 @@ import { PlumeryProfile } from './profile.ts';
 import { plumeryRequirements } from './requirements.ts';
 import { plumeryCards } from './cards.ts';
 import { maskPan } from '../../core/mask.ts';
+import { plumeryCoverage } from './coverage.ts';
 import type { ProviderCatalogue } from '../types.ts';
 
 export const plumeryCatalogue = {
@@ -15,6 +16,7 @@ export const plumeryCatalogue = {
   title: 'Plumery cards connector — ECDH P-256 + HKDF-SHA256 + AES-256-GCM PIN and card details',
   document: { title: 'Plumery cards connector API — GET /internal/v1/cards/{token}/pin' },
   requirements: plumeryRequirements,
+  coverage: plumeryCoverage,
   defects: plumeryDefects,
   variants: plumeryVariants,
   choices: plumeryChoices,

@@ -30,6 +30,9 @@ export const plumeryClientRequirements = defineRequirements({
     section: 'Parameters (X-Client-Public-Key)',
     text: 'X-Client-Public-Key (header) (required): Base64-encoded ECDH client public key using secp256r1 elliptic curve (default: SPKI DER or the raw uncompressed point).',
     source: 'document',
+    quotes: [
+      'X-Client-Public-Key (header) (required): Base64-encoded ECDH client public key using secp256r1 elliptic curve.',
+    ],
     severity: 'blocker',
   },
   'PLM-CLIENT-FRESH-KEY': {
@@ -44,6 +47,10 @@ export const plumeryClientRequirements = defineRequirements({
     section: 'Architecture',
     text: 'The consumer combines the ephemeral EC public key with its private key to derive the shared secret, derives the AES-256 key with HKDF-SHA256 and the salt, opens the AES-256-GCM payload (12-byte IV, 16-byte tag appended), and shows exactly the DecryptedCardPin served.',
     source: 'document',
+    quotes: [
+      'The consumer is to combine this with its private key to derive the shared secret.',
+      'After decryption, the JSON structure will conform to DecryptedCardPin structure.',
+    ],
     severity: 'blocker',
   },
   'PLM-CLIENT-ANSWER-AUTHENTIC': {

@@ -8,6 +8,7 @@ import { SolarisProfile } from './profile.ts';
 import { solarisRequirements } from './requirements.ts';
 import { solarisCards } from './cards.ts';
 import { maskPan } from '../../core/mask.ts';
+import { solarisCoverage } from './coverage.ts';
 import type { ProviderCatalogue } from '../types.ts';
 
 export const solarisCatalogue = {
@@ -18,6 +19,7 @@ export const solarisCatalogue = {
     url: 'https://docs.solarisgroup.com/',
   },
   requirements: solarisRequirements,
+  coverage: solarisCoverage,
   defects: solarisDefects,
   variants: solarisVariants,
   choices: solarisChoices,

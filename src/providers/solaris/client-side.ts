@@ -36,6 +36,10 @@ export const solarisClientRequirements = defineRequirements({
     section: 'Request fields (signature, jwk, jwe)',
     text: 'The app sends its RSA public key as jwk (kty RSA, n, e), the bound device\'s signature over the JWK string (default: members sorted, key:value joined with ",", hex of the DER ECDSA signature), and the jwe alg and enc it will decrypt.',
     source: 'document',
+    quotes: [
+      '`jwk` (object, required) [JSON Web Key (JWK)](https://datatracker.ietf.org/doc/html/rfc7517) data that will be used to encrypt the card details.',
+      "The signature must be generated using the device's",
+    ],
     severity: 'blocker',
   },
   'SOL-CLIENT-OPENS-ANSWER': {
@@ -43,6 +47,10 @@ export const solarisClientRequirements = defineRequirements({
     section: 'Response 200 fields (data: the JWE-encrypted card details)',
     text: 'The app decrypts data with its private key for the jwe.alg and jwe.enc it asked for, and shows exactly the card served: pan, cvc, expires_at.',
     source: 'document',
+    quotes: [
+      'The response is encrypted; your customer must decrypt it using a bound device.',
+      '`data` (string) The JWE-encrypted card details.',
+    ],
     severity: 'blocker',
   },
   'SOL-CLIENT-ALGORITHMS-AS-ASKED': {
