@@ -180,20 +180,26 @@ test.describe('a token the frame must refuse', () => {
           what: 'a token never issued',
         },
       ] as const;
-      for (const bad of cases) {
-        await openMerchant(page, merchants, agreedFrame, used.cardDataFrameUrl);
-        await reveal(page, { operation: 'view-pan', token: bad.token });
-        const res = await frameAnswer(page, bad.token);
-        await frameSettled(page);
-        // A frame that sends nothing shows nothing: only what it was answered and shows is judged.
-        if (res)
-          ruleCheck(
-            bad.rule,
-            res.status(),
-            `the answer to the frame's request with ${bad.what}`,
-          ).toBeGreaterThanOrEqual(400);
-        ruleCheck(bad.rule, await cardFrameText(page), `the frame after ${bad.what}`).toShowNoCardData(setup.allCards);
-      }
+      // Each in a tab of its own, side by side: each waits out a frame's quiet time, once.
+      const second = await page.context().newPage();
+      await Promise.all(
+        cases.map(async (bad, i) => {
+          const tab = i === 0 ? page : second;
+          await openMerchant(tab, merchants, agreedFrame, used.cardDataFrameUrl);
+          await reveal(tab, { operation: 'view-pan', token: bad.token });
+          const res = await frameAnswer(tab, bad.token);
+          await frameSettled(tab);
+          // A frame that sends nothing shows nothing: only what it was answered and shows is judged.
+          if (res)
+            ruleCheck(
+              bad.rule,
+              res.status(),
+              `the answer to the frame's request with ${bad.what}`,
+            ).toBeGreaterThanOrEqual(400);
+          ruleCheck(bad.rule, await cardFrameText(tab), `the frame after ${bad.what}`).toShowNoCardData(setup.allCards);
+        }),
+      );
+      await second.close();
       const fresh = await issue(enfuceClient, setup);
       await reveal(page, { operation: 'view-pan', token: fresh.token });
       await lookElseFreshToken(
