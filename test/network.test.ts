@@ -350,3 +350,36 @@ test("Enfuce's card-data pages on another origin, behind a TLS edge of their own
     await pagesEdge.close();
   }
 });
+
+// "Card data remains encrypted in transport": the reference mock serves loopback http, which the
+// rule allows, so no defect of it can break ENF-ENCRYPTED-TRANSPORT. Published at a public name
+// (its answers' URLs), it can: over plain http the check fails, and that rule alone; over https it passes.
+for (const [scheme, fails] of [
+  ['http', true],
+  ['https', false],
+] as const) {
+  test(`Enfuce's card-data pages published at a public name over ${scheme}: ENF-ENCRYPTED-TRANSPORT ${fails ? 'fails, and nothing else' : 'passes'}`, async () => {
+    const published = `${scheme}://card-pages.enfuce.test:8443`;
+    const mock = await startSandbox('enfuce', join(dir, `enfuce-${scheme}-pages.${randomUUID()}.vendor-env.json`), [
+      '--public-url',
+      published,
+    ]);
+    try {
+      const out = join(dir, `enfuce-${scheme}-pages-reports`);
+      // The API at its own address; only the URLs of its answers are the public ones (never fetched here).
+      const r = await cli(['run', '--provider', 'enfuce', '--output', out, '--grep', '@ENF-ENCRYPTED-TRANSPORT'], {
+        ...mock.env,
+        ENFUCE_BASE_URL: mock.url,
+      });
+      expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-1500)).toBe(fails ? 1 : 0);
+      const rows = matrixOf(out).providers[0]!.requirements;
+      expect(rows.filter((x) => x.verdict === 'fail').map((x) => x.id)).toEqual(
+        fails ? ['ENF-ENCRYPTED-TRANSPORT'] : [],
+      );
+      expect(rows.find((x) => x.id === 'ENF-ENCRYPTED-TRANSPORT')?.verdict).toBe(fails ? 'fail' : 'pass');
+      if (fails) expect(r.stdout).toContain('http to card-pages.enfuce.test');
+    } finally {
+      await mock.stop();
+    }
+  });
+}

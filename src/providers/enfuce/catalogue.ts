@@ -28,7 +28,7 @@ export const enfuceCatalogue = {
   },
   beyondTheMock: {
     'ENF-ENCRYPTED-TRANSPORT':
-      'the reference mock serves plain http on loopback, which the rule allows (a bench no device reaches): a URL off loopback would leave the run too; test/unit/enfuce-transport.test.ts proves the judgement fails http off loopback',
+      'the reference mock serves loopback http, which the rule allows (a bench no device reaches), and a URL off loopback would take the rest of the run away with it; test/network.test.ts publishes the mock at a public name over http (the rule alone fails) and over https (it passes), and test/unit/enfuce-transport.test.ts holds the judgement',
   },
   // Its one real-time check waits 31 s (specs/enfuce/30-seconds-in-real-time.spec.ts): beside the others, a live run stays short.
   parallelOnSandbox: 'every check issues its own control tokens, and a token concerns nothing but itself',
