@@ -6,7 +6,7 @@ import { maskPan } from '../../src/core/mask.ts';
 import { requireControl } from '../fixtures/base.ts';
 import { jsonBody } from '../fixtures/provider.ts';
 import { EnfuceClient } from '../../src/providers/enfuce/client.ts';
-import { clearTransport } from '../../src/providers/enfuce/transport.ts';
+import { clearTransport } from '../../src/providers/enfuce/encrypted-transport.ts';
 import { unknownValues } from '../fixtures/expect.ts';
 import {
   blameRefusal,
