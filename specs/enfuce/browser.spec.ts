@@ -187,15 +187,10 @@ test.describe('a token the frame must refuse', () => {
           const tab = i === 0 ? page : second;
           await openMerchant(tab, merchants, agreedFrame, used.cardDataFrameUrl);
           await reveal(tab, { operation: 'view-pan', token: bad.token });
-          const res = await frameAnswer(tab, bad.token);
+          // How the frame asks its service is the service's own affair (the document says only that
+          // the request fails): what is judged is what the frame shows once it has its answer.
+          await frameAnswer(tab, bad.token);
           await frameSettled(tab);
-          // A frame that sends nothing shows nothing: only what it was answered and shows is judged.
-          if (res)
-            ruleCheck(
-              bad.rule,
-              res.status(),
-              `the answer to the frame's request with ${bad.what}`,
-            ).toBeGreaterThanOrEqual(400);
           ruleCheck(bad.rule, await cardFrameText(tab), `the frame after ${bad.what}`).toShowNoCardData(setup.allCards);
         }),
       );
