@@ -1,5 +1,5 @@
 // Enfuce Card API v4: POST /v4/card/{cardId}/controlToken and the card-data pages it opens.
-// Source: seeds/000 and the Enfuce section of PROVIDERS.md. Field comments quote the document.
+// Source: test/documents/enfuce.txt and the defaults of Enfuce's profile. Field comments quote the document.
 import { z } from 'zod';
 import type { EndpointDoc } from './endpoint.ts';
 
@@ -30,7 +30,7 @@ export const ControlTokenResponse = z
   .meta({ title: 'Enfuce controlToken 201 response' });
 
 /**
- * default (PROVIDERS.md is silent on Enfuce's error body): a JSON object with a machine code and a
+ * default (nothing public says what Enfuce's error body is): a JSON object with a machine code and a
  * human message. Profile option `errorBody`.
  */
 export const ApiError = z

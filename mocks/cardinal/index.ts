@@ -1,4 +1,4 @@
-// Reference mock of Cardinal's DX GetInfo for FIDO (seeds/002, PROVIDERS.md): signed requests, the
+// Reference mock of Cardinal's DX GetInfo for FIDO (test/documents/cardinal.txt, with the defaults of its profile): signed requests, the
 // field rules, CardBrand and issuer versions from range tables, the Fido conditions, and an
 // enrollment store (email → devices, PANs) that yields every FlowType. Errors travel in HTTP 200.
 // One route over the mock's state, naming the defects it honours (src/providers/cardinal/defects.ts).

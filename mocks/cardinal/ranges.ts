@@ -1,4 +1,4 @@
-// What the DX mock knows about card ranges: the brand of a BIN (default table, PROVIDERS.md: "CardBrand
+// What the DX mock knows about card ranges: the brand of a BIN (a default table: "CardBrand
 // from a BIN-range table"; ranges for EFTPOS and ITMX are test ranges, their real ones being
 // co-badged or unpublished), and per issuer range the 3DS versions and capabilities (from the PRes)
 // and the issuer's region. Acquirer regions come from the merchant's OrgUnitId.

@@ -1,5 +1,5 @@
 // Reference mock of Enfuce's card-data reveal: controlToken, the mobile card-data POST and the
-// iframe page. Every rule of seeds/000 and every Enfuce default of PROVIDERS.md, as routes over the
+// iframe page. Every rule of test/documents/enfuce.txt and every default of Enfuce's profile, as routes over the
 // mock's state, each naming the defects it honours (src/providers/enfuce/defects.ts).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';

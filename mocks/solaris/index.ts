@@ -1,4 +1,4 @@
-// Reference mock of Solaris's virtual card requests (seeds/004, PROVIDERS.md): validates every
+// Reference mock of Solaris's virtual card requests (test/documents/solaris.txt, with the defaults of its profile): validates every
 // field, verifies the device binding, and answers the card details as a compact JWE to the JWK, in
 // all six alg × enc flavours; errors in the documented envelope. One route over the mock's state,
 // naming the defects it honours (src/providers/solaris/defects.ts).

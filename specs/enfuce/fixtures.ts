@@ -27,7 +27,7 @@ import type { EnfuceMockState } from '../../mocks/enfuce/index.ts';
 export const ruleCheck = ruleCheckFor<EnfuceRequirementId>();
 
 export { expect };
-/** "the token is valid for 30 seconds" (seeds/000); the specs' own figure, not the mock's. */
+/** "the token is valid for 30 seconds" (test/documents/enfuce.txt); the specs' own figure, not the mock's. */
 export const TOKEN_TTL_MS = 30_000;
 
 export interface IssuedToken {
@@ -137,7 +137,7 @@ export function expectShown(ex: HttpExchange): void {
   if (ex.response.status !== 200) halted('the card-data page did not show with a valid token');
 }
 
-/** Other names an implementer may read the token from: the endpoint's (controlToken) and the PIN page's field (controlId, PROVIDERS.md). */
+/** Other names an implementer may read the token from: the endpoint's (controlToken) and the PIN page's field (controlId, in Enfuce's public material). */
 const OTHER_TOKEN_FIELDS = ['controlToken', 'controlId'];
 
 /**

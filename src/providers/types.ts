@@ -54,7 +54,7 @@ export interface ProviderDefinition {
   schemas: Record<string, ZodType>;
   /** The HTTP endpoints, with the schema names of their parts: the OpenAPI document (schemas/openapi/<id>.json). */
   endpoints: readonly EndpointDoc[];
-  /** Switchable defaults of PROVIDERS.md; parse({}) gives the defaults. */
+  /** Switchable defaults the harness pins where the documents are silent; parse({}) gives the defaults. */
   profile: ZodObject;
   env: {
     baseUrl: string;

@@ -1,4 +1,4 @@
-// The switchable options of Cardinal's contract: defaults of PROVIDERS.md where the document is silent.
+// The switchable options of Cardinal's contract: defaults the harness pins where the document is silent.
 import { z } from 'zod';
 
 export const CardinalProfile = z.strictObject({

@@ -1,4 +1,4 @@
-// The switchable options of Enfuce's contract: each is a default of PROVIDERS.md, not a fact of
+// The switchable options of Enfuce's contract: each is a default the harness pins, not a fact of
 // the document, so a vendor whose sandbox differs can say so in a profile file. What a standard
 // decides (single use, no-store, frame-ancestors, the frame's message checks) is no option: a
 // vendor can only accept that risk by name (acceptedRisks, src/core/accepted-risks.ts).

@@ -1,4 +1,4 @@
-// The switchable options of Exa's contract: defaults of PROVIDERS.md (and of Exa's public server
+// The switchable options of Exa's contract: defaults the harness pins (and of Exa's public server
 // code) where the document is silent, so a sandbox that differs can say so in a profile file.
 import { z } from 'zod';
 

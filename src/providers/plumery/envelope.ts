@@ -1,4 +1,4 @@
-// Plumery's envelope (seeds/003): the client sends its P-256 public key; the server makes an
+// Plumery's envelope (test/documents/plumery.txt): the client sends its P-256 public key; the server makes an
 // ephemeral P-256 key and a random salt, derives an AES-256 key with HKDF-SHA256 from the ECDH
 // shared secret, and returns {iv (12 bytes), ciphertext ‖ 16-byte tag, ephemeralPublicKey, salt},
 // all base64. seal() is the server's side (the reference mock, the vector generator); open() the

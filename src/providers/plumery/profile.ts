@@ -1,4 +1,4 @@
-// The switchable options of Plumery's envelope: each a default of PROVIDERS.md where the document
+// The switchable options of Plumery's envelope: each a default the harness pins where the document
 // is silent ("HKDF-SHA256 from ECDH shared secret" leaves salt size, info and length open; what the
 // shared secret is, SEC 1 and NIST SP 800-56A say: its x-coordinate).
 import { z } from 'zod';

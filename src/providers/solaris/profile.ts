@@ -1,4 +1,4 @@
-// The switchable options of Solaris's contract: defaults of PROVIDERS.md where the document is silent.
+// The switchable options of Solaris's contract: defaults the harness pins where the document is silent.
 import { z } from 'zod';
 
 export const SolarisProfile = z.strictObject({
