@@ -32,6 +32,29 @@ function quotedIn(document: string, quote: string): boolean {
   return true;
 }
 
+/**
+ * The document's sentences that bind somebody: a word of obligation, requirement or advice in
+ * them. A line that starts in lower case continues the one before (the copies break lines inside
+ * sentences); a sentence ends at . ! ? or : before a capital, a bullet, a list mark or a code mark.
+ */
+const NORMATIVE = /\b(must|required|will fail|should|only|never|not valid|needs?|recommended)/i;
+function bindingSentences(document: string): string[] {
+  return document
+    .replace(/\n(?=[a-z(])/g, ' ')
+    .split(/(?<=[.!?:])\s+(?=[A-Z•*\-[`])|\n+/)
+    .map((x) => x.trim().replace(/^[-•*]\s+/, ''))
+    .filter((x) => x.length > 12 && NORMATIVE.test(x));
+}
+
+/** Whether a table's quote covers the sentence: one holds the other, or they share a run of 30 characters. */
+const RUN = 30;
+function covers(quote: string, sentence: string): boolean {
+  const [q, s] = [unformatted(quote), unformatted(sentence)];
+  if (s.includes(q) || q.includes(s)) return true;
+  for (let i = 0; i + RUN <= s.length; i += 5) if (q.includes(s.slice(i, i + RUN))) return true;
+  return false;
+}
+
 const documentOf = (id: string): string => readFileSync(join(root, 'test/documents', `${id}.txt`), 'utf8');
 
 /** A provider's rules, the service's and its client side's. */
@@ -42,6 +65,14 @@ async function rulesOf(p: ProviderCatalogue): Promise<Requirement[]> {
   ];
   return [...(Object.values(p.requirements) as Requirement[]), ...client];
 }
+
+test('a sentence of obligation is found, and is covered only by a quote that shares its words', () => {
+  const doc = 'Intro text here.\nThe token must be\nused within 30 seconds. Nothing else binds anybody here.';
+  expect(bindingSentences(doc)).toEqual(['The token must be used within 30 seconds.']);
+  expect(covers('The token must be used within 30 seconds.', bindingSentences(doc)[0]!)).toBe(true);
+  expect(covers('The token must be used', 'The token must be used within 30 seconds.')).toBe(true);
+  expect(covers('The key must be rotated every 90 days.', 'The token must be used within 30 seconds.')).toBe(false);
+});
 
 test('the comparison forgives formatting only', () => {
   const enfuce = documentOf('enfuce');
@@ -86,6 +117,15 @@ for (const p of catalogue as readonly ProviderCatalogue[]) {
     expect(
       rules.filter((r) => r.source === 'document' && !cited.has(r.id)).map((r) => r.id),
       'document rules no sentence names',
+    ).toEqual([]);
+  });
+
+  test(`${p.id}: every sentence of the document that binds somebody is in the coverage table`, () => {
+    const sentences = bindingSentences(documentOf(p.id));
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(
+      sentences.filter((x) => !p.coverage.some((e) => covers(e.quote, x))),
+      'sentences the table leaves out',
     ).toEqual([]);
   });
 }

@@ -180,4 +180,64 @@ export const cardinalCoverage = defineCoverage([
       'Cardholder will need to be taken through an SCA transaction, then should be given a prompt to enroll in FIDO.',
     untestable: "the SCA and the prompt belong to the merchant's flow after this API answered",
   },
+  {
+    section: 'DX API GetInfo Endpoint',
+    quote:
+      'A POST to this endpoint will consist of identifying information and a payload containing both account information as well as a special FidoSetupPayload specifying additional information needed to determine FIDO status.',
+    checks: ['CDX-REQUIRED-FIELDS'],
+  },
+  {
+    section: PAYLOAD,
+    quote: 'Visa is currently the only network to have adopted FIDO.',
+    checks: ['CDX-FIDO-CONDITIONS'],
+  },
+  {
+    section: PAYLOAD,
+    quote: 'When these networks begin using FIDO, these CardType values will need to be sent.',
+    untestable: 'a change the document announces for later',
+  },
+  {
+    section: RES,
+    quote: 'Note that the FIDO object is only returned if several conditions are met.',
+    checks: ['CDX-FIDO-CONDITIONS'],
+  },
+  {
+    section: 'Issuer Object',
+    quote:
+      'If the MethodUrlPresent flag returns ‘false’, you can elect to skip Device Data Collection and proceed with the Lookup Request call',
+    untestable: "the merchant's choice on other APIs (Device Data Collection, Lookup), after this one answered",
+  },
+  {
+    section: ACCOUNT,
+    quote: 'In order for FIDO to move forward, the following must be true:',
+    checks: ['CDX-FIDO-CONDITIONS'],
+  },
+  {
+    section: FLOW,
+    quote: 'The response returned will determine whether the you will need to invoke the Enroll or Transact endpoints.',
+    checks: ['CDX-FLOWTYPE', 'CDX-CLIENT-READS-ANSWER'],
+  },
+  {
+    section: FLOW,
+    quote:
+      'While only one response will result in the Transaction flow, several will result in being moved through the Enrollment flow',
+    checks: ['CDX-FLOWTYPE'],
+  },
+  {
+    section: FLOW,
+    quote:
+      'No further enrollment action is required, and they can be moved to a FIDO transaction using the Transact endpoint.',
+    checks: ['CDX-FLOWTYPE'],
+  },
+  {
+    section: FLOW,
+    quote: 'If they accept, the Enroll endpoint should be invoked and they will be moved into the',
+    untestable: 'the Enroll endpoint is another API, invoked after this one answered',
+  },
+  {
+    section: FLOW,
+    quote: 'Cardholder has previously been through the enrollment flow and their email has been registered',
+    checks: ['CDX-FLOWTYPE'],
+  },
+  { section: FLOW, quote: 'Both the PAN and the device will need to be registered.', checks: ['CDX-FLOWTYPE'] },
 ]);

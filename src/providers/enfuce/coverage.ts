@@ -154,4 +154,31 @@ export const enfuceCoverage = defineCoverage([
     quote: '201 - application/json token string required The control token.',
     checks: ['ENF-TOKEN-201'],
   },
+  {
+    section: INTRO,
+    quote: 'This will enable the end user make e-commerce transactions without needing access to a plastic card.',
+    untestable: 'the purpose of the endpoint, not a behaviour',
+  },
+  {
+    section: INTRO,
+    quote: 'the potential increased risk of such a feature should be considered.',
+    untestable: 'advice to the app team on a feature of its own making; no answer of the service shows it',
+  },
+  {
+    section: `${STEPS}, step 2`,
+    quote:
+      'In order to validate if a purchase can be done with card data in question, separate API calls should be done to retrieve real time status of card and it´s balance.',
+    checks: ['ENF-NO-STATUS-CHECK'],
+  },
+  {
+    section: APP,
+    quote:
+      'It is recommended, that each view is preceded by an SCA event, and this should be done for every view event.',
+    untestable: 'the SCA is between the app and its own back-end, before any call this API sees',
+  },
+  {
+    section: 'Path Parameters',
+    quote: "cardId string required The id of the card's data requested",
+    checks: ['ENF-UNKNOWN-CARD-404'],
+  },
 ]);

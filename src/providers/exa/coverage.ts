@@ -103,4 +103,9 @@ export const exaCoverage = defineCoverage([
     quote: 'Bad request Forbidden object Not found',
     checks: ['EXA-ERRORS', 'EXA-ERROR-SHAPE', 'EXA-SESSIONID-REFUSED'],
   },
+  {
+    section: 'Step 1: Generate a sessionid and secret',
+    quote: 'The secret will be needed for decryption later.',
+    checks: ['EXA-CLIENT-OPENS-ANSWER', 'EXA-FIELDS-AES-128-GCM'],
+  },
 ]);

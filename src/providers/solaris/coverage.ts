@@ -118,4 +118,19 @@ export const solarisCoverage = defineCoverage([
     checks: ['SOL-ERROR-ENVELOPE', 'SOL-FIELD-VALIDATION'],
   },
   { section: 'Response 404 fields', quote: '## Response 404 fields (application/json)', checks: ['SOL-UNKNOWN-CARD'] },
+  {
+    section: FIELDS,
+    quote: "The signature must be generated using the device's",
+    checks: ['SOL-DEVICE-SIGNATURE', 'SOL-CLIENT-REQUEST'],
+  },
+  {
+    section: FIELDS,
+    quote: '`jwe` (object, required) [JSON Web Encryption](https://tools.ietf.org/html/rfc7516) attributes.',
+    checks: ['SOL-FIELD-VALIDATION', 'SOL-JWE-DECRYPTS'],
+  },
+  {
+    section: FIELDS,
+    quote: 'Possible values: (recommended): Uses SHA-256 for both the and the (mgf1).',
+    checks: ['SOL-JWE-DECRYPTS'],
+  },
 ]);
