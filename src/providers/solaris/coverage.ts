@@ -31,7 +31,11 @@ export const solarisCoverage = defineCoverage([
     quote: "You may only make clean PAN details available in the device's",
     checks: ['SOL-NO-CLEAR-CARD-DATA'],
   },
-  { section: 'Path parameters', quote: '`id` (string, required)', checks: ['SOL-UNKNOWN-CARD'] },
+  {
+    section: 'Path parameters',
+    quote: '`id` (string, required) ## Request fields (application/json):',
+    checks: ['SOL-UNKNOWN-CARD'],
+  },
   {
     section: FIELDS,
     quote: "`device_id` (string, required) ID of the customer's bound device.",
