@@ -1,5 +1,6 @@
 // Cardinal Commerce Data Exchange (DX) API: POST /V1/AccountNumber/GetInfo for FIDO. Source:
-// test/documents/cardinal.txt and the defaults of Cardinal's profile. Field comments quote the document.
+// test/documents/cardinal.txt and the defaults of Cardinal's profile. Field comments quote the
+// document.
 import { z } from 'zod';
 import type { EndpointDoc } from './endpoint.ts';
 

@@ -1,5 +1,6 @@
-// Enfuce Card API v4: POST /v4/card/{cardId}/controlToken and the card-data pages it opens.
-// Source: test/documents/enfuce.txt and the defaults of Enfuce's profile. Field comments quote the document.
+// Enfuce Card API v4: POST /v4/card/{cardId}/controlToken and the card-data pages it opens. Source:
+// test/documents/enfuce.txt and the defaults of Enfuce's profile. Field comments quote the
+// document.
 import { z } from 'zod';
 import type { EndpointDoc } from './endpoint.ts';
 

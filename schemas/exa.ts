@@ -1,6 +1,6 @@
 // Exa card API: GET /card (profile, encrypted card data, challenges) and the PATCH that binds the
-// card with a signed challenge. Source: test/documents/exa.txt and the defaults of Exa's profile, with the
-// shapes of Exa's public server code where the page is silent (enums, `mode` a number).
+// card with a signed challenge. Source: test/documents/exa.txt and the defaults of Exa's profile,
+// with the shapes of Exa's public server code where the page is silent (enums, `mode` a number).
 import { z } from 'zod';
 import type { EndpointDoc } from './endpoint.ts';
 

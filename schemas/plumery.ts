@@ -1,6 +1,7 @@
 // Plumery cards connector: GET /internal/v1/cards/{token}/pin and its sibling
-// GET /internal/v1/cards/{token} (card details). Source: test/documents/plumery.txt and the defaults of
-// Plumery's profile; payload field names, the details plaintext and the fieldErrors shape are defaults.
+// GET /internal/v1/cards/{token} (card details). Source: test/documents/plumery.txt and the
+// defaults of Plumery's profile; payload field names, the details plaintext and the fieldErrors
+// shape are defaults.
 import { z } from 'zod';
 import type { EndpointDoc } from './endpoint.ts';
 

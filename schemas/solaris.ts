@@ -1,4 +1,5 @@
-// Solaris: POST /v1/cards/{id}/virtual_card_requests (test/documents/solaris.txt, with the defaults of Solaris's profile).
+// Solaris: POST /v1/cards/{id}/virtual_card_requests (test/documents/solaris.txt, with the defaults
+// of Solaris's profile).
 import { z } from 'zod';
 import type { EndpointDoc } from './endpoint.ts';
 

@@ -1,7 +1,8 @@
-// Reference mock of Cardinal's DX GetInfo for FIDO (test/documents/cardinal.txt, with the defaults of its profile): signed requests, the
-// field rules, CardBrand and issuer versions from range tables, the Fido conditions, and an
-// enrollment store (email → devices, PANs) that yields every FlowType. Errors travel in HTTP 200.
-// One route over the mock's state, naming the defects it honours (src/providers/cardinal/defects.ts).
+// Reference mock of Cardinal's DX GetInfo for FIDO (test/documents/cardinal.txt, with the defaults
+// of its profile): signed requests, the field rules, CardBrand and issuer versions from range
+// tables, the Fido conditions, and an enrollment store (email → devices, PANs) that yields every
+// FlowType. Errors travel in HTTP 200. One route over the mock's state, naming the defects it
+// honours (src/providers/cardinal/defects.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { VariantSet } from '../../src/core/variants.ts';

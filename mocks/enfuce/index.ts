@@ -1,6 +1,7 @@
 // Reference mock of Enfuce's card-data reveal: controlToken, the mobile card-data POST and the
-// iframe page. Every rule of test/documents/enfuce.txt and every default of Enfuce's profile, as routes over the
-// mock's state, each naming the defects it honours (src/providers/enfuce/defects.ts).
+// iframe page. Every rule of test/documents/enfuce.txt and every default of Enfuce's profile, as
+// routes over the mock's state, each naming the defects it honours
+// (src/providers/enfuce/defects.ts).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { VariantSet } from '../../src/core/variants.ts';

@@ -1,6 +1,7 @@
-// Reference mock of Exa's GET /card and the PATCH that binds the card (test/documents/exa.txt, with the defaults of its profile),
-// as routes over its state, each naming the defects it honours (src/providers/exa/defects.ts). The
-// RSA-1024 key pair is made at start; its public half is in GET /__mock/state, as a sandbox hands it out.
+// Reference mock of Exa's GET /card and the PATCH that binds the card (test/documents/exa.txt, with
+// the defaults of its profile), as routes over its state, each naming the defects it honours
+// (src/providers/exa/defects.ts). The RSA-1024 key pair is made at start; its public half is in
+// GET /__mock/state, as a sandbox hands it out.
 import { constants, createHash, generateKeyPairSync, privateDecrypt, randomBytes, type KeyObject } from 'node:crypto';
 import { VariantSet } from '../../src/core/variants.ts';
 import { exaVariants, type ExaVariantName } from '../../src/providers/exa/variants.ts';

@@ -1,7 +1,7 @@
-// Reference mock of Plumery's cards connector (test/documents/plumery.txt, with the defaults of its profile): the PIN and the card
-// details, each sealed to the client's P-256 key with a fresh ephemeral key, salt and IV; the
-// urn:plmr:cards:connector:* errors; two routes over the mock's state, each naming the defects it
-// honours (src/providers/plumery/defects.ts).
+// Reference mock of Plumery's cards connector (test/documents/plumery.txt, with the defaults of its
+// profile): the PIN and the card details, each sealed to the client's P-256 key with a fresh
+// ephemeral key, salt and IV; the urn:plmr:cards:connector:* errors; two routes over the mock's
+// state, each naming the defects it honours (src/providers/plumery/defects.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { VariantSet } from '../../src/core/variants.ts';

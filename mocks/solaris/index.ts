@@ -1,7 +1,8 @@
-// Reference mock of Solaris's virtual card requests (test/documents/solaris.txt, with the defaults of its profile): validates every
-// field, verifies the device binding, and answers the card details as a compact JWE to the JWK, in
-// all six alg × enc flavours; errors in the documented envelope. One route over the mock's state,
-// naming the defects it honours (src/providers/solaris/defects.ts).
+// Reference mock of Solaris's virtual card requests (test/documents/solaris.txt, with the defaults
+// of its profile): validates every field, verifies the device binding, and answers the card details
+// as a compact JWE to the JWK, in all six alg × enc flavours; errors in the documented envelope.
+// One route over the mock's state, naming the defects it honours
+// (src/providers/solaris/defects.ts).
 import { createPrivateKey, createPublicKey, randomUUID, verify, type KeyObject } from 'node:crypto';
 import { VariantSet } from '../../src/core/variants.ts';
 import { solarisVariants, type SolarisVariantName } from '../../src/providers/solaris/variants.ts';

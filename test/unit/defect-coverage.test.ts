@@ -1,5 +1,6 @@
-// Every requirement of every provider has at least one mock defect that breaks it (or says why none can), and every defect
-// names a requirement of its own provider: the suite is proven able to fail on each rule.
+// Every requirement of every provider has at least one mock defect that breaks it (or says why none
+// can), and every defect names a requirement of its own provider: the suite is proven able to fail
+// on each rule.
 import { expect, test } from '@playwright/test';
 import { CLEAN } from '../../src/core/defect-batch.ts';
 import { providers } from '../../src/providers.ts';

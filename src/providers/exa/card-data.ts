@@ -1,6 +1,7 @@
-// Exa's encrypted fields (test/documents/exa.txt, Step 3): `{data, iv}`, AES-128-GCM with the 16 session-secret
-// bytes as key (the bytes, not the hex text), data = base64(ciphertext ‖ 16-byte tag). IVs of 12
-// and 16 bytes are both in use (Exa's public material). The PIN decrypts to a format-2 PIN block.
+// Exa's encrypted fields (test/documents/exa.txt, Step 3): `{data, iv}`, AES-128-GCM with the 16
+// session-secret bytes as key (the bytes, not the hex text), data = base64(ciphertext ‖ 16-byte
+// tag). IVs of 12 and 16 bytes are both in use (Exa's public material). The PIN decrypts to a
+// format-2 PIN block.
 import { randomBytes } from 'node:crypto';
 import { fromBase64, toBase64 } from '../../crypto/base64.ts';
 import { gcmOpen, gcmSeal } from '../../crypto/aes-gcm.ts';

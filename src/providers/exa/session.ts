@@ -1,7 +1,8 @@
-// Exa's session key step (test/documents/exa.txt, Step 1): a fresh 16-byte secret; what is RSA-encrypted is the
-// UTF-8 text of base64(secret) (24 ASCII bytes), with RSA-OAEP, SHA-1, MGF1-SHA-1 (Node's
-// publicEncrypt default); `sessionid` is base64 of the ciphertext. The server side (openSession)
-// is what the reference mock does, and what an implementer checks against the vectors.
+// Exa's session key step (test/documents/exa.txt, Step 1): a fresh 16-byte secret; what is
+// RSA-encrypted is the UTF-8 text of base64(secret) (24 ASCII bytes), with RSA-OAEP, SHA-1,
+// MGF1-SHA-1 (Node's publicEncrypt default); `sessionid` is base64 of the ciphertext. The server
+// side (openSession) is what the reference mock does, and what an implementer checks against the
+// vectors.
 import {
   constants,
   createPrivateKey,

@@ -1,8 +1,8 @@
-// Plumery's envelope (test/documents/plumery.txt): the client sends its P-256 public key; the server makes an
-// ephemeral P-256 key and a random salt, derives an AES-256 key with HKDF-SHA256 from the ECDH
-// shared secret, and returns {iv (12 bytes), ciphertext ‖ 16-byte tag, ephemeralPublicKey, salt},
-// all base64. seal() is the server's side (the reference mock, the vector generator); open() the
-// consumer's.
+// Plumery's envelope (test/documents/plumery.txt): the client sends its P-256 public key; the
+// server makes an ephemeral P-256 key and a random salt, derives an AES-256 key with HKDF-SHA256
+// from the ECDH shared secret, and returns {iv (12 bytes), ciphertext ‖ 16-byte tag,
+// ephemeralPublicKey, salt}, all base64. seal() is the server's side (the reference mock, the
+// vector generator); open() the consumer's.
 import { randomBytes } from 'node:crypto';
 import { gcmOpen, gcmSeal } from '../../crypto/aes-gcm.ts';
 import { fromBase64, toBase64 } from '../../crypto/base64.ts';

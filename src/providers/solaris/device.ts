@@ -1,8 +1,8 @@
-// Device binding (test/documents/solaris.txt): a bound device holds an ECDSA P-256 key; the request's `signature`
-// is that key's signature over one string made from the JWK: members sorted by name, each
-// "key:value", joined with "," (values as sent). Encoded as hex of the DER signature (default), or
-// hex of its base64 text (the form of the document's example, though its 256 bytes are an
-// RSA-2048-sized signature, not ECDSA) — a profile option.
+// Device binding (test/documents/solaris.txt): a bound device holds an ECDSA P-256 key; the
+// request's `signature` is that key's signature over one string made from the JWK: members sorted
+// by name, each "key:value", joined with "," (values as sent). Encoded as hex of the DER signature
+// (default), or hex of its base64 text (the form of the document's example, though its 256 bytes
+// are an RSA-2048-sized signature, not ECDSA) — a profile option.
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { SolarisProfile } from './profile.ts';
 
