@@ -1,7 +1,7 @@
 // A sandbox as vendors run it: each provider's mock behind a TLS terminator with a private CA, an
 // added round trip, a rate limit (10 requests/s, burst 10, 429 + Retry-After) and mutual TLS, reached
 // through a CONNECT proxy named by HTTPS_PROXY. With --ca and the client certificate, each provider
-// must be judged exactly as on loopback (test/live.test.ts: conformant, every requirement fully
+// must be judged exactly as on loopback (test/package.test.ts: conformant, every requirement fully
 // checked but the declared live exceptions), whatever the waits; without --ca the run names the
 // certificate problem, and without the client certificate the refused handshake: never a contract
 // failure, never "target unreachable".

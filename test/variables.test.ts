@@ -2,7 +2,7 @@
 // only its required variables (and those with a fallback that loses no check): every other
 // optional variable must then be named by the note of a check it leaves out or weakens, so that a
 // vendor reading the matrix learns what to set. The converse, that with every variable set nothing
-// is left out but the declared exceptions, is test/live.test.ts.
+// is left out but the declared exceptions, is test/package.test.ts.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';

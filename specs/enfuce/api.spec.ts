@@ -16,7 +16,7 @@ import {
   issueToken as issue,
   req,
   showCard,
-  test,
+  apiTest as test,
   TOKEN_TTL_MS as TTL_MS,
   ruleCheck,
 } from './fixtures.ts';

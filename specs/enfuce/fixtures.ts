@@ -1,7 +1,7 @@
 // Enfuce's fixtures: the target (embedded mock or ENFUCE_BASE_URL), the test card, a client that
 // records masked exchanges, and the merchant sites the iframe tests embed the frame in.
 import { randomBytes } from 'node:crypto';
-import { providerTest } from '../fixtures/provider.ts';
+import { providerTest, withoutBrowserContext } from '../fixtures/provider.ts';
 import { expectErrorResponse } from '../fixtures/refusal.ts';
 import { requirementTagger } from '../fixtures/requirements.ts';
 import { browserContextOptions } from '../../src/core/browser.ts';
@@ -364,3 +364,6 @@ export const test = providerTest(enfuce, setupFor, clearRule).extend<{
     await use({ key: env.ENFUCE_FRAME_KEY!, origin: env.ENFUCE_FRAME_ORIGIN! });
   },
 });
+
+/** The API checks and the contract: they open no browser (specs/fixtures/provider.ts withoutBrowserContext). */
+export const apiTest = withoutBrowserContext(test);

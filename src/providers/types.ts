@@ -26,7 +26,7 @@ export interface ProviderDefinition {
   choices: readonly FreeChoice[];
   /**
    * Requirements a sandbox run (no /__mock/ control, every variable set) cannot check fully, each
-   * with why: only what needs control of the server's clock or state by nature. test/live.test.ts
+   * with why: only what needs control of the server's clock or state by nature. test/package.test.ts
    * holds every other requirement to a full check against the mock run as a sandbox.
    */
   liveExceptions: Readonly<Record<string, string>>;

@@ -5,7 +5,7 @@ import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
 import { enfuceCatalogue as enfuce } from '../../../src/providers/enfuce/catalogue.ts';
 import { loadProfile } from '../../../src/core/profile.ts';
 import { formBody, settled, startsPact } from '../../fixtures/pact.ts';
-import { expect, req, test } from '../fixtures.ts';
+import { apiTest as test, expect, req } from '../fixtures.ts';
 import { PACT_STATES, PACT_TOKENS } from './states.ts';
 
 const PROVIDER = 'enfuce';

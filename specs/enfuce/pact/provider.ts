@@ -9,7 +9,7 @@ import { verifyPact } from '../../fixtures/pact-verify.ts';
 import type { Forwarder } from '../../fixtures/pact-forwarder.ts';
 import { checkedInPart } from '../../fixtures/expect.ts';
 import { EnfuceClient } from '../../../src/providers/enfuce/client.ts';
-import { expect, req, test, type EnfuceSetup } from '../fixtures.ts';
+import { apiTest as test, expect, req, type EnfuceSetup } from '../fixtures.ts';
 import { PACT_STATES, PACT_TOKENS } from './states.ts';
 import type { EnfuceRequirementId } from '../../../src/providers/enfuce/requirements.ts';
 
