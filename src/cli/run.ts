@@ -102,10 +102,7 @@ export async function runCommand(args: string[]): Promise<number> {
   // One provider without browser checks against its embedded mock: a few seconds of checks with no
   // waits to overlap, so a second worker would only load the same modules again (about 2 of such
   // a run's 10 CPU-seconds; wall time is no longer either way).
-  const small =
-    !shared.length &&
-    selected.length === 1 &&
-    !(catalogue as readonly ProviderCatalogue[]).find((p) => p.id === selected[0])!.browserChecks;
+  const small = !shared.length && selected.length === 1 && !(only as ProviderCatalogue).browserChecks;
   // Every URL the checks will open: the base URLs, any URL a provider's variables name (a frame's),
   // and the URLs a browser provider's target returns (asked of it now: they may be on other origins).
   const targets = shared.flatMap((p) =>

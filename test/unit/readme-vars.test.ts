@@ -17,9 +17,10 @@ test("the README's live table counts each provider's rules and its declared exce
   let exceptions = 0;
   for (const p of catalogue) {
     const all = Object.keys(p.requirements).length;
-    const live = all - Object.keys(p.liveExceptions).length;
+    const excepted = Object.keys(p.liveExceptions).length;
+    const live = all - excepted;
     rules += all;
-    exceptions += all - live;
+    exceptions += excepted;
     expect(readme, `README's live table row of ${p.id}`).toContain(`| \`${p.id}\` | ${live} of ${all} |`);
   }
   const share = Math.round((100 * (rules - exceptions)) / rules);
