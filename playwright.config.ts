@@ -12,7 +12,7 @@ import { browserContextOptions, chromiumLaunchOptions } from './src/core/browser
 import { CODE_EXT } from './src/core/root.ts';
 import { runSettings } from './src/core/settings.ts';
 import { TRANSPORT_RETRIES_DEFAULT } from './src/core/transport.ts';
-import { BATCH_FILES, batchFilesDir, batchProject, pactFile } from './src/core/defect-batch.ts';
+import { BATCH_FILES, BATCH_PROJECT, batchFilesRoot, pactFile } from './src/core/defect-batch.ts';
 
 const settings = runSettings();
 const out = settings.outputDir;
@@ -68,15 +68,11 @@ const projects: Project[] = [
   },
 ];
 
-// A defect batch (`defects`, src/core/defect-batch.ts): per provider one project with a test file
-// per defect (the defect CLEAN: none), each the checks and the verification of the consumer's pact
+// A defect batch (`defects`, src/core/defect-batch.ts): one project of a test file per provider and
+// defect (the defect CLEAN: none), each the checks and the verification of the consumer's pact
 // against a mock with that defect. The CLI writes the files before the run, under its output.
 const batch = Object.entries(settings.defectBatch);
-const batchProjects: Project[] = batch.map(([id]) => ({
-  name: batchProject(id),
-  testDir: batchFilesDir(out, id),
-  testMatch: BATCH_FILES,
-}));
+const batchProjects: Project[] = [{ name: BATCH_PROJECT, testDir: batchFilesRoot(out), testMatch: BATCH_FILES }];
 
 export default defineConfig({
   testDir: 'specs',

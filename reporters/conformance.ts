@@ -12,7 +12,7 @@ import { readRecords, recordsOf, type CheckRecord } from '../src/core/check-reco
 import { acceptedNote, checkFailure, findingNote, firstLine } from '../src/core/findings.ts';
 import type { TransportRecord } from '../src/core/transport.ts';
 import { checkGroup } from '../src/catalogue.ts';
-import { defectOfBatchFile, defectRunDir, splitBatchProject, variantProfileFile } from '../src/core/defect-batch.ts';
+import { BATCH_PROJECT, defectOfBatchFile, defectRunDir, variantProfileFile } from '../src/core/defect-batch.ts';
 import { profileEnvVar } from '../src/core/profile.ts';
 import { writeRequirementResults } from './allure-requirements.ts';
 import { runContext } from '../src/core/run-context.ts';
@@ -80,11 +80,12 @@ export default class ConformanceReporter implements Reporter {
     // Keep only the last retry's outcome of a test; count what the attempts before it met.
     this.outcomes = this.outcomes.filter((o) => o.testId !== test.id);
     const transport = this.transportOf(test.id, result, status, records);
-    const batched = splitBatchProject(project);
-    // Outside a batch, the suite's two projects hold every provider's files: the file tells the group a person reads.
-    const group = batched.batch ? batched.project : (checkGroup(test.location.file) ?? project);
+    const batched = project === BATCH_PROJECT;
+    // The suite's two projects, and a batch's one, hold every provider's files: the file tells the
+    // group a person reads; in a batch, where nobody reads one, the provider.
+    const group = batched ? provider : (checkGroup(test.location.file) ?? project);
     // titlePath: root, project, file, …: in a batch the file names the defect.
-    if (batched.batch) this.defectOf.set(test.id, defectOfBatchFile(test.titlePath()[2] ?? ''));
+    if (batched) this.defectOf.set(test.id, defectOfBatchFile(test.titlePath()[2] ?? ''));
     const error = unreadable
       ? `harness error: ${unreadable} check record(s) could not be read`
       : result.error?.message

@@ -19,15 +19,13 @@ export const CLEAN = 'clean';
 /** Per provider, the defects a batch runs (RunSettings.defectBatch). */
 export type Batch = ReadonlyMap<string, readonly string[]>;
 
-const MARK = '~defects';
-
-/** `plumery~defects`: the batch project of a provider's checks project. */
-export const batchProject = (project: string): string => `${project}${MARK}`;
-
-/** The project a batch project stands for, and whether it is one. */
-export function splitBatchProject(name: string): { project: string; batch: boolean } {
-  return name.endsWith(MARK) ? { project: name.slice(0, -MARK.length), batch: true } : { project: name, batch: false };
-}
+/**
+ * The one project of a batch: every provider's files in it, so that a worker runs any provider's
+ * defect after another's. A project per provider gave each its own workers, and a worker was
+ * replaced at every switch (about 3 CPU-s of start-up, and a Chromium): `defects` started 18
+ * workers on three.
+ */
+export const BATCH_PROJECT = 'batch';
 
 const FILE_SUFFIX = '.defect.mts';
 const VARIANT_SUFFIX = '.variant.mts';
@@ -36,8 +34,11 @@ const VARIANT_SUFFIX = '.variant.mts';
 export const defectOfBatchFile = (fileTitle: string): string =>
   fileTitle.replace(/^.*\//, '').replace(/\.(defect|variant)\.mts$/, '');
 
-/** Where a batch keeps one provider's test files, under the run's output. */
-export const batchFilesDir = (output: string, providerId: string): string => join(output, 'defect-files', providerId);
+/** Where a batch keeps its test files, under the run's output: a folder per provider. */
+export const batchFilesRoot = (output: string): string => join(output, 'defect-files');
+
+/** Where a batch keeps one provider's test files. */
+export const batchFilesDir = (output: string, providerId: string): string => join(batchFilesRoot(output), providerId);
 
 /** The patterns of a batch's test files. */
 export const BATCH_FILES = [`*${FILE_SUFFIX}`, `*${VARIANT_SUFFIX}`];
