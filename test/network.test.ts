@@ -1,6 +1,6 @@
 // A sandbox as vendors run it: each provider's mock behind a TLS terminator with a private CA, an
-// added round trip, a rate limit (10 requests/s, burst 10, 429 + Retry-After) and mutual TLS, reached
-// through a CONNECT proxy named by HTTPS_PROXY. With --ca and the client certificate, each provider
+// added round trip, a rate limit (10 requests/s, burst 10, 429 + Retry-After), mutual TLS and a lossy
+// link, reached through a CONNECT proxy named by HTTPS_PROXY. With --ca and the client certificate, each provider
 // must be judged exactly as on loopback (test/package.test.ts: conformant, every requirement fully
 // checked but the declared live exceptions), whatever the waits; without --ca the run names the
 // certificate problem, and without the client certificate the refused handshake: never a contract
@@ -65,15 +65,32 @@ const notFullyChecked = (m: Matrix): string[] =>
     .map((x) => x.id)
     .sort();
 
-for (const p of catalogue) {
-  test(`${p.id}: behind TLS with a private CA, mutual TLS, a 40 ms round trip, 10 requests/s and a CONNECT proxy, judged as on loopback`, async () => {
-    test.setTimeout(5 * 60_000);
+// A lossy link (test/network-parts.ts LinkFaults): after at least 30 undisturbed requests, each
+// request is dropped before any answer (6 %), cut half-way through the answer (4 %) or held back 3 s
+// (2 %), drawn from a seed; the spacing keeps a check from being hit on three runs in a row, so the
+// bound of re-runs is not what decides (test/unit/transport-retry.test.ts proves the bound); the
+// API checks, the Pact verifier (through its forwarder) and Chromium all go through it. A GET that
+// got no answer is sent again, any other check a dropped or cut exchange interrupted runs again
+// (src/core/transport.ts): the verdicts are the loopback ones.
+const LOSSY = { drop: 0.06, cut: 0.04, stall: 0.02, spacing: 30 } as const;
+
+// Everything a sandbox's way may add, at once, in one run per provider (a run of its own per
+// condition cost a check run each, about 20 CPU-s): each condition's own evidence is asserted below.
+for (const [i, p] of catalogue.entries()) {
+  test(`${p.id}: behind TLS with a private CA, mutual TLS, a 40 ms round trip, 10 requests/s, a CONNECT proxy and a lossy link (dropped, cut and stalled requests), judged as on loopback; every check a transport fault interrupted runs again`, async () => {
+    test.setTimeout(6 * 60_000);
+    const seed = 7_001 + i;
     const proxy = await startConnectProxy();
     try {
       await behindEdge(
         p.id,
-        { requireClientCert: true, delayMs: 20, rate: { perSecond: 10, burst: 10 } },
-        async (env) => {
+        {
+          requireClientCert: true,
+          delayMs: 20,
+          rate: { perSecond: 10, burst: 10 },
+          faults: { seed, ...LOSSY },
+        },
+        async (env, _url, _direct, edge) => {
           const out = join(dir, `${p.id}-reports`);
           const r = await cli(
             [
@@ -90,58 +107,35 @@ for (const p of catalogue) {
               pki.clientKey,
             ],
             { ...env, HTTPS_PROXY: proxy.url, NO_PROXY: '' },
-            5 * 60_000,
+            6 * 60_000,
           );
-          expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-1500)).toBe(0);
-          expect(r.stdout).toContain('VERDICT: conformant');
+          const injected = edge.injected();
+          const said = `seed ${seed}, injected ${JSON.stringify(injected)}\n${r.stdout.slice(-3000)}${r.stderr.slice(-1500)}`;
+          expect(r.code, said).toBe(0);
+          expect(r.stdout, said).toContain('VERDICT: conformant');
           const m = matrixOf(out);
-          expect(notFullyChecked(m), 'requirements not fully checked, as on loopback').toEqual(
+          expect(notFullyChecked(m), `requirements not fully checked, as on loopback; ${said}`).toEqual(
             Object.keys(p.liveExceptions).sort(),
           );
           // Every client went through the proxy.
           expect(proxy.tunnels.length, 'CONNECT tunnels').toBeGreaterThan(0);
           if (m.rateLimited) expect(r.stdout).toMatch(/rate-limited \d+ times?, [\d.]+ s waited/);
+          // What the harness met is what the link did: faults it counted (a stall past a look-up's own
+          // time limit is one too), never more than the link made, each sent again or its check re-run.
+          const made = injected.dropped + injected.cut + injected.stalled;
+          expect(
+            injected.dropped + injected.cut,
+            'the link lost requests (else the seed proves nothing)',
+          ).toBeGreaterThan(0);
+          expect(m.transport?.faults ?? 0, said).toBeGreaterThan(0);
+          expect(m.transport!.faults, said).toBeLessThanOrEqual(made);
+          expect(m.transport!.disturbed, said).toBe(0);
+          expect(r.stdout).toContain(`${m.transport!.resent} request`);
         },
       );
     } finally {
       await proxy.close();
     }
-  });
-}
-
-// A lossy link (test/network-parts.ts LinkFaults): after at least 30 undisturbed requests, each
-// request is dropped before any answer (6 %), cut half-way through the answer (4 %) or held back 3 s
-// (2 %), drawn from a seed; the spacing keeps a check from being hit on three runs in a row, so the
-// bound of re-runs is not what decides (test/unit/transport-retry.test.ts proves the bound); the
-// API checks, the Pact verifier (through its forwarder) and Chromium all go through it. A GET that
-// got no answer is sent again, any other check a dropped or cut exchange interrupted runs again
-// (src/core/transport.ts): the verdicts are the loopback ones.
-const LOSSY = { drop: 0.06, cut: 0.04, stall: 0.02, spacing: 30 } as const;
-
-for (const [i, p] of catalogue.entries()) {
-  test(`${p.id}: on a lossy link (dropped, cut and stalled requests) every check a transport fault interrupted runs again, and the verdicts are the loopback ones`, async () => {
-    test.setTimeout(6 * 60_000);
-    const seed = 7_001 + i;
-    await behindEdge(p.id, { delayMs: 10, faults: { seed, ...LOSSY } }, async (env, _url, _direct, edge) => {
-      const out = join(dir, `${p.id}-lossy-reports`);
-      const r = await cli(['run', '--provider', p.id, '--output', out, '--ca', pki.caCert], env, 6 * 60_000);
-      const injected = edge.injected();
-      const said = `seed ${seed}, injected ${JSON.stringify(injected)}\n${r.stdout.slice(-3000)}${r.stderr.slice(-1500)}`;
-      expect(r.code, said).toBe(0);
-      expect(r.stdout, said).toContain('VERDICT: conformant');
-      const m = matrixOf(out);
-      expect(notFullyChecked(m), said).toEqual(Object.keys(p.liveExceptions).sort());
-      // What the harness met is what the link did: faults it counted (a stall past a look-up's own
-      // time limit is one too), never more than the link made, each sent again or its check re-run.
-      const made = injected.dropped + injected.cut + injected.stalled;
-      expect(injected.dropped + injected.cut, 'the link lost requests (else the seed proves nothing)').toBeGreaterThan(
-        0,
-      );
-      expect(m.transport?.faults ?? 0, said).toBeGreaterThan(0);
-      expect(m.transport!.faults, said).toBeLessThanOrEqual(made);
-      expect(m.transport!.disturbed, said).toBe(0);
-      expect(r.stdout).toContain(`${m.transport!.resent} request`);
-    });
   });
 }
 
