@@ -1,9 +1,9 @@
 // A batch: every defect of the proof (or every variant, or draw, of `variants`) in one Playwright
-// run, instead of a process tree each. A project per provider holds a test file per defect (written
-// by writeBatchFiles), whose embedded mock carries that defect, or per implementation of the free
-// choices (writeVariantBatchFiles), whose mock has no control and is reached as a sandbox is;
-// Playwright keeps the workers busy across files, and a worker runs one file after another, so the
-// run pays start-up once per provider and worker.
+// run, instead of a process tree each. One project holds a test file per provider and defect
+// (written by writeBatchFiles), whose embedded mock carries that defect, or per implementation of
+// the free choices (writeVariantBatchFiles), whose mock has no control and is reached as a sandbox
+// is; Playwright keeps the workers busy across files, and a worker runs one file after another, so
+// the run pays start-up once per worker.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
