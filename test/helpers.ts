@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../src/core/mock-process.ts';
 import { providers } from '../src/providers.ts';
+import type { Matrix } from '../src/core/matrix.ts';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/card-reveal-harness.js', import.meta.url));
@@ -68,3 +69,9 @@ export async function storySandbox(name: string, kinds: 'all' | 'only warning an
 
 /** Every seeded card of every mock: what the leak scans look for. */
 export const seededCards = providers.flatMap((p) => p.testCards);
+
+/** The requirements of a one-provider run that did not pass (or warn) with every check run, sorted. */
+export const notFullyChecked = (m: Matrix): string[] =>
+  m.providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial)
+    .map((x) => x.id)
+    .sort();

@@ -12,7 +12,7 @@ import { expect, test } from '@playwright/test';
 import { catalogue } from '../src/catalogue.ts';
 import type { Matrix } from '../src/core/matrix.ts';
 import { startSandbox } from '../src/core/mock-process.ts';
-import { cli, root } from './helpers.ts';
+import { cli, notFullyChecked, root } from './helpers.ts';
 import {
   makePki,
   startConnectProxy,
@@ -58,12 +58,6 @@ async function behindEdge<T>(
 }
 
 const matrixOf = (out: string) => JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as Matrix;
-
-/** The requirements of a one-provider run that did not pass (or warn) with every check run, sorted. */
-const notFullyChecked = (m: Matrix): string[] =>
-  m.providers[0]!.requirements.filter((x) => !(x.verdict === 'pass' || x.verdict === 'warn') || x.partial)
-    .map((x) => x.id)
-    .sort();
 
 // A lossy link (test/network-parts.ts LinkFaults): after at least 30 undisturbed requests, each
 // request is dropped before any answer (6 %), cut half-way through the answer (4 %) or held back 3 s

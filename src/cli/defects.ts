@@ -102,7 +102,8 @@ async function runSandboxSuite(
 
 /**
  * Under control, every defect of every provider in one Playwright run (src/core/defect-batch.ts),
- * beside a file per provider without a defect (CLEAN) that each defect's matrix is compared with. The batch verifies the consumer contracts' pacts, written by a short run before it.
+ * beside a file per provider without a defect (CLEAN) that each defect's matrix is compared with.
+ * The batch verifies the consumer contracts' pacts, written by a short run before it.
  */
 async function runControlled(
   selected: readonly ProviderCatalogue[],
